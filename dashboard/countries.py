@@ -1,0 +1,95 @@
+"""Country mentions -> ISO 3166-1 alpha-3 codes (the EU as ``EUU``).
+
+Names come from pycountry; short names, demonyms and capitals standing for
+governments come from our own ``lexicon/countries.csv``, which no library covers.
+Lookup is by word n-grams in a dictionary, linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+import pycountry
+
+from dashboard import lexicon
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?")
+# Country names that are also common English words are matched only as written.
+_COMMON_WORDS = frozenset({"chad", "turkey", "jordan", "georgia", "guinea", "niger", "china", "cuba"})
+_BILATERAL = re.compile(
+    r"(?i)\b(?:bilateral|two-way|between\s+them|the\s+two\s+(?:countries|nations|sides|neighbou?rs)"
+    r"|both\s+(?:countries|sides|nations))\b"
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    iso3: str
+
+
+@cache
+def _index() -> tuple[dict[str, tuple[str, str | None]], int]:
+    """lower-cased name -> (iso3, the exact spelling required or None), and the longest name in words."""
+    index: dict[str, tuple[str, str | None]] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(country, attr, None)
+            if name and "," not in name and "(" not in name:
+                exact = name if name.lower() in _COMMON_WORDS else None
+                index.setdefault(name.lower(), (country.alpha_3, exact))
+    for row in lexicon.rows("countries.csv"):
+        index[row["name"].lower()] = (row["iso3"], row["name"] if row["exact_case"] else None)
+    longest = max(len(name.split()) for name in index)
+    return index, longest
+
+
+def find_countries(text: str) -> list[Mention]:
+    """Every country named in ``text`` (by name, demonym or capital), in order."""
+    index, longest = _index()
+    tokens = list(_TOKEN.finditer(text))
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            window = tokens[i : i + n]
+            if any(text[a.end() : b.start()] != " " for a, b in zip(window, window[1:], strict=False)):
+                continue
+            start, end = window[0].start(), window[-1].end()
+            hit = _lookup(index, text[start:end])
+            if hit is None and text[end - 1] == ".":
+                end -= 1
+                hit = _lookup(index, text[start:end])
+            if hit is not None:
+                mentions.append(Mention(start, end, hit))
+                i += n
+                break
+        else:
+            i += 1
+    return mentions
+
+
+def _lookup(index: dict[str, tuple[str, str | None]], name: str) -> str | None:
+    entry = index.get(name.lower())
+    if entry is None or (entry[1] is not None and entry[1] != name):
+        return None
+    return entry[0]
+
+
+def main_countries(text: str, limit: int = 2) -> tuple[str, ...]:
+    """The countries a document is mostly about: its most often named, first named first."""
+    counts = Counter(m.iso3 for m in find_countries(text))
+    return tuple(sorted(code for code, _ in counts.most_common(limit)))
+
+
+def is_bilateral(text: str) -> bool:
+    """Whether ``text`` speaks of two parties without naming them ("bilateral", "between them")."""
+    return bool(_BILATERAL.search(text))
+
+
+def join_codes(codes: set[str] | tuple[str, ...]) -> str:
+    return ";".join(sorted(set(codes)))

@@ -1,0 +1,64 @@
+"""The figure: one value found in a text, with everything the table says of it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+KINDS = ("money", "percent", "percentage_point", "multiple", "quantity")
+BOUNDS = ("=", "~", ">", ">=", "<", "<=")
+DIRECTIONS = ("", "up", "down")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A candidate figure: where it is and what it measures, before its context."""
+
+    start: int
+    end: int
+    surface: str
+    kind: str
+    value: float
+    unit: str
+    negative: bool = False
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown kind {self.kind!r}; expected one of {', '.join(KINDS)}")
+        if not 0 <= self.start < self.end:
+            raise ValueError(f"bad span {self.start}:{self.end} for {self.surface!r}")
+        if self.value < 0:
+            raise ValueError(f"value must be a magnitude, got {self.value} for {self.surface!r}")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A row of the figures table (FIGURES.md), built by ``dashboard.extract``."""
+
+    doc_id: str
+    figure_id: str
+    sentence_index: int
+    sentence: str
+    start: int
+    end: int
+    surface: str
+    kind: str
+    value: float
+    unit: str
+    bound: str = "="
+    direction: str = ""
+    period_start: str = ""
+    period_end: str = ""
+    period_text: str = ""
+    metric: str = ""
+    countries: str = ""
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown kind {self.kind!r}; expected one of {', '.join(KINDS)}")
+        if self.bound not in BOUNDS:
+            raise ValueError(f"unknown bound {self.bound!r}; expected one of {' '.join(BOUNDS)}")
+        if self.direction not in DIRECTIONS:
+            raise ValueError(f"unknown direction {self.direction!r}; expected up, down or ''")
+        if bool(self.period_start) != bool(self.period_end):
+            raise ValueError(f"period of {self.surface!r} needs both ends or neither")

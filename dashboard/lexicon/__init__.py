@@ -1,0 +1,33 @@
+"""Word lists and unit definitions, kept as data files beside this module."""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import cache
+from importlib import resources
+
+
+@cache
+def rows(name: str) -> tuple[dict[str, str], ...]:
+    """The rows of the data file ``name`` (a CSV with a header line)."""
+    with resources.files(__package__).joinpath(name).open(encoding="utf-8", newline="") as f:
+        return tuple(csv.DictReader(f))
+
+
+def text(name: str) -> str:
+    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+
+
+def column(name: str, key: str) -> tuple[str, ...]:
+    return tuple(row[key] for row in rows(name))
+
+
+def alternation(phrases: list[str] | tuple[str, ...]) -> str:
+    """A regex alternation of literal phrases, longest first so the longest wins.
+
+    Literal alternatives with no nested quantifiers keep every pattern built
+    from the word lists linear in the length of the text.
+    """
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)

@@ -1,0 +1,62 @@
+"""Split a text into sentences and paragraphs, keeping offsets into the original."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A sentence ends at . ! or ? (and any closing quotes or brackets) followed by
+# white space and something that can open a sentence, or at a line break.
+_BREAK = re.compile(
+    r"""(?<=[.!?])[\"'”’)\]]*[ \t\u00a0]+(?=[\"'“‘(\[]?[A-Z0-9–—-])"""
+    r"""|\n+"""
+)
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st jan feb mar apr jun jul aug sep sept oct nov dec no vs "
+    "inc corp co ltd gov u.s u.k e.g i.e approx est".split()
+)
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]{0,10})\.$")
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """The sentences of ``text``; ``text[s.start:s.end] == s.text`` for each."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for brk in _BREAK.finditer(text):
+        if brk.group().startswith("\n") or not _after_abbreviation(text, brk.start()):
+            spans.append((start, brk.start()))
+            start = brk.end()
+    spans.append((start, len(text)))
+    sentences = []
+    for start, end in spans:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            sentences.append(Sentence(len(sentences), start, end, text[start:end]))
+    return sentences
+
+
+def _after_abbreviation(text: str, pos: int) -> bool:
+    word = _LAST_WORD.search(text, max(0, pos - 12), pos)
+    return bool(word) and word.group(1).lower() in _ABBREVIATIONS
+
+
+def paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
+    """Start and end of the paragraph (blank-line separated) holding offset ``pos``."""
+    start = 0
+    for gap in _PARAGRAPH.finditer(text):
+        if gap.start() >= pos:
+            return start, gap.start()
+        start = gap.end()
+    return start, len(text)

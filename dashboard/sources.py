@@ -1,0 +1,97 @@
+"""Who a figure comes from: "according to China Customs", "Novak told ...", "he said".
+
+A speaker named by surname alone, or by a pronoun, is resolved to the fullest
+name the document gave that person earlier.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from dashboard import lexicon
+
+_NAME = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,5}"
+_PRONOUNS = frozenset({"he", "she"})
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    verbs = lexicon.alternation(lexicon.column("speech_verbs.csv", "word"))
+    orgs = lexicon.alternation(lexicon.column("organisations.csv", "word"))
+    return {
+        "according": re.compile(
+            r"(?i:according\s+to\s+(?:(?:data|figures|statistics|estimates|a\s+report|a\s+statement)"
+            r"\s+(?:from|by|of)\s+)?(?:the\s+)?)"
+            r"(?P<src>[^,.;:“”\"()]{1,80}?)(?=\s*[,.;:“”\"()]|\s*$|\s+(?:on|in|which|that|released|published)\b)"
+        ),
+        "subject": re.compile(
+            rf"(?<![\w’'.-])(?P<src>{_NAME}|(?i:he|she)|(?i:the\s+)?(?:[a-z]+\s+){{0,2}}(?i:{orgs}))"
+            rf"\s+(?:(?:also|later|then|has|had)\s+)?(?P<verb>{verbs})\b"
+        ),
+        "inverted": re.compile(rf"(?P<verb>{verbs})\s+(?P<src>{_NAME})"),
+    }
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(lexicon.column("titles.csv", "word"))
+
+
+def _strip_titles(name: str) -> str:
+    words = name.split()
+    while words and words[0] in _titles():
+        words.pop(0)
+    return " ".join(words)
+
+
+class Speakers:
+    """Resolves the source of each sentence in one document, in reading order."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self.last_person = ""
+
+    def source(self, sentence: str, sentence_start: int, figure_start: int | None = None) -> str:
+        """The source a sentence gives (for the figure at ``figure_start``), "" when none.
+
+        Call once per sentence in order: a person named here is who a later "he" is.
+        """
+        p = _patterns()
+        found = ""
+        if m := p["according"].search(sentence):
+            found = m.group("src").strip()
+        speakers = [(m.start("verb"), self._person(m.group("src"), sentence_start)) for m in p["subject"].finditer(sentence)]
+        speakers += [(m.start("verb"), self._person(m.group("src"), sentence_start)) for m in p["inverted"].finditer(sentence)]
+        speakers = sorted((pos, who) for pos, who in speakers if who)
+        if not found and speakers:
+            before = [who for pos, who in speakers if figure_start is None or pos < figure_start]
+            found = before[0] if before else speakers[0][1]
+        for _, who in speakers:
+            if " " in who or who[:1].isupper():
+                self.last_person = who
+        return found
+
+    def _person(self, name: str, before: int) -> str:
+        name = " ".join(name.split())
+        if name.lower() in _PRONOUNS:
+            return self.last_person
+        name = _strip_titles(name)
+        if not name or " " in name or not name[:1].isupper():
+            return name
+        return self._full_name(name, before) or name
+
+    def _full_name(self, surname: str, before: int) -> str:
+        """The first fuller name holding ``surname`` earlier in the text ("Li" -> "Li Qiang")."""
+        word = re.escape(surname)
+        pattern = rf"(?<![\w’'])(?:[A-Z][\w’'-]*\s+){{0,4}}{word}(?:\s+[A-Z][\w’'-]*){{0,2}}(?![\w’'])"
+        for m in re.finditer(pattern, self._text[:before]):
+            if m.group() != surname and (full := _strip_titles(m.group())) and " " in full:
+                if full.split()[0] in _titles() or not _name_like(full):
+                    continue
+                return full
+        return ""
+
+
+def _name_like(name: str) -> bool:
+    return all(w[:1].isupper() for w in name.split())

@@ -12,6 +12,7 @@ class Column:
     name: str
     dtype: str
     help: str
+    closed: bool = False  # values from a fixed vocabulary, never text from a document
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -21,17 +22,26 @@ COLUMNS: tuple[Column, ...] = (
     Column("sentence", "str", "the whole source sentence, as written"),
     Column("start", "int64", "character offset of `surface` in the document text"),
     Column("end", "int64", "character offset just past `surface`: `text[start:end] == surface`"),
-    Column("surface", "str", "the number with its currency, scale and unit as written, without qualifier words"),
-    Column("kind", "str", "`money`, `percent`, `percentage_point`, `multiple` or `quantity`"),
+    Column(
+        "surface", "str", "the number with its currency, scale and unit as written, without qualifier words"
+    ),
+    Column("kind", "str", "`money`, `percent`, `percentage_point`, `multiple` or `quantity`", closed=True),
     Column("value", "float64", "the number with scale words applied, a positive magnitude"),
-    Column("unit", "str", "ISO 4217 code for money; `%`, `pp`, `x`; pint's long unit name for quantities"),
-    Column("bound", "str", "`=`, `~`, `>`, `>=`, `<` or `<=`"),
-    Column("direction", "str", "`up` or `down` for a change; empty for a level"),
-    Column("period_start", "str", "first day of the period the figure covers (ISO date), or empty"),
-    Column("period_end", "str", "last day of that period (ISO date, inclusive), or empty"),
+    Column(
+        "unit",
+        "str",
+        "ISO 4217 code for money; `%`, `pp`, `x`; pint's long unit name for quantities",
+        closed=True,
+    ),
+    Column("bound", "str", "`=`, `~`, `>`, `>=`, `<` or `<=`", closed=True),
+    Column("direction", "str", "`up` or `down` for a change; empty for a level", closed=True),
+    Column(
+        "period_start", "str", "first day of the period the figure covers (ISO date), or empty", closed=True
+    ),
+    Column("period_end", "str", "last day of that period (ISO date, inclusive), or empty", closed=True),
     Column("period_text", "str", "the time expression(s) as written"),
     Column("metric", "str", "what is measured, lower case: `trade`, `exports`, `trade deficit`, ..."),
-    Column("countries", "str", "ISO 3166-1 alpha-3 codes (the EU as `EUU`), sorted, `;`-joined"),
+    Column("countries", "str", "ISO 3166-1 alpha-3 codes (the EU as `EUU`), sorted, `;`-joined", closed=True),
     Column("source", "str", "who the text says the figure comes from, or empty"),
 )
 

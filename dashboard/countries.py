@@ -7,6 +7,7 @@ Lookup is by word n-grams in a dictionary, linear in the text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -57,7 +58,7 @@ def find_countries(text: str) -> list[Mention]:
     while i < len(tokens):
         for n in range(min(longest, len(tokens) - i), 0, -1):
             window = tokens[i : i + n]
-            if any(text[a.end() : b.start()] != " " for a, b in zip(window, window[1:], strict=False)):
+            if any(text[a.end() : b.start()] != " " for a, b in itertools.pairwise(window)):
                 continue
             start, end = window[0].start(), window[-1].end()
             hit = _lookup(index, text[start:end])

@@ -117,9 +117,7 @@ def read_document(path: str | Path, *, published: dt.date | None = None) -> Docu
     try:
         raw = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise DocumentError(
-            path, f"is not UTF-8 text (byte {error.start}); save it as UTF-8"
-        ) from None
+        raise DocumentError(path, f"is not UTF-8 text (byte {error.start}); save it as UTF-8") from None
     document = parse_document(raw.replace("\r\n", "\n"), name=str(path))
     if not document.text.strip():
         raise DocumentError(path, "has no text after its front matter")

@@ -20,7 +20,9 @@ from dashboard.spans import find_spans
 
 # A sentence that opens by pointing back ("This is an annual increase of 40%")
 # continues the statement of the figure before it.
-_CONTINUES = re.compile(r"""^[\s"'“‘(]*(?:this|that|it|which|these|those|the\s+figure|the\s+increase|the\s+rise)\b""", re.I)
+_CONTINUES = re.compile(
+    r"""^[\s"'“‘(]*(?:this|that|it|which|these|those|the\s+figure|the\s+increase|the\s+rise)\b""", re.I
+)
 
 
 def extract_figures(
@@ -71,7 +73,8 @@ def _in_context(
         named |= set(focus)
     countries = join_codes(named)
     periods = [
-        p for p in find_periods(text, document.published, countries=countries)
+        p
+        for p in find_periods(text, document.published, countries=countries)
         if not any(_overlaps(p, s) for s in spans)
     ]
     metrics = find_metrics(text)
@@ -134,5 +137,3 @@ def figures_frame(figures: list[Figure]) -> pd.DataFrame:
         return columns.empty_frame()
     rows = [{name: getattr(f, name) for name in columns.NAMES} for f in figures]
     return columns.conform(pd.DataFrame(rows))
-
-

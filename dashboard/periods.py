@@ -158,33 +158,63 @@ def _rule_table() -> list[tuple[str, Resolver]]:
     month, n = v["MONTH"], v["N"]
     return [
         # Comparison bases, rates and "now": words that look like periods but are not.
-        (rf"(?i:year{S}on{S}year|year[-\s]over[-\s]year|y/y|yoy|(?:from|than|over){S}a{S}year{S}(?:earlier|ago|before)|a{S}year{S}(?:earlier|ago|before))", _none),
-        (rf"(?i:(?:on|from|over|compared{S}(?:with|to)|versus|against){S}(?:the{S}same{S}(?:period|month|quarter){S}(?:a|last){S}year|(?:{YEAR}){S}levels?))", _none),
+        (
+            rf"(?i:year{S}on{S}year|year[-\s]over[-\s]year|y/y|yoy|(?:from|than|over){S}a{S}year{S}(?:earlier|ago|before)|a{S}year{S}(?:earlier|ago|before))",
+            _none,
+        ),
+        (
+            rf"(?i:(?:on|from|over|compared{S}(?:with|to)|versus|against){S}(?:the{S}same{S}(?:period|month|quarter){S}(?:a|last){S}year|(?:{YEAR}){S}levels?))",
+            _none,
+        ),
         (r"(?i:\b(?:annually|per\s+annum|a\s+year|per\s+year|now|currently|at\s+present|today)\b)", _none),
         # To date.
-        (rf"(?i:so{S}far{S}(?:this{S}year|in{S}(?P<y>{YEAR}))|year[-\s]to[-\s]date|ytd|since{S}the{S}(?:start|beginning){S}of{S}(?:the|this){S}year|in{S}the{S}year{S}to{S}date)", _to_date),
+        (
+            rf"(?i:so{S}far{S}(?:this{S}year|in{S}(?P<y>{YEAR}))|year[-\s]to[-\s]date|ytd|since{S}the{S}(?:start|beginning){S}of{S}(?:the|this){S}year|in{S}the{S}year{S}to{S}date)",
+            _to_date,
+        ),
         (rf"(?i:(?:over{S}|in{S}|during{S})?the{S}(?:past|last|previous){S}decade)", _past_decade),
         (rf"(?i:(?:over{S}|in{S}|during{S})?the{S}(?:past|last|previous){S}(?P<n>{n}){S}years)", _past_years),
         (rf"(?i:since{S}(?:the{S}start{S}of{S})?(?P<y>{YEAR}))", _since_year),
         # Months ending in a month.
-        (rf"(?i:the{S}(?P<n>{n}){S}months{S}(?:to|through|ending(?:{S}in)?){S})(?P<m>{month})(?:{S}(?P<y>{YEAR}))?", _months_to),
-        (rf"(?i:the{S}year{S}(?:to|through|ending(?:{S}in)?){S})(?P<m>{month})(?:{S}(?P<y>{YEAR}))?", _year_to),
+        (
+            rf"(?i:the{S}(?P<n>{n}){S}months{S}(?:to|through|ending(?:{S}in)?){S})(?P<m>{month})(?:{S}(?P<y>{YEAR}))?",
+            _months_to,
+        ),
+        (
+            rf"(?i:the{S}year{S}(?:to|through|ending(?:{S}in)?){S})(?P<m>{month})(?:{S}(?P<y>{YEAR}))?",
+            _year_to,
+        ),
         # Spans of years; two-digit ends are fiscal years.
-        (rf"(?i:(?:from|between){S}(?:in{S})?(?P<a>{YEAR}){S}(?:to|and|through|until){S}(?P<b>{YEAR}))", _years_span),
+        (
+            rf"(?i:(?:from|between){S}(?:in{S})?(?P<a>{YEAR}){S}(?:to|and|through|until){S}(?P<b>{YEAR}))",
+            _years_span,
+        ),
         (rf"(?i:(?:in|during){S}(?P<a>{YEAR}){S}and{S}(?P<b>{YEAR}))", _years_span),
         (rf"(?P<a>{YEAR})\s*[-–]\s*(?P<b>{YEAR})", _years_span),
-        (rf"(?i:(?:fiscal(?:{S}year)?|FY)\s*(?P<a>{YEAR})[-–/](?P<b>{YY})|(?P<a2>{YEAR})[-–/](?P<b2>{YY})(?![\d%])(?:{S}fiscal(?:{S}year)?)?)", _fiscal_span),
+        (
+            rf"(?i:(?:fiscal(?:{S}year)?|FY)\s*(?P<a>{YEAR})[-–/](?P<b>{YY})|(?P<a2>{YEAR})[-–/](?P<b2>{YY})(?![\d%])(?:{S}fiscal(?:{S}year)?)?)",
+            _fiscal_span,
+        ),
         (rf"(?i:(?:fiscal(?:{S}year)?|FY)\s*'?(?P<y>{YEAR}|{YY}))(?!\d)", _fiscal_named),
         # Quarters, halves, first N months, month ranges.
         (rf"(?i:the{S}(?P<o>{ORD}){S}quarter(?:{S}of{S}(?P<y>{YEAR}|{THIS_LAST}))?)", _quarter),
-        (rf"(?i:Q(?P<q>[1-4])(?:{S}|'|{S}of{S})?(?P<y>{YEAR})?|(?P<y2>{YEAR}){S}Q(?P<q2>[1-4]))(?!\w)", _quarter),
+        (
+            rf"(?i:Q(?P<q>[1-4])(?:{S}|'|{S}of{S})?(?P<y>{YEAR})?|(?P<y2>{YEAR}){S}Q(?P<q2>[1-4]))(?!\w)",
+            _quarter,
+        ),
         (rf"(?i:(?P<rel>last|this|the{S}previous|the{S}current){S}quarter)", _relative_quarter),
         (rf"(?i:the{S}(?P<o>first|second|1st|2nd){S}half(?:{S}of{S}(?P<y>{YEAR}|{THIS_LAST}))?)", _half),
         (rf"(?i:H(?P<h>[12])(?:{S}(?P<y>{YEAR}))?|(?P<y2>{YEAR}){S}H(?P<h2>[12]))(?!\w)", _half),
         (rf"(?i:the{S}first{S}(?P<n>{n}){S}months(?:{S}of{S}(?P<y>{YEAR}|{THIS_LAST}))?)", _first_months),
-        (rf"(?:(?i:from|between){S})?(?P<a>{month})(?:\s*[-–]\s*|{S}(?i:to|and|through){S})(?P<b>{month})(?:{S}(?P<y>{YEAR}))?", _month_range),
+        (
+            rf"(?:(?i:from|between){S})?(?P<a>{month})(?:\s*[-–]\s*|{S}(?i:to|and|through){S})(?P<b>{month})(?:{S}(?P<y>{YEAR}))?",
+            _month_range,
+        ),
         # Points in time.
-        (rf"(?i:(?:at{S})?the{S}end{S}of{S}(?:(?P<y>{YEAR}|{THIS_LAST})|(?P<m>{month})(?:{S}(?P<my>{YEAR}))?))", _end_of),
+        (
+            rf"(?i:(?:at{S})?the{S}end{S}of{S}(?:(?P<y>{YEAR}|{THIS_LAST})|(?P<m>{month})(?:{S}(?P<my>{YEAR}))?))",
+            _end_of,
+        ),
         # Targets.
         (rf"(?i:by{S}(?:the{S}end{S}of{S})?(?P<y>{YEAR}))", _calendar_year),
         # Months and years.
@@ -431,13 +461,17 @@ def find_periods(
     found: list[tuple[int, int, _Match]] = []
     for order, (pattern, resolver) in enumerate(_rules()):
         for m in pattern.finditer(text):
-            found.append((-(m.end() - m.start()), order, _Match(m.start(), m.end(), m.group(), resolver(m, ctx))))
+            found.append(
+                (-(m.end() - m.start()), order, _Match(m.start(), m.end(), m.group(), resolver(m, ctx)))
+            )
     taken: list[_Match] = []
     for _, _, match in sorted(found, key=lambda item: item[:2]):
         if all(match.end <= t.start or match.start >= t.end for t in taken):
             taken.append(match)
     return [
-        Period(*match.period, text=_LEADING_PREPOSITION.sub("", match.text), offset=match.start, stop=match.end)
+        Period(
+            *match.period, text=_LEADING_PREPOSITION.sub("", match.text), offset=match.start, stop=match.end
+        )
         for match in sorted(taken, key=lambda t: t.start)
         if match.period is not None
     ]

@@ -17,6 +17,7 @@ def _patterns() -> dict[str, object]:
     for row in lexicon.rows("directions.csv"):
         by_role.setdefault(row["role"], {})[row["word"]] = row["direction"]
     before = {**by_role["verb"], **by_role["noun"], **by_role["adverb"]}
+    after = {**by_role["after"], **by_role["noun"], **by_role["verb"]}
     return {
         "bounds": bounds,
         "bound": re.compile(rf"(?i)(?<![\w-])(?P<w>{lexicon.alternation(list(bounds))})\s*$"),
@@ -25,10 +26,8 @@ def _patterns() -> dict[str, object]:
             rf"(?i)(?<![\w-])(?P<w>{lexicon.alternation(list(before))})"
             r"(?:\s+(?:by|of))?(?:\s+(?:an?|some|about))?\s*$"
         ),
-        "after_words": {**by_role["after"], **by_role["noun"], **by_role["verb"]},
-        "after": re.compile(
-            rf"(?i)\s*(?:-\s*)?(?P<w>{lexicon.alternation(list({**by_role['after'], **by_role['noun'], **by_role['verb']}))})\b"
-        ),
+        "after_words": after,
+        "after": re.compile(rf"(?i)\s*(?:-\s*)?(?P<w>{lexicon.alternation(list(after))})\b"),
     }
 
 

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+
+from dashboard import lexicon
 
 # A sentence ends at . ! or ? (and any closing quotes or brackets) followed by
 # white space and something that can open a sentence, or at a line break.
 _BREAK = re.compile(
     r"""(?<=[.!?])[\"'”’)\]]*[ \t\u00a0]+(?=[\"'“‘(\[]?[A-Z0-9–—-])"""
     r"""|\n+"""
-)
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st jan feb mar apr jun jul aug sep sept oct nov dec no vs "
-    "inc corp co ltd gov u.s u.k e.g i.e approx est".split()
 )
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]{0,10})\.$")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
@@ -49,7 +48,12 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def _after_abbreviation(text: str, pos: int) -> bool:
     word = _LAST_WORD.search(text, max(0, pos - 12), pos)
-    return bool(word) and word.group(1).lower() in _ABBREVIATIONS
+    return bool(word) and word.group(1).lower() in _abbreviations()
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(lexicon.column("abbreviations.csv", "word"))
 
 
 def paragraph_bounds(text: str, pos: int) -> tuple[int, int]:

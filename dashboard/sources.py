@@ -61,8 +61,14 @@ class Speakers:
         found = ""
         if m := p["according"].search(sentence):
             found = m.group("src").strip()
-        speakers = [(m.start("verb"), self._person(m.group("src"), sentence_start)) for m in p["subject"].finditer(sentence)]
-        speakers += [(m.start("verb"), self._person(m.group("src"), sentence_start)) for m in p["inverted"].finditer(sentence)]
+        speakers = [
+            (m.start("verb"), self._person(m.group("src"), sentence_start))
+            for m in p["subject"].finditer(sentence)
+        ]
+        speakers += [
+            (m.start("verb"), self._person(m.group("src"), sentence_start))
+            for m in p["inverted"].finditer(sentence)
+        ]
         speakers = sorted((pos, who) for pos, who in speakers if who)
         if not found and speakers:
             before = [who for pos, who in speakers if figure_start is None or pos < figure_start]

@@ -52,22 +52,20 @@ def _patterns() -> _Patterns:
         for name in filter(None, row["names"].split("|")):
             names[name] = code
     units = {
-        r["phrase"]: (unit_name(r["unit"]), float(r["factor"]))
-        for r in lexicon.rows("quantity_units.csv")
+        r["phrase"]: (unit_name(r["unit"]), float(r["factor"])) for r in lexicon.rows("quantity_units.csv")
     }
     rates = {r["phrase"]: r["unit"] for r in lexicon.rows("rates.csv")}
     multiples = lexicon.alternation(list(_MULTIPLE_WORDS))
+    codes = [c for c in symbols if c.isalpha() and c.isupper()]
     return _Patterns(
         core=re.compile(rf"(?<![\w.,])(?:(?P<num>{_NUMBER})|(?P<mult>{multiples})\b)", re.I),
-        prefix=re.compile(
-            rf"(?<![A-Za-z])(?P<sym>{lexicon.alternation(list(symbols))}){_SP}?$"
-        ),
+        prefix=re.compile(rf"(?<![A-Za-z])(?P<sym>{lexicon.alternation(list(symbols))}){_SP}?$"),
         scale=re.compile(rf"{_SP}?-?(?P<scale>{lexicon.alternation(list(scales))})(?![A-Za-z])", re.I),
         percent=re.compile(rf"{_SP}?(?:%|per{_SP}?cent\b|percent\b|pc\b)", re.I),
         points=re.compile(rf"{_SP}?(?:percentage{_SP}points?\b|pp\b|ppts?\b)", re.I),
         times=re.compile(rf"{_SP}?(?:-?fold\b|{_SP}times\b)", re.I),
         currency_after=re.compile(
-            rf"{_SP}?(?P<cur>{lexicon.alternation(list(names) + [c for c in symbols if c.isalpha() and c.isupper()])})(?![A-Za-z])",
+            rf"{_SP}?(?P<cur>{lexicon.alternation(list(names) + codes)})(?![A-Za-z])",
             re.I,
         ),
         quantity=re.compile(rf"{_SP}?(?P<unit>{lexicon.alternation(list(units))})(?![A-Za-z])"),

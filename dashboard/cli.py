@@ -121,13 +121,18 @@ def seeds_dir() -> Path:
     return here if here.is_dir() else Path(__file__).resolve().parent.parent / "seeds"
 
 
-def _default() -> int:
-    store = Store()
+def open_default_store(path: Path | None = None) -> Store:
+    """The store at ``path`` (or the default), holding the seeds when it was empty."""
+    store = Store(path)
     if store.is_empty():
-        for path in document_paths([seeds_dir()]):
-            result = store.ingest(read_document(path))
-            print(f"ingested {path}: {result.figures} figures")
-    return _serve(store, DEFAULT_HOST, DEFAULT_PORT)
+        for seed in document_paths([seeds_dir()]):
+            result = store.ingest(read_document(seed))
+            print(f"ingested {seed}: {result.figures} figures", flush=True)
+    return store
+
+
+def _default() -> int:
+    return _serve(open_default_store(), DEFAULT_HOST, DEFAULT_PORT)
 
 
 def _serve(store: Store, host: str, port: int) -> int:

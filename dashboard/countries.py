@@ -94,3 +94,20 @@ def is_bilateral(text: str) -> bool:
 
 def join_codes(codes: set[str] | tuple[str, ...]) -> str:
     return ";".join(sorted(set(codes)))
+
+
+@cache
+def _short_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for row in lexicon.rows("countries.csv"):
+        if row["kind"] in ("short", "bloc"):
+            names.setdefault(row["iso3"], row["name"])
+    return names
+
+
+def display_name(iso3: str) -> str:
+    """The name an analyst knows a country by: "Russia", not "Russian Federation"."""
+    if iso3 in _short_names():
+        return _short_names()[iso3]
+    country = pycountry.countries.get(alpha_3=iso3)
+    return getattr(country, "common_name", None) or getattr(country, "name", None) or iso3

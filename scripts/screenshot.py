@@ -1,0 +1,42 @@
+"""Make docs/screenshot.png: the app on the seeds, in headless Chromium, a figure clicked.
+
+Run from the repository root: python scripts/screenshot.py
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from tests.live import CHROMIUM, CHROMIUM_ARGS, free_port, serve_app, serving  # noqa: E402
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "figures.db"
+        subprocess.run(
+            [sys.executable, "-m", "dashboard", "ingest", "seeds", "--data", str(data)], cwd=ROOT, check=True
+        )
+        port = free_port()
+        with serving(serve_app(data, port), port, cwd=ROOT) as url, sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1440, "height": 1100})
+            page.goto(url)
+            page.locator(".ag-row").first.wait_for()
+            page.locator(".ag-row", has_text="$190 bn").locator(".ag-cell").first.click()
+            page.locator("mark.surface").wait_for()
+            out = ROOT / "docs" / "screenshot.png"
+            page.screenshot(path=str(out), full_page=True)
+            browser.close()
+            print(f"wrote {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

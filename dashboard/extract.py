@@ -87,8 +87,8 @@ def _in_context(
         fields = {}
         if period is not None:
             fields = {
-                "period_start": period.start.isoformat(),
-                "period_end": period.end.isoformat(),
+                "period_start": period.start.isoformat() if period.resolved else "",
+                "period_end": period.end.isoformat() if period.resolved else "",
                 "period_text": period.text,
             }
         elif continues:

@@ -24,15 +24,21 @@ GRANULARITIES = ("year", "half", "quarter", "month", "months", "to_date", "span"
 class Period:
     """A resolved time expression: inclusive dates, how fine they are, and the words."""
 
-    start: dt.date
-    end: dt.date
+    start: dt.date | None  # None, with end, for a relative expression and no publication date
+    end: dt.date | None
     granularity: str
     text: str = ""
     offset: int = 0  # where the expression starts and stops in the text it was found in
     stop: int = 0
 
+    @property
+    def resolved(self) -> bool:
+        return self.start is not None
+
     def __post_init__(self) -> None:
-        if self.start > self.end:
+        if (self.start is None) != (self.end is None):
+            raise ValueError(f"period {self.text!r} needs both dates or neither")
+        if self.start is not None and self.start > self.end:
             raise ValueError(f"period {self.text!r} starts {self.start} after it ends {self.end}")
         if self.granularity not in GRANULARITIES:
             raise ValueError(f"unknown granularity {self.granularity!r}")
@@ -51,7 +57,7 @@ class _Match:
     start: int
     end: int
     text: str
-    period: tuple[dt.date, dt.date, str] | None
+    period: tuple[dt.date | None, dt.date | None, str] | None
 
 
 Resolver = Callable[[re.Match[str], _Context], "tuple[dt.date, dt.date, str] | None"]
@@ -448,8 +454,8 @@ def find_periods(
 ) -> list[Period]:
     """Every time expression in ``text`` resolved to a Period, in order of position.
 
-    Expressions that are not periods (``year-on-year``, ``now``) and relative ones
-    without a publication date are left out.
+    Expressions that are not periods (``year-on-year``, ``now``) are left out; relative
+    ones with no publication date to resolve against come with no dates.
     """
     years = _EXPLICIT_YEAR.findall(text)
     ctx = _Context(
@@ -461,9 +467,10 @@ def find_periods(
     found: list[tuple[int, int, _Match]] = []
     for order, (pattern, resolver) in enumerate(_rules()):
         for m in pattern.finditer(text):
-            found.append(
-                (-(m.end() - m.start()), order, _Match(m.start(), m.end(), m.group(), resolver(m, ctx)))
-            )
+            period = resolver(m, ctx)
+            if period is None and resolver is not _none:
+                period = (None, None, "span")  # a period, but relative with no date to resolve against
+            found.append((-(m.end() - m.start()), order, _Match(m.start(), m.end(), m.group(), period)))
     taken: list[_Match] = []
     for _, _, match in sorted(found, key=lambda item: item[:2]):
         if all(match.end <= t.start or match.start >= t.end for t in taken):
@@ -487,5 +494,5 @@ def resolve_period(
     """
     if isinstance(published, str):
         published = dt.date.fromisoformat(published)
-    periods = find_periods(text, published, countries=countries)
+    periods = [p for p in find_periods(text, published, countries=countries) if p.resolved]
     return (periods[0].start, periods[0].end) if periods else None

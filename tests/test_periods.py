@@ -1,0 +1,103 @@
+"""Every row of FIGURES.md's period table, and the rules beside it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dashboard import resolve_period
+from dashboard.periods import find_periods
+
+PUBLISHED = dt.date(2023, 5, 24)
+
+# (text, period_start, period_end), published 2023-05-24.
+TABLE = [
+    ("last year", "2022-01-01", "2022-12-31"),
+    ("this year", "2023-01-01", "2023-12-31"),
+    ("in 2023", "2023-01-01", "2023-12-31"),
+    ("so far this year", "2023-01-01", "2023-05-24"),
+    ("year to date", "2023-01-01", "2023-05-24"),
+    ("last month", "2023-04-01", "2023-04-30"),
+    ("in the first quarter", "2023-01-01", "2023-03-31"),
+    ("Q1", "2023-01-01", "2023-03-31"),
+    ("in the first four months", "2023-01-01", "2023-04-30"),
+    ("January-April", "2023-01-01", "2023-04-30"),
+    ("in the first half of 2023", "2023-01-01", "2023-06-30"),
+    ("H1 2023", "2023-01-01", "2023-06-30"),
+    ("Exports rose 5% in the first half.", "2022-01-01", "2022-06-30"),
+    ("Exports are expected to rise 5% in the first half.", "2023-01-01", "2023-06-30"),
+    ("this month", "2023-05-01", "2023-05-31"),
+    ("at the end of 2022", "2022-12-31", "2022-12-31"),
+    ("in the past three years", "2020-01-01", "2023-05-24"),
+    ("in the 12 months to March", "2022-04-01", "2023-03-31"),
+    ("from 2018 to 2022", "2018-01-01", "2022-12-31"),
+    ("in March", "2023-03-01", "2023-03-31"),
+    ("in 2019", "2019-01-01", "2019-12-31"),
+    ("fiscal 2022-23", "2022-04-01", "2023-03-31"),
+    ("FY23", "2022-04-01", "2023-03-31"),
+    ("over the past decade", "2013-01-01", "2023-05-24"),
+    ("since 2013", "2013-01-01", "2023-05-24"),
+    ("by 2030", "2030-01-01", "2030-12-31"),
+]
+
+RULES = [
+    ("Trade grew in the second quarter.", "2022-04-01", "2022-06-30"),
+    ("Trade will grow in the second quarter.", "2023-04-01", "2023-06-30"),
+    ("in the three months to September", "2022-07-01", "2022-09-30"),
+    ("the year to June 2020", "2019-07-01", "2020-06-30"),
+    ("since the start of the year", "2023-01-01", "2023-05-24"),
+    ("between 2012 and 2021", "2012-01-01", "2021-12-31"),
+    ("in 2020 and 2021", "2020-01-01", "2021-12-31"),
+    ("for the full year", "2023-01-01", "2023-12-31"),
+    ("Supplies would increase by 40% year-on-year in 2023.", "2023-01-01", "2023-12-31"),
+    ("Exports hit $50 billion in 2021, up from $44 billion in the previous year.", "2021-01-01", "2021-12-31"),
+    ("in May 2021", "2021-05-01", "2021-05-31"),
+    ("Q3 2022", "2022-07-01", "2022-09-30"),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), TABLE + RULES)
+def test_resolves(text, start, end):
+    assert resolve_period(text, PUBLISHED) == (dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+
+
+def test_previous_year_resolves_against_the_year_the_sentence_names():
+    periods = find_periods("Exports hit $50 billion in 2021, up from $44 billion in the previous year.", PUBLISHED)
+    assert [(p.text, p.start.year) for p in periods] == [("2021", 2021), ("the previous year", 2020)]
+
+
+@pytest.mark.parametrize(
+    "text", ["year-on-year", "from a year earlier", "now", "annually", "a year", "on 2018 levels", "on Tuesday"]
+)
+def test_not_periods(text):
+    assert resolve_period(text, PUBLISHED) is None
+
+
+def test_a_quarter_read_in_february_is_last_years():
+    assert resolve_period("Trade grew in the first quarter.", dt.date(2023, 2, 10)) == (
+        dt.date(2022, 1, 1),
+        dt.date(2022, 3, 31),
+    )
+
+
+@pytest.mark.parametrize(
+    ("countries", "start", "end"),
+    [("IND", "2022-04-01", "2023-03-31"), ("AUS", "2022-07-01", "2023-06-30"), ("USA", "2022-10-01", "2023-09-30")],
+)
+def test_fiscal_years_follow_the_country(countries, start, end):
+    assert resolve_period("in fiscal 2023", PUBLISHED, countries=countries) == (
+        dt.date.fromisoformat(start),
+        dt.date.fromisoformat(end),
+    )
+
+
+def test_relative_periods_need_a_publication_date():
+    assert resolve_period("last year", None) is None
+    assert resolve_period("in 2019", None) == (dt.date(2019, 1, 1), dt.date(2019, 12, 31))
+
+
+def test_a_period_carries_its_granularity():
+    [period] = find_periods("in the first quarter", PUBLISHED)
+    assert period.granularity == "quarter"
+    assert period.text == "the first quarter"

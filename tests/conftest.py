@@ -36,18 +36,32 @@ def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.fixture(scope="session")
-def live_app(tmp_path_factory: pytest.TempPathFactory):
-    """The app served for real by ``trade-figures serve`` on the seeds plus a hostile document."""
-    folder = tmp_path_factory.mktemp("live")
+HOSTILE = (
+    "---\ntitle: <b>Bold</b> claims\nsource: Test Wire\npublished: 2024-03-01\n---\n"
+    "Germany's exports to France <script>window.__pwned = 1</script> rose 7% to €120 billion last year.\n"
+)
+
+
+def _live(folder: Path, *documents: Path):
     data = folder / "figures.db"
-    hostile = folder / "hostile.txt"
-    hostile.write_text(
-        "---\ntitle: <b>Bold</b> claims\nsource: Test Wire\npublished: 2024-03-01\n---\n"
-        "Germany's exports to France <script>window.__pwned = 1</script> rose 7% to €120 billion last year.\n",
-        encoding="utf-8",
-    )
-    assert run_cli("ingest", str(SEED), str(hostile), "--data", str(data)).returncode == 0
+    result = run_cli("ingest", *map(str, documents), "--data", str(data))
+    assert result.returncode == 0, result.stderr
     port = free_port()
-    with serving(serve_app(data, port), port, cwd=ROOT) as url:
+    return serving(serve_app(data, port), port, cwd=ROOT)
+
+
+@pytest.fixture(scope="session")
+def live_seed(tmp_path_factory: pytest.TempPathFactory):
+    """The app served for real by ``trade-figures serve`` on the seed."""
+    with _live(tmp_path_factory.mktemp("live-seed"), SEED) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def live_hostile(tmp_path_factory: pytest.TempPathFactory):
+    """The app serving a document full of markup."""
+    folder = tmp_path_factory.mktemp("live-hostile")
+    hostile = folder / "hostile.txt"
+    hostile.write_text(HOSTILE, encoding="utf-8")
+    with _live(folder, hostile) as url:
         yield url

@@ -133,7 +133,7 @@ def test_download_honours_the_tables_own_filter(seeded):
 
 
 def test_formulas_in_text_cells_are_neutralised(store):
-    store.ingest(Document(text="=HYPERLINK(\"http://x\") Exports rose 5% last year.", published="2024-01-01"))
+    store.ingest(Document(text='=HYPERLINK("http://x") Exports rose 5% last year.', published="2024-01-01"))
     rows = list(csv.DictReader(io.StringIO(download_csv(store, Filters(), None)["content"])))
     assert rows[0]["sentence"].startswith("'=HYPERLINK")
     assert rows[0]["bound"] == "="  # a closed vocabulary, left as the contract writes it

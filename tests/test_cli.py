@@ -78,8 +78,10 @@ def _bad_inputs(tmp_path):
 @pytest.mark.parametrize("command", ["extract", "ingest"])
 def test_bad_files_get_one_line_and_exit_2(tmp_path, command):
     for path, reason in _bad_inputs(tmp_path):
-        result = run_cli(command, str(path), "--data", str(tmp_path / "x.db")) if command == "ingest" else run_cli(
-            command, str(path)
+        result = (
+            run_cli(command, str(path), "--data", str(tmp_path / "x.db"))
+            if command == "ingest"
+            else run_cli(command, str(path))
         )
         assert result.returncode == 2, (path, result.stdout, result.stderr)
         errors = result.stderr.strip().splitlines()

@@ -10,12 +10,60 @@ from dashboard.columns import DTYPES, NAMES
 
 # FIGURES.md, "The seed's figures".
 EXPECTED = [
-    ("$190 billion", "money", 190e9, "USD", "=", "", "2022-01-01", "2022-12-31", "trade", "CHN;RUS", "China Customs"),
-    ("$70 billion", "money", 70e9, "USD", "=", "", "2023-01-01", "2023-05-24", "trade", "CHN;RUS", "Li Qiang"),
+    (
+        "$190 billion",
+        "money",
+        190e9,
+        "USD",
+        "=",
+        "",
+        "2022-01-01",
+        "2022-12-31",
+        "trade",
+        "CHN;RUS",
+        "China Customs",
+    ),
+    (
+        "$70 billion",
+        "money",
+        70e9,
+        "USD",
+        "=",
+        "",
+        "2023-01-01",
+        "2023-05-24",
+        "trade",
+        "CHN;RUS",
+        "Li Qiang",
+    ),
     ("40%", "percent", 40.0, "%", ">", "up", "2023-01-01", "2023-05-24", "trade", "CHN;RUS", "Li Qiang"),
-    ("40%", "percent", 40.0, "%", "=", "up", "2023-01-01", "2023-12-31", "energy supplies", "CHN;RUS", "Alexander Novak"),
+    (
+        "40%",
+        "percent",
+        40.0,
+        "%",
+        "=",
+        "up",
+        "2023-01-01",
+        "2023-12-31",
+        "energy supplies",
+        "CHN;RUS",
+        "Alexander Novak",
+    ),
 ]
-FIELDS = ("surface", "kind", "value", "unit", "bound", "direction", "period_start", "period_end", "metric", "countries", "source")
+FIELDS = (
+    "surface",
+    "kind",
+    "value",
+    "unit",
+    "bound",
+    "direction",
+    "period_start",
+    "period_end",
+    "metric",
+    "countries",
+    "source",
+)
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +107,9 @@ def test_figure_ids_are_stable_and_unique(seed, table):
 
 
 def test_nothing_found_is_an_empty_table_with_the_same_columns():
-    empty = extract_figures("Leaders met in Beijing on Tuesday and signed 12 agreements.", published="2023-05-24")
+    empty = extract_figures(
+        "Leaders met in Beijing on Tuesday and signed 12 agreements.", published="2023-05-24"
+    )
     assert empty.empty
     assert tuple(empty.columns) == NAMES
     assert str(empty["value"].dtype) == "float64"

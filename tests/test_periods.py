@@ -51,7 +51,11 @@ RULES = [
     ("in 2020 and 2021", "2020-01-01", "2021-12-31"),
     ("for the full year", "2023-01-01", "2023-12-31"),
     ("Supplies would increase by 40% year-on-year in 2023.", "2023-01-01", "2023-12-31"),
-    ("Exports hit $50 billion in 2021, up from $44 billion in the previous year.", "2021-01-01", "2021-12-31"),
+    (
+        "Exports hit $50 billion in 2021, up from $44 billion in the previous year.",
+        "2021-01-01",
+        "2021-12-31",
+    ),
     ("in May 2021", "2021-05-01", "2021-05-31"),
     ("Q3 2022", "2022-07-01", "2022-09-30"),
 ]
@@ -63,12 +67,15 @@ def test_resolves(text, start, end):
 
 
 def test_previous_year_resolves_against_the_year_the_sentence_names():
-    periods = find_periods("Exports hit $50 billion in 2021, up from $44 billion in the previous year.", PUBLISHED)
+    periods = find_periods(
+        "Exports hit $50 billion in 2021, up from $44 billion in the previous year.", PUBLISHED
+    )
     assert [(p.text, p.start.year) for p in periods] == [("2021", 2021), ("the previous year", 2020)]
 
 
 @pytest.mark.parametrize(
-    "text", ["year-on-year", "from a year earlier", "now", "annually", "a year", "on 2018 levels", "on Tuesday"]
+    "text",
+    ["year-on-year", "from a year earlier", "now", "annually", "a year", "on 2018 levels", "on Tuesday"],
 )
 def test_not_periods(text):
     assert resolve_period(text, PUBLISHED) is None
@@ -83,7 +90,11 @@ def test_a_quarter_read_in_february_is_last_years():
 
 @pytest.mark.parametrize(
     ("countries", "start", "end"),
-    [("IND", "2022-04-01", "2023-03-31"), ("AUS", "2022-07-01", "2023-06-30"), ("USA", "2022-10-01", "2023-09-30")],
+    [
+        ("IND", "2022-04-01", "2023-03-31"),
+        ("AUS", "2022-07-01", "2023-06-30"),
+        ("USA", "2022-10-01", "2023-09-30"),
+    ],
 )
 def test_fiscal_years_follow_the_country(countries, start, end):
     assert resolve_period("in fiscal 2023", PUBLISHED, countries=countries) == (

@@ -60,7 +60,7 @@ def test_clear_filters_empties_everything():
 
 
 def test_views_show_every_seed_figure(seeded):
-    money, money_hidden, ratio, ratio_hidden, rows, summary, message, message_hidden = update_views(
+    money, money_hidden, ratio, ratio_hidden, rows, summary, _, message_hidden = update_views(
         seeded, Filters()
     )
     assert [r["label"] for r in rows] == ["$190 bn", "$70 bn", ">+40%", "+40%"]
@@ -69,6 +69,7 @@ def test_views_show_every_seed_figure(seeded):
     labels = [t for trace in money.data for t in (trace.text or ())]
     assert labels == ["$190 bn", "$70 bn"]
     assert money.layout.yaxis.title.text == "USD bn"
+    assert sorted(t for trace in ratio.data for t in (trace.text or ())) == ["+40%", ">+40%"]
 
 
 def test_an_empty_result_is_explained(seeded):

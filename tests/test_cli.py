@@ -94,7 +94,8 @@ def test_malformed_published_date():
     result = run_cli("extract", str(SEED), "--published", "2023-02-30")
     assert result.returncode == 2
     assert result.stderr.strip() == (
-        "trade-figures: error: --published: invalid date '2023-02-30': write it as YYYY-MM-DD, e.g. 2023-05-24"
+        "trade-figures: error: --published: invalid date '2023-02-30': "
+        "write it as YYYY-MM-DD, e.g. 2023-05-24"
     )
 
 

@@ -1,0 +1,79 @@
+"""Properties over random text: nothing raises, offsets hold, time grows linearly."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dashboard import extract_figures
+
+SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "₹": "INR", "A$": "AUD", "HK$": "HKD"}
+SCALES = {"": 1.0, " million": 1e6, "m": 1e6, " billion": 1e9, "bn": 1e9, " trillion": 1e12}
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
+def test_random_text_never_raises_and_offsets_hold(text):
+    table = extract_figures(text, published="2023-05-24")
+    for row in table.itertuples():
+        assert text[row.start : row.end] == row.surface
+        assert row.value >= 0
+
+
+@settings(max_examples=200)
+@given(
+    whole=st.integers(min_value=1, max_value=999),
+    tenths=st.one_of(st.none(), st.integers(min_value=0, max_value=9)),
+    symbol=st.sampled_from(sorted(SYMBOLS)),
+    scale=st.sampled_from(sorted(SCALES)),
+)
+def test_money_in_any_symbol_and_scale_reads_back(whole, tenths, symbol, scale):
+    number = f"{whole}" if tenths is None else f"{whole}.{tenths}"
+    surface = f"{symbol}{number}{scale}"
+    table = extract_figures(f"Exports reached {surface} last year.", published="2023-05-24")
+    assert list(table["surface"]) == [surface]
+    assert table["unit"][0] == SYMBOLS[symbol]
+    assert table["value"][0] == pytest.approx(float(number) * SCALES[scale])
+
+
+@settings(max_examples=100)
+@given(
+    value=st.decimals(min_value="0.1", max_value="999.9", places=1),
+    word=st.sampled_from(["%", " percent", " per cent"]),
+)
+def test_percentages_read_back(value, word):
+    table = extract_figures(f"Imports fell {value}{word} in 2022.")
+    assert table["value"].tolist() == [pytest.approx(float(value))]
+    assert (table["unit"][0], table["direction"][0]) == ("%", "down")
+
+
+ADVERSARIAL = {
+    "digits": "1",
+    "separators": "1,",
+    "currency symbols": "$",
+    "brackets": "(",
+    "one endless sentence": "trade rose by more than ",
+    "capitalised names": "Li Qiang said ",
+    "months": "January-",
+    "letters": "a",
+}
+
+
+def _seconds(text: str) -> float:
+    start = time.perf_counter()
+    extract_figures(text, published="2023-05-24")
+    return time.perf_counter() - start
+
+
+@pytest.mark.parametrize("name", sorted(ADVERSARIAL))
+def test_time_grows_linearly_on_adversarial_input(name):
+    unit = ADVERSARIAL[name]
+    small = unit * (25_000 // len(unit))
+    large = unit * (200_000 // len(unit))
+    _seconds(small)  # warm the caches
+    ratio = _seconds(large) / max(_seconds(small), 1e-3)
+    # 8x the text: linear work takes about 8x the time, quadratic about 64x.
+    assert ratio < 24, f"{name}: 8x the input took {ratio:.1f}x the time"

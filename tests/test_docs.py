@@ -32,10 +32,10 @@ def test_csv_columns_are_documented_in_order_with_their_types():
 
 
 def test_every_command_is_documented():
-    commands = build_parser()._subparsers._group_actions[0].choices  # noqa: SLF001
+    commands = build_parser()._subparsers._group_actions[0].choices
     for name, parser in commands.items():
         assert f"`trade-figures {name}" in README, name
-        for action in parser._actions:  # noqa: SLF001
+        for action in parser._actions:
             for flag in action.option_strings:
                 if flag not in ("-h", "--help"):
                     assert flag in README, f"{name} {flag}"

@@ -47,6 +47,10 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--published", help="publication date (YYYY-MM-DD) for documents without one")
     ingest.add_argument("--data", type=Path, help=f"database file (default: ${DATA_ENV} or data/figures.db)")
 
+    evaluate = commands.add_parser("evaluate", help="score the extractor against an annotated gold file")
+    evaluate.add_argument("gold", type=Path, metavar="GOLD.jsonl", help="annotated documents, one JSON per line")
+    evaluate.add_argument("--quiet", action="store_true", help="print the scores only, not every wrong field")
+
     serve = commands.add_parser("serve", help="run the app")
     serve.add_argument("--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
@@ -61,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
             return _extract(args)
         if args.command == "ingest":
             return _ingest(args)
+        if args.command == "evaluate":
+            return _evaluate(args)
         if args.command == "serve":
             return _serve(Store(args.data), args.host, args.port)
         return _default()
@@ -115,6 +121,13 @@ def _ingest(args: argparse.Namespace) -> int:
     return 2 if failed else 0
 
 
+def _evaluate(args: argparse.Namespace) -> int:
+    from dashboard.evaluate import evaluate, load_gold, report
+
+    sys.stdout.write(report(evaluate(load_gold(args.gold)), details=not args.quiet))
+    return 0
+
+
 def seeds_dir() -> Path:
     """The embedded default corpus: ./seeds, else the seeds/ beside the package."""
     here = Path("seeds")
@@ -139,8 +152,7 @@ def _serve(store: Store, host: str, port: int) -> int:
     from dashboard.app import create_app
 
     app = create_app(store)
-    print(
-        f"Serving {store.document_count()} documents from {store.path} at http://{host}:{port}/", flush=True
-    )
+    count = store.document_count()
+    print(f"Serving {count} document{'s' * (count != 1)} from {store.path} at http://{host}:{port}/", flush=True)
     app.run(host=host, port=port, debug=False)
     return 0

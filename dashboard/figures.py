@@ -20,10 +20,14 @@ class Span:
     value: float
     unit: str
     negative: bool = False
+    hint: str = ""  # a direction the figure carries itself: "doubled", "-3%", "+5%"
+    range_role: str = ""  # "low" or "high" end of a range
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"unknown kind {self.kind!r}; expected one of {', '.join(KINDS)}")
+        if self.hint not in DIRECTIONS or self.range_role not in ("", "low", "high"):
+            raise ValueError(f"bad hint {self.hint!r} or range role {self.range_role!r} for {self.surface!r}")
         if not 0 <= self.start < self.end:
             raise ValueError(f"bad span {self.start}:{self.end} for {self.surface!r}")
         if self.value < 0:

@@ -21,7 +21,7 @@ class MetricMention:
 
 @cache
 def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    metrics = {r["phrase"].lower(): r["metric"] for r in lexicon.rows("metrics.csv")}
+    metrics = {lexicon.fold(r["phrase"]): r["metric"] for r in lexicon.rows("metrics.csv")}
     commodities = lexicon.alternation(lexicon.column("commodities.csv", "word"))
     heads = lexicon.alternation(list(metrics))
     pattern = re.compile(rf"(?i)\b(?:(?P<mod>{commodities})\s+)?(?P<head>{heads})\b")
@@ -32,7 +32,7 @@ def find_metrics(text: str) -> list[MetricMention]:
     pattern, metrics = _pattern()
     found = []
     for m in pattern.finditer(text):
-        metric = metrics[re.sub(r"\s+", " ", m.group("head").lower())]
+        metric = metrics[lexicon.fold(m.group("head"))]
         if m.group("mod") and metric in _QUALIFIED:
             metric = f"{m.group('mod').lower()} {metric}"
         found.append(MetricMention(m.start(), m.end(), metric))

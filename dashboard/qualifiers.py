@@ -12,7 +12,7 @@ _LOOKBACK = 48
 
 @cache
 def _patterns() -> dict[str, object]:
-    bounds = {re.sub(r"\s+", " ", r["phrase"]): r["bound"] for r in lexicon.rows("bounds.csv")}
+    bounds = {lexicon.fold(r["phrase"]): r["bound"] for r in lexicon.rows("bounds.csv")}
     by_role: dict[str, dict[str, str]] = {}
     for row in lexicon.rows("directions.csv"):
         by_role.setdefault(row["role"], {})[row["word"]] = row["direction"]
@@ -40,11 +40,11 @@ def qualify(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str]:
     lead = text[max(floor, start - _LOOKBACK) : start]
     bound = "="
     if m := p["bound"].search(lead):
-        bound = p["bounds"][re.sub(r"\s+", " ", m.group("w").lower())]
+        bound = p["bounds"][lexicon.fold(m.group("w"))]
         lead = lead[: m.start()]
     direction = ""
     if m := p["before"].search(lead):
-        direction = p["before_words"][re.sub(r"\s+", " ", m.group("w").lower())]
+        direction = p["before_words"][lexicon.fold(m.group("w"))]
     elif m := p["after"].match(text, end):
-        direction = p["after_words"][m.group("w").lower()]
+        direction = p["after_words"][lexicon.fold(m.group("w"))]
     return bound, direction

@@ -1,8 +1,9 @@
 """Candidate spans: every number with a currency, scale, percent sign or unit.
 
-The scan anchors on number tokens and multiple words, then reads a bounded
-window to each side with anchored patterns built from the word lists. No
-pattern has nested quantifiers, so the scan stays linear in the text's length.
+The scan anchors on number tokens (digits or number words), share words ("a
+fifth") and multiple words ("doubled"), then reads a bounded window to each side
+with anchored patterns built from the word lists. No pattern nests quantifiers
+over overlapping alternatives, so the scan stays linear in the length of the text.
 """
 
 from __future__ import annotations
@@ -11,20 +12,23 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+import pycountry
+
 from dashboard import lexicon
 from dashboard.figures import Span
 from dashboard.units import unit_name
 
-_SP = r"[ \t\u00a0\u2009\u202f]"
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_MULTIPLE_WORDS = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
+SP = r"[ \t\u00a0\u2009\u202f]"  # the spaces that may sit inside a figure
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_DASH = r"[-‐‑–—]"
 _WINDOW = 12
 
 
 @dataclass(frozen=True)
-class _Patterns:
+class _Lexicon:
     core: re.Pattern[str]
     prefix: re.Pattern[str]
+    sign: re.Pattern[str]
     scale: re.Pattern[str]
     percent: re.Pattern[str]
     points: re.Pattern[str]
@@ -32,106 +36,242 @@ class _Patterns:
     currency_after: re.Pattern[str]
     quantity: re.Pattern[str]
     rate: re.Pattern[str]
+    range_to: re.Pattern[str]
+    share_of: re.Pattern[str]
+    half_a: re.Pattern[str]
     scales: dict[str, float]
-    symbols: dict[str, str]
-    currency_names: dict[str, str]
-    quantity_units: dict[str, tuple[str, float]]
+    symbols: dict[str, list[tuple[str, str]]]  # symbol -> [(code, context country or "")]
+    names: dict[str, tuple[str, float]]  # currency name -> (code, factor)
+    units: dict[str, tuple[str, float]]
     rates: dict[str, str]
+    words: dict[str, int]
+    shares: dict[str, float]
+    multiples: dict[str, tuple[float, str]]
 
 
 @cache
-def _patterns() -> _Patterns:
-    scales = {r["word"]: float(r["factor"]) for r in lexicon.rows("scales.csv")}
-    symbols: dict[str, str] = {}
-    names: dict[str, str] = {}
+def _lexicon() -> _Lexicon:
+    scales = {lexicon.fold(r["word"]): float(r["factor"]) for r in lexicon.rows("scales.csv")}
+    symbols: dict[str, list[tuple[str, str]]] = {}
+    names: dict[str, tuple[str, float]] = {}
     for row in lexicon.rows("currencies.csv"):
-        code = row["code"]
-        symbols[code] = code
-        for symbol in filter(None, row["symbols"].split("|")):
-            symbols[symbol] = code
+        code, context = row["code"], row["context"]
+        for symbol in [code, *filter(None, row["symbols"].split("|"))]:
+            symbols.setdefault(symbol, [])
+            if (code, context) not in symbols[symbol]:
+                symbols[symbol].append((code, context))
         for name in filter(None, row["names"].split("|")):
-            names[name] = code
-    units = {
-        r["phrase"]: (unit_name(r["unit"]), float(r["factor"])) for r in lexicon.rows("quantity_units.csv")
-    }
-    rates = {r["phrase"]: r["unit"] for r in lexicon.rows("rates.csv")}
-    multiples = lexicon.alternation(list(_MULTIPLE_WORDS))
-    codes = [c for c in symbols if c.isalpha() and c.isupper()]
-    return _Patterns(
-        core=re.compile(rf"(?<![\w.,])(?:(?P<num>{_NUMBER})|(?P<mult>{multiples})\b)", re.I),
-        prefix=re.compile(rf"(?<![A-Za-z])(?P<sym>{lexicon.alternation(list(symbols))}){_SP}?$"),
-        scale=re.compile(rf"{_SP}?-?(?P<scale>{lexicon.alternation(list(scales))})(?![A-Za-z])", re.I),
-        percent=re.compile(rf"{_SP}?(?:%|per{_SP}?cent\b|percent\b|pc\b)", re.I),
-        points=re.compile(rf"{_SP}?(?:percentage{_SP}points?\b|pp\b|ppts?\b)", re.I),
-        times=re.compile(rf"{_SP}?(?:-?fold\b|{_SP}times\b)", re.I),
-        currency_after=re.compile(
-            rf"{_SP}?(?P<cur>{lexicon.alternation(list(names) + codes)})(?![A-Za-z])",
+            names[lexicon.fold(name)] = (code, 1.0)
+    for row in lexicon.rows("minor_units.csv"):
+        names[lexicon.fold(row["word"])] = (row["code"], float(row["factor"]))
+    units = {lexicon.fold(r["phrase"]): (unit_name(r["unit"]), float(r["factor"])) for r in lexicon.rows("quantity_units.csv")}
+    rates = {lexicon.fold(r["phrase"]): r["unit"] for r in lexicon.rows("rates.csv")}
+    words = {lexicon.fold(r["word"]): int(r["value"]) for r in lexicon.rows("number_words.csv")}
+    shares = {lexicon.fold(r["phrase"]): float(r["percent"]) for r in lexicon.rows("shares.csv")}
+    multiples = {r["word"]: (float(r["value"]), r["direction"]) for r in lexicon.rows("multiples.csv")}
+    alt = lexicon.alternation
+    codes = [s for s in symbols if s.isalpha() and s.isupper() and len(s) == 3]
+    number_word = rf"(?:{alt(list(words))})"
+    return _Lexicon(
+        core=re.compile(
+            rf"(?<![\d.,])(?:(?P<num>{_DIGITS})"
+            rf"|(?P<share>{alt(list(shares))})(?=\s+(?:of|an?)\b)"
+            rf"|(?P<words>{number_word}(?:(?:{SP}|-)(?:and{SP})?{number_word})*)(?!\w)"
+            rf"|(?P<mult>{alt(list(multiples))})\b)",
             re.I,
         ),
-        quantity=re.compile(rf"{_SP}?(?P<unit>{lexicon.alternation(list(units))})(?![A-Za-z])"),
-        rate=re.compile(rf"{_SP}(?P<rate>{lexicon.alternation(list(rates))})\b", re.I),
-        scales={k.lower(): v for k, v in scales.items()},
+        prefix=re.compile(rf"(?<![A-Za-z])(?P<sym>{alt(list(symbols))}){SP}?$"),
+        sign=re.compile(rf"(?:(?<![\w-])[-−–+]|(?<![\w])(?i:minus|plus){SP})$"),
+        scale=re.compile(rf"(?:{SP}?-?|{SP}?{_DASH}?)(?P<scale>{alt(list(scales))})(?![A-Za-z])", re.I),
+        percent=re.compile(rf"{SP}?(?:%|per{SP}?cent\b|percent\b|pct\b|pc\b)", re.I),
+        points=re.compile(rf"{SP}?(?:percentage{SP}points?\b|pp\b|ppts?\b|pct{SP}points?\b)", re.I),
+        times=re.compile(rf"(?:{_DASH}|{SP})?fold\b|{SP}times\b", re.I),
+        currency_after=re.compile(rf"{SP}?(?P<cur>{alt(list(names) + codes)})(?![A-Za-z])", re.I),
+        quantity=re.compile(rf"{SP}?(?P<unit>{alt(list(units))})(?![A-Za-z])", re.I),
+        rate=re.compile(rf"{SP}?(?:a{SP}|per{SP}|/{SP}?)?(?P<rate>{alt(list(rates))})\b", re.I),
+        range_to=re.compile(rf"{SP}*(?:{_DASH}|to{SP}|and{SP}){SP}*(?=[^\s])"),
+        share_of=re.compile(r"\s+of\b", re.I),
+        half_a=re.compile(rf"{SP}a{SP}(?P<scale>{alt(list(scales))})\b", re.I),
+        scales=scales,
         symbols=symbols,
-        currency_names={k.lower(): v for k, v in names.items()},
-        quantity_units=units,
-        rates={k.lower(): v for k, v in rates.items()},
+        names=names,
+        units=units,
+        rates=rates,
+        words=words,
+        shares=shares,
+        multiples=multiples,
     )
 
 
-def find_spans(text: str) -> list[Span]:
-    """Every candidate figure in ``text``, in order, with offsets into it."""
-    pats = _patterns()
+@dataclass(frozen=True)
+class _Number:
+    start: int
+    end: int
+    value: float
+    currency: str = ""
+    negative: bool = False
+    positive: bool = False
+    words: bool = False  # written in words ("two billion")
+
+
+def find_spans(text: str, focus: tuple[str, ...] = ()) -> list[Span]:
+    """Every candidate figure in ``text``, in order, with offsets into it.
+
+    ``focus`` names the countries the document is about, most named first; it
+    decides symbols that differ by country (``¥``, ``R``).
+    """
+    lex = _lexicon()
     spans: list[Span] = []
     last_end = 0
-    for core in pats.core.finditer(text):
+    for core in lex.core.finditer(text):
         if core.start() < last_end:
             continue
-        span = _read_multiple(core) if core.group("mult") else _read_number(text, core, pats)
-        if span is not None:
+        found = _read(text, core, lex, focus)
+        for span in found:
             spans.append(span)
             last_end = span.end
     return spans
 
 
-def _read_multiple(core: re.Match[str]) -> Span:
-    word = core.group("mult")
-    return Span(core.start(), core.end(), word, "multiple", _MULTIPLE_WORDS[word.lower()], "x")
+def _read(text: str, core: re.Match[str], lex: _Lexicon, focus: tuple[str, ...]) -> list[Span]:
+    if core.group("mult"):
+        value, direction = lex.multiples[core.group("mult").lower()]
+        return [Span(core.start(), core.end(), core.group(), "multiple", value, "x", hint=direction)]
+    if core.group("share"):
+        return _read_share(text, core, lex)
+    number = _read_number(text, core, lex, focus)
+    if number is None:
+        return []
+    if not _has_own_unit(text, number.end, lex) and (pair := _read_range(text, number, lex, focus)):
+        return pair
+    tail = _read_tail(text, number, lex)
+    return [tail] if tail is not None else []
 
 
-def _read_number(text: str, core: re.Match[str], pats: _Patterns) -> Span | None:
+def _has_own_unit(text: str, end: int, lex: _Lexicon) -> bool:
+    patterns = (lex.scale, lex.percent, lex.points, lex.times, lex.currency_after, lex.quantity)
+    return any(p.match(text, end) for p in patterns)
+
+
+def _read_range(text: str, low: _Number, lex: _Lexicon, focus: tuple[str, ...]) -> list[Span]:
+    """"$10-12 billion", "20-30%", "5 to 7 percent": the low end takes the high end's unit."""
+    joint = lex.range_to.match(text, low.end)
+    second_core = lex.core.match(text, joint.end()) if joint else None
+    if second_core is None or not second_core.group("num"):
+        return []
+    second = _read_number(text, second_core, lex, focus)
+    if second is not None and low.currency and not second.currency:
+        second = _Number(second.start, second.end, second.value, low.currency)
+    high = _read_tail(text, second, lex) if second else None
+    if high is None or (low.currency and low.currency != high.unit) or not second.value:
+        return []
+    factor = high.value / second.value
+    surface = text[low.start : low.end]
+    return [
+        Span(low.start, low.end, surface, high.kind, low.value * factor, high.unit, low.negative, range_role="low"),
+        Span(**{**high.__dict__, "range_role": "high"}),
+    ]
+
+
+def _read_share(text: str, core: re.Match[str], lex: _Lexicon) -> list[Span]:
+    phrase = core.group("share")
+    value = lex.shares[lexicon.fold(phrase)]
+    if half := lex.half_a.match(text, core.end()):
+        # "half a trillion dollars": money, not a share.
+        fake = _Number(core.start(), half.end(), value / 100 * lex.scales[lexicon.fold(half.group("scale"))])
+        span = _read_tail(text, fake, lex, scaled=True)
+        return [span] if span is not None else []
+    if not lex.share_of.match(text, core.end()):
+        return []
+    return [Span(core.start(), core.end(), phrase, "percent", value, "%")]
+
+
+def _read_number(text: str, core: re.Match[str], lex: _Lexicon, focus: tuple[str, ...]) -> _Number | None:
     start, end = core.span()
-    value = float(core.group("num").replace(",", ""))
+    if core.group("num"):
+        value = float(core.group("num").replace(",", ""))
+    else:
+        value = _word_value(core.group("words"), lex)
+        if value is None:
+            return None
     currency = ""
-    prefix = pats.prefix.search(text, max(0, start - _WINDOW), start)
-    if prefix:
-        currency = pats.symbols[prefix.group("sym")]
+    prefix = lex.prefix.search(text, max(0, start - _WINDOW), start)
+    if prefix and (code := _currency(prefix.group("sym"), lex, focus)):
+        currency = code
         start = prefix.start()
-    negative = False
-    sign = re.search(r"(?:(?<![\w-])-|\bminus" + _SP + r")$", text[max(0, start - 6) : start])
-    if sign:
-        negative = True
-        start -= len(sign.group())
-    scale = pats.scale.match(text, end)
-    if scale:
-        value *= pats.scales[scale.group("scale").lower()]
+    elif start and text[start - 1].isalpha():
+        return None  # a name with digits: G20, A320, F-35
+    negative = positive = False
+    if sign := lex.sign.search(text, max(0, start - 6), start):
+        mark = sign.group().strip().lower()
+        negative = mark in ("-", "−", "–", "minus")
+        positive = mark in ("+", "plus")
+        start = sign.start()
+    return _Number(start, end, value, currency, negative, positive, words=not core.group("num"))
+
+
+def _currency(symbol: str, lex: _Lexicon, focus: tuple[str, ...]) -> str:
+    """The currency a symbol means here: by the document's countries where that differs."""
+    choices = lex.symbols[symbol]
+    default = next((code for code, context in choices if not context), "")
+    for country in focus:
+        for code, context in choices:
+            if context == country or (not context and _country_of(code) == country):
+                return code
+    return default
+
+
+@cache
+def _country_of(code: str) -> str:
+    country = pycountry.countries.get(alpha_2=code[:2])
+    return country.alpha_3 if country else ""
+
+
+def _word_value(words: str, lex: _Lexicon) -> float | None:
+    total = 0
+    for word in re.split(rf"(?:{SP}|-)+", words.lower()):
+        if word in ("and", ""):
+            continue
+        value = lex.words.get(word)
+        if value is None:
+            return None
+        total = total * value if value == 100 and total else total + value
+    return float(total)
+
+
+def _read_tail(text: str, number: _Number, lex: _Lexicon, *, scaled: bool = False) -> Span | None:
+    """The figure a number makes with what follows it: scale, then currency, percent or unit."""
+    start, end, value = number.start, number.end, number.value
+    if not scaled and (scale := lex.scale.match(text, end)):
+        value *= lex.scales[lexicon.fold(scale.group("scale"))]
         end = scale.end()
-    if currency:
-        return Span(start, end, text[start:end], "money", value, currency, negative)
-    for pattern, kind, unit in (
-        (pats.percent, "percent", "%"),
-        (pats.points, "percentage_point", "pp"),
-        (pats.times, "multiple", "x"),
-    ):
-        if not scale and (m := pattern.match(text, end)):
-            return Span(start, m.end(), text[start : m.end()], kind, value, unit, negative)
-    if m := pats.currency_after.match(text, end):
-        code = pats.currency_names.get(m.group("cur").lower()) or pats.symbols[m.group("cur")]
-        return Span(start, m.end(), text[start : m.end()], "money", value, code, negative)
-    if m := pats.quantity.match(text, end):
-        unit, factor = pats.quantity_units[m.group("unit")]
-        end = m.end()
-        if rate := pats.rate.match(text, end):
-            unit = f"{unit} / {pats.rates[rate.group('rate').lower()]}"
-            end = rate.end()
-        return Span(start, end, text[start:end], "quantity", value * factor, unit_name(unit), negative)
+        scaled = True
+    hint = "down" if number.negative else "up" if number.positive else ""
+
+    def span(stop: int, kind: str, amount: float, unit: str) -> Span:
+        return Span(start, stop, text[start:stop], kind, amount, unit, number.negative, hint=hint)
+
+    if number.currency:
+        return span(end, "money", value, number.currency)
+    if not scaled:
+        for pattern, kind, unit in (
+            (lex.percent, "percent", "%"),
+            (lex.points, "percentage_point", "pp"),
+            (lex.times, "multiple", "x"),
+        ):
+            if m := pattern.match(text, end):
+                return span(m.end(), kind, value, unit)
+    if m := lex.currency_after.match(text, end):
+        word = m.group("cur")
+        code, factor = lex.names.get(lexicon.fold(word)) or (word.upper(), 1.0)
+        return span(m.end(), "money", value * factor, code)
+    if m := lex.quantity.match(text, end):
+        if number.words and not scaled:
+            return None  # "one barrel" is a count in prose more often than a figure
+        unit, factor = lex.units[lexicon.fold(m.group("unit"))]
+        stop = m.end()
+        if rate := lex.rate.match(text, stop):
+            unit = f"{unit} / {lex.rates[lexicon.fold(rate.group('rate'))]}"
+            stop = rate.end()
+        return span(stop, "quantity", value * factor, unit_name(unit))
     return None

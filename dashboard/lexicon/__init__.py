@@ -30,4 +30,11 @@ def alternation(phrases: list[str] | tuple[str, ...]) -> str:
     from the word lists linear in the length of the text.
     """
     ordered = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+    # A space or hyphen inside a phrase matches any run of spaces or dashes:
+    # "kilowatt hours" reads "kilowatt-hours", "per cent" reads "per\u00a0cent".
+    return "|".join(re.sub(r"(?:\\ |\\-|-)+", r"[\\s\\-‐‑–—]+", re.escape(p)) for p in ordered)
+
+
+def fold(phrase: str) -> str:
+    """The key a matched phrase is looked up by: lower case, spaces and dashes as one space."""
+    return re.sub(r"[\s\-‐‑–—]+", " ", phrase.lower()).strip()

@@ -3,26 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pandas as pd
 
-from dashboard import columns
+from dashboard import columns, context
 from dashboard.countries import find_countries, is_bilateral, join_codes, main_countries
 from dashboard.documents import Document
 from dashboard.figures import Figure, Span
-from dashboard.metrics import find_metrics, metric_for
+from dashboard.metrics import find_metrics, metric_for, names_own_metric
 from dashboard.periods import Period, find_periods
-from dashboard.qualifiers import qualify
+from dashboard.qualifiers import qualify, range_bounds
 from dashboard.sentences import Sentence, split_sentences
 from dashboard.sources import Speakers
 from dashboard.spans import find_spans
-
-# A sentence that opens by pointing back ("This is an annual increase of 40%")
-# continues the statement of the figure before it.
-_CONTINUES = re.compile(
-    r"""^[\s"'“‘(]*(?:this|that|it|which|these|those|the\s+figure|the\s+increase|the\s+rise)\b""", re.I
-)
 
 
 def extract_figures(
@@ -40,18 +33,17 @@ def extract_figures(
 
 
 def extract_document(document: Document) -> list[Figure]:
-    """The figures of one document, in order of position."""
-    text = document.text
-    focus = main_countries(f"{document.title}\n{text}")
-    speakers = Speakers(text)
+    """The figures of one document, in order of position: the whole pipeline."""
+    focus = main_countries(f"{document.title}\n{document.text}")
+    speakers = Speakers(document.text)
     figures: list[Figure] = []
-    for sentence in split_sentences(text):
-        spans = find_spans(sentence.text)
+    previous: list[Figure] = []
+    for sentence in split_sentences(document.text):
+        spans = find_spans(sentence.text, focus)
         source = speakers.source(sentence.text, sentence.start, spans[0].start if spans else None)
-        if not spans:
-            continue
-        previous = figures[-1] if figures and figures[-1].sentence_index == sentence.index - 1 else None
-        figures.extend(_in_context(document, sentence, spans, source, focus, previous))
+        found = _in_context(document, sentence, spans, source, focus, previous) if spans else []
+        figures.extend(found)
+        previous = found
     return figures
 
 
@@ -61,39 +53,35 @@ def _in_context(
     spans: list[Span],
     source: str,
     focus: tuple[str, ...],
-    previous: Figure | None,
+    previous: list[Figure],
 ) -> list[Figure]:
-    """Figures for the spans of one sentence, with period, countries, metric and source."""
+    """Figures for the spans of one sentence: bound, direction, period, countries, metric, source."""
     text = sentence.text
-    continues = previous is not None and bool(_CONTINUES.match(text))
-    named = {m.iso3 for m in find_countries(text)}
-    if not named:
-        named = set(previous.countries.split(";")) - {""} if continues else set(focus)
-    elif len(named) < 2 and is_bilateral(text):
-        named |= set(focus)
-    countries = join_codes(named)
-    periods = [
-        p
-        for p in find_periods(text, document.published, countries=countries)
-        if not any(_overlaps(p, s) for s in spans)
-    ]
+    last = previous[-1] if previous else None
+    continues = last is not None and context.points_back(text)
+    parts = context.clauses(text)
+    mentions = [m for m in find_countries(text) if not any(s.start <= m.start < s.end for s in spans)]
+    previous_countries = set(last.countries.split(";")) - {""} if last else set()
+    previous_subject = _first_country(last) if last else ""
+    bilateral = is_bilateral(text)
+    periods = [p for p in find_periods(text, document.published, countries=join_codes(set(focus[:2]))) if not _overlaps(p, spans)]
     metrics = find_metrics(text)
+    bounds = range_bounds(text, spans)
     out = []
     for span in spans:
+        clause = context.clause_at(parts, span.start)
+        countries = join_codes(
+            context.figure_countries(
+                text, clause, mentions, focus, previous_countries, previous_subject, continues, bilateral
+            )
+        )
+        if any(p.granularity == "fiscal_year" for p in periods):  # fiscal years follow the figure's country
+            periods = [p for p in find_periods(text, document.published, countries=countries) if not _overlaps(p, spans)]
         bound, direction = qualify(text, span.start, span.end)
-        if span.negative:
-            direction = "down"
-        period = _nearest(periods, span)
-        fields = {}
-        if period is not None:
-            fields = {
-                "period_start": period.start.isoformat() if period.resolved else "",
-                "period_end": period.end.isoformat() if period.resolved else "",
-                "period_text": period.text,
-            }
-        elif continues:
-            fields = {k: getattr(previous, k) for k in ("period_start", "period_end", "period_text")}
-        metric = metric_for(metrics, span.start, span.end) or (previous.metric if continues else "")
+        bound = bounds.get(span.start, bound)
+        direction = span.hint or direction
+        metric = _metric(text, metrics, span, last, continues)
+        period = _period_fields(text, clause, span, periods, metric, last, continues)
         start = sentence.start + span.start
         out.append(
             Figure(
@@ -111,22 +99,67 @@ def _in_context(
                 direction=direction,
                 metric=metric,
                 countries=countries,
-                source=source,
-                **fields,
+                source=source or (last.source if continues and last else ""),
+                **period,
             )
         )
     return out
 
 
-def _overlaps(period: Period, span: Span) -> bool:
-    return period.offset < span.end and span.start < period.stop
+def _metric(text: str, metrics: list, span: Span, last: Figure | None, continues: bool) -> str:
+    """The figure's metric; "shipments", or nothing named, read as the statement before."""
+    metric = metric_for(text, metrics, span.start, span.end, span.kind, span.unit)
+    if metric == "tariff" and span.kind == "money":
+        return "imports"  # "tariffs on C$16.6 billion of goods": the goods tariffed
+    before = last.metric.removeprefix("share of ") if last is not None else ""
+    named_after = not any(m.end <= span.start and m.metric for m in metrics) and not names_own_metric(text, span.end)
+    if before and (not metric or metric.endswith("shipments") or (continues and named_after)):
+        return before
+    return metric.replace("shipments", "exports")
 
 
-def _nearest(periods: list[Period], span: Span) -> Period | None:
-    def distance(p: Period) -> int:
-        if p.offset >= span.end:
-            return p.offset - span.end
-        return max(0, span.start - p.stop)
+def _period_fields(
+    text: str,
+    clause: context.Clause,
+    span: Span,
+    periods: list[Period],
+    metric: str,
+    last: Figure | None,
+    continues: bool,
+) -> dict[str, str]:
+    """The period columns of one figure: its own time expression, else the one it continues."""
+    period = _nearest(periods, span, clause)
+    if period is not None and not (clause.start <= period.offset < clause.end) and context.holds_now(
+        text[clause.start : clause.end]
+    ):
+        period = None  # "exports tripled over the decade, and are now worth $1 billion"
+    if period is not None and period.granularity != "anaphor":
+        return {
+            "period_start": period.start.isoformat() if period.resolved else "",
+            "period_end": period.end.isoformat() if period.resolved else "",
+            "period_text": period.text,
+        }
+    general = context.holds_now(text) or context.is_general(metric)
+    if last is None or not (period is not None or continues or not general):
+        return {}
+    return {k: getattr(last, k) for k in ("period_start", "period_end", "period_text")}
+
+
+def _first_country(figure: Figure) -> str:
+    mentions = find_countries(figure.sentence)
+    return mentions[0].iso3 if mentions else ""
+
+
+def _overlaps(period: Period, spans: list[Span]) -> bool:
+    return any(period.offset < s.end and s.start < period.stop for s in spans)
+
+
+def _nearest(periods: list[Period], span: Span, clause: context.Clause) -> Period | None:
+    """The time expression nearest the figure, those in its own clause first."""
+
+    def distance(p: Period) -> tuple[bool, int]:
+        gap = p.offset - span.end if p.offset >= span.end else max(0, span.start - p.stop)
+        return (not (clause.start <= p.offset < clause.end), gap)
 
     return min(periods, key=distance, default=None)
 
@@ -137,3 +170,4 @@ def figures_frame(figures: list[Figure]) -> pd.DataFrame:
         return columns.empty_frame()
     rows = [{name: getattr(f, name) for name in columns.NAMES} for f in figures]
     return columns.conform(pd.DataFrame(rows))
+

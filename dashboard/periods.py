@@ -17,7 +17,10 @@ from functools import cache
 
 from dashboard import lexicon
 
-GRANULARITIES = ("year", "half", "quarter", "month", "months", "to_date", "span", "point", "fiscal_year")
+# "anaphor" is "over the same period": the period of the statement before.
+GRANULARITIES = (
+    "year", "half", "quarter", "month", "months", "to_date", "span", "point", "fiscal_year", "anaphor",
+)
 
 
 @dataclass(frozen=True)
@@ -145,7 +148,7 @@ S = r"\s+"
 YEAR = r"(?:19|20)\d\d"
 YY = r"\d\d"
 ORD = r"first|second|third|fourth|1st|2nd|3rd|4th"
-THIS_LAST = rf"this{S}year|last{S}year|the{S}previous{S}year"
+THIS_LAST = rf"this{S}year|last{S}year|the{S}previous{S}year|the{S}(?:current{S})?year"
 
 
 def _vocab() -> dict[str, str]:
@@ -169,10 +172,14 @@ def _rule_table() -> list[tuple[str, Resolver]]:
             _none,
         ),
         (
-            rf"(?i:(?:on|from|over|compared{S}(?:with|to)|versus|against){S}(?:the{S}same{S}(?:period|month|quarter){S}(?:a|last){S}year|(?:{YEAR}){S}levels?))",
+            rf"(?i:(?:on|from|over|compared{S}(?:with|to)|versus|against){S}"
+            rf"(?:the{S}same{S}(?:period|month|quarter){S}(?:(?:a|last){S}year|(?:of|in){S}{YEAR})"
+            rf"|(?:{YEAR}){S}levels?))",
             _none,
         ),
         (r"(?i:\b(?:annually|per\s+annum|a\s+year|per\s+year|now|currently|at\s+present|today)\b)", _none),
+        # The period of the statement before.
+        (rf"(?i:(?:over|in|during|for){S}the{S}(?:same{S})?period)", _anaphor),
         # To date.
         (
             rf"(?i:so{S}far{S}(?:this{S}year|in{S}(?P<y>{YEAR}))|year[-\s]to[-\s]date|ytd|since{S}the{S}(?:start|beginning){S}of{S}(?:the|this){S}year|in{S}the{S}year{S}to{S}date)",
@@ -240,6 +247,10 @@ def _rule_table() -> list[tuple[str, Resolver]]:
 
 def _none(m, ctx):
     return None
+
+
+def _anaphor(m, ctx):
+    return None, None, "anaphor"
 
 
 def _to_date(m, ctx):

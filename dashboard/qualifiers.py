@@ -8,6 +8,12 @@ from functools import cache
 from dashboard import lexicon
 
 _LOOKBACK = 48
+# "made up 20%", "set up": "up" that is part of a phrasal verb, not a rise.
+_PHRASAL_UP = re.compile(r"(?i)\b(?:made|make|makes|making|set|sets|take|takes|took|taken|picks?)\s+$")
+# "between X and Y", "X to Y" with no change verb: the two ends of a range.
+_BETWEEN = re.compile(r"(?i)\b(?:between|from)\s+(?:about\s+|around\s+)?$")
+_AND_TO = re.compile(r"(?i)^\s+(?:and|to)\s+(?:about\s+|around\s+)?$")
+_CHANGE_BEFORE_FROM = re.compile(r"(?i)\b(?:rose|fell|grew|increased|decreased|jumped|dropped|climbed|declined|up|down)\b")
 
 
 @cache
@@ -39,12 +45,30 @@ def qualify(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str]:
     p = _patterns()
     lead = text[max(floor, start - _LOOKBACK) : start]
     bound = "="
-    if m := p["bound"].search(lead):
+    if m := p["bound"].search(re.sub(r"(?i)\s+the\s*$", " ", lead)):
         bound = p["bounds"][lexicon.fold(m.group("w"))]
         lead = lead[: m.start()]
     direction = ""
-    if m := p["before"].search(lead):
+    if (m := p["before"].search(lead)) and not _PHRASAL_UP.search(lead, 0, m.start()):
         direction = p["before_words"][lexicon.fold(m.group("w"))]
     elif m := p["after"].match(text, end):
         direction = p["after_words"][lexicon.fold(m.group("w"))]
     return bound, direction
+
+
+def range_bounds(text: str, spans: list) -> dict[int, str]:
+    """Bounds of the figures that are ends of a range, by start offset: ``>=`` low, ``<=`` high."""
+    bounds: dict[int, str] = {}
+    for span in spans:
+        if span.range_role:
+            bounds[span.start] = ">=" if span.range_role == "low" else "<="
+    for low, high in zip(spans, spans[1:]):
+        if low.kind != high.kind or low.unit != high.unit or low.range_role or high.range_role:
+            continue
+        lead = text[max(0, low.start - 20) : low.start]
+        if not (_AND_TO.match(text[low.end : high.start]) and (between := _BETWEEN.search(lead))):
+            continue
+        if between.group().lower().startswith("from") and _CHANGE_BEFORE_FROM.search(text, max(0, low.start - 40), low.start):
+            continue  # "rose from $5bn to $7bn": two levels, not a range
+        bounds[low.start], bounds[high.start] = ">=", "<="
+    return bounds

@@ -75,7 +75,8 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         core=re.compile(
             rf"(?<![\d.,])(?:(?P<num>{_DIGITS})"
-            rf"|(?P<share>{alt(list(shares))})(?=\s+(?:of|an?)\b)"
+            rf"|(?<!first )(?<!second )(?<!the )(?<!1st )(?<!2nd )"
+            rf"(?P<share>{alt(list(shares))})(?=\s+(?:of|an?)\b)(?!\s+of\s+(?:the\s+|this\s+)?(?:year|\d))"
             rf"|(?P<words>{number_word}(?:(?:{SP}|-)(?:and{SP})?{number_word})*)(?!\w)"
             rf"|(?P<mult>{alt(list(multiples))})\b)",
             re.I,

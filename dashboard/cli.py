@@ -48,7 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--data", type=Path, help=f"database file (default: ${DATA_ENV} or data/figures.db)")
 
     evaluate = commands.add_parser("evaluate", help="score the extractor against an annotated gold file")
-    evaluate.add_argument("gold", type=Path, metavar="GOLD.jsonl", help="annotated documents, one JSON per line")
+    evaluate.add_argument(
+        "gold", type=Path, metavar="GOLD.jsonl", help="annotated documents, one JSON per line"
+    )
     evaluate.add_argument("--quiet", action="store_true", help="print the scores only, not every wrong field")
 
     serve = commands.add_parser("serve", help="run the app")
@@ -153,6 +155,8 @@ def _serve(store: Store, host: str, port: int) -> int:
 
     app = create_app(store)
     count = store.document_count()
-    print(f"Serving {count} document{'s' * (count != 1)} from {store.path} at http://{host}:{port}/", flush=True)
+    print(
+        f"Serving {count} document{'s' * (count != 1)} from {store.path} at http://{host}:{port}/", flush=True
+    )
     app.run(host=host, port=port, debug=False)
     return 0

@@ -53,6 +53,9 @@ def find_countries(text: str) -> list[Mention]:
     """Every country named in ``text`` (by name, demonym or capital), in order."""
     index, longest = _index()
     tokens = list(_TOKEN.finditer(text))
+    # Text written all in one case says nothing by its case: read names regardless,
+    # but for short abbreviations ("us", "eu") that are words in lower case.
+    caseless = text.isupper() or text.islower()
     mentions: list[Mention] = []
     i = 0
     while i < len(tokens):
@@ -61,10 +64,10 @@ def find_countries(text: str) -> list[Mention]:
             if any(text[a.end() : b.start()] != " " for a, b in itertools.pairwise(window)):
                 continue
             start, end = window[0].start(), window[-1].end()
-            hit = _lookup(index, text[start:end])
+            hit = _lookup(index, text[start:end], caseless)
             if hit is None and text[end - 1] == ".":
                 end -= 1
-                hit = _lookup(index, text[start:end])
+                hit = _lookup(index, text[start:end], caseless)
             if hit is not None:
                 mentions.append(Mention(start, end, hit))
                 i += n
@@ -74,9 +77,12 @@ def find_countries(text: str) -> list[Mention]:
     return mentions
 
 
-def _lookup(index: dict[str, tuple[str, str | None]], name: str) -> str | None:
+def _lookup(index: dict[str, tuple[str, str | None]], name: str, caseless: bool = False) -> str | None:
     entry = index.get(name.lower())
-    if entry is None or (entry[1] is not None and entry[1] != name):
+    if entry is None:
+        return None
+    exact = entry[1]
+    if exact is not None and exact != name and not (caseless and (name.isupper() or len(name) > 3)):
         return None
     return entry[0]
 

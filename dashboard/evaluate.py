@@ -63,7 +63,7 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
             continue
         try:
             doc = json.loads(line)
-            doc["text"], doc["figures"]  # noqa: B018 - both keys must be there
+            doc["text"], doc["figures"]
         except (json.JSONDecodeError, KeyError, TypeError) as error:
             raise DocumentError(path, f"line {number}: not a gold document ({error})") from None
         docs.append(doc)

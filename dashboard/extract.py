@@ -64,7 +64,11 @@ def _in_context(
     previous_countries = set(last.countries.split(";")) - {""} if last else set()
     previous_subject = _first_country(last) if last else ""
     bilateral = is_bilateral(text)
-    periods = [p for p in find_periods(text, document.published, countries=join_codes(set(focus[:2]))) if not _overlaps(p, spans)]
+    periods = [
+        p
+        for p in find_periods(text, document.published, countries=join_codes(set(focus[:2])))
+        if not _overlaps(p, spans)
+    ]
     metrics = find_metrics(text)
     bounds = range_bounds(text, spans)
     out = []
@@ -76,7 +80,11 @@ def _in_context(
             )
         )
         if any(p.granularity == "fiscal_year" for p in periods):  # fiscal years follow the figure's country
-            periods = [p for p in find_periods(text, document.published, countries=countries) if not _overlaps(p, spans)]
+            periods = [
+                p
+                for p in find_periods(text, document.published, countries=countries)
+                if not _overlaps(p, spans)
+            ]
         bound, direction = qualify(text, span.start, span.end)
         bound = bounds.get(span.start, bound)
         direction = span.hint or direction
@@ -112,8 +120,13 @@ def _metric(text: str, metrics: list, span: Span, last: Figure | None, continues
     if metric == "tariff" and span.kind == "money":
         return "imports"  # "tariffs on C$16.6 billion of goods": the goods tariffed
     before = last.metric.removeprefix("share of ") if last is not None else ""
-    named_after = not any(m.end <= span.start and m.metric for m in metrics) and not names_own_metric(text, span.end)
-    if before and (not metric or metric.endswith("shipments") or (continues and named_after)):
+    named_after = not any(m.end <= span.start and m.metric for m in metrics) and not names_own_metric(
+        text, span.end
+    )
+    own_share = metric.startswith("share of ")
+    if before and (
+        not metric or metric.endswith("shipments") or (continues and named_after and not own_share)
+    ):
         return before
     return metric.replace("shipments", "exports")
 
@@ -129,8 +142,10 @@ def _period_fields(
 ) -> dict[str, str]:
     """The period columns of one figure: its own time expression, else the one it continues."""
     period = _nearest(periods, span, clause)
-    if period is not None and not (clause.start <= period.offset < clause.end) and context.holds_now(
-        text[clause.start : clause.end]
+    if (
+        period is not None
+        and not (clause.start <= period.offset < clause.end)
+        and context.holds_now(text[clause.start : clause.end])
     ):
         period = None  # "exports tripled over the decade, and are now worth $1 billion"
     if period is not None and period.granularity != "anaphor":
@@ -157,9 +172,11 @@ def _overlaps(period: Period, spans: list[Span]) -> bool:
 def _nearest(periods: list[Period], span: Span, clause: context.Clause) -> Period | None:
     """The time expression nearest the figure, those in its own clause first."""
 
-    def distance(p: Period) -> tuple[bool, int]:
-        gap = p.offset - span.end if p.offset >= span.end else max(0, span.start - p.stop)
-        return (not (clause.start <= p.offset < clause.end), gap)
+    def distance(p: Period) -> tuple[bool, int, bool]:
+        after = p.offset >= span.end
+        gap = p.offset - span.end if after else max(0, span.start - p.stop)
+        # On a tie the expression after wins: "from $5bn in 2020 to $7bn in 2021".
+        return (not (clause.start <= p.offset < clause.end), gap, not after)
 
     return min(periods, key=distance, default=None)
 
@@ -170,4 +187,3 @@ def figures_frame(figures: list[Figure]) -> pd.DataFrame:
         return columns.empty_frame()
     rows = [{name: getattr(f, name) for name in columns.NAMES} for f in figures]
     return columns.conform(pd.DataFrame(rows))
-

@@ -46,7 +46,7 @@ def _patterns() -> _Patterns:
     commodities = lexicon.alternation(lexicon.column("commodities.csv", "word"))
     head = lexicon.alternation(list(heads))
     # "share of South African exports", "share of imports"
-    share = rf"(?P<share>share\s+of\s+(?:[\w’'-]+\s+){{0,3}}?)?"
+    share = r"(?P<share>share\s+of\s+(?:[\w’'-]+\s+){0,3}?)?"
     return _Patterns(
         head=re.compile(rf"(?i)\b{share}(?:(?P<mod>{commodities})\s+)?(?P<head>{head})\b"),
         commodity_after=re.compile(
@@ -54,8 +54,8 @@ def _patterns() -> _Patterns:
         ),
         own_after=re.compile(rf"(?i)\s+(?:of\s+)?(?:[\w-]+\s+){{0,2}}?(?P<head>{head})\b"),
         share_after=re.compile(
-            rf"(?i)\s+of\s+(?:(?:the|its|their|all|total|[\w-]+(?:['’]s?)?)\s+){{0,3}}"
-            rf"(?:(?P<mod>{commodities})\s+)?(?:[\w-]+\s+){{0,3}}?(?P<head>{head})\b"
+            rf"(?i)\s+of\s+(?:(?:the|its|their|all|total|[\w-]+(?:['’]s?)?)\s+){{0,5}}?"
+            rf"(?:(?P<mod>{commodities})\s+)?(?P<head>{head})\b"
         ),
         heads=heads,
     )

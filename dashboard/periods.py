@@ -19,7 +19,16 @@ from dashboard import lexicon
 
 # "anaphor" is "over the same period": the period of the statement before.
 GRANULARITIES = (
-    "year", "half", "quarter", "month", "months", "to_date", "span", "point", "fiscal_year", "anaphor",
+    "year",
+    "half",
+    "quarter",
+    "month",
+    "months",
+    "to_date",
+    "span",
+    "point",
+    "fiscal_year",
+    "anaphor",
 )
 
 

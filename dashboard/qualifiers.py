@@ -13,7 +13,9 @@ _PHRASAL_UP = re.compile(r"(?i)\b(?:made|make|makes|making|set|sets|take|takes|t
 # "between X and Y", "X to Y" with no change verb: the two ends of a range.
 _BETWEEN = re.compile(r"(?i)\b(?:between|from)\s+(?:about\s+|around\s+)?$")
 _AND_TO = re.compile(r"(?i)^\s+(?:and|to)\s+(?:about\s+|around\s+)?$")
-_CHANGE_BEFORE_FROM = re.compile(r"(?i)\b(?:rose|fell|grew|increased|decreased|jumped|dropped|climbed|declined|up|down)\b")
+_CHANGE_BEFORE_FROM = re.compile(
+    r"(?i)\b(?:rose|fell|grew|increased|decreased|jumped|dropped|climbed|declined|up|down)\b"
+)
 
 
 @cache
@@ -68,7 +70,9 @@ def range_bounds(text: str, spans: list) -> dict[int, str]:
         lead = text[max(0, low.start - 20) : low.start]
         if not (_AND_TO.match(text[low.end : high.start]) and (between := _BETWEEN.search(lead))):
             continue
-        if between.group().lower().startswith("from") and _CHANGE_BEFORE_FROM.search(text, max(0, low.start - 40), low.start):
+        if between.group().lower().startswith("from") and _CHANGE_BEFORE_FROM.search(
+            text, max(0, low.start - 40), low.start
+        ):
             continue  # "rose from $5bn to $7bn": two levels, not a range
         bounds[low.start], bounds[high.start] = ">=", "<="
     return bounds

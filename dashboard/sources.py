@@ -30,6 +30,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\s+(?:(?:also|later|then|has|had)\s+)?(?P<verb>{verbs})\b"
         ),
         "inverted": re.compile(rf"(?P<verb>{verbs})\s+(?P<src>{_NAME})"),
+        # "Trade minister Maria Lopez": a person a later "she" may be.
+        "titled": re.compile(
+            r"\b(?i:minister|president|premier|secretary|chancellor|spokes(?:person|man|woman)|ambassador"
+            r"|governor|chair(?:man|woman)?|director|official|mr\.?|mrs\.?|ms\.?|dr\.?)\s+"
+            r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
+        ),
     }
 
 
@@ -73,9 +79,10 @@ class Speakers:
         if not found and speakers:
             before = [who for pos, who in speakers if figure_start is None or pos < figure_start]
             found = before[0] if before else speakers[0][1]
-        for _, who in speakers:
-            if " " in who or who[:1].isupper():
-                self.last_person = who
+        people = [who for _, who in speakers if " " in who or who[:1].isupper()]
+        people = people or [_strip_titles(m.group("name")) for m in p["titled"].finditer(sentence)]
+        if people:
+            self.last_person = people[-1]
         return found
 
     def _person(self, name: str, before: int) -> str:

@@ -22,6 +22,8 @@ SP = r"[ \t\u00a0\u2009\u202f]"  # the spaces that may sit inside a figure
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _DASH = r"[-‐‑–—]"
 _WINDOW = 12
+_YEAR_LIKE = re.compile(r"(?:1[89]|2[01])\d\d")
+_BETWEEN = re.compile(r"(?i)\bbetween\s+$")
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,10 @@ def _lexicon() -> _Lexicon:
             names[lexicon.fold(name)] = (code, 1.0)
     for row in lexicon.rows("minor_units.csv"):
         names[lexicon.fold(row["word"])] = (row["code"], float(row["factor"]))
-    units = {lexicon.fold(r["phrase"]): (unit_name(r["unit"]), float(r["factor"])) for r in lexicon.rows("quantity_units.csv")}
+    units = {
+        lexicon.fold(r["phrase"]): (unit_name(r["unit"]), float(r["factor"]))
+        for r in lexicon.rows("quantity_units.csv")
+    }
     rates = {lexicon.fold(r["phrase"]): r["unit"] for r in lexicon.rows("rates.csv")}
     words = {lexicon.fold(r["word"]): int(r["value"]) for r in lexicon.rows("number_words.csv")}
     shares = {lexicon.fold(r["phrase"]): float(r["percent"]) for r in lexicon.rows("shares.csv")}
@@ -155,9 +160,15 @@ def _has_own_unit(text: str, end: int, lex: _Lexicon) -> bool:
 
 
 def _read_range(text: str, low: _Number, lex: _Lexicon, focus: tuple[str, ...]) -> list[Span]:
-    """"$10-12 billion", "20-30%", "5 to 7 percent": the low end takes the high end's unit."""
+    """ "$10-12 billion", "20-30%", "5 to 7 percent": the low end takes the high end's unit."""
     joint = lex.range_to.match(text, low.end)
-    second_core = lex.core.match(text, joint.end()) if joint else None
+    if joint is None or (_YEAR_LIKE.fullmatch(text[low.start : low.end]) and not low.currency):
+        return []  # "in 2021 to 5%" is a year, not the low end of a range
+    if joint.group().strip().lower() == "and" and not _BETWEEN.search(
+        text, max(0, low.start - 12), low.start
+    ):
+        return []  # "X and Y" is a range only after "between"
+    second_core = lex.core.match(text, joint.end())
     if second_core is None or not second_core.group("num"):
         return []
     second = _read_number(text, second_core, lex, focus)
@@ -169,7 +180,16 @@ def _read_range(text: str, low: _Number, lex: _Lexicon, focus: tuple[str, ...]) 
     factor = high.value / second.value
     surface = text[low.start : low.end]
     return [
-        Span(low.start, low.end, surface, high.kind, low.value * factor, high.unit, low.negative, range_role="low"),
+        Span(
+            low.start,
+            low.end,
+            surface,
+            high.kind,
+            low.value * factor,
+            high.unit,
+            low.negative,
+            range_role="low",
+        ),
         Span(**{**high.__dict__, "range_role": "high"}),
     ]
 

@@ -9,9 +9,12 @@ sentence, the statement it continues, or the document.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from dashboard.countries import Mention
+from dashboard.figures import Span
+from dashboard.periods import Period
 
 _CLAUSE_BREAK = re.compile(r"[;:]\s+|,\s+|\s+(?:while|whereas|but)\s+|\s+[–—]\s+")
 # A sentence that opens by pointing back ("This is an increase of 40%", "That was
@@ -49,13 +52,6 @@ def clauses(text: str) -> list[Clause]:
     return out
 
 
-def clause_at(parts: list[Clause], pos: int) -> Clause:
-    for part in parts:
-        if part.start <= pos < part.end:
-            return part
-    return parts[-1]
-
-
 def points_back(sentence: str) -> bool:
     return bool(_POINTS_BACK.search(sentence))
 
@@ -70,10 +66,83 @@ def is_general(metric: str) -> bool:
     return metric in _GENERAL_METRICS
 
 
+class SentenceContext:
+    """What one sentence says around its figures, computed once and looked up per figure.
+
+    Every lookup is by bisection or cached per clause, so a sentence with many
+    figures costs time in proportion to its length, not its length squared.
+    """
+
+    def __init__(self, text: str, mentions: list[Mention], periods: list[Period], spans: list[Span]) -> None:
+        self.text = text
+        self.parts = clauses(text)
+        self._clause_starts = [c.start for c in self.parts]
+        span_starts = [s.start for s in spans]
+        # A country inside a figure is its currency's ("US$"), not a party to it.
+        self.mentions = sorted(
+            (m for m in mentions if not _inside(m.start, spans, span_starts)), key=lambda m: m.start
+        )
+        self._mention_starts = [m.start for m in self.mentions]
+        self.first_mention: dict[str, Mention] = {}
+        for m in self.mentions:
+            self.first_mention.setdefault(m.iso3, m)
+        self.in_sentence = set(self.first_mention)
+        self.now = holds_now(text)
+        self.periods = sorted(
+            (p for p in periods if not _covers_a_span(p, spans, span_starts)), key=lambda p: p.offset
+        )
+        self._period_offsets = [p.offset for p in self.periods]
+        self._clause_countries: dict[int, set[str]] = {}
+        self._clause_now: dict[int, bool] = {}
+
+    def clause(self, pos: int) -> Clause:
+        return self.parts[max(0, bisect_right(self._clause_starts, pos) - 1)]
+
+    def clause_countries(self, clause: Clause) -> set[str]:
+        if clause.start not in self._clause_countries:
+            lo = bisect_left(self._mention_starts, clause.start)
+            hi = bisect_left(self._mention_starts, clause.end)
+            self._clause_countries[clause.start] = {m.iso3 for m in self.mentions[lo:hi]}
+        return self._clause_countries[clause.start]
+
+    def clause_now(self, clause: Clause) -> bool:
+        if clause.start not in self._clause_now:
+            self._clause_now[clause.start] = holds_now(self.text[clause.start : clause.end])
+        return self._clause_now[clause.start]
+
+    def nearest_period(self, span: Span) -> Period | None:
+        """The time expression nearest the figure, those in its own clause first; after wins ties."""
+        i = bisect_left(self._period_offsets, span.start)
+        candidates = [
+            p
+            for p in (self.periods[i - 1] if i else None, self.periods[i] if i < len(self.periods) else None)
+            if p
+        ]
+        clause = self.clause(span.start)
+
+        def rank(p: Period) -> tuple[bool, int, bool]:
+            after = p.offset >= span.end
+            gap = p.offset - span.end if after else max(0, span.start - p.stop)
+            return (not (clause.start <= p.offset < clause.end), gap, not after)
+
+        # The neighbours on either side hold the nearest in the clause, if any, else the nearest at all.
+        return min(candidates, key=rank, default=None)
+
+
+def _inside(pos: int, spans: list[Span], starts: list[int]) -> bool:
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i].start <= pos < spans[i].end
+
+
+def _covers_a_span(period: Period, spans: list[Span], starts: list[int]) -> bool:
+    """Whether a time expression overlaps a figure (the "2023" of "2,023 tonnes")."""
+    i = bisect_right(starts, period.offset)
+    return any(s.start < period.stop and period.offset < s.end for s in spans[max(0, i - 1) : i + 1])
+
+
 def figure_countries(
-    sentence: str,
+    ctx: SentenceContext,
     clause: Clause,
-    mentions: list[Mention],
     focus: tuple[str, ...],
     previous: set[str],
     previous_subject: str,
@@ -82,28 +151,27 @@ def figure_countries(
 ) -> set[str]:
     """The countries a figure in ``clause`` is about.
 
-    ``mentions`` are the sentence's country mentions, ``focus`` the document's main
-    countries (most named first), ``previous`` the countries of the statement the
-    sentence may continue and ``previous_subject`` the first country that statement named.
+    ``focus`` holds the document's main countries (most named first), ``previous``
+    the countries of the statement the sentence may continue and ``previous_subject``
+    the first country that statement named.
     """
-    in_clause = {m.iso3 for m in mentions if clause.start <= m.start < clause.end}
-    in_sentence = {m.iso3 for m in mentions}
-    named = in_clause or in_sentence
+    named = ctx.clause_countries(clause) or ctx.in_sentence
     if continues and previous and named <= previous:
         return set(previous)
     if len(named) >= 2:
-        return named
+        return set(named)
     if not named:
         if previous and (continues or not bilateral):
             return set(previous)
         return set(focus[:2])
     # One country named: find the other side of the flow, unless it is an aggregate.
     [only] = named
-    mention = next(m for m in mentions if m.iso3 == only)
-    is_partner = bool(_PARTNER_BEFORE.search(sentence, max(0, mention.start - 12), mention.start))
-    if _AGGREGATE.search(sentence, clause.start, clause.end) and not is_partner and not continues:
-        return named
-    others = [m.iso3 for m in mentions if m.iso3 != only]
+    mention = ctx.first_mention[only]
+    text = ctx.text
+    is_partner = bool(_PARTNER_BEFORE.search(text, max(0, mention.start - 12), mention.start))
+    if _AGGREGATE.search(text, clause.start, clause.end) and not is_partner and not continues:
+        return set(named)
+    others = [code for code in ctx.first_mention if code != only]
     if others:
         return {only, others[0]}
     if is_partner and previous_subject and previous_subject != only:
@@ -112,4 +180,4 @@ def figure_countries(
         pair = set(focus[:2])
         if only in pair and len(pair) == 2:
             return pair
-    return named
+    return set(named)

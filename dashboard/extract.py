@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pandas as pd
 
@@ -10,12 +11,14 @@ from dashboard import columns, context
 from dashboard.countries import find_countries, is_bilateral, join_codes, main_countries
 from dashboard.documents import Document
 from dashboard.figures import Figure, Span
-from dashboard.metrics import find_metrics, metric_for, names_own_metric
-from dashboard.periods import Period, find_periods
+from dashboard.metrics import MetricIndex, metric_for, names_own_metric
+from dashboard.periods import find_periods
 from dashboard.qualifiers import qualify, range_bounds
 from dashboard.sentences import Sentence, split_sentences
 from dashboard.sources import Speakers
 from dashboard.spans import find_spans
+
+_FISCAL = re.compile(r"(?i)\bFY|fiscal|\d{4}[-–/]\d\d\b")
 
 
 def extract_figures(
@@ -59,37 +62,35 @@ def _in_context(
     text = sentence.text
     last = previous[-1] if previous else None
     continues = last is not None and context.points_back(text)
-    parts = context.clauses(text)
-    mentions = [m for m in find_countries(text) if not any(s.start <= m.start < s.end for s in spans)]
     previous_countries = set(last.countries.split(";")) - {""} if last else set()
     previous_subject = _first_country(last) if last else ""
     bilateral = is_bilateral(text)
-    periods = [
-        p
-        for p in find_periods(text, document.published, countries=join_codes(set(focus[:2])))
-        if not _overlaps(p, spans)
-    ]
-    metrics = find_metrics(text)
+    focus_codes = join_codes(set(focus[:2]))
+    ctx = context.SentenceContext(
+        text, find_countries(text), find_periods(text, document.published, countries=focus_codes), spans
+    )
+    metrics = MetricIndex(text)
     bounds = range_bounds(text, spans)
     out = []
     for span in spans:
-        clause = context.clause_at(parts, span.start)
+        clause = ctx.clause(span.start)
         countries = join_codes(
             context.figure_countries(
-                text, clause, mentions, focus, previous_countries, previous_subject, continues, bilateral
+                ctx, clause, focus, previous_countries, previous_subject, continues, bilateral
             )
         )
-        if any(p.granularity == "fiscal_year" for p in periods):  # fiscal years follow the figure's country
-            periods = [
-                p
-                for p in find_periods(text, document.published, countries=countries)
-                if not _overlaps(p, spans)
-            ]
         bound, direction = qualify(text, span.start, span.end)
-        bound = bounds.get(span.start, bound)
-        direction = span.hint or direction
-        metric = _metric(text, metrics, span, last, continues)
-        period = _period_fields(text, clause, span, periods, metric, last, continues)
+        metric = _metric(metrics, span, last, continues)
+        period = _period_fields(ctx, clause, span, metric, last, continues)
+        if period.get("period_text") and countries != focus_codes and _is_fiscal(period):
+            # A fiscal year follows the calendar of the figure's own country.
+            own = find_periods(period["period_text"], document.published, countries=countries)
+            if own and own[0].resolved:
+                period = {
+                    **period,
+                    "period_start": own[0].start.isoformat(),
+                    "period_end": own[0].end.isoformat(),
+                }
         start = sentence.start + span.start
         out.append(
             Figure(
@@ -103,8 +104,8 @@ def _in_context(
                 kind=span.kind,
                 value=span.value,
                 unit=span.unit,
-                bound=bound,
-                direction=direction,
+                bound=bounds.get(span.start, bound),
+                direction=span.hint or direction,
                 metric=metric,
                 countries=countries,
                 source=source or (last.source if continues and last else ""),
@@ -114,15 +115,17 @@ def _in_context(
     return out
 
 
-def _metric(text: str, metrics: list, span: Span, last: Figure | None, continues: bool) -> str:
+def _is_fiscal(period: dict[str, str]) -> bool:
+    return bool(_FISCAL.search(period["period_text"]))
+
+
+def _metric(index: MetricIndex, span: Span, last: Figure | None, continues: bool) -> str:
     """The figure's metric; "shipments", or nothing named, read as the statement before."""
-    metric = metric_for(text, metrics, span.start, span.end, span.kind, span.unit)
+    metric = metric_for(index, span.start, span.end, span.kind, span.unit)
     if metric == "tariff" and span.kind == "money":
         return "imports"  # "tariffs on C$16.6 billion of goods": the goods tariffed
     before = last.metric.removeprefix("share of ") if last is not None else ""
-    named_after = not any(m.end <= span.start and m.metric for m in metrics) and not names_own_metric(
-        text, span.end
-    )
+    named_after = index.before(span.start) is None and not names_own_metric(index.text, span.end)
     own_share = metric.startswith("share of ")
     if before and (
         not metric or metric.endswith("shipments") or (continues and named_after and not own_share)
@@ -132,21 +135,16 @@ def _metric(text: str, metrics: list, span: Span, last: Figure | None, continues
 
 
 def _period_fields(
-    text: str,
+    ctx: context.SentenceContext,
     clause: context.Clause,
     span: Span,
-    periods: list[Period],
     metric: str,
     last: Figure | None,
     continues: bool,
 ) -> dict[str, str]:
     """The period columns of one figure: its own time expression, else the one it continues."""
-    period = _nearest(periods, span, clause)
-    if (
-        period is not None
-        and not (clause.start <= period.offset < clause.end)
-        and context.holds_now(text[clause.start : clause.end])
-    ):
+    period = ctx.nearest_period(span)
+    if period is not None and not (clause.start <= period.offset < clause.end) and ctx.clause_now(clause):
         period = None  # "exports tripled over the decade, and are now worth $1 billion"
     if period is not None and period.granularity != "anaphor":
         return {
@@ -154,7 +152,7 @@ def _period_fields(
             "period_end": period.end.isoformat() if period.resolved else "",
             "period_text": period.text,
         }
-    general = context.holds_now(text) or context.is_general(metric)
+    general = ctx.now or context.is_general(metric)
     if last is None or not (period is not None or continues or not general):
         return {}
     return {k: getattr(last, k) for k in ("period_start", "period_end", "period_text")}
@@ -163,22 +161,6 @@ def _period_fields(
 def _first_country(figure: Figure) -> str:
     mentions = find_countries(figure.sentence)
     return mentions[0].iso3 if mentions else ""
-
-
-def _overlaps(period: Period, spans: list[Span]) -> bool:
-    return any(period.offset < s.end and s.start < period.stop for s in spans)
-
-
-def _nearest(periods: list[Period], span: Span, clause: context.Clause) -> Period | None:
-    """The time expression nearest the figure, those in its own clause first."""
-
-    def distance(p: Period) -> tuple[bool, int, bool]:
-        after = p.offset >= span.end
-        gap = p.offset - span.end if after else max(0, span.start - p.stop)
-        # On a tie the expression after wins: "from $5bn in 2020 to $7bn in 2021".
-        return (not (clause.start <= p.offset < clause.end), gap, not after)
-
-    return min(periods, key=distance, default=None)
 
 
 def figures_frame(figures: list[Figure]) -> pd.DataFrame:

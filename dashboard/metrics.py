@@ -9,6 +9,7 @@ a percentage is "of" it ("58 per cent of the UK's gas imports").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -68,9 +69,9 @@ def find_metrics(text: str) -> list[MetricMention]:
     for m in p.head.finditer(text):
         metric = p.heads[lexicon.fold(m.group("head"))]
         commodity = (m.group("mod") or "").lower()
-        if metric in _QUALIFIED and not commodity and (after := p.commodity_after.match(text, m.end())):
-            if after.end() - m.end() < 60:
-                commodity = after.group("mod").lower()
+        after = p.commodity_after.match(text, m.end()) if metric in _QUALIFIED and not commodity else None
+        if after and after.end() - m.end() < 60:
+            commodity = after.group("mod").lower()
         found.append(
             MetricMention(m.start(), m.end(), metric, metric, commodity, share=bool(m.group("share")))
         )
@@ -84,29 +85,46 @@ def _name(head: str, commodity: str, share: bool) -> str:
     return f"share of {name}" if share else name
 
 
-def metric_for(text: str, mentions: list[MetricMention], start: int, end: int, kind: str, unit: str) -> str:
+class MetricIndex:
+    """A sentence's metric mentions, found by position in logarithmic time."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.named = [m for m in find_metrics(text) if m.metric]
+        self._ends = [m.end for m in self.named]
+        self._starts = [m.start for m in self.named]
+
+    def before(self, pos: int) -> MetricMention | None:
+        i = bisect_right(self._ends, pos)
+        return self.named[i - 1] if i else None
+
+    def after(self, pos: int) -> MetricMention | None:
+        i = bisect_left(self._starts, pos)
+        return self.named[i] if i < len(self.named) else None
+
+
+def metric_for(index: MetricIndex, start: int, end: int, kind: str, unit: str) -> str:
     """The metric of the figure at ``text[start:end]``; "" when the text names none.
 
     A percentage "of" a flow is a share of it; otherwise the metric named nearest
     before the figure, else nearest after it.
     """
     p = _patterns()
+    text = index.text
     if kind in _SHARE_KINDS and (share := p.share_after.match(text, end)):
         head = p.heads[lexicon.fold(share.group("head"))]
         if head:
             return _name(head, (share.group("mod") or "").lower(), True)
-    before = [m for m in mentions if m.end <= start and m.metric]
-    after = [m for m in mentions if m.start >= end and m.metric]
-    chosen = before[-1] if before else after[0] if after else None
+    chosen = index.before(start) or index.after(end)
     if names_own_metric(text, end):
         # "10,400 megawatts of generating capacity", "a 25% levy": the figure names its own.
-        chosen = after[0]
+        chosen = index.after(end)
     if chosen is None:
         return ""
     commodity = chosen.commodity or (_UNIT_COMMODITY.get(unit, "") if chosen.head in _QUALIFIED else "")
-    if not commodity and chosen.head in _QUALIFIED and (after_figure := p.commodity_after.match(text, end)):
-        if after_figure.end() - end < 40:
-            commodity = after_figure.group("mod").lower()
+    after_figure = p.commodity_after.match(text, end) if not commodity and chosen.head in _QUALIFIED else None
+    if after_figure and after_figure.end() - end < 40:
+        commodity = after_figure.group("mod").lower()
     return _name(chosen.head, commodity, chosen.share)
 
 

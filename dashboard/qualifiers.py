@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 
@@ -64,7 +65,7 @@ def range_bounds(text: str, spans: list) -> dict[int, str]:
     for span in spans:
         if span.range_role:
             bounds[span.start] = ">=" if span.range_role == "low" else "<="
-    for low, high in zip(spans, spans[1:]):
+    for low, high in itertools.pairwise(spans):
         if low.kind != high.kind or low.unit != high.unit or low.range_role or high.range_role:
             continue
         lead = text[max(0, low.start - 20) : low.start]

@@ -16,6 +16,9 @@ _BREAK = re.compile(
 )
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]{0,10})\.$")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
+# No real sentence is longer; a longer run of text is cut at a clause or a space, so
+# that every row's sentence stays short and work stays linear in the text.
+MAX_SENTENCE = 1000
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ def split_sentences(text: str) -> list[Sentence]:
             spans.append((start, brk.start()))
             start = brk.end()
     spans.append((start, len(text)))
+    spans = [piece for span in spans for piece in _cut(text, *span)]
     sentences = []
     for start, end in spans:
         while start < end and text[start].isspace():
@@ -44,6 +48,19 @@ def split_sentences(text: str) -> list[Sentence]:
         if start < end:
             sentences.append(Sentence(len(sentences), start, end, text[start:end]))
     return sentences
+
+
+def _cut(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        window = text[start + MAX_SENTENCE // 2 : start + MAX_SENTENCE]
+        at = max(window.rfind("; "), window.rfind(", "))
+        at = at if at >= 0 else window.rfind(" ")
+        stop = start + MAX_SENTENCE // 2 + at + 1 if at >= 0 else start + MAX_SENTENCE
+        pieces.append((start, stop))
+        start = stop
+    pieces.append((start, end))
+    return pieces
 
 
 def _after_abbreviation(text: str, pos: int) -> bool:

@@ -34,8 +34,9 @@ class Mention:
 
 
 @cache
-def _index() -> tuple[dict[str, tuple[str, str | None]], int]:
-    """lower-cased name -> (iso3, the exact spelling required or None), and the longest name in words."""
+def _index() -> tuple[dict[str, tuple[str, str | None]], dict[str, int]]:
+    """lower-cased name -> (iso3, the exact spelling required or None), and for each
+    first word of a name the most words a name starting with it has."""
     index: dict[str, tuple[str, str | None]] = {}
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
@@ -45,13 +46,16 @@ def _index() -> tuple[dict[str, tuple[str, str | None]], int]:
                 index.setdefault(name.lower(), (country.alpha_3, exact))
     for row in lexicon.rows("countries.csv"):
         index[row["name"].lower()] = (row["iso3"], row["name"] if row["exact_case"] else None)
-    longest = max(len(name.split()) for name in index)
-    return index, longest
+    widths: dict[str, int] = {}
+    for name in index:
+        first = name.split()[0].rstrip(".")
+        widths[first] = max(widths.get(first, 0), len(name.split()))
+    return index, widths
 
 
 def find_countries(text: str) -> list[Mention]:
     """Every country named in ``text`` (by name, demonym or capital), in order."""
-    index, longest = _index()
+    index, widths = _index()
     tokens = list(_TOKEN.finditer(text))
     # Text written all in one case says nothing by its case: read names regardless,
     # but for short abbreviations ("us", "eu") that are words in lower case.
@@ -59,7 +63,8 @@ def find_countries(text: str) -> list[Mention]:
     mentions: list[Mention] = []
     i = 0
     while i < len(tokens):
-        for n in range(min(longest, len(tokens) - i), 0, -1):
+        width = widths.get(tokens[i].group().lower().rstrip("."), 0)
+        for n in range(min(width, len(tokens) - i), 0, -1):
             window = tokens[i : i + n]
             if any(text[a.end() : b.start()] != " " for a, b in itertools.pairwise(window)):
                 continue

@@ -23,17 +23,32 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dashboard.documents import Document  # noqa: E402
-from dashboard.extract import extract_document  # noqa: E402
-from dashboard.sentences import split_sentences  # noqa: E402
+from dashboard.documents import Document
+from dashboard.extract import extract_document
+from dashboard.sentences import split_sentences
 
 PAIRS = [
     ("China", "Russia"), ("the United States", "China"), ("India", "Russia"), ("the EU", "China"),
     ("Japan", "South Korea"), ("Brazil", "Argentina"), ("Germany", "Poland"), ("Turkey", "Iraq"),
 ]  # fmt: skip
-AMOUNTS = ["${v} billion", "€{v}bn", "US${v} million", "{v} billion yuan", "Rs {v} lakh crore", "£{v}m", "USD {v}bn"]
+AMOUNTS = [
+    "${v} billion",
+    "€{v}bn",
+    "US${v} million",
+    "{v} billion yuan",
+    "Rs {v} lakh crore",
+    "£{v}m",
+    "USD {v}bn",
+]
 QUANTITIES = ["{v} million tonnes", "{v} bcm", "{v} million barrels per day", "{v} million TEU"]
-PERIODS = ["last year", "in 2022", "in the first quarter", "so far this year", "in the 12 months to March", "in FY23"]
+PERIODS = [
+    "last year",
+    "in 2022",
+    "in the first quarter",
+    "so far this year",
+    "in the 12 months to March",
+    "in FY23",
+]
 BOUNDS = ["", "about ", "more than ", "nearly ", "up to "]
 TEMPLATES = [
     "{a}'s exports to {b} rose {p}% {period} to {bound}{amount}, customs data showed.",
@@ -106,8 +121,12 @@ def peak_rss_mb() -> float:
 def main() -> None:
     args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     args.add_argument("--mb", type=float, default=10.0, help="corpus size in MB (default 10)")
-    args.add_argument("--sample-kb", type=float, default=200.0, help="sample both extractors run on (default 200)")
-    args.add_argument("--repeat", type=int, default=5, help="timed runs per extractor on the sample (default 5)")
+    args.add_argument(
+        "--sample-kb", type=float, default=200.0, help="sample both extractors run on (default 200)"
+    )
+    args.add_argument(
+        "--repeat", type=int, default=5, help="timed runs per extractor on the sample (default 5)"
+    )
     opts = args.parse_args()
     warnings.filterwarnings("ignore")
 
@@ -132,8 +151,14 @@ def main() -> None:
         sentences += len(split_sentences(doc.text))
         figures += len(extract_document(doc))
     seconds = time.perf_counter() - start
-    print(f"corpus: {total_bytes / 1e6:.1f} MB, {sentences:,} sentences, {figures:,} figures, largest document {largest:,} bytes")
-    print(f"  {total_bytes / 1e6 / seconds:.2f} MB/s, {sentences / seconds:,.0f} sentences/s in {seconds:.1f} s on one core")
+    print(
+        f"corpus: {total_bytes / 1e6:.1f} MB, {sentences:,} sentences, {figures:,} figures, "
+        f"largest document {largest:,} bytes"
+    )
+    print(
+        f"  {total_bytes / 1e6 / seconds:.2f} MB/s, {sentences / seconds:,.0f} sentences/s "
+        f"in {seconds:.1f} s on one core"
+    )
     print(f"  peak RSS {peak_rss_mb():.0f} MB (before the corpus {rss_before:.0f} MB)")
 
 

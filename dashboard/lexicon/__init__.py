@@ -32,7 +32,11 @@ def alternation(phrases: list[str] | tuple[str, ...]) -> str:
     ordered = sorted(set(phrases), key=len, reverse=True)
     # A space or hyphen inside a phrase matches any run of spaces or dashes:
     # "kilowatt hours" reads "kilowatt-hours", "per cent" reads "per\u00a0cent".
-    return "|".join(re.sub(r"(?:\\ |\\-|-)+", r"[\\s\\-‐‑–—]+", re.escape(p)) for p in ordered)
+    body = "|".join(re.sub(r"(?:\\ |\\-|-)+", r"[\\s\\-‐‑–—]+", re.escape(p)) for p in ordered)
+    # A lookahead on the first letters lets the engine skip most positions at once;
+    # Python's re does not do this itself for long or case-insensitive alternations.
+    firsts = {c for p in ordered if p for c in (p[0].lower(), p[0].upper())}
+    return f"(?=[{re.escape(''.join(sorted(firsts)))}])(?:{body})" if ordered else body
 
 
 def fold(phrase: str) -> str:

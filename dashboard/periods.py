@@ -431,9 +431,60 @@ def _next_year(m, ctx):
 # ---- the scan ---------------------------------------------------------------
 
 
+# What a sentence must hold for a rule to have a chance: a lower-case word, a digit
+# ("DIGIT") or a month name ("MONTH"). Checking these first skips most rules at once.
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "_none": ("year", "y/y", "yoy", "same", "level", "annual", "annum", "now", "current", "present", "today"),
+    "_anaphor": ("period",),
+    "_to_date": ("so far", "date", "ytd", "start", "beginning"),
+    "_past_decade": ("decade",),
+    "_past_years": ("years",),
+    "_since_year": ("since",),
+    "_months_to": ("months",),
+    "_year_to": ("year",),
+    "_years_span": ("DIGIT",),
+    "_fiscal_span": ("DIGIT",),
+    "_fiscal_named": ("fiscal", "fy"),
+    "_quarter": ("quarter", "q"),
+    "_relative_quarter": ("quarter",),
+    "_half": ("half", "h"),
+    "_first_months": ("first",),
+    "_month_range": ("MONTH",),
+    "_end_of": ("end",),
+    "_calendar_year": ("DIGIT",),
+    "_month_of_year": ("MONTH",),
+    "_bare_month": ("MONTH",),
+    "_last_month": ("month",),
+    "_this_month": ("month",),
+    "_last_year": ("year",),
+    "_this_year": ("year",),
+    "_next_year": ("year",),
+}
+
+
 @cache
-def _rules() -> tuple[tuple[re.Pattern[str], Resolver], ...]:
-    return tuple((re.compile(rf"(?<!\w)(?:{p})(?!\w)"), f) for p, f in _rule_table())
+def _rules() -> tuple[tuple[re.Pattern[str], Resolver, tuple[str, ...]], ...]:
+    return tuple(
+        (re.compile(rf"(?<!\w)(?:{p})(?!\w)"), f, _NEEDS[f.__name__]) for p, f in _rule_table()
+    )
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@cache
+def _month_pattern() -> re.Pattern[str]:
+    return re.compile(_vocab()["MONTH"])
+
+
+def _applicable(text: str) -> list[tuple[int, re.Pattern[str], Resolver]]:
+    lower = text.lower()
+    flags = {"DIGIT": bool(_DIGIT.search(text)), "MONTH": bool(_month_pattern().search(text))}
+    return [
+        (order, pattern, resolver)
+        for order, (pattern, resolver, needs) in enumerate(_rules())
+        if any(flags[n] if n in flags else n in lower for n in needs)
+    ]
 
 
 @cache
@@ -485,7 +536,7 @@ def find_periods(
         reference_year=int(years[0]) if years else None,
     )
     found: list[tuple[int, int, _Match]] = []
-    for order, (pattern, resolver) in enumerate(_rules()):
+    for order, pattern, resolver in _applicable(text):
         for m in pattern.finditer(text):
             period = resolver(m, ctx)
             if period is None and resolver is not _none:

@@ -40,6 +40,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 @cache
+def _speech_verbs() -> tuple[str, ...]:
+    return lexicon.column("speech_verbs.csv", "word")
+
+
+@cache
 def _titles() -> frozenset[str]:
     return frozenset(lexicon.column("titles.csv", "word"))
 
@@ -64,17 +69,15 @@ class Speakers:
         Call once per sentence in order: a person named here is who a later "he" is.
         """
         p = _patterns()
+        lower = sentence.lower()
         found = ""
-        if m := p["according"].search(sentence):
+        if "according" in lower and (m := p["according"].search(sentence)):
             found = m.group("src").strip()
-        speakers = [
-            (m.start("verb"), self._person(m.group("src"), sentence_start))
-            for m in p["subject"].finditer(sentence)
-        ]
-        speakers += [
-            (m.start("verb"), self._person(m.group("src"), sentence_start))
-            for m in p["inverted"].finditer(sentence)
-        ]
+        speakers = []
+        # Most sentences have no speech verb: a substring test skips the name patterns.
+        if any(verb in lower for verb in _speech_verbs()):
+            matches = [*p["subject"].finditer(sentence), *p["inverted"].finditer(sentence)]
+            speakers = [(m.start("verb"), self._person(m.group("src"), sentence_start)) for m in matches]
         speakers = sorted((pos, who) for pos, who in speakers if who)
         if not found and speakers:
             before = [who for pos, who in speakers if figure_start is None or pos < figure_start]

@@ -148,15 +148,11 @@ def _read(text: str, core: re.Match[str], lex: _Lexicon, focus: tuple[str, ...])
     number = _read_number(text, core, lex, focus)
     if number is None:
         return []
-    if not _has_own_unit(text, number.end, lex) and (pair := _read_range(text, number, lex, focus)):
-        return pair
     tail = _read_tail(text, number, lex)
-    return [tail] if tail is not None else []
-
-
-def _has_own_unit(text: str, end: int, lex: _Lexicon) -> bool:
-    patterns = (lex.scale, lex.percent, lex.points, lex.times, lex.currency_after, lex.quantity)
-    return any(p.match(text, end) for p in patterns)
+    if tail is not None and tail.end > number.end:
+        return [tail]
+    # Nothing follows the number itself: it may be the low end of a range ("$10-12 billion").
+    return _read_range(text, number, lex, focus) or ([tail] if tail is not None else [])
 
 
 def _read_range(text: str, low: _Number, lex: _Lexicon, focus: tuple[str, ...]) -> list[Span]:

@@ -14,7 +14,7 @@ SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "₹": "INR", "A
 SCALES = {"": 1.0, " million": 1e6, "m": 1e6, " billion": 1e9, "bn": 1e9, " trillion": 1e12}
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
 def test_random_text_never_raises_and_offsets_hold(text):
     table = extract_figures(text, published="2023-05-24")
@@ -23,7 +23,7 @@ def test_random_text_never_raises_and_offsets_hold(text):
         assert row.value >= 0
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(
     whole=st.integers(min_value=1, max_value=999),
     tenths=st.one_of(st.none(), st.integers(min_value=0, max_value=9)),
@@ -39,7 +39,7 @@ def test_money_in_any_symbol_and_scale_reads_back(whole, tenths, symbol, scale):
     assert table["value"][0] == pytest.approx(float(number) * SCALES[scale])
 
 
-@settings(max_examples=100)
+@settings(max_examples=100, deadline=None)
 @given(
     value=st.decimals(min_value="0.1", max_value="999.9", places=1),
     word=st.sampled_from(["%", " percent", " per cent"]),

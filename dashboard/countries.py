@@ -60,11 +60,15 @@ def find_countries(text: str) -> list[Mention]:
     # Text written all in one case says nothing by its case: read names regardless,
     # but for short abbreviations ("us", "eu") that are words in lower case.
     caseless = text.isupper() or text.islower()
+    lowered = [t.group().lower() for t in tokens]
     mentions: list[Mention] = []
     i = 0
     while i < len(tokens):
-        width = widths.get(tokens[i].group().lower().rstrip("."), 0)
+        width = widths.get(lowered[i].rstrip("."), 0)
         for n in range(min(width, len(tokens) - i), 0, -1):
+            key = " ".join(lowered[i : i + n])
+            if key not in index and key.rstrip(".") not in index:
+                continue
             window = tokens[i : i + n]
             if any(text[a.end() : b.start()] != " " for a, b in itertools.pairwise(window)):
                 continue
@@ -92,10 +96,10 @@ def _lookup(index: dict[str, tuple[str, str | None]], name: str, caseless: bool 
     return entry[0]
 
 
-def main_countries(text: str, limit: int = 2) -> tuple[str, ...]:
-    """The countries a document is mostly about: its most often named, first named first."""
-    counts = Counter(m.iso3 for m in find_countries(text))
-    return tuple(sorted(code for code, _ in counts.most_common(limit)))
+def main_countries(mentions: list[Mention], limit: int = 2) -> tuple[str, ...]:
+    """The countries a document is mostly about: most often named first, ties by first named."""
+    counts = Counter(m.iso3 for m in mentions)
+    return tuple(code for code, _ in counts.most_common(limit))
 
 
 def is_bilateral(text: str) -> bool:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from dashboard import columns, context
-from dashboard.countries import find_countries, is_bilateral, join_codes, main_countries
+from dashboard.countries import Mention, find_countries, is_bilateral, join_codes, main_countries
 from dashboard.documents import Document
 from dashboard.figures import Figure, Span
 from dashboard.metrics import MetricIndex, metric_for, names_own_metric
@@ -37,37 +39,58 @@ def extract_figures(
 
 def extract_document(document: Document) -> list[Figure]:
     """The figures of one document, in order of position: the whole pipeline."""
-    focus = main_countries(f"{document.title}\n{document.text}")
+    mentions = find_countries(document.text)
+    focus = main_countries(find_countries(document.title) + mentions)
+    starts = [m.start for m in mentions]
     speakers = Speakers(document.text)
     figures: list[Figure] = []
     previous: list[Figure] = []
+    previous_subject = ""
     for sentence in split_sentences(document.text):
         spans = find_spans(sentence.text, focus)
         source = speakers.source(sentence.text, sentence.start, spans[0].start if spans else None)
-        found = _in_context(document, sentence, spans, source, focus, previous) if spans else []
-        figures.extend(found)
-        previous = found
+        if not spans:
+            previous = []
+            continue
+        named = [
+            replace(m, start=m.start - sentence.start, end=m.end - sentence.start)
+            for m in mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+        ]
+        statement = _Statement(previous, previous_subject, focus)
+        previous = _in_context(document, sentence, spans, named, source, statement)
+        previous_subject = named[0].iso3 if named else ""
+        figures.extend(previous)
     return figures
+
+
+@dataclass(frozen=True)
+class _Statement:
+    """What the sentences before say: the figures just before, and the document's countries."""
+
+    figures: list[Figure]
+    subject: str  # the first country the sentence of those figures named
+    focus: tuple[str, ...]
 
 
 def _in_context(
     document: Document,
     sentence: Sentence,
     spans: list[Span],
+    mentions: list[Mention],
     source: str,
-    focus: tuple[str, ...],
-    previous: list[Figure],
+    before: _Statement,
 ) -> list[Figure]:
     """Figures for the spans of one sentence: bound, direction, period, countries, metric, source."""
     text = sentence.text
-    last = previous[-1] if previous else None
+    focus = before.focus
+    last = before.figures[-1] if before.figures else None
     continues = last is not None and context.points_back(text)
     previous_countries = set(last.countries.split(";")) - {""} if last else set()
-    previous_subject = _first_country(last) if last else ""
+    previous_subject = before.subject
     bilateral = is_bilateral(text)
     focus_codes = join_codes(set(focus[:2]))
     ctx = context.SentenceContext(
-        text, find_countries(text), find_periods(text, document.published, countries=focus_codes), spans
+        text, mentions, find_periods(text, document.published, countries=focus_codes), spans
     )
     metrics = MetricIndex(text)
     bounds = range_bounds(text, spans)
@@ -156,11 +179,6 @@ def _period_fields(
     if last is None or not (period is not None or continues or not general):
         return {}
     return {k: getattr(last, k) for k in ("period_start", "period_end", "period_text")}
-
-
-def _first_country(figure: Figure) -> str:
-    mentions = find_countries(figure.sentence)
-    return mentions[0].iso3 if mentions else ""
 
 
 def figures_frame(figures: list[Figure]) -> pd.DataFrame:

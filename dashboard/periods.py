@@ -477,13 +477,25 @@ def _month_pattern() -> re.Pattern[str]:
     return re.compile(_vocab()["MONTH"])
 
 
+@cache
+def _keywords() -> re.Pattern[str]:
+    words = {n for needs in _NEEDS.values() for n in needs} - {"DIGIT", "MONTH"}
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
 def _applicable(text: str) -> list[tuple[int, re.Pattern[str], Resolver]]:
     lower = text.lower()
-    flags = {"DIGIT": bool(_DIGIT.search(text)), "MONTH": bool(_month_pattern().search(text))}
+    found = set(_keywords().findall(lower))
+    # Keywords may overlap ("years" holds "year"): a rule needing the shorter one still applies.
+    found |= {w for w in ("year", "month", "date") if w in lower}
+    if _DIGIT.search(text):
+        found.add("DIGIT")
+    if _month_pattern().search(text):
+        found.add("MONTH")
     return [
         (order, pattern, resolver)
         for order, (pattern, resolver, needs) in enumerate(_rules())
-        if any(flags[n] if n in flags else n in lower for n in needs)
+        if not found.isdisjoint(needs)
     ]
 
 

@@ -7,7 +7,6 @@ Lookup is by word n-grams in a dictionary, linear in the text.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -18,6 +17,9 @@ import pycountry
 from dashboard import lexicon
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?")
+# Where a name can start: a capital letter, or "mainland" ("mainland China").
+_NAME_START = re.compile(r"(?<![^\W\d_])(?:[A-Z]|mainland\b)")
+_ANY_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]")
 # Country names that are also common English words are matched only as written.
 _COMMON_WORDS = frozenset({"chad", "turkey", "jordan", "georgia", "guinea", "niger", "china", "cuba"})
 _BILATERAL = re.compile(
@@ -56,33 +58,34 @@ def _index() -> tuple[dict[str, tuple[str, str | None]], dict[str, int]]:
 def find_countries(text: str) -> list[Mention]:
     """Every country named in ``text`` (by name, demonym or capital), in order."""
     index, widths = _index()
-    tokens = list(_TOKEN.finditer(text))
     # Text written all in one case says nothing by its case: read names regardless,
     # but for short abbreviations ("us", "eu") that are words in lower case.
     caseless = text.isupper() or text.islower()
-    lowered = [t.group().lower() for t in tokens]
     mentions: list[Mention] = []
-    i = 0
-    while i < len(tokens):
-        width = widths.get(lowered[i].rstrip("."), 0)
-        for n in range(min(width, len(tokens) - i), 0, -1):
-            key = " ".join(lowered[i : i + n])
-            if key not in index and key.rstrip(".") not in index:
-                continue
-            window = tokens[i : i + n]
-            if any(text[a.end() : b.start()] != " " for a, b in itertools.pairwise(window)):
-                continue
-            start, end = window[0].start(), window[-1].end()
+    last_end = 0
+    for candidate in (_ANY_WORD if caseless else _NAME_START).finditer(text):
+        if candidate.start() < last_end:
+            continue
+        first = _TOKEN.match(text, candidate.start())
+        width = widths.get(first.group().lower().rstrip("."), 0) if first else 0
+        if not width:
+            continue
+        window = [first]
+        while len(window) < width and text.startswith(" ", window[-1].end()):
+            following = _TOKEN.match(text, window[-1].end() + 1)
+            if following is None:
+                break
+            window.append(following)
+        for n in range(len(window), 0, -1):
+            start, end = window[0].start(), window[n - 1].end()
             hit = _lookup(index, text[start:end], caseless)
             if hit is None and text[end - 1] == ".":
                 end -= 1
                 hit = _lookup(index, text[start:end], caseless)
             if hit is not None:
                 mentions.append(Mention(start, end, hit))
-                i += n
+                last_end = end
                 break
-        else:
-            i += 1
     return mentions
 
 

@@ -464,9 +464,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 
 @cache
 def _rules() -> tuple[tuple[re.Pattern[str], Resolver, tuple[str, ...]], ...]:
-    return tuple(
-        (re.compile(rf"(?<!\w)(?:{p})(?!\w)"), f, _NEEDS[f.__name__]) for p, f in _rule_table()
-    )
+    return tuple((re.compile(rf"(?<!\w)(?:{p})(?!\w)"), f, _NEEDS[f.__name__]) for p, f in _rule_table())
 
 
 _DIGIT = re.compile(r"\d")

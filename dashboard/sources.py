@@ -62,6 +62,7 @@ class Speakers:
     def __init__(self, text: str) -> None:
         self._text = text
         self.last_person = ""
+        self._full_names: dict[str, str] = {}
 
     def source(self, sentence: str, sentence_start: int, figure_start: int | None = None) -> str:
         """The source a sentence gives (for the figure at ``figure_start``), "" when none.
@@ -95,7 +96,12 @@ class Speakers:
         name = _strip_titles(name)
         if not name or " " in name or not name[:1].isupper():
             return name
-        return self._full_name(name, before) or name
+        if name not in self._full_names:
+            full = self._full_name(name, before)
+            if not full:
+                return name  # a fuller name may still come: look again next time
+            self._full_names[name] = full
+        return self._full_names[name]
 
     def _full_name(self, surname: str, before: int) -> str:
         """The first fuller name holding ``surname`` earlier in the text ("Li" -> "Li Qiang")."""

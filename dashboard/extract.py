@@ -46,8 +46,17 @@ def extract_document(document: Document) -> list[Figure]:
     figures: list[Figure] = []
     previous: list[Figure] = []
     previous_subject = ""
+    # One scan of the whole text for figures, shared out to sentences by position.
+    all_spans = find_spans(document.text, focus)
+    span_starts = [s.start for s in all_spans]
     for sentence in split_sentences(document.text):
-        spans = find_spans(sentence.text, focus)
+        spans = [
+            replace(s, start=s.start - sentence.start, end=s.end - sentence.start)
+            for s in all_spans[
+                bisect_left(span_starts, sentence.start) : bisect_left(span_starts, sentence.end)
+            ]
+            if s.end <= sentence.end
+        ]
         source = speakers.source(sentence.text, sentence.start, spans[0].start if spans else None)
         if not spans:
             previous = []

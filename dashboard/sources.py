@@ -62,7 +62,7 @@ class Speakers:
     def __init__(self, text: str) -> None:
         self._text = text
         self.last_person = ""
-        self._full_names: dict[str, str] = {}
+        self._first_full: dict[str, tuple[int, str]] = {}
 
     def source(self, sentence: str, sentence_start: int, figure_start: int | None = None) -> str:
         """The source a sentence gives (for the figure at ``figure_start``), "" when none.
@@ -96,23 +96,24 @@ class Speakers:
         name = _strip_titles(name)
         if not name or " " in name or not name[:1].isupper():
             return name
-        if name not in self._full_names:
-            full = self._full_name(name, before)
-            if not full:
-                return name  # a fuller name may still come: look again next time
-            self._full_names[name] = full
-        return self._full_names[name]
+        return self._full_name(name, before) or name
 
     def _full_name(self, surname: str, before: int) -> str:
         """The first fuller name holding ``surname`` earlier in the text ("Li" -> "Li Qiang")."""
+        if surname not in self._first_full:
+            self._first_full[surname] = self._find_full_name(surname)
+        at, full = self._first_full[surname]
+        return full if at < before else ""
+
+    def _find_full_name(self, surname: str) -> tuple[int, str]:
         word = re.escape(surname)
         pattern = rf"(?<![\w’'])(?:[A-Z][\w’'-]*\s+){{0,4}}{word}(?:\s+[A-Z][\w’'-]*){{0,2}}(?![\w’'])"
-        for m in re.finditer(pattern, self._text[:before]):
+        for m in re.finditer(pattern, self._text):
             if m.group() != surname and (full := _strip_titles(m.group())) and " " in full:
                 if full.split()[0] in _titles() or not _name_like(full):
                     continue
-                return full
-        return ""
+                return m.start(), full
+        return len(self._text), ""
 
 
 def _name_like(name: str) -> bool:

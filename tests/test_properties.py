@@ -39,6 +39,41 @@ def test_money_in_any_symbol_and_scale_reads_back(whole, tenths, symbol, scale):
     assert table["value"][0] == pytest.approx(float(number) * SCALES[scale])
 
 
+# (template, unit, factor): a notation with the number as {n}.
+NOTATIONS = [
+    ("USD {n}bn", "USD", 1e9),
+    ("{n}bn EUR", "EUR", 1e9),
+    ("{n} billion yuan", "CNY", 1e9),
+    ("{n} million roubles", "RUB", 1e6),
+    ("Rs {n} crore", "INR", 1e7),
+    ("{n} trillion won", "KRW", 1e12),
+    ("{n} percentage points", "pp", 1.0),
+    ("{n}pp", "pp", 1.0),
+    ("{n} million tonnes", "metric_ton", 1e6),
+    ("{n} bcm", "cubic_meter", 1e9),
+    ("{n} million barrels per day", "barrel / day", 1e6),
+    ("{n} TWh", "terawatt_hour", 1.0),
+    ("{n}-fold", "x", 1.0),
+    ("{n} times", "x", 1.0),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    value=st.decimals(min_value="1", max_value="99999", places=2),
+    notation=st.sampled_from(NOTATIONS),
+    separators=st.booleans(),
+)
+def test_any_value_in_any_notation_reads_back(value, notation, separators):
+    template, unit, factor = notation
+    number = f"{value:,}" if separators else f"{value}"
+    surface = template.format(n=number)
+    table = extract_figures(f"In 2022 the figure was {surface}, officials said.")
+    assert list(table["surface"]) == [surface]
+    assert table["unit"][0] == unit
+    assert table["value"][0] == pytest.approx(float(value) * factor)
+
+
 @settings(max_examples=100, deadline=None)
 @given(
     value=st.decimals(min_value="0.1", max_value="999.9", places=1),

@@ -26,7 +26,7 @@ def _cases():
                 yield pytest.param(case, id=f"{path.stem}: {case['case']}")
 
 
-@pytest.mark.parametrize("case", _cases())
+@pytest.mark.parametrize("case", list(_cases()))
 def test_golden(case):
     published = case.get("published", DEFAULT_PUBLISHED)
     table = extract_figures(case["text"], published=published)

@@ -1,21 +1,20 @@
 """Time expressions, resolved to the period of dates they cover (FIGURES.md, "Periods").
 
-The resolver is a table: each rule is a pattern and a function from its match
-to a period. Every rule runs over the text; where matches overlap the longest
+The resolver is a table (``period_rules``): each rule is a pattern and a function
+from its match to a period. Every rule that can apply runs over the text; where matches overlap the longest
 wins, and rules that resolve to None (``year-on-year``, ``now``) claim their
 words so that no other rule reads them as a period.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 from dashboard import lexicon
+from dashboard.period_rules import YEAR, Context, Resolver, not_a_period, rule_table, vocabulary
 
 # "anaphor" is "over the same period": the period of the statement before.
 GRANULARITIES = (
@@ -57,14 +56,6 @@ class Period:
 
 
 @dataclass(frozen=True)
-class _Context:
-    published: dt.date | None
-    forecast: bool
-    fiscal: tuple[int, str]  # start month, and whether FY names the "start" or "end" year
-    reference_year: int | None  # a year the sentence names, for "the previous year"
-
-
-@dataclass(frozen=True)
 class _Match:
     start: int
     end: int
@@ -72,369 +63,22 @@ class _Match:
     period: tuple[dt.date | None, dt.date | None, str] | None
 
 
-Resolver = Callable[[re.Match[str], _Context], "tuple[dt.date, dt.date, str] | None"]
-
-
-# ---- calendar helpers ---------------------------------------------------------------
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _months(year: int, first: int, last: int) -> tuple[dt.date, dt.date]:
-    """Months ``first``..``last`` of ``year``; ``first`` may be <= 0 to reach back a year."""
-    while first <= 0:
-        first += 12
-        year -= 1
-    end_year = year + (1 if last < first else 0)
-    return dt.date(year, first, 1), _month_end(end_year, last)
-
-
-def _year_of(first: int, last: int, ctx: _Context) -> int | None:
-    """The year of months first..last named without one: in a statement about the past
-    the latest that has ended by publication, in a forecast the earliest not yet ended."""
-    if ctx.published is None:
-        return None
-    year = ctx.published.year
-    ended = _month_end(year, last) < ctx.published
-    if ctx.forecast:
-        return year if not ended else year + 1
-    return year if ended else year - 1
-
-
-def _span(first: int, last: int, year: int | None, ctx: _Context, granularity: str):
-    year = year if year is not None else _year_of(first, last, ctx)
-    if year is None:
-        return None
-    return (*_months(year, first, last), granularity)
-
-
-def _relative_year(match: re.Match[str], ctx: _Context, year_text: str | None) -> int | None:
-    """An explicit year, or "this year"/"last year" against publication."""
-    if year_text is None:
-        return None
-    words = year_text.lower()
-    if words[:1].isdigit():
-        return _year(year_text)
-    if ctx.published is None:
-        return None
-    return ctx.published.year - (1 if "last" in words or "previous" in words else 0)
-
-
-def _year(text: str) -> int:
-    value = int(text.strip("'’ "))
-    return value + 2000 if value < 100 else value
-
-
-# ---- vocabulary -----------------------------------------------------------------
-
-
-@cache
-def _months_by_name() -> dict[str, int]:
-    return {r["name"]: int(r["month"]) for r in lexicon.rows("months.csv")}
-
-
-@cache
-def _number_words() -> dict[str, int]:
-    return {r["word"]: int(r["value"]) for r in lexicon.rows("number_words.csv")}
-
-
-def _n(text: str) -> int:
-    return int(text) if text.isdigit() else _number_words()[text.lower()]
-
-
-def _month(text: str) -> int:
-    return _months_by_name()[text.lower().rstrip(".")]
-
-
-_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-
-
-# ---- the rules ------------------------------------------------------------------
-
-S = r"\s+"
-YEAR = r"(?:19|20)\d\d"
-YY = r"\d\d"
-ORD = r"first|second|third|fourth|1st|2nd|3rd|4th"
-THIS_LAST = rf"this{S}year|last{S}year|the{S}previous{S}year|the{S}(?:current{S})?year"
-
-
-def _vocab() -> dict[str, str]:
-    months = sorted(_months_by_name(), key=len, reverse=True)
-    # Month names are matched in title or upper case so that "may" and "march"
-    # as words are not read as months.
-    month = "|".join(f"{m.title()}|{m.upper()}" for m in months)
-    return {
-        "MONTH": rf"(?:{month})\.?(?![A-Za-z])",
-        "N": rf"(?:\d{{1,2}}|{'|'.join(_number_words())})",
-    }
-
-
-def _rule_table() -> list[tuple[str, Resolver]]:
-    v = _vocab()
-    month, n = v["MONTH"], v["N"]
-    return [
-        # Comparison bases, rates and "now": words that look like periods but are not.
-        (
-            rf"(?i:year{S}on{S}year|year[-\s]over[-\s]year|y/y|yoy|(?:from|than|over){S}a{S}year{S}(?:earlier|ago|before)|a{S}year{S}(?:earlier|ago|before))",
-            _none,
-        ),
-        (
-            rf"(?i:(?:on|from|over|compared{S}(?:with|to)|versus|against){S}"
-            rf"(?:the{S}same{S}(?:period|month|quarter){S}(?:(?:a|last){S}year|(?:of|in){S}{YEAR})"
-            rf"|(?:{YEAR}){S}levels?))",
-            _none,
-        ),
-        (r"(?i:\b(?:annually|per\s+annum|a\s+year|per\s+year|now|currently|at\s+present|today)\b)", _none),
-        # The period of the statement before.
-        (rf"(?i:(?:over|in|during|for){S}the{S}(?:same{S})?period)", _anaphor),
-        # To date.
-        (
-            rf"(?i:so{S}far{S}(?:this{S}year|in{S}(?P<y>{YEAR}))|year[-\s]to[-\s]date|ytd|since{S}the{S}(?:start|beginning){S}of{S}(?:the|this){S}year|in{S}the{S}year{S}to{S}date)",
-            _to_date,
-        ),
-        (rf"(?i:(?:over{S}|in{S}|during{S})?the{S}(?:past|last|previous){S}decade)", _past_decade),
-        (rf"(?i:(?:over{S}|in{S}|during{S})?the{S}(?:past|last|previous){S}(?P<n>{n}){S}years)", _past_years),
-        (rf"(?i:since{S}(?:the{S}start{S}of{S})?(?P<y>{YEAR}))", _since_year),
-        # Months ending in a month.
-        (
-            rf"(?i:the{S}(?P<n>{n}){S}months{S}(?:to|through|ending(?:{S}in)?){S})(?P<m>{month})(?:{S}(?P<y>{YEAR}))?",
-            _months_to,
-        ),
-        (
-            rf"(?i:the{S}year{S}(?:to|through|ending(?:{S}in)?){S})(?P<m>{month})(?:{S}(?P<y>{YEAR}))?",
-            _year_to,
-        ),
-        # Spans of years; two-digit ends are fiscal years.
-        (
-            rf"(?i:(?:from|between){S}(?:in{S})?(?P<a>{YEAR}){S}(?:to|and|through|until){S}(?P<b>{YEAR}))",
-            _years_span,
-        ),
-        (rf"(?i:(?:in|during){S}(?P<a>{YEAR}){S}and{S}(?P<b>{YEAR}))", _years_span),
-        (rf"(?P<a>{YEAR})\s*[-–]\s*(?P<b>{YEAR})", _years_span),
-        (
-            rf"(?i:(?:fiscal(?:{S}year)?|FY)\s*(?P<a>{YEAR})[-–/](?P<b>{YY})|(?P<a2>{YEAR})[-–/](?P<b2>{YY})(?![\d%])(?:{S}fiscal(?:{S}year)?)?)",
-            _fiscal_span,
-        ),
-        (rf"(?i:(?:fiscal(?:{S}year)?|FY)\s*'?(?P<y>{YEAR}|{YY}))(?!\d)", _fiscal_named),
-        # Quarters, halves, first N months, month ranges.
-        (rf"(?i:the{S}(?P<o>{ORD}){S}quarter(?:{S}of{S}(?P<y>{YEAR}|{THIS_LAST}))?)", _quarter),
-        (
-            rf"(?i:Q(?P<q>[1-4])(?:{S}|'|{S}of{S})?(?P<y>{YEAR})?|(?P<y2>{YEAR}){S}Q(?P<q2>[1-4]))(?!\w)",
-            _quarter,
-        ),
-        (rf"(?i:(?P<rel>last|this|the{S}previous|the{S}current){S}quarter)", _relative_quarter),
-        (rf"(?i:the{S}(?P<o>first|second|1st|2nd){S}half(?:{S}of{S}(?P<y>{YEAR}|{THIS_LAST}))?)", _half),
-        (rf"(?i:H(?P<h>[12])(?:{S}(?P<y>{YEAR}))?|(?P<y2>{YEAR}){S}H(?P<h2>[12]))(?!\w)", _half),
-        (rf"(?i:the{S}first{S}(?P<n>{n}){S}months(?:{S}of{S}(?P<y>{YEAR}|{THIS_LAST}))?)", _first_months),
-        (
-            rf"(?:(?i:from|between){S})?(?P<a>{month})(?:\s*[-–]\s*|{S}(?i:to|and|through){S})(?P<b>{month})(?:{S}(?P<y>{YEAR}))?",
-            _month_range,
-        ),
-        # Points in time.
-        (
-            rf"(?i:(?:at{S})?the{S}end{S}of{S}(?:(?P<y>{YEAR}|{THIS_LAST})|(?P<m>{month})(?:{S}(?P<my>{YEAR}))?))",
-            _end_of,
-        ),
-        # Targets.
-        (rf"(?i:by{S}(?:the{S}end{S}of{S})?(?P<y>{YEAR}))", _calendar_year),
-        # Months and years.
-        (rf"(?P<m>{month})(?:{S}(?P<y>{YEAR}))", _month_of_year),
-        (rf"(?i:in|during|for|since|until|by|of|through|throughout){S}(?P<m>{month})(?!{S}\d)", _bare_month),
-        (rf"(?i:(?:last|the{S}previous|the{S}past){S}month)", _last_month),
-        (rf"(?i:this{S}month|the{S}current{S}month)", _this_month),
-        (rf"(?i:last{S}year|the{S}(?:previous|prior|preceding){S}year)", _last_year),
-        (rf"(?i:this{S}year|the{S}current{S}year|(?:for{S})?the{S}full{S}year|full[-\s]year)", _this_year),
-        (rf"(?i:next{S}year|the{S}coming{S}year)", _next_year),
-        (rf"(?<![\d,.$€£¥₹-])(?P<y>{YEAR})(?![\d%]|[.,]\d|{S}(?i:percent|per{S}cent))", _calendar_year),
-    ]
-
-
-# ---- resolvers --------------------------------------------------------------
-
-
-def _none(m, ctx):
-    return None
-
-
-def _anaphor(m, ctx):
-    return None, None, "anaphor"
-
-
-def _to_date(m, ctx):
-    if ctx.published is None:
-        return None
-    year = int(m.group("y")) if m.group("y") else ctx.published.year
-    return dt.date(year, 1, 1), ctx.published, "to_date"
-
-
-def _past_decade(m, ctx):
-    if ctx.published is None:
-        return None
-    return dt.date(ctx.published.year - 10, 1, 1), ctx.published, "to_date"
-
-
-def _past_years(m, ctx):
-    if ctx.published is None:
-        return None
-    return dt.date(ctx.published.year - _n(m.group("n")), 1, 1), ctx.published, "to_date"
-
-
-def _since_year(m, ctx):
-    if ctx.published is None:
-        return None
-    return dt.date(int(m.group("y")), 1, 1), ctx.published, "to_date"
-
-
-def _months_to(m, ctx, count: int | None = None):
-    count = count or _n(m.group("n"))
-    last = _month(m.group("m"))
-    year = int(m.group("y")) if m.group("y") else _year_of(last, last, ctx)
-    if year is None or not 1 <= count <= 120:
-        return None
-    start, end = _months(year, last - count + 1, last)
-    return start, end, "months"
-
-
-def _year_to(m, ctx):
-    return _months_to(m, ctx, count=12)
-
-
-def _years_span(m, ctx):
-    a, b = int(m.group("a")), int(m.group("b"))
-    if b <= a:
-        return None
-    return dt.date(a, 1, 1), dt.date(b, 12, 31), "span"
-
-
-def _fiscal(end_year: int, ctx: _Context):
-    start_month = ctx.fiscal[0]
-    start, end = _months(end_year - 1 if start_month > 1 else end_year, start_month, start_month - 1 or 12)
-    return start, end, "fiscal_year"
-
-
-def _fiscal_span(m, ctx):
-    first = int(m.group("a") or m.group("a2"))
-    second = int(m.group("b") or m.group("b2"))
-    if (first + 1) % 100 != second:
-        return None
-    return _fiscal(first + 1, ctx)
-
-
-def _fiscal_named(m, ctx):
-    year = _year(m.group("y"))
-    return _fiscal(year + 1 if ctx.fiscal[1] == "start" else year, ctx)
-
-
-def _quarter(m, ctx):
-    groups = m.groupdict()
-    q = _ORDINALS[groups["o"].lower()] if groups.get("o") else int(groups.get("q") or groups["q2"])
-    year = _relative_year(m, ctx, groups.get("y") or groups.get("y2"))
-    return _span(3 * q - 2, 3 * q, year, ctx, "quarter")
-
-
-def _relative_quarter(m, ctx):
-    if ctx.published is None:
-        return None
-    q = (ctx.published.month - 1) // 3 + 1
-    if m.group("rel").lower() in ("last", "the previous"):
-        q -= 1
-    return (*_months(ctx.published.year, 3 * q - 2, 3 * q), "quarter")
-
-
-def _half(m, ctx):
-    groups = m.groupdict()
-    h = _ORDINALS[groups["o"].lower()] if groups.get("o") else int(groups.get("h") or groups["h2"])
-    year = _relative_year(m, ctx, groups.get("y") or groups.get("y2"))
-    return _span(6 * h - 5, 6 * h, year, ctx, "half")
-
-
-def _first_months(m, ctx):
-    count = _n(m.group("n"))
-    if not 1 <= count <= 12:
-        return None
-    return _span(1, count, _relative_year(m, ctx, m.group("y")), ctx, "months")
-
-
-def _month_range(m, ctx):
-    first, last = _month(m.group("a")), _month(m.group("b"))
-    if last <= first:
-        return None
-    return _span(first, last, int(m.group("y")) if m.group("y") else None, ctx, "months")
-
-
-def _end_of(m, ctx):
-    if m.group("m"):
-        month = _month(m.group("m"))
-        year = int(m.group("my")) if m.group("my") else _year_of(month, month, ctx)
-        if year is None:
-            return None
-        day = _month_end(year, month)
-    else:
-        year = _relative_year(m, ctx, m.group("y"))
-        if year is None:
-            return None
-        day = dt.date(year, 12, 31)
-    return day, day, "point"
-
-
-def _calendar_year(m, ctx):
-    year = int(m.group("y"))
-    return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
-
-
-def _month_of_year(m, ctx):
-    return (*_months(int(m.group("y")), _month(m.group("m")), _month(m.group("m"))), "month")
-
-
-def _bare_month(m, ctx):
-    month = _month(m.group("m"))
-    return _span(month, month, None, ctx, "month")
-
-
-def _last_month(m, ctx):
-    if ctx.published is None:
-        return None
-    month = ctx.published.month - 1
-    return (*_months(ctx.published.year, month, month), "month")
-
-
-def _this_month(m, ctx):
-    if ctx.published is None:
-        return None
-    month = ctx.published.month
-    return (*_months(ctx.published.year, month, month), "month")
-
-
-def _whole_year(ctx: _Context, delta: int, anchor: int | None = None):
-    base = anchor if anchor is not None else (ctx.published.year if ctx.published else None)
-    if base is None:
-        return None
-    return dt.date(base + delta, 1, 1), dt.date(base + delta, 12, 31), "year"
-
-
-def _last_year(m, ctx):
-    # "the previous year" after a sentence names 2021 is 2020, not the year before publication.
-    anchor = ctx.reference_year if "last" not in m.group().lower() else None
-    return _whole_year(ctx, -1, anchor)
-
-
-def _this_year(m, ctx):
-    return _whole_year(ctx, 0)
-
-
-def _next_year(m, ctx):
-    return _whole_year(ctx, 1)
-
-
-# ---- the scan ---------------------------------------------------------------
-
-
 # What a sentence must hold for a rule to have a chance: a lower-case word, a digit
 # ("DIGIT") or a month name ("MONTH"). Checking these first skips most rules at once.
 _NEEDS: dict[str, tuple[str, ...]] = {
-    "_none": ("year", "y/y", "yoy", "same", "level", "annual", "annum", "now", "current", "present", "today"),
+    "not_a_period": (
+        "year",
+        "y/y",
+        "yoy",
+        "same",
+        "level",
+        "annual",
+        "annum",
+        "now",
+        "current",
+        "present",
+        "today",
+    ),
     "_anaphor": ("period",),
     "_to_date": ("so far", "date", "ytd", "start", "beginning"),
     "_past_decade": ("decade",),
@@ -464,7 +108,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 
 @cache
 def _rules() -> tuple[tuple[re.Pattern[str], Resolver, tuple[str, ...]], ...]:
-    return tuple((re.compile(rf"(?<!\w)(?:{p})(?!\w)"), f, _NEEDS[f.__name__]) for p, f in _rule_table())
+    return tuple((re.compile(rf"(?<!\w)(?:{p})(?!\w)"), f, _NEEDS[f.__name__]) for p, f in rule_table())
 
 
 _DIGIT = re.compile(r"\d")
@@ -472,7 +116,7 @@ _DIGIT = re.compile(r"\d")
 
 @cache
 def _month_pattern() -> re.Pattern[str]:
-    return re.compile(_vocab()["MONTH"])
+    return re.compile(vocabulary()["MONTH"])
 
 
 @cache
@@ -539,7 +183,7 @@ def find_periods(
     ones with no publication date to resolve against come with no dates.
     """
     years = _EXPLICIT_YEAR.findall(text)
-    ctx = _Context(
+    ctx = Context(
         published=published,
         forecast=is_forecast(text) if forecast is None else forecast,
         fiscal=fiscal_calendar(countries),
@@ -549,7 +193,7 @@ def find_periods(
     for order, pattern, resolver in _applicable(text):
         for m in pattern.finditer(text):
             period = resolver(m, ctx)
-            if period is None and resolver is not _none:
+            if period is None and resolver is not not_a_period:
                 period = (None, None, "span")  # a period, but relative with no date to resolve against
             found.append((-(m.end() - m.start()), order, _Match(m.start(), m.end(), m.group(), period)))
     taken: list[_Match] = []

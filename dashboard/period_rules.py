@@ -283,27 +283,33 @@ def _fiscal_named(m, ctx):
     return _fiscal(year + 1 if ctx.fiscal[1] == "start" else year, ctx)
 
 
-def _quarter(m, ctx):
+def _numbered(groups: dict, key: str) -> int:
+    """The quarter or half a match names: "the first", "Q3", "2023 H2"."""
+    return _ORDINALS[groups["o"].lower()] if groups.get("o") else int(groups.get(key) or groups[f"{key}2"])
+
+
+def _part_of_year(m, ctx, key: str, months: int, granularity: str):
     groups = m.groupdict()
-    q = _ORDINALS[groups["o"].lower()] if groups.get("o") else int(groups.get("q") or groups["q2"])
+    n = _numbered(groups, key)
     year = _relative_year(m, ctx, groups.get("y") or groups.get("y2"))
-    return _span(3 * q - 2, 3 * q, year, ctx, "quarter")
+    return _span(months * (n - 1) + 1, months * n, year, ctx, granularity)
+
+
+def _quarter(m, ctx):
+    return _part_of_year(m, ctx, "q", 3, "quarter")
 
 
 def _relative_quarter(m, ctx):
     if ctx.published is None:
         return None
-    q = (ctx.published.month - 1) // 3 + 1
+    year, q = ctx.published.year, (ctx.published.month - 1) // 3 + 1
     if m.group("rel").lower() in ("last", "the previous"):
-        q -= 1
-    return (*_months(ctx.published.year, 3 * q - 2, 3 * q), "quarter")
+        year, q = (year - 1, 4) if q == 1 else (year, q - 1)
+    return (*_months(year, 3 * q - 2, 3 * q), "quarter")
 
 
 def _half(m, ctx):
-    groups = m.groupdict()
-    h = _ORDINALS[groups["o"].lower()] if groups.get("o") else int(groups.get("h") or groups["h2"])
-    year = _relative_year(m, ctx, groups.get("y") or groups.get("y2"))
-    return _span(6 * h - 5, 6 * h, year, ctx, "half")
+    return _part_of_year(m, ctx, "h", 6, "half")
 
 
 def _first_months(m, ctx):

@@ -14,9 +14,6 @@ _PHRASAL_UP = re.compile(r"(?i)\b(?:made|make|makes|making|set|sets|take|takes|t
 # "between X and Y", "X to Y" with no change verb: the two ends of a range.
 _BETWEEN = re.compile(r"(?i)\b(?:between|from)\s+(?:about\s+|around\s+)?$")
 _AND_TO = re.compile(r"(?i)^\s+(?:and|to)\s+(?:about\s+|around\s+)?$")
-_CHANGE_BEFORE_FROM = re.compile(
-    r"(?i)\b(?:rose|fell|grew|increased|decreased|jumped|dropped|climbed|declined|up|down)\b"
-)
 
 
 @cache
@@ -36,6 +33,10 @@ def _patterns() -> dict[str, object]:
             r"(?:\s+(?:by|of))?(?:\s+(?:an?|some|about))?\s*$"
         ),
         "after_words": after,
+        # Any word of change: "rose from $5bn to $7bn" gives two levels, not a range.
+        "change": re.compile(
+            rf"(?i)(?<![\w-])(?:{lexicon.alternation([*by_role['verb'], *by_role['adverb']])})\b"
+        ),
         "after": re.compile(rf"(?i)\s*(?:-\s*)?(?P<w>{lexicon.alternation(list(after))})\b"),
     }
 
@@ -71,7 +72,7 @@ def range_bounds(text: str, spans: list) -> dict[int, str]:
         lead = text[max(0, low.start - 20) : low.start]
         if not (_AND_TO.match(text[low.end : high.start]) and (between := _BETWEEN.search(lead))):
             continue
-        if between.group().lower().startswith("from") and _CHANGE_BEFORE_FROM.search(
+        if between.group().lower().startswith("from") and _patterns()["change"].search(
             text, max(0, low.start - 40), low.start
         ):
             continue  # "rose from $5bn to $7bn": two levels, not a range

@@ -19,16 +19,6 @@ def registry() -> pint.UnitRegistry:
     return ureg
 
 
-def quantity(value: float, unit: str) -> pint.Quantity:
-    """``value`` in ``unit``; raises pint's UndefinedUnitError naming an unknown unit."""
-    return registry().Quantity(value, unit)
-
-
 def unit_name(unit: str) -> str:
     """The unit as FIGURES.md writes it: pint's long form (``barrel / day``, ``USD``)."""
     return str(registry().Unit(unit))
-
-
-def is_currency(unit: str) -> bool:
-    ureg = registry()
-    return ureg.Unit(unit).dimensionality == ureg.Unit("USD").dimensionality

@@ -48,7 +48,7 @@ def test_bad_headers_name_the_problem(raw, message):
 def test_a_date_given_on_the_command_line_does_not_override_the_files(tmp_path):
     path = tmp_path / "dated.txt"
     path.write_text("---\npublished: 2020-01-02\n---\nText.\n", encoding="utf-8")
-    assert read_document(path, published=dt.date(2024, 1, 1)).published == dt.date(2020, 1, 1 + 1)
+    assert read_document(path, published=dt.date(2024, 1, 1)).published == dt.date(2020, 1, 2)
 
 
 def test_document_checks_its_date():

@@ -81,6 +81,13 @@ def test_not_periods(text):
     assert resolve_period(text, PUBLISHED) is None
 
 
+def test_last_quarter_read_in_the_first_quarter_is_last_years_fourth():
+    assert resolve_period("last quarter", dt.date(2023, 2, 10)) == (
+        dt.date(2022, 10, 1),
+        dt.date(2022, 12, 31),
+    )
+
+
 def test_a_quarter_read_in_february_is_last_years():
     assert resolve_period("Trade grew in the first quarter.", dt.date(2023, 2, 10)) == (
         dt.date(2022, 1, 1),

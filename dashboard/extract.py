@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -14,7 +14,7 @@ from dashboard.countries import Mention, find_countries, is_bilateral, join_code
 from dashboard.documents import Document
 from dashboard.figures import Figure, Span
 from dashboard.metrics import MetricIndex, metric_for, names_own_metric
-from dashboard.periods import find_periods
+from dashboard.periods import find_periods, trigger_words
 from dashboard.qualifiers import qualify, range_bounds
 from dashboard.sentences import Sentence, split_sentences
 from dashboard.sources import Speakers
@@ -39,37 +39,43 @@ def extract_figures(
 
 def extract_document(document: Document) -> list[Figure]:
     """The figures of one document, in order of position: the whole pipeline."""
-    mentions = find_countries(document.text)
+    text = document.text
+    mentions = find_countries(text)
     focus = main_countries(find_countries(document.title) + mentions)
-    starts = [m.start for m in mentions]
-    speakers = Speakers(document.text)
+    # One scan of the whole text for each kind of thing, shared out to sentences by position.
+    all_spans = find_spans(text, focus)
+    span_starts = [s.start for s in all_spans]
+    mention_starts = [m.start for m in mentions]
+    triggers = trigger_words(text)
+    trigger_starts = [at for at, _ in triggers]
+    speakers = Speakers(text)
     figures: list[Figure] = []
     previous: list[Figure] = []
     previous_subject = ""
-    # One scan of the whole text for figures, shared out to sentences by position.
-    all_spans = find_spans(document.text, focus)
-    span_starts = [s.start for s in all_spans]
-    for sentence in split_sentences(document.text):
+    for sentence in split_sentences(text):
+        shift = sentence.start
         spans = [
-            replace(s, start=s.start - sentence.start, end=s.end - sentence.start)
-            for s in all_spans[
-                bisect_left(span_starts, sentence.start) : bisect_left(span_starts, sentence.end)
-            ]
-            if s.end <= sentence.end
+            s.shifted(-shift) for s in all_spans[_within(span_starts, sentence)] if s.end <= sentence.end
         ]
-        source = speakers.source(sentence.text, sentence.start, spans[0].start if spans else None)
+        source = speakers.source(sentence.text, shift, spans[0].start if spans else None)
         if not spans:
             previous = []
             continue
         named = [
-            replace(m, start=m.start - sentence.start, end=m.end - sentence.start)
-            for m in mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+            Mention(m.start - shift, m.end - shift, m.iso3)
+            for m in mentions[_within(mention_starts, sentence)]
         ]
+        periods = [(at - shift, word) for at, word in triggers[_within(trigger_starts, sentence)]]
         statement = _Statement(previous, previous_subject, focus)
-        previous = _in_context(document, sentence, spans, named, source, statement)
+        previous = _in_context(document, sentence, spans, named, periods, source, statement)
         previous_subject = named[0].iso3 if named else ""
         figures.extend(previous)
     return figures
+
+
+def _within(starts: list[int], sentence: Sentence) -> slice:
+    """The items (sorted by ``starts``) that start inside ``sentence``."""
+    return slice(bisect_left(starts, sentence.start), bisect_left(starts, sentence.end))
 
 
 @dataclass(frozen=True)
@@ -86,6 +92,7 @@ def _in_context(
     sentence: Sentence,
     spans: list[Span],
     mentions: list[Mention],
+    triggers: list[tuple[int, str]],
     source: str,
     before: _Statement,
 ) -> list[Figure]:
@@ -99,7 +106,10 @@ def _in_context(
     bilateral = is_bilateral(text)
     focus_codes = join_codes(set(focus[:2]))
     ctx = context.SentenceContext(
-        text, mentions, find_periods(text, document.published, countries=focus_codes), spans
+        text,
+        mentions,
+        find_periods(text, document.published, countries=focus_codes, triggers=triggers),
+        spans,
     )
     metrics = MetricIndex(text)
     bounds = range_bounds(text, spans)

@@ -23,6 +23,20 @@ class Span:
     hint: str = ""  # a direction the figure carries itself: "doubled", "-3%", "+5%"
     range_role: str = ""  # "low" or "high" end of a range
 
+    def shifted(self, delta: int) -> Span:
+        """The same span with offsets into a text that starts ``-delta`` characters later."""
+        return Span(
+            self.start + delta,
+            self.end + delta,
+            self.surface,
+            self.kind,
+            self.value,
+            self.unit,
+            self.negative,
+            self.hint,
+            self.range_role,
+        )
+
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"unknown kind {self.kind!r}; expected one of {', '.join(KINDS)}")

@@ -117,7 +117,7 @@ def vocabulary() -> dict[str, str]:
     months = sorted(_months_by_name(), key=len, reverse=True)
     # Month names are matched in title or upper case so that "may" and "march"
     # as words are not read as months.
-    month = "|".join(f"{m.title()}|{m.upper()}" for m in months)
+    month = lexicon.alternation([form for m in months for form in (m.title(), m.upper())])
     return {
         "MONTH": rf"(?:{month})\.?(?![A-Za-z])",
         "N": rf"(?:\d{{1,2}}|{'|'.join(_number_words())})",

@@ -63,8 +63,8 @@ class _Match:
     period: tuple[dt.date | None, dt.date | None, str] | None
 
 
-# What a sentence must hold for a rule to have a chance: a lower-case word, a digit
-# ("DIGIT") or a month name ("MONTH"). Checking these first skips most rules at once.
+# What a sentence must hold for a rule to have a chance: a lower-case word, a year
+# ("YEAR") or a month name ("MONTH"). Checking these first skips most rules at once.
 _NEEDS: dict[str, tuple[str, ...]] = {
     "not_a_period": (
         "year",
@@ -86,8 +86,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "_since_year": ("since",),
     "_months_to": ("months",),
     "_year_to": ("year",),
-    "_years_span": ("DIGIT",),
-    "_fiscal_span": ("DIGIT",),
+    "_years_span": ("YEAR",),
+    "_fiscal_span": ("YEAR",),
     "_fiscal_named": ("fiscal", "fy"),
     "_quarter": ("quarter", "q1", "q2", "q3", "q4"),
     "_relative_quarter": ("quarter",),
@@ -95,7 +95,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "_first_months": ("first",),
     "_month_range": ("MONTH",),
     "_end_of": ("end",),
-    "_calendar_year": ("DIGIT",),
+    "_calendar_year": ("YEAR",),
     "_month_of_year": ("MONTH",),
     "_bare_month": ("MONTH",),
     "_last_month": ("month",),
@@ -111,34 +111,41 @@ def _rules() -> tuple[tuple[re.Pattern[str], Resolver, tuple[str, ...]], ...]:
     return tuple((re.compile(rf"(?<!\w)(?:{p})(?!\w)"), f, _NEEDS[f.__name__]) for p, f in rule_table())
 
 
-_DIGIT = re.compile(r"\d")
+@cache
+def _triggers() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Two scans for every word a rule needs: keywords in lower case; month names and years."""
+    words = {n for needs in _NEEDS.values() for n in needs} - {"YEAR", "MONTH"}
+    return (
+        re.compile(lexicon.alternation(sorted(words))),
+        re.compile(rf"(?P<MONTH>{vocabulary()['MONTH']})|(?P<YEAR>{YEAR})"),
+    )
+
+
+def trigger_words(text: str) -> list[tuple[int, str]]:
+    """(offset, word) for each word in ``text`` that some period rule needs, in order.
+
+    A caller reading many sentences of one document scans it once and hands each
+    sentence its share (``find_periods(..., triggers=...)``).
+    """
+    keywords, names = _triggers()
+    out = [(m.start(), m.lastgroup or "") for m in names.finditer(text)]
+    # Matching lower-cased text is several times faster than a case-insensitive pattern.
+    for m in keywords.finditer(lexicon.lower(text)):
+        word = m.group()
+        out.append((m.start(), word))
+        # Keywords hold others ("years" holds "year"): a rule needing the shorter one applies.
+        out.extend((m.start(), stem) for stem in ("year", "month", "date") if stem in word and word != stem)
+    out.sort()
+    return out
 
 
 @cache
-def _month_pattern() -> re.Pattern[str]:
-    return re.compile(vocabulary()["MONTH"])
-
-
-@cache
-def _keywords() -> re.Pattern[str]:
-    words = {n for needs in _NEEDS.values() for n in needs} - {"DIGIT", "MONTH"}
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
-
-
-def _applicable(text: str) -> list[tuple[int, re.Pattern[str], Resolver]]:
-    lower = text.lower()
-    found = set(_keywords().findall(lower))
-    # Keywords may overlap ("years" holds "year"): a rule needing the shorter one still applies.
-    found |= {w for w in ("year", "month", "date") if w in lower}
-    if _DIGIT.search(text):
-        found.add("DIGIT")
-    if _month_pattern().search(text):
-        found.add("MONTH")
-    return [
+def _applicable(found: frozenset[str]) -> tuple[tuple[int, re.Pattern[str], Resolver], ...]:
+    return tuple(
         (order, pattern, resolver)
         for order, (pattern, resolver, needs) in enumerate(_rules())
         if not found.isdisjoint(needs)
-    ]
+    )
 
 
 @cache
@@ -176,12 +183,18 @@ def find_periods(
     *,
     countries: str = "",
     forecast: bool | None = None,
+    triggers: list[tuple[int, str]] | None = None,
 ) -> list[Period]:
     """Every time expression in ``text`` resolved to a Period, in order of position.
 
     Expressions that are not periods (``year-on-year``, ``now``) are left out; relative
-    ones with no publication date to resolve against come with no dates.
+    ones with no publication date to resolve against come with no dates. ``triggers``
+    are the text's ``trigger_words`` when the caller has them already.
     """
+    if triggers is None:
+        triggers = trigger_words(text)
+    if not triggers:
+        return []
     years = _EXPLICIT_YEAR.findall(text)
     ctx = Context(
         published=published,
@@ -190,7 +203,7 @@ def find_periods(
         reference_year=int(years[0]) if years else None,
     )
     found: list[tuple[int, int, _Match]] = []
-    for order, pattern, resolver in _applicable(text):
+    for order, pattern, resolver in _applicable(frozenset(word for _, word in triggers)):
         for m in pattern.finditer(text):
             period = resolver(m, ctx)
             if period is None and resolver is not not_a_period:

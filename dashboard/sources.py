@@ -40,8 +40,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 @cache
-def _speech_verbs() -> tuple[str, ...]:
-    return lexicon.column("speech_verbs.csv", "word")
+def _speech_verb() -> re.Pattern[str]:
+    # Unanchored, as a substring test: most sentences have none and skip the name patterns.
+    return re.compile(lexicon.alternation(lexicon.column("speech_verbs.csv", "word")), re.I)
+
+
+_CAPITALISED_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?![\w’'])")
+_WORD = re.compile(r"\S+")
 
 
 @cache
@@ -63,6 +68,7 @@ class Speakers:
         self._text = text
         self.last_person = ""
         self._first_full: dict[str, tuple[int, str]] = {}
+        self._runs: dict[str, list[tuple[list[re.Match[str]], int]]] | None = None
 
     def source(self, sentence: str, sentence_start: int, figure_start: int | None = None) -> str:
         """The source a sentence gives (for the figure at ``figure_start``), "" when none.
@@ -70,13 +76,11 @@ class Speakers:
         Call once per sentence in order: a person named here is who a later "he" is.
         """
         p = _patterns()
-        lower = sentence.lower()
         found = ""
-        if "according" in lower and (m := p["according"].search(sentence)):
+        if "ccording" in sentence and (m := p["according"].search(sentence)):
             found = m.group("src").strip()
         speakers = []
-        # Most sentences have no speech verb: a substring test skips the name patterns.
-        if any(verb in lower for verb in _speech_verbs()):
+        if _speech_verb().search(sentence):
             matches = [*p["subject"].finditer(sentence), *p["inverted"].finditer(sentence)]
             speakers = [(m.start("verb"), self._person(m.group("src"), sentence_start)) for m in matches]
         speakers = sorted((pos, who) for pos, who in speakers if who)
@@ -106,14 +110,25 @@ class Speakers:
         return full if at < before else ""
 
     def _find_full_name(self, surname: str) -> tuple[int, str]:
-        word = re.escape(surname)
-        pattern = rf"(?<![\w’'])(?:[A-Z][\w’'-]*\s+){{0,4}}{word}(?:\s+[A-Z][\w’'-]*){{0,2}}(?![\w’'])"
-        for m in re.finditer(pattern, self._text):
-            if m.group() != surname and (full := _strip_titles(m.group())) and " " in full:
-                if full.split()[0] in _titles() or not _name_like(full):
-                    continue
-                return m.start(), full
+        # Up to four capitalised words before the surname and two after, as in "Russian
+        # Deputy Prime Minister Alexander Novak"; the first such name in the text wins.
+        for words, index in self._capitalised_runs().get(surname, []):
+            first = max(0, index - 4)
+            full = _strip_titles(" ".join(w.group() for w in words[first : index + 3]))
+            if " " not in full or full.split()[0] in _titles() or not _name_like(full):
+                continue
+            return words[first].start(), full
         return len(self._text), ""
+
+    def _capitalised_runs(self) -> dict[str, list[tuple[list[re.Match[str]], int]]]:
+        """Each capitalised word -> the runs of two or more capitalised words holding it."""
+        if self._runs is None:
+            self._runs = {}
+            for run in _CAPITALISED_RUN.finditer(self._text):
+                words = list(_WORD.finditer(self._text, run.start(), run.end()))
+                for index, word in enumerate(words if len(words) > 1 else []):
+                    self._runs.setdefault(word.group(), []).append((words, index))
+        return self._runs
 
 
 def _name_like(name: str) -> bool:

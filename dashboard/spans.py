@@ -8,7 +8,7 @@ over overlapping alternatives, so the scan stays linear in the length of the tex
 
 from __future__ import annotations
 
-import heapq
+import operator
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -25,6 +25,7 @@ _DASH = r"[-‐‑–—]"
 _WINDOW = 12
 _YEAR_LIKE = re.compile(r"(?:1[89]|2[01])\d\d")
 _BETWEEN = re.compile(r"(?i)\bbetween\s+$")
+_START = operator.methodcaller("start")
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,8 @@ def find_spans(text: str, focus: tuple[str, ...] = ()) -> list[Span]:
     lex = _lexicon()
     spans: list[Span] = []
     last_end = 0
-    cores = heapq.merge(lex.digits.finditer(text), lex.worded.finditer(text), key=lambda m: m.start())
+    # Two scans, one per kind of number token, read in order of position.
+    cores = sorted([*lex.digits.finditer(text), *lex.worded.finditer(text)], key=_START)
     for core in cores:
         if core.start() < last_end:
             continue

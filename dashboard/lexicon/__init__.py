@@ -23,20 +23,55 @@ def column(name: str, key: str) -> tuple[str, ...]:
     return tuple(row[key] for row in rows(name))
 
 
-def alternation(phrases: list[str] | tuple[str, ...]) -> str:
-    """A regex alternation of literal phrases, longest first so the longest wins.
+_SEPARATOR = "[\\s\\-‐‑–—]+"
 
-    Literal alternatives with no nested quantifiers keep every pattern built
-    from the word lists linear in the length of the text.
+
+def alternation(phrases: list[str] | tuple[str, ...]) -> str:
+    """A regex matching any of the literal phrases, the longest where several match.
+
+    The phrases are laid out as a trie ("trade(?:\\ partner|rs)?"), so the engine
+    tries one branch per letter instead of every phrase at every position; Python's
+    re does not do this itself. Literal branches with no nested quantifiers keep
+    every pattern built from the word lists linear in the length of the text.
     """
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    # A space or hyphen inside a phrase matches any run of spaces or dashes:
-    # "kilowatt hours" reads "kilowatt-hours", "per cent" reads "per\u00a0cent".
-    body = "|".join(re.sub(r"(?:\\ |\\-|-)+", r"[\\s\\-‐‑–—]+", re.escape(p)) for p in ordered)
-    # A lookahead on the first letters lets the engine skip most positions at once;
-    # Python's re does not do this itself for long or case-insensitive alternations.
-    firsts = {c for p in ordered if p for c in (p[0].lower(), p[0].upper())}
-    return f"(?=[{re.escape(''.join(sorted(firsts)))}])(?:{body})" if ordered else body
+    trie: dict = {}
+    for phrase in set(phrases):
+        node = trie
+        # A space or hyphen inside a phrase matches any run of spaces or dashes:
+        # "kilowatt hours" reads "kilowatt-hours", "per cent" reads "per\u00a0cent".
+        for token in re.findall(r"[ \-]+|.", phrase, re.S):
+            node = node.setdefault(_SEPARATOR if token.strip(" -") == "" else re.escape(token), {})
+        node[""] = {}
+    body = _trie_pattern(trie)
+    # A lookahead on the first letters lets the engine skip most positions at once.
+    firsts = {c for p in phrases if p for c in (p[0].lower(), p[0].upper())}
+    return f"(?=[{re.escape(''.join(sorted(firsts)))}]){body}" if firsts else body
+
+
+def _trie_pattern(node: dict) -> str:
+    # Branches reaching the longest phrase come first, and a phrase's end after its
+    # continuations, so the longest match wins as in a longest-first alternation.
+    children = sorted((t for t in node if t), key=lambda t: (-_depth(node[t]), t))
+    branches = [token + _trie_pattern(node[token]) for token in children]
+    if not branches:
+        return ""
+    optional = "" in node
+    if len(branches) == 1 and not optional:
+        return branches[0]
+    return f"(?:{'|'.join(branches)}){'?' if optional else ''}"
+
+
+def _depth(node: dict) -> int:
+    return 1 + max((_depth(child) for token, child in node.items() if token), default=0)
+
+
+def lower(text: str) -> str:
+    """``text`` in lower case, character for character, so offsets into it hold for ``text``."""
+    folded = text.lower()
+    if len(folded) == len(text):
+        return folded
+    # A few letters lower to two characters ("İ"): keep those as they are.
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 def fold(phrase: str) -> str:

@@ -11,16 +11,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from re import Match
 
 import pycountry
 
 from dashboard import lexicon
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?")
-# Where a name can start: a capital letter, or "mainland" ("mainland China").
-_NAME_START = re.compile(r"(?<![^\W\d_])(?:[A-Z]|mainland\b)")
-_ANY_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]")
 # Country names that are also common English words are matched only as written.
+_THE = re.compile(r"(?<![^\W\d_])The(?![^\W\d_])")
 _COMMON_WORDS = frozenset({"chad", "turkey", "jordan", "georgia", "guinea", "niger", "china", "cuba"})
 _BILATERAL = re.compile(
     r"(?i)\b(?:bilateral|two-way|between\s+them|the\s+two\s+(?:countries|nations|sides|neighbou?rs)"
@@ -57,36 +56,61 @@ def _index() -> tuple[dict[str, tuple[str, str | None]], dict[str, int]]:
 
 def find_countries(text: str) -> list[Mention]:
     """Every country named in ``text`` (by name, demonym or capital), in order."""
-    index, widths = _index()
+    index, _ = _index()
     # Text written all in one case says nothing by its case: read names regardless,
     # but for short abbreviations ("us", "eu") that are words in lower case.
     caseless = text.isupper() or text.islower()
     mentions: list[Mention] = []
     last_end = 0
-    for candidate in (_ANY_WORD if caseless else _NAME_START).finditer(text):
-        if candidate.start() < last_end:
+    # One scan of the lower-cased text for the longest name at each place; "The" starts
+    # a few names and most sentences, so outside caseless text it is looked for as written.
+    candidates = list(_names(not caseless).finditer(lexicon.lower(text)))
+    if not caseless and "The" in text:
+        candidates = sorted([*candidates, *_THE.finditer(text)], key=Match.start)
+    for candidate in candidates:
+        start, end = candidate.span()
+        if start < last_end:
             continue
-        first = _TOKEN.match(text, candidate.start())
-        width = widths.get(first.group().lower().rstrip("."), 0) if first else 0
-        if not width:
+        if not (caseless or "A" <= text[start] <= "Z" or candidate.group() == "mainland"):
             continue
-        window = [first]
-        while len(window) < width and text.startswith(" ", window[-1].end()):
-            following = _TOKEN.match(text, window[-1].end() + 1)
-            if following is None:
-                break
-            window.append(following)
-        for n in range(len(window), 0, -1):
-            start, end = window[0].start(), window[n - 1].end()
-            hit = _lookup(index, text[start:end], caseless)
-            if hit is None and text[end - 1] == ".":
-                end -= 1
-                hit = _lookup(index, text[start:end], caseless)
-            if hit is not None:
-                mentions.append(Mention(start, end, hit))
-                last_end = end
-                break
+        hit = _lookup(index, text[start:end], caseless) if candidate.re is not _THE else None
+        mention = Mention(start, end, hit) if hit is not None else _by_words(text, start, caseless)
+        if mention is not None:
+            mentions.append(mention)
+            last_end = mention.end
     return mentions
+
+
+def _by_words(text: str, start: int, caseless: bool) -> Mention | None:
+    """The longest name of up to the widest name's words from ``start``, as the case allows."""
+    index, widths = _index()
+    first = _TOKEN.match(text, start)
+    width = widths.get(first.group().lower().rstrip("."), 0) if first else 0
+    if not width:
+        return None
+    window = [first]
+    while len(window) < width and text.startswith(" ", window[-1].end()):
+        following = _TOKEN.match(text, window[-1].end() + 1)
+        if following is None:
+            break
+        window.append(following)
+    for n in range(len(window), 0, -1):
+        start, end = window[0].start(), window[n - 1].end()
+        hit = _lookup(index, text[start:end], caseless)
+        if hit is None and text[end - 1] == ".":
+            end -= 1
+            hit = _lookup(index, text[start:end], caseless)
+        if hit is not None:
+            return Mention(start, end, hit)
+    return None
+
+
+@cache
+def _names(but_the: bool) -> re.Pattern[str]:
+    """Every name (but those starting "the "), as whole tokens (``_TOKEN``), in lower case."""
+    names = [n for n in _index()[0] if not (but_the and n.startswith("the "))]
+    # Words of a name are one space apart, as written; the longest name wins.
+    return re.compile(rf"(?<![^\W\d_])(?:{lexicon.alternation(names, loose=False)})(?![^\W\d_]|\.[^\W\d_])")
 
 
 def _lookup(index: dict[str, tuple[str, str | None]], name: str, caseless: bool = False) -> str | None:

@@ -7,6 +7,7 @@ name the document gave that person earlier.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 
 from dashboard import lexicon
@@ -30,19 +31,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\s+(?:(?:also|later|then|has|had)\s+)?(?P<verb>{verbs})\b"
         ),
         "inverted": re.compile(rf"(?P<verb>{verbs})\s+(?P<src>{_NAME})"),
-        # "Trade minister Maria Lopez": a person a later "she" may be.
-        "titled": re.compile(
-            r"\b(?i:minister|president|premier|secretary|chancellor|spokes(?:person|man|woman)|ambassador"
-            r"|governor|chair(?:man|woman)?|director|official|mr\.?|mrs\.?|ms\.?|dr\.?)\s+"
-            r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
+        # Both in lower-cased text, as one scan of the document each.
+        "verb": re.compile(
+            lexicon.alternation([v.lower() for v in lexicon.column("speech_verbs.csv", "word")])
         ),
+        # "Trade minister Maria Lopez": a person a later "she" may be.
+        "title": re.compile(
+            r"\b(?:minister|president|premier|secretary|chancellor|spokes(?:person|man|woman)|ambassador"
+            r"|governor|chair(?:man|woman)?|director|official|mr\.?|mrs\.?|ms\.?|dr\.?)\s+"
+        ),
+        "titled_name": re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"),
     }
-
-
-@cache
-def _speech_verb() -> re.Pattern[str]:
-    # Unanchored, as a substring test: most sentences have none and skip the name patterns.
-    return re.compile(lexicon.alternation(lexicon.column("speech_verbs.csv", "word")), re.I)
 
 
 _CAPITALISED_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?![\w’'])")
@@ -68,7 +67,15 @@ class Speakers:
         self._text = text
         self.last_person = ""
         self._first_full: dict[str, tuple[int, str]] = {}
-        self._runs: dict[str, list[tuple[list[re.Match[str]], int]]] | None = None
+        self._runs: dict[str, list[tuple[int, int]]] | None = None
+        p = _patterns()
+        lower = lexicon.lower(text)
+        self._verbs = [m.start() for m in p["verb"].finditer(lower)]
+        self._titled: list[tuple[int, str]] = []
+        for m in p["title"].finditer(lower):
+            if name := p["titled_name"].match(text, m.end()):
+                self._titled.append((m.start(), _strip_titles(name.group())))
+        self._titled_starts = [at for at, _ in self._titled]
 
     def source(self, sentence: str, sentence_start: int, figure_start: int | None = None) -> str:
         """The source a sentence gives (for the figure at ``figure_start``), "" when none.
@@ -79,16 +86,23 @@ class Speakers:
         found = ""
         if "ccording" in sentence and (m := p["according"].search(sentence)):
             found = m.group("src").strip()
-        speakers = []
-        if _speech_verb().search(sentence):
-            matches = [*p["subject"].finditer(sentence), *p["inverted"].finditer(sentence)]
-            speakers = [(m.start("verb"), self._person(m.group("src"), sentence_start)) for m in matches]
+        end = sentence_start + len(sentence)
+        titled = self._titled[
+            bisect_left(self._titled_starts, sentence_start) : bisect_left(self._titled_starts, end)
+        ]
+        # Most sentences have no speech verb and skip the name patterns.
+        if bisect_left(self._verbs, sentence_start) == bisect_left(self._verbs, end):
+            if titled:
+                self.last_person = titled[-1][1]
+            return found
+        matches = [*p["subject"].finditer(sentence), *p["inverted"].finditer(sentence)]
+        speakers = [(m.start("verb"), self._person(m.group("src"), sentence_start)) for m in matches]
         speakers = sorted((pos, who) for pos, who in speakers if who)
         if not found and speakers:
             before = [who for pos, who in speakers if figure_start is None or pos < figure_start]
             found = before[0] if before else speakers[0][1]
         people = [who for _, who in speakers if " " in who or who[:1].isupper()]
-        people = people or [_strip_titles(m.group("name")) for m in p["titled"].finditer(sentence)]
+        people = people or [name for _, name in titled]
         if people:
             self.last_person = people[-1]
         return found
@@ -112,22 +126,24 @@ class Speakers:
     def _find_full_name(self, surname: str) -> tuple[int, str]:
         # Up to four capitalised words before the surname and two after, as in "Russian
         # Deputy Prime Minister Alexander Novak"; the first such name in the text wins.
-        for words, index in self._capitalised_runs().get(surname, []):
-            first = max(0, index - 4)
-            full = _strip_titles(" ".join(w.group() for w in words[first : index + 3]))
-            if " " not in full or full.split()[0] in _titles() or not _name_like(full):
-                continue
-            return words[first].start(), full
+        for run in self._capitalised_runs().get(surname, []):
+            words = list(_WORD.finditer(self._text, *run))
+            for index in (i for i, w in enumerate(words) if w.group() == surname):
+                first = max(0, index - 4)
+                full = _strip_titles(" ".join(w.group() for w in words[first : index + 3]))
+                if " " not in full or full.split()[0] in _titles() or not _name_like(full):
+                    continue
+                return words[first].start(), full
         return len(self._text), ""
 
-    def _capitalised_runs(self) -> dict[str, list[tuple[list[re.Match[str]], int]]]:
-        """Each capitalised word -> the runs of two or more capitalised words holding it."""
+    def _capitalised_runs(self) -> dict[str, list[tuple[int, int]]]:
+        """Each capitalised word -> where the runs of two or more capitalised words holding it are."""
         if self._runs is None:
             self._runs = {}
             for run in _CAPITALISED_RUN.finditer(self._text):
-                words = list(_WORD.finditer(self._text, run.start(), run.end()))
-                for index, word in enumerate(words if len(words) > 1 else []):
-                    self._runs.setdefault(word.group(), []).append((words, index))
+                words = run.group().split()
+                for word in set(words) if len(words) > 1 else ():
+                    self._runs.setdefault(word, []).append(run.span())
         return self._runs
 
 

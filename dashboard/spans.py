@@ -22,6 +22,8 @@ from dashboard.units import unit_name
 SP = r"[ \t\u00a0\u2009\u202f]"  # the spaces that may sit inside a figure
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _DASH = r"[-‐‑–—]"
+_SPACES = " \t\u00a0\u2009\u202f"
+_SIGN_ENDS = frozenset("-−–+" + _SPACES)  # the last character of a sign: "-", "minus "
 _WINDOW = 12
 _YEAR_LIKE = re.compile(r"(?:1[89]|2[01])\d\d")
 _BETWEEN = re.compile(r"(?i)\bbetween\s+$")
@@ -46,6 +48,7 @@ class _Lexicon:
     half_a: re.Pattern[str]
     scales: dict[str, float]
     symbols: dict[str, list[tuple[str, str]]]  # symbol -> [(code, context country or "")]
+    symbol_ends: frozenset[str]
     names: dict[str, tuple[str, float]]  # currency name -> (code, factor)
     units: dict[str, tuple[str, float]]
     rates: dict[str, str]
@@ -82,14 +85,15 @@ def _lexicon() -> _Lexicon:
     number_word = rf"(?:{alt(list(words))})"
     return _Lexicon(
         digits=re.compile(rf"(?<![\d.,])(?P<num>{_DIGITS})"),
-        # Number words, shares and multiples: a second scan, since one pattern holding
-        # both digits and words runs several times slower in Python's engine.
+        # Number words, shares and multiples: a second scan, of the lower-cased text, since
+        # one pattern holding both digits and words, or ignoring case, runs several times
+        # slower in Python's engine; the first letters let it skip most words at once.
         worded=re.compile(
-            rf"\b(?:(?<!first )(?<!second )(?<!the )(?<!1st )(?<!2nd )"
+            rf"\b(?=[{''.join(sorted({w[0] for w in [*words, *shares, *multiples]}))}])"
+            rf"(?:(?<!first )(?<!second )(?<!the )(?<!1st )(?<!2nd )"
             rf"(?P<share>{alt(list(shares))})(?=\s+(?:of|an?)\b)(?!\s+of\s+(?:the\s+|this\s+)?(?:year|\d))"
             rf"|(?P<words>{number_word}(?:(?:{SP}|-)(?:and{SP})?{number_word})*)(?!\w)"
             rf"|(?P<mult>{alt(list(multiples))})\b)",
-            re.I,
         ),
         prefix=re.compile(rf"(?<![A-Za-z])(?P<sym>{alt(list(symbols))}){SP}?$"),
         sign=re.compile(rf"(?:(?<![\w-])[-−–+]|(?<![\w])(?i:minus|plus){SP})$"),
@@ -105,6 +109,7 @@ def _lexicon() -> _Lexicon:
         half_a=re.compile(rf"{SP}a{SP}(?P<scale>{alt(list(scales))})\b", re.I),
         scales=scales,
         symbols=symbols,
+        symbol_ends=frozenset(symbol[-1] for symbol in symbols),
         names=names,
         units=units,
         rates=rates,
@@ -135,7 +140,7 @@ def find_spans(text: str, focus: tuple[str, ...] = ()) -> list[Span]:
     spans: list[Span] = []
     last_end = 0
     # Two scans, one per kind of number token, read in order of position.
-    cores = sorted([*lex.digits.finditer(text), *lex.worded.finditer(text)], key=_START)
+    cores = sorted([*lex.digits.finditer(text), *lex.worded.finditer(lexicon.lower(text))], key=_START)
     for core in cores:
         if core.start() < last_end:
             continue
@@ -149,7 +154,8 @@ def find_spans(text: str, focus: tuple[str, ...] = ()) -> list[Span]:
 def _read(text: str, core: re.Match[str], lex: _Lexicon, focus: tuple[str, ...]) -> list[Span]:
     if core.lastgroup == "mult":
         value, direction = lex.multiples[core.group("mult").lower()]
-        return [Span(core.start(), core.end(), core.group(), "multiple", value, "x", hint=direction)]
+        surface = text[core.start() : core.end()]  # the core matched the lower-cased text
+        return [Span(core.start(), core.end(), surface, "multiple", value, "x", hint=direction)]
     if core.lastgroup == "share":
         return _read_share(text, core, lex)
     number = _read_number(text, core, lex, focus)
@@ -207,7 +213,7 @@ def _read_share(text: str, core: re.Match[str], lex: _Lexicon) -> list[Span]:
         return [span] if span is not None else []
     if not lex.share_of.match(text, core.end()):
         return []
-    return [Span(core.start(), core.end(), phrase, "percent", value, "%")]
+    return [Span(core.start(), core.end(), text[core.start() : core.end()], "percent", value, "%")]
 
 
 def _read_number(text: str, core: re.Match[str], lex: _Lexicon, focus: tuple[str, ...]) -> _Number | None:
@@ -220,14 +226,16 @@ def _read_number(text: str, core: re.Match[str], lex: _Lexicon, focus: tuple[str
         if value is None:
             return None
     currency = ""
-    prefix = lex.prefix.search(text, max(0, start - _WINDOW), start)
+    # Most numbers stand after a space and a word: look for a symbol only where one can end.
+    before = text[max(0, start - 2) : start].rstrip(_SPACES)[-1:]
+    prefix = lex.prefix.search(text, max(0, start - _WINDOW), start) if before in lex.symbol_ends else None
     if prefix and (code := _currency(prefix.group("sym"), lex, focus)):
         currency = code
         start = prefix.start()
     elif start and text[start - 1].isalpha():
         return None  # a name with digits: G20, A320, F-35
     negative = positive = False
-    if sign := lex.sign.search(text, max(0, start - 6), start):
+    if start and text[start - 1] in _SIGN_ENDS and (sign := lex.sign.search(text, max(0, start - 6), start)):
         mark = sign.group().strip().lower()
         negative = mark in ("-", "−", "–", "minus")
         positive = mark in ("+", "plus")

@@ -26,21 +26,22 @@ def column(name: str, key: str) -> tuple[str, ...]:
 _SEPARATOR = "[\\s\\-‐‑–—]+"
 
 
-def alternation(phrases: list[str] | tuple[str, ...]) -> str:
+def alternation(phrases: list[str] | tuple[str, ...], *, loose: bool = True) -> str:
     """A regex matching any of the literal phrases, the longest where several match.
 
     The phrases are laid out as a trie ("trade(?:\\ partner|rs)?"), so the engine
     tries one branch per letter instead of every phrase at every position; Python's
     re does not do this itself. Literal branches with no nested quantifiers keep
     every pattern built from the word lists linear in the length of the text.
+    ``loose=False`` reads spaces and hyphens as written.
     """
     trie: dict = {}
     for phrase in set(phrases):
         node = trie
         # A space or hyphen inside a phrase matches any run of spaces or dashes:
         # "kilowatt hours" reads "kilowatt-hours", "per cent" reads "per\u00a0cent".
-        for token in re.findall(r"[ \-]+|.", phrase, re.S):
-            node = node.setdefault(_SEPARATOR if token.strip(" -") == "" else re.escape(token), {})
+        for token in re.findall(r"[ \-]+|.", phrase, re.S) if loose else phrase:
+            node = node.setdefault(_SEPARATOR if loose and not token.strip(" -") else re.escape(token), {})
         node[""] = {}
     body = _trie_pattern(trie)
     # A lookahead on the first letters lets the engine skip most positions at once.

@@ -49,7 +49,8 @@ def _patterns() -> _Patterns:
     # "share of South African exports", "share of imports"
     share = r"(?P<share>share\s+of\s+(?:[\w’'-]+\s+){0,3}?)?"
     return _Patterns(
-        head=re.compile(rf"(?i)\b{share}(?:(?P<mod>{commodities})\s+)?(?P<head>{head})\b"),
+        # Run over lower-cased text, several times faster than ignoring case.
+        head=re.compile(rf"\b{share}(?:(?P<mod>{commodities})\s+)?(?P<head>{head})\b"),
         commodity_after=re.compile(
             rf"(?i)\s+(?:[\w.,$€£¥-]+\s+){{0,4}}?of\s+(?:[A-Z][\w-]*\s+)?(?P<mod>{commodities})\b"
         ),
@@ -66,7 +67,7 @@ def find_metrics(text: str) -> list[MetricMention]:
     """Every metric the text names, in order."""
     p = _patterns()
     found = []
-    for m in p.head.finditer(text):
+    for m in p.head.finditer(lexicon.lower(text)):
         metric = p.heads[lexicon.fold(m.group("head"))]
         commodity = (m.group("mod") or "").lower()
         after = p.commodity_after.match(text, m.end()) if metric in _QUALIFIED and not commodity else None

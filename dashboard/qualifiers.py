@@ -13,6 +13,8 @@ _LOOKBACK = 48
 _PHRASAL_UP = re.compile(r"(?i)\b(?:made|make|makes|making|set|sets|take|takes|took|taken|picks?)\s+$")
 # "between X and Y", "X to Y" with no change verb: the two ends of a range.
 _BETWEEN = re.compile(r"(?i)\b(?:between|from)\s+(?:about\s+|around\s+)?$")
+_WORDS = re.compile(r"[\w.]+")
+_THE_AT_END = re.compile(r"(?i)\s+the\s*$")
 _AND_TO = re.compile(r"(?i)^\s+(?:and|to)\s+(?:about\s+|around\s+)?$")
 
 
@@ -25,6 +27,12 @@ def _patterns() -> dict[str, object]:
     before = {**by_role["verb"], **by_role["noun"], **by_role["adverb"]}
     after = {**by_role["after"], **by_role["noun"], **by_role["verb"]}
     return {
+        # The last word of every phrase that may end right before a figure: a lead
+        # ending in any other word needs no pattern run over it.
+        "bound_ends": frozenset(_last_word(phrase) for phrase in bounds),
+        "before_ends": frozenset(
+            [*(_last_word(phrase) for phrase in before), "by", "of", "a", "an", "some", "about"]
+        ),
         "bounds": bounds,
         "bound": re.compile(rf"(?i)(?<![\w-])(?P<w>{lexicon.alternation(list(bounds))})\s*$"),
         "before_words": before,
@@ -49,15 +57,26 @@ def qualify(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str]:
     p = _patterns()
     lead = text[max(floor, start - _LOOKBACK) : start]
     bound = "="
-    if m := p["bound"].search(re.sub(r"(?i)\s+the\s*$", " ", lead)):
+    if _last_word(lead) == "the":
+        lead = _THE_AT_END.sub(" ", lead)
+    if _last_word(lead) in p["bound_ends"] and (m := p["bound"].search(lead)):
         bound = p["bounds"][lexicon.fold(m.group("w"))]
         lead = lead[: m.start()]
     direction = ""
-    if (m := p["before"].search(lead)) and not _PHRASAL_UP.search(lead, 0, m.start()):
+    if (
+        _last_word(lead) in p["before_ends"]
+        and (m := p["before"].search(lead))
+        and not _PHRASAL_UP.search(lead, 0, m.start())
+    ):
         direction = p["before_words"][lexicon.fold(m.group("w"))]
     elif m := p["after"].match(text, end):
         direction = p["after_words"][lexicon.fold(m.group("w"))]
     return bound, direction
+
+
+def _last_word(text: str) -> str:
+    words = _WORDS.findall(text[-24:].lower())
+    return words[-1] if words else ""
 
 
 def range_bounds(text: str, spans: list) -> dict[int, str]:

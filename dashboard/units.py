@@ -19,6 +19,7 @@ def registry() -> pint.UnitRegistry:
     return ureg
 
 
+@cache
 def unit_name(unit: str) -> str:
     """The unit as FIGURES.md writes it: pint's long form (``barrel / day``, ``USD``)."""
     return str(registry().Unit(unit))

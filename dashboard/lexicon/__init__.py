@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
@@ -75,6 +75,10 @@ def lower(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+_SEPARATORS = re.compile(_SEPARATOR)
+
+
+@lru_cache(maxsize=8192)
 def fold(phrase: str) -> str:
     """The key a matched phrase is looked up by: lower case, spaces and dashes as one space."""
-    return re.sub(r"[\s\-‐‑–—]+", " ", phrase.lower()).strip()
+    return _SEPARATORS.sub(" ", phrase.lower()).strip()

@@ -124,7 +124,9 @@ def vocabulary() -> dict[str, str]:
     }
 
 
-def rule_table() -> list[tuple[str, Resolver]]:
+def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
+    """(pattern, resolver, needs): ``needs`` are words in lower case, "MONTH" or "YEAR",
+    one of which every match holds, so that a sentence holding none skips the rule."""
     v = vocabulary()
     month, n = v["MONTH"], v["N"]
     return [
@@ -132,78 +134,137 @@ def rule_table() -> list[tuple[str, Resolver]]:
         (
             rf"(?i:year{S}on{S}year|year[-\s]over[-\s]year|y/y|yoy|(?:from|than|over){S}a{S}year{S}(?:earlier|ago|before)|a{S}year{S}(?:earlier|ago|before))",
             not_a_period,
+            ("year on", "year over", "y/y", "yoy", "year earlier", "year ago", "year before"),
         ),
         (
             rf"(?i:(?:on|from|over|compared{S}(?:with|to)|versus|against){S}"
             rf"(?:the{S}same{S}(?:period|month|quarter){S}(?:(?:a|last){S}year|(?:of|in){S}{YEAR})"
             rf"|(?:{YEAR}){S}levels?))",
             not_a_period,
+            ("same", "level"),
         ),
         (
             r"(?i:\b(?:annually|per\s+annum|a\s+year|per\s+year|now|currently|at\s+present|today)\b)",
             not_a_period,
+            ("annually", "per annum", "a year", "per year", "now", "currently", "at present", "today"),
         ),
         # The period of the statement before.
-        (rf"(?i:(?:over|in|during|for){S}the{S}(?:same{S})?period)", _anaphor),
+        (rf"(?i:(?:over|in|during|for){S}the{S}(?:same{S})?period)", _anaphor, ("period",)),
         # To date.
         (
             rf"(?i:so{S}far{S}(?:this{S}year|in{S}(?P<y>{YEAR}))|year[-\s]to[-\s]date|ytd|since{S}the{S}(?:start|beginning){S}of{S}(?:the|this){S}year|in{S}the{S}year{S}to{S}date)",
             _to_date,
+            ("so far", "to date", "ytd", "start", "beginning"),
         ),
-        (rf"(?i:(?:over{S}|in{S}|during{S})?the{S}(?:past|last|previous){S}decade)", _past_decade),
-        (rf"(?i:(?:over{S}|in{S}|during{S})?the{S}(?:past|last|previous){S}(?P<n>{n}){S}years)", _past_years),
-        (rf"(?i:since{S}(?:the{S}start{S}of{S})?(?P<y>{YEAR}))", _since_year),
+        (
+            rf"(?i:(?:over{S}|in{S}|during{S})?the{S}(?:past|last|previous){S}decade)",
+            _past_decade,
+            ("decade",),
+        ),
+        (
+            rf"(?i:(?:over{S}|in{S}|during{S})?the{S}(?:past|last|previous){S}(?P<n>{n}){S}years)",
+            _past_years,
+            ("years",),
+        ),
+        (rf"(?i:since{S}(?:the{S}start{S}of{S})?(?P<y>{YEAR}))", _since_year, ("since",)),
         # Months ending in a month.
         (
             rf"(?i:the{S}(?P<n>{n}){S}months{S}(?:to|through|ending(?:{S}in)?){S})(?P<m>{month})(?:{S}(?P<y>{YEAR}))?",
             _months_to,
+            ("months",),
         ),
         (
             rf"(?i:the{S}year{S}(?:to|through|ending(?:{S}in)?){S})(?P<m>{month})(?:{S}(?P<y>{YEAR}))?",
             _year_to,
+            ("year to", "year through", "year ending"),
         ),
         # Spans of years; two-digit ends are fiscal years.
         (
             rf"(?i:(?:from|between){S}(?:in{S})?(?P<a>{YEAR}){S}(?:to|and|through|until){S}(?P<b>{YEAR}))",
             _years_span,
+            ("YEAR",),
         ),
-        (rf"(?i:(?:in|during){S}(?P<a>{YEAR}){S}and{S}(?P<b>{YEAR}))", _years_span),
-        (rf"(?P<a>{YEAR})\s*[-–]\s*(?P<b>{YEAR})", _years_span),
+        (rf"(?i:(?:in|during){S}(?P<a>{YEAR}){S}and{S}(?P<b>{YEAR}))", _years_span, ("YEAR",)),
+        (rf"(?P<a>{YEAR})\s*[-–]\s*(?P<b>{YEAR})", _years_span, ("YEAR",)),
         (
             rf"(?i:(?:fiscal(?:{S}year)?|FY)\s*(?P<a>{YEAR})[-–/](?P<b>{YY})|(?P<a2>{YEAR})[-–/](?P<b2>{YY})(?![\d%])(?:{S}fiscal(?:{S}year)?)?)",
             _fiscal_span,
+            ("YEAR",),
         ),
-        (rf"(?i:(?:fiscal(?:{S}year)?|FY)\s*'?(?P<y>{YEAR}|{YY}))(?!\d)", _fiscal_named),
+        (rf"(?i:(?:fiscal(?:{S}year)?|FY)\s*'?(?P<y>{YEAR}|{YY}))(?!\d)", _fiscal_named, ("fiscal", "fy")),
         # Quarters, halves, first N months, month ranges.
-        (rf"(?i:the{S}(?P<o>{ORD}){S}quarter(?:{S}of{S}(?P<y>{YEAR}|{THIS_LAST}))?)", _quarter),
+        (
+            rf"(?i:the{S}(?P<o>{ORD}){S}quarter(?:{S}of{S}(?P<y>{YEAR}|{THIS_LAST}))?)",
+            _quarter,
+            ("quarter",),
+        ),
         (
             rf"(?i:Q(?P<q>[1-4])(?:{S}|'|{S}of{S})?(?P<y>{YEAR})?|(?P<y2>{YEAR}){S}Q(?P<q2>[1-4]))(?!\w)",
             _quarter,
+            ("q1", "q2", "q3", "q4"),
         ),
-        (rf"(?i:(?P<rel>last|this|the{S}previous|the{S}current){S}quarter)", _relative_quarter),
-        (rf"(?i:the{S}(?P<o>first|second|1st|2nd){S}half(?:{S}of{S}(?P<y>{YEAR}|{THIS_LAST}))?)", _half),
-        (rf"(?i:H(?P<h>[12])(?:{S}(?P<y>{YEAR}))?|(?P<y2>{YEAR}){S}H(?P<h2>[12]))(?!\w)", _half),
-        (rf"(?i:the{S}first{S}(?P<n>{n}){S}months(?:{S}of{S}(?P<y>{YEAR}|{THIS_LAST}))?)", _first_months),
+        (
+            rf"(?i:(?P<rel>last|this|the{S}previous|the{S}current){S}quarter)",
+            _relative_quarter,
+            ("last quarter", "this quarter", "previous quarter", "current quarter"),
+        ),
+        (
+            rf"(?i:the{S}(?P<o>first|second|1st|2nd){S}half(?:{S}of{S}(?P<y>{YEAR}|{THIS_LAST}))?)",
+            _half,
+            ("half",),
+        ),
+        (
+            rf"(?i:H(?P<h>[12])(?:{S}(?P<y>{YEAR}))?|(?P<y2>{YEAR}){S}H(?P<h2>[12]))(?!\w)",
+            _half,
+            ("h1", "h2"),
+        ),
+        (
+            rf"(?i:the{S}first{S}(?P<n>{n}){S}months(?:{S}of{S}(?P<y>{YEAR}|{THIS_LAST}))?)",
+            _first_months,
+            ("first",),
+        ),
         (
             rf"(?:(?i:from|between){S})?(?P<a>{month})(?:\s*[-–]\s*|{S}(?i:to|and|through){S})(?P<b>{month})(?:{S}(?P<y>{YEAR}))?",
             _month_range,
+            ("MONTH",),
         ),
         # Points in time.
         (
             rf"(?i:(?:at{S})?the{S}end{S}of{S}(?:(?P<y>{YEAR}|{THIS_LAST})|(?P<m>{month})(?:{S}(?P<my>{YEAR}))?))",
             _end_of,
+            ("end",),
         ),
         # Targets.
-        (rf"(?i:by{S}(?:the{S}end{S}of{S})?(?P<y>{YEAR}))", _calendar_year),
+        (rf"(?i:by{S}(?:the{S}end{S}of{S})?(?P<y>{YEAR}))", _calendar_year, ("YEAR",)),
         # Months and years.
-        (rf"(?P<m>{month})(?:{S}(?P<y>{YEAR}))", _month_of_year),
-        (rf"(?i:in|during|for|since|until|by|of|through|throughout){S}(?P<m>{month})(?!{S}\d)", _bare_month),
-        (rf"(?i:(?:last|the{S}previous|the{S}past){S}month)", _last_month),
-        (rf"(?i:this{S}month|the{S}current{S}month)", _this_month),
-        (rf"(?i:last{S}year|the{S}(?:previous|prior|preceding){S}year)", _last_year),
-        (rf"(?i:this{S}year|the{S}current{S}year|(?:for{S})?the{S}full{S}year|full[-\s]year)", _this_year),
-        (rf"(?i:next{S}year|the{S}coming{S}year)", _next_year),
-        (rf"(?<![\d,.$€£¥₹-])(?P<y>{YEAR})(?![\d%]|[.,]\d|{S}(?i:percent|per{S}cent))", _calendar_year),
+        (rf"(?P<m>{month})(?:{S}(?P<y>{YEAR}))", _month_of_year, ("MONTH",)),
+        (
+            rf"(?i:in|during|for|since|until|by|of|through|throughout){S}(?P<m>{month})(?!{S}\d)",
+            _bare_month,
+            ("MONTH",),
+        ),
+        (
+            rf"(?i:(?:last|the{S}previous|the{S}past){S}month)",
+            _last_month,
+            ("last month", "previous month", "past month"),
+        ),
+        (rf"(?i:this{S}month|the{S}current{S}month)", _this_month, ("this month", "current month")),
+        (
+            rf"(?i:last{S}year|the{S}(?:previous|prior|preceding){S}year)",
+            _last_year,
+            ("last year", "previous year", "prior year", "preceding year"),
+        ),
+        (
+            rf"(?i:this{S}year|the{S}current{S}year|(?:for{S})?the{S}full{S}year|full[-\s]year)",
+            _this_year,
+            ("this year", "current year", "full year"),
+        ),
+        (rf"(?i:next{S}year|the{S}coming{S}year)", _next_year, ("next year", "coming year")),
+        (
+            rf"(?<![\d,.$€£¥₹-])(?P<y>{YEAR})(?![\d%]|[.,]\d|{S}(?i:percent|per{S}cent))",
+            _calendar_year,
+            ("YEAR",),
+        ),
     ]
 
 

@@ -63,60 +63,23 @@ class _Match:
     period: tuple[dt.date | None, dt.date | None, str] | None
 
 
-# What a sentence must hold for a rule to have a chance: a lower-case word, a year
-# ("YEAR") or a month name ("MONTH"). Checking these first skips most rules at once.
-_NEEDS: dict[str, tuple[str, ...]] = {
-    "not_a_period": (
-        "year",
-        "y/y",
-        "yoy",
-        "same",
-        "level",
-        "annual",
-        "annum",
-        "now",
-        "current",
-        "present",
-        "today",
-    ),
-    "_anaphor": ("period",),
-    "_to_date": ("so far", "date", "ytd", "start", "beginning"),
-    "_past_decade": ("decade",),
-    "_past_years": ("years",),
-    "_since_year": ("since",),
-    "_months_to": ("months",),
-    "_year_to": ("year",),
-    "_years_span": ("YEAR",),
-    "_fiscal_span": ("YEAR",),
-    "_fiscal_named": ("fiscal", "fy"),
-    "_quarter": ("quarter", "q1", "q2", "q3", "q4"),
-    "_relative_quarter": ("quarter",),
-    "_half": ("half", "h1", "h2"),
-    "_first_months": ("first",),
-    "_month_range": ("MONTH",),
-    "_end_of": ("end",),
-    "_calendar_year": ("YEAR",),
-    "_month_of_year": ("MONTH",),
-    "_bare_month": ("MONTH",),
-    "_last_month": ("month",),
-    "_this_month": ("month",),
-    "_last_year": ("year",),
-    "_this_year": ("year",),
-    "_next_year": ("year",),
-}
+@cache
+def _rules() -> tuple[tuple[re.Pattern[str], Resolver, frozenset[str]], ...]:
+    return tuple((re.compile(rf"(?<!\w)(?:{p})(?!\w)"), f, frozenset(needs)) for p, f, needs in rule_table())
 
 
 @cache
-def _rules() -> tuple[tuple[re.Pattern[str], Resolver, tuple[str, ...]], ...]:
-    return tuple((re.compile(rf"(?<!\w)(?:{p})(?!\w)"), f, _NEEDS[f.__name__]) for p, f in rule_table())
+def _triggers() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], re.Pattern[str]]:
+    """The scans for the words rules need: keywords in lower case, then month names and years.
 
-
-@cache
-def _triggers() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Two scans for every word a rule needs: keywords in lower case; month names and years."""
-    words = {n for needs in _NEEDS.values() for n in needs} - {"YEAR", "MONTH"}
+    Keywords are found at every position (a lookahead, so "a year earlier" yields both
+    "a year" and "year earlier"); each also stands for the keywords it starts with.
+    """
+    words = {w for _, _, needs in _rules() for w in needs} - {"YEAR", "MONTH"}
+    starting = {w: tuple(k for k in words if w.startswith(k)) for w in words}
     return (
-        re.compile(lexicon.alternation(sorted(words))),
+        re.compile(f"(?=({lexicon.alternation(sorted(words))}))"),
+        starting,
         re.compile(rf"(?P<MONTH>{vocabulary()['MONTH']})|(?P<YEAR>{YEAR})"),
     )
 
@@ -127,14 +90,11 @@ def trigger_words(text: str) -> list[tuple[int, str]]:
     A caller reading many sentences of one document scans it once and hands each
     sentence its share (``find_periods(..., triggers=...)``).
     """
-    keywords, names = _triggers()
+    keywords, starting, names = _triggers()
     out = [(m.start(), m.lastgroup or "") for m in names.finditer(text)]
     # Matching lower-cased text is several times faster than a case-insensitive pattern.
     for m in keywords.finditer(lexicon.lower(text)):
-        word = m.group()
-        out.append((m.start(), word))
-        # Keywords hold others ("years" holds "year"): a rule needing the shorter one applies.
-        out.extend((m.start(), stem) for stem in ("year", "month", "date") if stem in word and word != stem)
+        out.extend((m.start(), word) for word in starting[lexicon.fold(m.group(1))])
     out.sort()
     return out
 

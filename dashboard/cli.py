@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
+from tqdm import tqdm
 
-from dashboard import export
-from dashboard.documents import Document, document_paths, parse_date, read_document
+from dashboard import export, readers
+from dashboard.documents import MAX_BYTES, parse_date
 from dashboard.errors import DashboardError, DateError, DocumentError
 from dashboard.extract import extract_document, figures_frame
 from dashboard.store import DATA_ENV, Store
@@ -35,16 +37,14 @@ def build_parser() -> argparse.ArgumentParser:
     extract = commands.add_parser(
         "extract", help="print the figures table of documents (the store is not touched)"
     )
-    extract.add_argument("paths", nargs="+", metavar="PATH", help="document files or folders")
-    extract.add_argument("--published", help="publication date (YYYY-MM-DD) for documents without one")
+    _document_arguments(extract)
     extract.add_argument(
         "--format", choices=export.FORMATS, default="csv", help="output format (default csv)"
     )
     extract.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
 
     ingest = commands.add_parser("ingest", help="add documents and their figures to the store")
-    ingest.add_argument("paths", nargs="+", metavar="PATH", help="document files or folders")
-    ingest.add_argument("--published", help="publication date (YYYY-MM-DD) for documents without one")
+    _document_arguments(ingest)
     ingest.add_argument("--data", type=Path, help=f"database file (default: ${DATA_ENV} or data/figures.db)")
 
     evaluate = commands.add_parser("evaluate", help="score the extractor against an annotated gold file")
@@ -58,6 +58,24 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
     serve.add_argument("--data", type=Path, help=f"database file (default: ${DATA_ENV} or data/figures.db)")
     return parser
+
+
+def _document_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="document files (.txt .md .html .jsonl .csv) or folders of them",
+    )
+    command.add_argument(
+        "--published", help="publication date (YYYY-MM-DD) for documents with neither one nor a dateline"
+    )
+    command.add_argument(
+        "--max-mb",
+        type=float,
+        default=MAX_BYTES / 1024 / 1024,
+        help=f"largest file read, in MB (default {MAX_BYTES // 1024 // 1024})",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -84,41 +102,62 @@ def _published(value: str | None):
         raise DashboardError(f"--published: {error}") from None
 
 
-def _read_all(paths: list[str], published) -> list[Document]:
-    files = document_paths(paths)
+def _reads(args: argparse.Namespace) -> Iterator[readers.Read]:
+    """Every document the command's paths hold, or why one could not be read."""
+    published = _published(args.published)
+    files = readers.document_files(args.paths)
     if not files:
-        raise DocumentError(" ".join(paths), "holds no .txt or .md document")
-    return [read_document(path, published=published) for path in files]
+        raise DocumentError(
+            " ".join(args.paths), f"holds no documents ({', '.join(sorted(readers.FORMATS))})"
+        )
+    for path in files:
+        yield from readers.read_path(path, published=published, max_bytes=int(args.max_mb * 1024 * 1024))
+
+
+def _failed(read: readers.Read) -> None:
+    print(f"{PROG}: error: {read.name}: {read.error}", file=sys.stderr, flush=True)
 
 
 def _extract(args: argparse.Namespace) -> int:
-    documents = _read_all(args.paths, _published(args.published))
-    frame = pd.concat([figures_frame(extract_document(d)) for d in documents], ignore_index=True)
+    frames, failed = [], 0
+    for read in _reads(args):
+        if read.document is None:
+            _failed(read)
+            failed += 1
+        else:
+            frames.append(figures_frame(extract_document(read.document)))
+    frame = pd.concat(frames, ignore_index=True) if frames else figures_frame([])
     if args.output is not None:
         export.write(frame, args.format, args.output)
     elif args.format == "parquet":
         raise DashboardError("--format parquet writes binary data: name a file with -o FILE")
     else:
         sys.stdout.write(export.to_csv(frame) if args.format == "csv" else export.to_jsonl(frame))
-    return 0
+    return 2 if failed else 0
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    published = _published(args.published)
     store = Store(args.data)
     failed = added = present = found = 0
-    for path in document_paths(args.paths):
-        try:
-            result = store.ingest(read_document(path, published=published))
-        except DashboardError as error:
-            print(f"{PROG}: error: {error}", file=sys.stderr)
-            failed += 1
-            continue
-        added += result.added
-        present += not result.added
-        found += result.figures if result.added else 0
-        state = "added" if result.added else "already present"
-        print(f"{path}: {state}, {result.figures} figure{'s' * (result.figures != 1)}")
+    # A bar on standard error when it is a terminal; tqdm leaves it out otherwise.
+    with tqdm(desc="ingest", unit=" doc", disable=None, file=sys.stderr, leave=False) as bar:
+        for read in _reads(args):
+            bar.update()
+            if read.document is None:
+                bar.clear()
+                _failed(read)
+                failed += 1
+                continue
+            try:
+                result = store.ingest(read.document)
+            except DashboardError as error:
+                bar.clear()
+                _failed(readers.Read(read.name, error=str(error)))
+                failed += 1
+                continue
+            added += result.added
+            present += not result.added
+            found += result.figures if result.added else 0
     print(f"{added} added, {present} already present, {failed} failed; {found} figures found -> {store.path}")
     return 2 if failed else 0
 
@@ -140,9 +179,12 @@ def open_default_store(path: Path | None = None) -> Store:
     """The store at ``path`` (or the default), holding the seeds when it was empty."""
     store = Store(path)
     if store.is_empty():
-        for seed in document_paths([seeds_dir()]):
-            result = store.ingest(read_document(seed))
-            print(f"ingested {seed}: {result.figures} figures", flush=True)
+        for path in readers.document_files([seeds_dir()]):
+            for read in readers.read_path(path):
+                if read.document is None:
+                    raise DocumentError(read.name, read.error)
+                result = store.ingest(read.document)
+                print(f"ingested {read.name}: {result.figures} figures", flush=True)
     return store
 
 

@@ -18,7 +18,11 @@ from dashboard import export, readers
 from dashboard.documents import MAX_BYTES, parse_date
 from dashboard.errors import DashboardError, DateError, DocumentError
 from dashboard.extract import extract_document, figures_frame
-from dashboard.store import DATA_ENV, Store
+from dashboard.store import DATA_ENV, URL_ENV, Store
+
+_DATA_HELP = (
+    f"database: a SQLite file or a postgresql:// URL (default: ${URL_ENV}, ${DATA_ENV}, data/figures.db)"
+)
 
 PROG = "trade-figures"
 DEFAULT_HOST = "127.0.0.1"
@@ -45,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     ingest = commands.add_parser("ingest", help="add documents and their figures to the store")
     _document_arguments(ingest)
-    ingest.add_argument("--data", type=Path, help=f"database file (default: ${DATA_ENV} or data/figures.db)")
+    ingest.add_argument("--data", help=_DATA_HELP)
 
     evaluate = commands.add_parser("evaluate", help="score the extractor against an annotated gold file")
     evaluate.add_argument(
@@ -56,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the app")
     serve.add_argument("--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
-    serve.add_argument("--data", type=Path, help=f"database file (default: ${DATA_ENV} or data/figures.db)")
+    serve.add_argument("--data", help=_DATA_HELP)
     return parser
 
 
@@ -158,7 +162,9 @@ def _ingest(args: argparse.Namespace) -> int:
             added += result.added
             present += not result.added
             found += result.figures if result.added else 0
-    print(f"{added} added, {present} already present, {failed} failed; {found} figures found -> {store.path}")
+    print(
+        f"{added} added, {present} already present, {failed} failed; {found} figures found -> {store.label}"
+    )
     return 2 if failed else 0
 
 
@@ -175,7 +181,7 @@ def seeds_dir() -> Path:
     return here if here.is_dir() else Path(__file__).resolve().parent.parent / "seeds"
 
 
-def open_default_store(path: Path | None = None) -> Store:
+def open_default_store(path: str | Path | None = None) -> Store:
     """The store at ``path`` (or the default), holding the seeds when it was empty."""
     store = Store(path)
     if store.is_empty():
@@ -198,7 +204,8 @@ def _serve(store: Store, host: str, port: int) -> int:
     app = create_app(store)
     count = store.document_count()
     print(
-        f"Serving {count} document{'s' * (count != 1)} from {store.path} at http://{host}:{port}/", flush=True
+        f"Serving {count} document{'s' * (count != 1)} from {store.label} at http://{host}:{port}/",
+        flush=True,
     )
     app.run(host=host, port=port, debug=False)
     return 0

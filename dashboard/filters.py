@@ -76,21 +76,23 @@ class Filters:
     def is_empty(self) -> bool:
         return not any(getattr(self, f.name) for f in fields(self))
 
-    def where(self) -> tuple[str, list[str]]:
-        """A SQL WHERE clause (with ? placeholders) and its parameters."""
+    def where(self) -> tuple[str, dict[str, str]]:
+        """A SQL WHERE clause over figures ``f`` (named placeholders) and its parameters."""
         clauses: list[str] = []
-        params: list[str] = []
+        params: dict[str, str] = {}
         for key in LIST_KEYS:
-            values = getattr(self, key)
-            if values:
-                clauses.append(f"f.{key} IN ({', '.join('?' * len(values))})")
-                params.extend(values)
+            names = []
+            for value in getattr(self, key):
+                names.append(f":{key}_{len(names)}")
+                params[names[-1][1:]] = value
+            if names:
+                clauses.append(f"f.{key} IN ({', '.join(names)})")
         if self.date_from:
-            clauses.append("f.period_end != '' AND f.period_end >= ?")
-            params.append(self.date_from)
+            clauses.append("f.period_end != '' AND f.period_end >= :date_from")
+            params["date_from"] = self.date_from
         if self.date_to:
-            clauses.append("f.period_start != '' AND f.period_start <= ?")
-            params.append(self.date_to)
+            clauses.append("f.period_start != '' AND f.period_start <= :date_to")
+            params["date_to"] = self.date_to
         return (" AND ".join(clauses) or "1=1"), params
 
 

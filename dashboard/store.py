@@ -1,56 +1,39 @@
-"""Documents and their figures in an embedded SQLite database file.
+"""Documents, their figures and claims in a database: a SQLite file, or PostgreSQL.
 
-Each document lands whole, with all its figures, in one transaction, or not at
-all. Ingesting a text already stored (same content hash) changes nothing.
+``Store()`` opens ``$DATABASE_URL`` when it is set (``postgresql://user@host/db``),
+else the SQLite file ``$TRADE_FIGURES_DATA`` or ``data/figures.db``. Each document
+lands whole, with its figures and the recount of the claims they join, in one
+transaction, or not at all; ingesting a text already stored changes nothing.
+Everything the app shows is asked of the database: filters, counts and claims
+are SQL, so no request reads the whole corpus.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import sqlalchemy as sa
 
-from dashboard import columns
+from dashboard import claims, columns, schema
 from dashboard.documents import Document
 from dashboard.errors import DashboardError
 from dashboard.extract import extract_document, figures_frame
 from dashboard.filters import Filters
 
+URL_ENV = "DATABASE_URL"
 DATA_ENV = "TRADE_FIGURES_DATA"
 DEFAULT_PATH = Path("data") / "figures.db"
-SCHEMA_VERSION = 1
-
-_FIGURE_COLUMNS = ", ".join(
-    f"{c.name} {'INTEGER' if c.dtype == 'int64' else 'REAL' if c.dtype == 'float64' else 'TEXT'} NOT NULL"
-    for c in columns.COLUMNS
-    if c.name not in ("doc_id", "figure_id")
-)
-_SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS documents (
-    doc_id TEXT PRIMARY KEY,
-    content_hash TEXT NOT NULL UNIQUE,
-    title TEXT NOT NULL DEFAULT '',
-    source TEXT NOT NULL DEFAULT '',
-    url TEXT NOT NULL DEFAULT '',
-    published TEXT NOT NULL DEFAULT '',
-    language TEXT NOT NULL DEFAULT 'en',
-    text TEXT NOT NULL,
-    ingested_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS figures (
-    figure_id TEXT PRIMARY KEY,
-    doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
-    {_FIGURE_COLUMNS}
-);
-CREATE INDEX IF NOT EXISTS figures_by_doc ON figures(doc_id);
-CREATE INDEX IF NOT EXISTS figures_by_period ON figures(period_start, period_end);
-"""
+SCHEMA_VERSION = schema.VERSION
+# The columns the store adds to FIGURES.md's: which claim a figure belongs to.
+CLAIM_COLUMNS = ("claim_id", "conflict")
+_KEY = [k for k in claims.KEY if k != "changes"]
+_ORDER = ("published", "doc_id", "start", "value", "metric", "countries", "kind", "unit", "period_start")
 
 
 class StoreError(DashboardError):
@@ -64,87 +47,153 @@ class IngestResult:
     figures: int
 
 
-def default_path() -> Path:
-    return Path(os.environ.get(DATA_ENV) or DEFAULT_PATH)
+def default_target() -> str | Path:
+    return os.environ.get(URL_ENV) or Path(os.environ.get(DATA_ENV) or DEFAULT_PATH)
+
+
+def _engine(target: str | Path) -> tuple[sa.Engine, Path | None]:
+    text = str(target)
+    if "://" not in text:
+        path = Path(text)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(f"sqlite:///{path}", connect_args={"timeout": 30})
+        sa.event.listen(engine, "connect", _sqlite_pragmas)
+        return engine, path
+    for prefix in ("postgres://", "postgresql://"):
+        if text.startswith(prefix):
+            text = "postgresql+psycopg://" + text[len(prefix) :]
+    return sa.create_engine(text, pool_pre_ping=True), None
+
+
+def _sqlite_pragmas(connection, _record) -> None:
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.close()
 
 
 class Store:
-    """One SQLite database file of documents and figures."""
+    """The corpus: documents, figures and claims, in SQLite or PostgreSQL."""
 
-    def __init__(self, path: str | Path | None = None) -> None:
-        self.path = Path(path) if path else default_path()
+    def __init__(self, target: str | Path | None = None) -> None:
+        self.target = target if target not in (None, "") else default_target()
+        self.engine, self.path = _engine(self.target)
+        self.label = str(self.path) if self.path else self.engine.url.render_as_string(hide_password=True)
+        self.dialect = self.engine.dialect.name
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with self._connect() as db:
-                version = db.execute("PRAGMA user_version").fetchone()[0]
-                if version > SCHEMA_VERSION:
-                    raise StoreError(
-                        f"{self.path}: schema version {version} is newer than this program's "
-                        f"{SCHEMA_VERSION}; upgrade trade-figures-dashboard"
-                    )
-                db.executescript(_SCHEMA)
-                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        except sqlite3.DatabaseError as error:
-            raise StoreError(f"{self.path}: not a usable SQLite database ({error})") from None
+            with self._begin() as db:
+                if schema.ensure(db):
+                    self._recount(db, None)
+                if self.dialect == "sqlite":
+                    db.exec_driver_sql(f"PRAGMA user_version = {schema.VERSION}")
+        except ValueError as error:
+            raise StoreError(f"{self.label}: {error}; upgrade trade-figures-dashboard") from None
+        except sa.exc.DatabaseError as error:
+            kind = "SQLite database" if self.path else "database"
+            raise StoreError(f"{self.label}: not a usable {kind} ({error.orig})") from None
 
     @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.path, timeout=30)
-        db.row_factory = sqlite3.Row
+    def _begin(self) -> Iterator[sa.Connection]:
+        """One transaction: committed whole, or rolled back."""
         try:
-            db.execute("PRAGMA journal_mode = WAL")
-            db.execute("PRAGMA foreign_keys = ON")
-            with db:  # one transaction: committed whole, or rolled back
+            with self.engine.begin() as db:
                 yield db
-        finally:
-            db.close()
+        except sa.exc.OperationalError as error:
+            raise StoreError(f"{self.label}: {error.orig}") from None
 
     # ---- writing -----------------------------------------------------------
 
     def ingest(self, document: Document) -> IngestResult:
-        """Store ``document`` and its figures; a text already stored is left as it is."""
-        with self._connect() as db:
+        """Store ``document``, its figures and their claims; a text already stored is left as it is."""
+        with self._begin() as db:
             stored = self._stored(db, document)
         if stored is not None:
             return stored
-        # Extract before taking the write lock: readers and other writers wait less.
-        figures = figures_frame(extract_document(document))
-        with self._connect() as db:
-            stored = self._stored(db, document)
-            if stored is not None:
-                return stored
+        # Extract before the write transaction: readers and other writers wait less.
+        frame = figures_frame(extract_document(document))
+        try:
+            with self._begin() as db:
+                self._lock(db)
+                stored = self._stored(db, document)
+                if stored is not None:
+                    return stored
+                db.execute(schema.documents.insert(), [_document_row(document)])
+                if len(frame):
+                    counted = claims.assign(frame)
+                    rows = frame.assign(
+                        claim_id=counted["claim_id"], conflict=counted["conflict"].astype(int)
+                    )
+                    rows = rows.astype(object).to_dict("records")
+                    db.execute(schema.figures.insert(), rows)
+                    self._recount(db, frame)
+        except sa.exc.IntegrityError as error:
+            raise StoreError(f"{document.doc_id}: not stored, nothing written ({error.orig})") from None
+        return IngestResult(document.doc_id, True, len(frame))
+
+    def delete(self, doc_id: str) -> bool:
+        """Remove a document and its figures, and recount the claims they were part of."""
+        with self._begin() as db:
+            self._lock(db)
+            frame = self._frame(db, "SELECT * FROM figures WHERE doc_id = :d", {"d": doc_id})
+            db.execute(schema.figures.delete().where(schema.figures.c.doc_id == doc_id))
+            gone = db.execute(schema.documents.delete().where(schema.documents.c.doc_id == doc_id)).rowcount
+            if len(frame):
+                self._recount(db, frame)
+        return bool(gone)
+
+    def _lock(self, db: sa.Connection) -> None:
+        # Claims span documents: one writer at a time recounts them. SQLite locks the
+        # whole file on the first write; PostgreSQL takes this transaction-long lock.
+        if self.dialect == "postgresql":
+            db.execute(sa.text("SELECT pg_advisory_xact_lock(7431)"))
+
+    def _recount(self, db: sa.Connection, touched: pd.DataFrame | None) -> None:
+        """Reassign the claims of every quantity ``touched`` reports (all, for None)."""
+        if touched is None:
+            stored = self._frame(db, "SELECT * FROM figures", {})
+        else:
+            keys = touched.loc[(touched["metric"] != "") & (touched["period_start"] != ""), _KEY]
+            keys = keys.drop_duplicates()
+            if keys.empty:
+                return
+            where = " OR ".join(
+                "(" + " AND ".join(f"{k} = :{k}{i}" for k in _KEY) + ")" for i in range(len(keys))
+            )
+            params = {f"{k}{i}": v for i, row in enumerate(keys.to_dict("records")) for k, v in row.items()}
+            stored = self._frame(db, f"SELECT * FROM figures WHERE {where}", params)
+        if stored.empty:
+            return
+        fresh = claims.assign(stored)
+        changed = (fresh["claim_id"] != stored["claim_id"]) | (
+            fresh["conflict"] != stored["conflict"].astype(bool)
+        )
+        updates = [
+            {"f": f, "c": c, "x": int(x)}
+            for f, c, x in zip(
+                stored.loc[changed, "figure_id"],
+                fresh.loc[changed, "claim_id"],
+                fresh.loc[changed, "conflict"],
+                strict=True,
+            )
+        ]
+        if updates:
             db.execute(
-                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    document.doc_id,
-                    document.content_hash,
-                    document.title,
-                    document.source,
-                    document.url,
-                    document.published.isoformat() if document.published else "",
-                    document.language,
-                    document.text,
-                    dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                ),
+                sa.text("UPDATE figures SET claim_id = :c, conflict = :x WHERE figure_id = :f"), updates
             )
-            names = ", ".join(columns.NAMES)
-            db.executemany(
-                f"INSERT INTO figures ({names}) VALUES ({', '.join('?' * len(columns.NAMES))})",
-                figures.astype(object).itertuples(index=False, name=None),
-            )
-        return IngestResult(document.doc_id, True, len(figures))
 
     @staticmethod
-    def _stored(db: sqlite3.Connection, document: Document) -> IngestResult | None:
+    def _stored(db: sa.Connection, document: Document) -> IngestResult | None:
         """The result of an earlier ingest of the same text; StoreError if its id is taken."""
         row = db.execute(
-            "SELECT doc_id, (SELECT COUNT(*) FROM figures f WHERE f.doc_id = d.doc_id) "
-            "FROM documents d WHERE content_hash = ?",
-            (document.content_hash,),
-        ).fetchone()
+            sa.text(
+                "SELECT doc_id, (SELECT COUNT(*) FROM figures f WHERE f.doc_id = d.doc_id) "
+                "FROM documents d WHERE content_hash = :h"
+            ),
+            {"h": document.content_hash},
+        ).first()
         if row is not None:
             return IngestResult(row[0], False, row[1])
-        if db.execute("SELECT 1 FROM documents WHERE doc_id = ?", (document.doc_id,)).fetchone():
+        if db.execute(sa.text("SELECT 1 FROM documents WHERE doc_id = :d"), {"d": document.doc_id}).first():
             raise StoreError(
                 f"doc_id {document.doc_id!r} is already stored with a different text; "
                 "give this document another doc_id"
@@ -153,45 +202,162 @@ class Store:
 
     # ---- reading -----------------------------------------------------------
 
+    @staticmethod
+    def _frame(db: sa.Connection, sql: str, params: dict[str, object]) -> pd.DataFrame:
+        return pd.read_sql_query(sa.text(sql), db, params=params)
+
+    def _read(self, sql: str, params: dict[str, object] | None = None) -> pd.DataFrame:
+        with self._begin() as db:
+            return self._frame(db, sql, params or {})
+
     def is_empty(self) -> bool:
-        with self._connect() as db:
-            return db.execute("SELECT NOT EXISTS (SELECT 1 FROM documents)").fetchone()[0] == 1
+        return self.document_count() == 0
 
     def document_count(self) -> int:
-        with self._connect() as db:
-            return db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        with self._begin() as db:
+            return db.execute(sa.text("SELECT COUNT(*) FROM documents")).scalar_one()
 
-    def figures(self, filters: Filters | None = None) -> pd.DataFrame:
-        """The figures table (FIGURES.md columns plus ``title``), filtered in SQL."""
+    def figure_count(self, filters: Filters | None = None) -> int:
         where, params = (filters or Filters()).where()
-        names = ", ".join(f"f.{n}" for n in columns.NAMES)
-        with self._connect() as db:
-            frame = pd.read_sql_query(
-                f"SELECT {names}, d.title AS title FROM figures f JOIN documents d USING (doc_id) "
-                f"WHERE {where} ORDER BY d.published, f.doc_id, f.start",
-                db,
-                params=params,
-            )
-        titles = frame.pop("title").astype(str) if len(frame) else pd.Series([], dtype=str)
-        frame = columns.conform(frame)
-        frame["title"] = titles.to_numpy()
-        return frame
+        with self._begin() as db:
+            return db.execute(sa.text(f"SELECT COUNT(*) FROM figures f WHERE {where}"), params).scalar_one()
+
+    def figures(
+        self, filters: Filters | None = None, *, limit: int | None = None, offset: int = 0, order: str = ""
+    ) -> pd.DataFrame:
+        """The figures table (FIGURES.md columns, then claim_id, conflict, title), filtered in SQL.
+
+        ``order`` is a column name, "-" in front for descending; ``limit`` and
+        ``offset`` page through the rows.
+        """
+        where, params = (filters or Filters()).where()
+        by = _order_by(order)
+        page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
+        names = ", ".join(f"f.{n}" for n in (*columns.NAMES, *CLAIM_COLUMNS))
+        frame = self._read(
+            f"SELECT {names}, d.title AS title, d.published AS published FROM figures f "
+            f"JOIN documents d ON d.doc_id = f.doc_id WHERE {where} ORDER BY {by}{page}",
+            params,
+        )
+        return _conform(frame)
 
     def figure(self, figure_id: str) -> dict[str, object] | None:
         """One figure's row, with its document's metadata and text, or None."""
-        with self._connect() as db:
-            row = db.execute(
-                "SELECT f.*, d.title, d.source AS doc_source, d.url, d.published, d.text "
-                "FROM figures f JOIN documents d USING (doc_id) WHERE f.figure_id = ?",
-                (figure_id,),
-            ).fetchone()
+        with self._begin() as db:
+            row = (
+                db.execute(
+                    sa.text(
+                        "SELECT f.*, d.title, d.source AS doc_source, d.url, d.published, d.text "
+                        "FROM figures f JOIN documents d ON d.doc_id = f.doc_id WHERE f.figure_id = :f"
+                    ),
+                    {"f": figure_id},
+                )
+                .mappings()
+                .first()
+            )
         return dict(row) if row is not None else None
+
+    def claims(self, filters: Filters | None = None) -> pd.DataFrame:
+        """One row per claim among the filtered figures: what it reports and how many say so."""
+        where, params = (filters or Filters()).where()
+        frame = self._read(
+            "SELECT f.claim_id, MIN(f.figure_id) AS figure_id, MIN(f.metric) AS metric, "
+            "MIN(f.countries) AS countries, MIN(f.kind) AS kind, MIN(f.unit) AS unit, "
+            "MIN(f.direction) AS direction, MIN(f.period_start) AS period_start, "
+            "MIN(f.period_end) AS period_end, MIN(f.period_text) AS period_text, "
+            "MIN(f.value) AS low, MAX(f.value) AS high, AVG(f.value) AS value, "
+            "COUNT(*) AS reports, COUNT(DISTINCT f.doc_id) AS sources, MAX(f.conflict) AS conflict, "
+            "MIN(f.bound) AS bound "
+            f"FROM figures f WHERE {where} GROUP BY f.claim_id ORDER BY MIN(f.period_start), f.claim_id",
+            params,
+        )
+        if not frame.empty:
+            frame["conflict"] = frame["conflict"].astype(int).astype(bool)
+        return frame
+
+    def claim_sources(self, claim_id: str) -> pd.DataFrame:
+        """Every report of one claim: the figure, its sentence and its document."""
+        return self._read(
+            "SELECT f.figure_id, f.surface, f.value, f.bound, f.sentence, f.start, f.source, "
+            "d.doc_id, d.title, d.source AS doc_source, d.url, d.published "
+            "FROM figures f JOIN documents d ON d.doc_id = f.doc_id WHERE f.claim_id = :c "
+            "ORDER BY d.published, d.doc_id, f.start",
+            {"c": claim_id},
+        )
+
+    def conflicts(self, filters: Filters | None = None) -> pd.DataFrame:
+        """The claims that disagree with another claim about the same quantity, side by side:
+        one row per report, grouped by quantity, then claim."""
+        where, params = (filters or Filters()).where()
+        return self._read(
+            "SELECT f.metric, f.countries, f.kind, f.unit, f.period_start, f.period_end, f.claim_id, "
+            "f.figure_id, f.surface, f.value, f.bound, f.direction, f.sentence, d.title, "
+            "d.source AS doc_source, d.published FROM figures f JOIN documents d ON d.doc_id = f.doc_id "
+            f"WHERE f.conflict = 1 AND {where} "
+            "ORDER BY f.metric, f.countries, f.period_start, f.kind, f.unit, f.value, f.claim_id",
+            params,
+        )
+
+    def documents(self) -> pd.DataFrame:
+        """Every document with its date, source and number of figures, newest first."""
+        return self._read(
+            "SELECT d.doc_id, d.title, d.source, d.url, d.published, d.ingested_at, "
+            "(SELECT COUNT(*) FROM figures f WHERE f.doc_id = d.doc_id) AS figures "
+            "FROM documents d ORDER BY d.published DESC, d.title, d.doc_id"
+        )
+
+    def document(self, doc_id: str) -> tuple[dict[str, object], pd.DataFrame] | None:
+        """One document's row (with its text) and its figures in order, or None."""
+        with self._begin() as db:
+            row = (
+                db.execute(sa.text("SELECT * FROM documents WHERE doc_id = :d"), {"d": doc_id})
+                .mappings()
+                .first()
+            )
+            if row is None:
+                return None
+            frame = self._frame(db, "SELECT * FROM figures WHERE doc_id = :d ORDER BY start", {"d": doc_id})
+        return dict(row), frame
 
     def options(self) -> dict[str, list[str]]:
         """The distinct values each list filter can take, for the app's controls."""
         out = {}
-        with self._connect() as db:
+        with self._begin() as db:
             for key in ("countries", "metric", "kind", "unit"):
-                rows = db.execute(f"SELECT DISTINCT {key} FROM figures WHERE {key} != '' ORDER BY 1")
+                rows = db.execute(sa.text(f"SELECT DISTINCT {key} FROM figures WHERE {key} != '' ORDER BY 1"))
                 out[key] = [r[0] for r in rows]
         return out
+
+
+def _document_row(document: Document) -> dict[str, str]:
+    return {
+        "doc_id": document.doc_id,
+        "content_hash": document.content_hash,
+        "title": document.title,
+        "source": document.source,
+        "url": document.url,
+        "published": document.published.isoformat() if document.published else "",
+        "language": document.language,
+        "text": document.text,
+        "ingested_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+    }
+
+
+def _order_by(order: str) -> str:
+    """A safe ORDER BY from a column name ("-value" for descending); the corpus order by default."""
+    name = order.lstrip("-")
+    default = "d.published, f.doc_id, f.start"
+    if name not in _ORDER:
+        return default
+    column = "d.published" if name == "published" else f"f.{name}"
+    return f"{column} {'DESC' if order.startswith('-') else 'ASC'}, {default}"
+
+
+def _conform(frame: pd.DataFrame) -> pd.DataFrame:
+    extra = {name: frame.pop(name) for name in ("claim_id", "conflict", "title")}
+    frame.pop("published")
+    out = columns.conform(frame)
+    out["claim_id"] = extra["claim_id"].astype(str).to_numpy()
+    out["conflict"] = extra["conflict"].astype(int).astype(bool).to_numpy()
+    out["title"] = extra["title"].astype(str).to_numpy()
+    return out

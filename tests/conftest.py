@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -8,6 +9,7 @@ import pytest
 
 from dashboard.documents import Document, read_document
 from dashboard.store import Store
+from tests import postgres
 from tests.live import free_port, serve_app, serving
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,9 +21,28 @@ def seed() -> Document:
     return read_document(SEED)
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return Store(tmp_path / "figures.db")
+@pytest.fixture(scope="session")
+def pg_server():
+    """A real PostgreSQL server for the session ($TEST_DATABASE_URL, or a throwaway cluster)."""
+    if not (os.environ.get(postgres.URL_ENV) or postgres.binaries()):
+        pytest.skip(
+            "PostgreSQL is not installed (Debian package postgresql, or set TEST_DATABASE_URL): "
+            "the PostgreSQL half of the store tests needs a server"
+        )
+    with postgres.server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path):
+    """An empty store, once in a SQLite file and once in a PostgreSQL database."""
+    if request.param == "sqlite":
+        yield Store(tmp_path / "figures.db")
+        return
+    with postgres.database(request.getfixturevalue("pg_server")) as url:
+        store = Store(url)
+        yield store
+        store.engine.dispose()
 
 
 @pytest.fixture

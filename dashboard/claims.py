@@ -1,0 +1,112 @@
+"""Claims: the same quantity reported by several documents, and reports that disagree.
+
+Figures make one claim when they measure the same thing (metric, countries,
+kind, unit, whether it is a change, and the same period) and their values agree
+once bounds and rounding are allowed for: each figure stands for a range of
+values ("$190 billion" for 185-195 bn, "more than $190 billion" for anything
+above 185 bn), and figures whose ranges overlap, directly or through others,
+are one claim. Two claims about the same thing are in conflict.
+
+A figure with no metric or no period cannot be matched safely and is a claim of
+its own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections.abc import Iterable
+
+import pandas as pd
+
+# What identifies the quantity a figure reports.
+KEY = ("metric", "countries", "kind", "unit", "changes", "period_start", "period_end")
+# The least relative slack between two reports of one number ("about" means about this).
+APPROXIMATE = 0.05
+_WRITTEN = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+
+
+def precision(surface: str, value: float) -> float:
+    """Half the place value of the last non-zero digit written, in the value's units.
+
+    "$190 billion" -> 5e9 (reporters round to the ten), "$189.5bn" -> 5e7; a number
+    in words ("two billion") is read as rounded to its scale.
+    """
+    written = _WRITTEN.search(surface)
+    if written is None:
+        return value / 2 if value else 0.0
+    digits = written.group().replace(",", "")
+    number = float(digits)
+    if not number:
+        return 0.0
+    scale = value / number
+    whole, _, fraction = digits.partition(".")
+    fraction = fraction.rstrip("0")
+    if fraction:
+        place = 10.0 ** -len(fraction)
+    else:
+        stripped = whole.rstrip("0")
+        place = 10.0 ** (len(whole) - len(stripped)) if stripped else 1.0
+    return place / 2 * scale
+
+
+def value_range(value: float, bound: str, surface: str, signed: bool, down: bool) -> tuple[float, float]:
+    """The values a figure is consistent with, as (low, high); a change down is negative."""
+    slack = max(precision(surface, value), value * APPROXIMATE if bound == "~" else 0.0)
+    low, high = value - slack, value + slack
+    if bound in (">", ">="):
+        high = math.inf
+    elif bound in ("<", "<="):
+        low = 0.0
+    if signed and down:
+        low, high = -high, -low
+    return low, high
+
+
+def assign(figures: pd.DataFrame) -> pd.DataFrame:
+    """``claim_id`` and ``conflict`` for each figure (same index as ``figures``).
+
+    ``figures`` needs figure_id, surface, value, bound, direction and the KEY columns
+    but ``changes``.
+    """
+    out = pd.DataFrame({"claim_id": "", "conflict": False}, index=figures.index)
+    if figures.empty:
+        return out
+    frame = figures.assign(changes=figures["direction"] != "")
+    matchable = (frame["metric"] != "") & (frame["period_start"] != "")
+    for idx in frame.index[~matchable]:
+        out.at[idx, "claim_id"] = claim_id([frame.at[idx, "figure_id"]])
+    for _, group in frame[matchable].groupby(list(KEY), sort=False):
+        claims = _cluster(group)
+        for members in claims:
+            out.loc[members, "claim_id"] = claim_id(group.loc[members, "figure_id"])
+            out.loc[members, "conflict"] = len(claims) > 1
+    return out
+
+
+def _cluster(group: pd.DataFrame) -> list[list[object]]:
+    """Rows whose value ranges overlap, as lists of index labels, in value order."""
+    spans = sorted(
+        (
+            *value_range(row.value, row.bound, row.surface, row.changes, row.direction == "down"),
+            label,
+        )
+        for label, row in zip(group.index, group.itertuples(index=False), strict=True)
+    )
+    claims: list[list[object]] = []
+    reach = -math.inf
+    for low, high, label in spans:
+        if claims and low <= reach:
+            claims[-1].append(label)
+            reach = max(reach, high)
+        else:
+            claims.append([label])
+            reach = high
+    return claims
+
+
+def claim_id(figure_ids: Iterable[str]) -> str:
+    """A claim's id, from the least of its figures' ids: the same on every recount."""
+    first = min(figure_ids)
+    return "claim-" + hashlib.sha256(first.encode()).hexdigest()[:12]

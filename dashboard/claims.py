@@ -4,7 +4,7 @@ Figures make one claim when they measure the same thing (metric, countries,
 kind, unit, whether it is a change, and the same period) and their values agree
 once bounds and rounding are allowed for: each figure stands for a range of
 values ("$190 billion" for 185-195 bn, "more than $190 billion" for anything
-above 185 bn), and figures whose ranges overlap, directly or through others,
+above 185 bn, "about $200 billion" for 190-210 bn), and figures whose ranges overlap, directly or through others,
 are one claim. Two claims about the same thing are in conflict.
 
 A figure with no metric or no period cannot be matched safely and is a claim of
@@ -28,14 +28,16 @@ _WRITTEN = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 
 
 def precision(surface: str, value: float) -> float:
-    """Half the place value of the last non-zero digit written, in the value's units.
+    """Half the place value of the last significant digit written, in the value's units.
 
-    "$190 billion" -> 5e9 (reporters round to the ten), "$189.5bn" -> 5e7; a number
-    in words ("two billion") is read as rounded to its scale.
+    Trailing zeros may or may not be significant; a number is read as having at
+    least two significant digits: "$190 billion" -> 5e9, "$200 billion" -> 5e9,
+    "$189.5bn" -> 5e7, "7%" -> 0.5. A number in words ("two billion") is taken as
+    approximate.
     """
     written = _WRITTEN.search(surface)
     if written is None:
-        return value / 2 if value else 0.0
+        return value * APPROXIMATE
     digits = written.group().replace(",", "")
     number = float(digits)
     if not number:
@@ -46,8 +48,9 @@ def precision(surface: str, value: float) -> float:
     if fraction:
         place = 10.0 ** -len(fraction)
     else:
-        stripped = whole.rstrip("0")
-        place = 10.0 ** (len(whole) - len(stripped)) if stripped else 1.0
+        whole = whole.lstrip("0") or "0"
+        significant = max(len(whole.rstrip("0")), min(2, len(whole)))
+        place = 10.0 ** (len(whole) - significant)
     return place / 2 * scale
 
 

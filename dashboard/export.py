@@ -10,6 +10,7 @@ import pandas as pd
 from dashboard import columns
 
 FORMATS = ("csv", "jsonl", "parquet")
+CLAIM_ID = "claim_id"  # the column the store adds: the claim a figure is one report of
 # A cell opening with one of these is run as a formula by spreadsheet programs.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -20,11 +21,14 @@ def neutralise(value: str) -> str:
 
 
 def to_csv(frame: pd.DataFrame) -> str:
-    """FIGURES.md columns in order, raw numbers, text cells neutralised, as UTF-8 text."""
+    """FIGURES.md columns in order, then ``claim_id`` for figures from the store; raw
+    numbers, text cells neutralised, as UTF-8 text."""
     out = columns.conform(frame)
     for column in columns.COLUMNS:
         if column.dtype == "str" and not column.closed:
             out[column.name] = out[column.name].map(neutralise)
+    if CLAIM_ID in frame.columns:
+        out[CLAIM_ID] = frame[CLAIM_ID].astype(str).to_numpy()
     return out.to_csv(index=False, lineterminator="\n")
 
 

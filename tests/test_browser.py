@@ -109,7 +109,7 @@ def test_download_csv_is_the_rows_shown(page, live_seed, tmp_path: Path):
     path = tmp_path / download.suggested_filename
     download.save_as(path)
     rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
-    assert rows[0] == list(NAMES)
+    assert rows[0] == [*NAMES, "claim_id"]
     assert len(rows) == 5
     assert [r[NAMES.index("surface")] for r in rows[1:]] == ["$190 billion", "$70 billion", "40%", "40%"]
     assert rows[1][NAMES.index("value")] == "190000000000.0"

@@ -122,7 +122,7 @@ def test_download_is_the_filtered_rows_in_figures_md_order(seeded):
     sent = download_csv(seeded, Filters(kind=("percent",)), None)
     assert sent["filename"] == f"trade-figures-{dt.date.today().isoformat()}.csv"
     rows = list(csv.reader(io.StringIO(sent["content"])))
-    assert rows[0] == list(NAMES)
+    assert rows[0] == [*NAMES, "claim_id"]
     assert [r[NAMES.index("surface")] for r in rows[1:]] == ["40%", "40%"]
     assert rows[1][NAMES.index("value")] == "40.0"
 

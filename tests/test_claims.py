@@ -1,0 +1,148 @@
+"""Claims: one quantity reported by several documents, and reports that disagree."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from dashboard.claims import assign, precision, value_range
+from dashboard.documents import Document
+from dashboard.export import to_csv
+from dashboard.filters import Filters
+
+RECORD = Document(
+    text="Trade between China and Russia reached a record $190 billion last year, customs data showed.",
+    title="Record trade",
+    source="Wire A",
+    published="2023-03-01",
+)
+AGREES = Document(
+    text="China-Russia trade hit $190.3 billion in 2022, up 29% on the year before, the ministry said.",
+    title="Ministry figures",
+    source="Wire B",
+    published="2023-01-20",
+)
+ROUNDED = Document(
+    text="Bilateral trade between Russia and China was nearly $200 billion in 2022.",
+    title="Rounded",
+    source="Wire C",
+    published="2023-02-02",
+)
+DISAGREES = Document(
+    text="Trade between China and Russia amounted to $150 billion in 2022, an analyst estimated.",
+    title="Outlier",
+    source="Wire D",
+    published="2023-04-04",
+)
+
+
+@pytest.mark.parametrize(
+    ("surface", "value", "expected"),
+    [
+        ("$190 billion", 190e9, 5e9),  # at least two significant digits: 185-195 bn
+        ("$200 billion", 200e9, 5e9),  # not 150-250 bn
+        ("$190.3 billion", 190.3e9, 0.05e9),
+        ("$189.50bn", 189.5e9, 0.05e9),  # a written trailing zero after the point says nothing
+        ("1,200 tonnes", 1200.0, 50.0),
+        ("1,234 tonnes", 1234.0, 0.5),
+        ("40%", 40.0, 0.5),
+        ("7%", 7.0, 0.5),
+        ("two billion dollars", 2e9, 0.1e9),  # words: approximate
+    ],
+)
+def test_precision_is_half_the_last_written_digit(surface, value, expected):
+    assert precision(surface, value) == pytest.approx(expected)
+
+
+def test_bounds_open_the_range():
+    assert value_range(190.0, "=", "190", False, False) == (185.0, 195.0)
+    assert value_range(190.0, ">", "190", False, False) == (185.0, math.inf)
+    assert value_range(190.0, "<", "190", False, False) == (0.0, 195.0)
+    low, high = value_range(203.0, "~", "203", False, False)  # "about": at least 5% either way
+    assert low == pytest.approx(192.85) and high == pytest.approx(213.15)
+    assert value_range(3.0, "=", "3", True, True) == (-3.5, -2.5)  # a fall is negative
+
+
+def _frame(*rows: tuple[str, float, str, str]) -> pd.DataFrame:
+    base = {"metric": "trade", "countries": "CHN;RUS", "kind": "money", "unit": "USD"}
+    return pd.DataFrame(
+        [
+            {**base, "figure_id": f"d{i}:0", "surface": s, "value": v, "bound": b, "direction": d,
+             "period_start": "2022-01-01", "period_end": "2022-12-31"}
+            for i, (s, v, b, d) in enumerate(rows)
+        ]
+    )  # fmt: skip
+
+
+def test_assign_groups_agreeing_values_and_flags_the_rest():
+    frame = _frame(
+        ("$190 billion", 190e9, "=", ""),
+        ("$190.3 billion", 190.3e9, "=", ""),
+        ("$150 billion", 150e9, "=", ""),
+        ("29%", 29.0, "=", "up"),  # a change is another quantity than a level
+    )
+    frame.loc[3, ["kind", "unit"]] = ["percent", "%"]
+    out = assign(frame)
+    assert out.at[0, "claim_id"] == out.at[1, "claim_id"] != out.at[2, "claim_id"]
+    assert list(out["conflict"]) == [True, True, True, False]
+
+
+def test_a_rise_and_a_fall_of_the_same_size_disagree():
+    frame = _frame(("5%", 5.0, "=", "up"), ("5%", 5.0, "=", "down"))
+    frame[["kind", "unit"]] = ["percent", "%"]
+    out = assign(frame)
+    assert out.at[0, "claim_id"] != out.at[1, "claim_id"] and out["conflict"].all()
+
+
+def test_figures_without_metric_or_period_stand_alone():
+    frame = _frame(("$190 billion", 190e9, "=", ""), ("$190 billion", 190e9, "=", ""))
+    frame.loc[1, ["period_start", "period_end"]] = ["", ""]
+    out = assign(frame)
+    assert out.at[0, "claim_id"] != out.at[1, "claim_id"] and not out["conflict"].any()
+
+
+def test_claims_across_documents_in_the_store(store):
+    for doc in (RECORD, AGREES, ROUNDED, DISAGREES):
+        store.ingest(doc)
+    money = store.claims(Filters(kind=("money",), metric=("trade",)))
+    by_sources = money.sort_values("sources", ascending=False).reset_index(drop=True)
+    assert list(by_sources["sources"]) == [3, 1]  # $190bn, $190.3bn and "nearly $200bn"; $150bn
+    assert by_sources["conflict"].all()
+    assert by_sources.at[0, "low"] == 190e9 and by_sources.at[0, "high"] == 200e9
+
+    reports = store.claim_sources(by_sources.at[0, "claim_id"])
+    assert set(reports["title"]) == {"Record trade", "Ministry figures", "Rounded"}
+    assert all(s in r for s, r in zip(reports["surface"], reports["sentence"], strict=True))
+
+    conflicts = store.conflicts()
+    assert set(conflicts["surface"]) == {"$190 billion", "$190.3 billion", "$200 billion", "$150 billion"}
+    assert conflicts["claim_id"].nunique() == 2
+
+    # The outlier withdrawn, the rest agree.
+    store.delete(DISAGREES.doc_id)
+    money = store.claims(Filters(kind=("money",)))
+    assert list(money["sources"]) == [3] and not money["conflict"].any()
+    assert store.conflicts().empty
+
+
+def test_claim_ids_do_not_depend_on_ingest_order(tmp_path):
+    from dashboard.store import Store
+
+    one, two = Store(tmp_path / "one.db"), Store(tmp_path / "two.db")
+    for doc in (RECORD, AGREES, DISAGREES):
+        one.ingest(doc)
+    for doc in (DISAGREES, AGREES, RECORD):
+        two.ingest(doc)
+    ids = [s.figures().set_index("figure_id")["claim_id"].sort_index() for s in (one, two)]
+    assert ids[0].equals(ids[1])
+
+
+def test_the_csv_carries_claim_id(store):
+    for doc in (RECORD, AGREES):
+        store.ingest(doc)
+    header = to_csv(store.figures()).splitlines()[0].split(",")
+    assert header[-1] == "claim_id"
+    rows = store.figures(Filters(kind=("money",)))
+    assert rows["claim_id"].nunique() == 1

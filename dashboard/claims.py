@@ -4,8 +4,8 @@ Figures make one claim when they measure the same thing (metric, countries,
 kind, unit, whether it is a change, and the same period) and their values agree
 once bounds and rounding are allowed for: each figure stands for a range of
 values ("$190 billion" for 185-195 bn, "more than $190 billion" for anything
-above 185 bn, "about $200 billion" for 190-210 bn), and figures whose ranges overlap, directly or through others,
-are one claim. Two claims about the same thing are in conflict.
+above 185 bn, "about $200 billion" for 190-210 bn), and figures whose ranges
+overlap, directly or through others, are one claim. Two claims about the same thing are in conflict.
 
 A figure with no metric or no period cannot be matched safely and is a claim of
 its own.

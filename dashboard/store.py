@@ -291,7 +291,7 @@ class Store:
         where, params = (filters or Filters()).where()
         return self._read(
             "SELECT f.metric, f.countries, f.kind, f.unit, f.period_start, f.period_end, f.claim_id, "
-            "f.figure_id, f.surface, f.value, f.bound, f.direction, f.sentence, d.title, "
+            "f.figure_id, f.surface, f.value, f.bound, f.direction, f.sentence, d.doc_id, d.title, "
             "d.source AS doc_source, d.published FROM figures f JOIN documents d ON d.doc_id = f.doc_id "
             f"WHERE f.conflict = 1 AND {where} "
             "ORDER BY f.metric, f.countries, f.period_start, f.kind, f.unit, f.value, f.claim_id",

@@ -86,10 +86,10 @@ def test_a_filter_changes_the_url_and_the_url_restores_it(page, live_seed):
     page.get_by_role("option", name="percent").click()
     expect(page).to_have_url(f"{live_seed}?kind=percent")
     expect(page.locator(".ag-center-cols-container .ag-row")).to_have_count(2)
-    expect(page.locator("#summary")).to_have_text("2 figures from 1 document")
+    expect(page.locator("#summary")).to_have_text("2 figures making 2 claims")
 
     page.goto(f"{live_seed}?kind=money")
-    expect(page.locator("#summary")).to_have_text("2 figures from 1 document")
+    expect(page.locator("#summary")).to_have_text("2 figures making 2 claims")
     expect(page.locator("#filter-kind")).to_contain_text("money")
     expect(page.locator("#figures-grid .ag-row", has_text="$190 bn")).to_have_count(1)
 

@@ -10,7 +10,7 @@ from dash import html, no_update
 
 from dashboard.app import charts, ids
 from dashboard.app.callbacks import (
-    clicked_figure_id,
+    clicked,
     download_csv,
     show_source,
     sync_url,
@@ -60,11 +60,11 @@ def test_clear_filters_empties_everything():
 
 
 def test_views_show_every_seed_figure(seeded):
-    money, money_hidden, ratio, ratio_hidden, rows, summary, _, message_hidden = update_views(
-        seeded, Filters()
+    money, money_hidden, ratio, ratio_hidden, rows, note, summary, _, message_hidden, _, no_conflicts = (
+        update_views(seeded, Filters())
     )
     assert [r["label"] for r in rows] == ["$190 bn", "$70 bn", ">+40%", "+40%"]
-    assert summary == "4 figures from 1 document"
+    assert summary == "4 figures making 4 claims" and note == "" and no_conflicts
     assert (money_hidden, ratio_hidden, message_hidden) == (False, False, True)
     labels = [t for trace in money.data for t in (trace.text or ())]
     assert labels == ["$190 bn", "$70 bn"]
@@ -73,23 +73,23 @@ def test_views_show_every_seed_figure(seeded):
 
 
 def test_an_empty_result_is_explained(seeded):
-    *_, summary, message, hidden = update_views(seeded, Filters(kind=("quantity",)))
+    *_, summary, message, hidden, _, _ = update_views(seeded, Filters(kind=("quantity",)))
     assert summary == "0 figures"
     assert "No figures match these filters" in message
     assert hidden is False
 
 
-def test_a_chart_point_and_a_table_row_name_the_figure():
-    click = {"points": [{"customdata": "doc:12", "x": "2022-07-02"}]}
-    assert clicked_figure_id(ids.MONEY_CHART, click, None, None) == "doc:12"
-    assert clicked_figure_id(ids.RATIO_CHART, None, click, None) == "doc:12"
-    assert clicked_figure_id(ids.GRID, None, None, {"rowId": "doc:99", "colId": "label"}) == "doc:99"
-    assert clicked_figure_id(ids.GRID, None, None, None) is None
+def test_a_chart_point_names_its_claim_and_a_table_row_its_figure():
+    click = {"points": [{"customdata": "claim-12", "x": "2022-07-02"}]}
+    assert clicked(ids.MONEY_CHART, click, None, None) == ("claim", "claim-12")
+    assert clicked(ids.RATIO_CHART, None, click, None) == ("claim", "claim-12")
+    assert clicked(ids.GRID, None, None, {"rowId": "doc:99", "colId": "label"}) == ("figure", "doc:99")
+    assert clicked(ids.GRID, None, None, None) is None
 
 
 def test_the_source_panel_marks_the_sentence_and_the_exact_surface(seeded, seed):
     figure_id = seeded.figures(Filters(kind=("money",)))["figure_id"].iloc[0]
-    panel = show_source(seeded, figure_id)
+    panel = show_source(seeded, ("figure", figure_id))
     [mark] = list(_find(panel, html.Mark))
     assert mark.children == "$190 billion"
     [sentence] = list(_find(panel, html.Strong))
@@ -111,7 +111,7 @@ def test_markup_in_a_document_stays_text(store):
         )
     )
     figure_id = store.figures()["figure_id"].iloc[0]
-    panel = show_source(store, figure_id)
+    panel = show_source(store, ("figure", figure_id))
     texts = _texts(panel)
     assert "<script>alert('t')</script>" in texts  # a string child: React renders it as characters
     built = {type(c).__name__ for c in _find(panel, object) if not isinstance(c, str)}
@@ -119,7 +119,7 @@ def test_markup_in_a_document_stays_text(store):
 
 
 def test_download_is_the_filtered_rows_in_figures_md_order(seeded):
-    sent = download_csv(seeded, Filters(kind=("percent",)), None)
+    sent = download_csv(seeded, Filters(kind=("percent",)))
     assert sent["filename"] == f"trade-figures-{dt.date.today().isoformat()}.csv"
     rows = list(csv.reader(io.StringIO(sent["content"])))
     assert rows[0] == [*NAMES, "claim_id"]
@@ -127,22 +127,16 @@ def test_download_is_the_filtered_rows_in_figures_md_order(seeded):
     assert rows[1][NAMES.index("value")] == "40.0"
 
 
-def test_download_honours_the_tables_own_filter(seeded):
-    visible = seeded.figures().head(1).to_dict("records")
-    rows = list(csv.reader(io.StringIO(download_csv(seeded, Filters(), visible)["content"])))
-    assert len(rows) == 2
-
-
 def test_formulas_in_text_cells_are_neutralised(store):
     store.ingest(Document(text='=HYPERLINK("http://x") Exports rose 5% last year.', published="2024-01-01"))
-    rows = list(csv.DictReader(io.StringIO(download_csv(store, Filters(), None)["content"])))
+    rows = list(csv.DictReader(io.StringIO(download_csv(store, Filters())["content"])))
     assert rows[0]["sentence"].startswith("'=HYPERLINK")
     assert rows[0]["bound"] == "="  # a closed vocabulary, left as the contract writes it
 
 
-def test_charts_place_only_dated_figures(seeded):
-    frame = seeded.figures()
-    frame.loc[0, ["period_start", "period_end"]] = ""
+def test_charts_place_only_dated_claims(seeded):
+    frame = seeded.claims()
+    frame.loc[frame["value"] == 190e9, ["period_start", "period_end"]] = ""
     fig = charts.money_chart(frame)
     assert [t for trace in fig.data for t in (trace.text or ())] == ["$70 bn"]
     assert charts.money_chart(frame[frame["kind"] != "money"]) is None

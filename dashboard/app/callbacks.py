@@ -7,14 +7,16 @@ callback outputs, so tests call them directly.
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 from typing import Any
 
 import pandas as pd
 from dash import Dash, Input, Output, State, ctx, dcc, no_update
 
 from dashboard import export
-from dashboard.app import charts, ids, source_panel
+from dashboard.app import charts, claims_panel, documents_callbacks, ids, layout, source_panel
 from dashboard.app.labels import countries_label, figure_label, period_label
+from dashboard.app.layout import GRID_LIMIT
 from dashboard.filters import Filters
 from dashboard.store import Store
 
@@ -45,27 +47,50 @@ def sync_url(trigger: str | None, search: str | None, *controls: Any) -> tuple[A
 
 
 def update_views(store: Store, filters: Filters) -> tuple[Any, ...]:
-    """Charts, table rows, summary and the empty-result message for ``filters``.
+    """Charts of claims, conflicts, table rows, summary and the empty-result message.
 
-    Returns (money figure, money hidden, ratio figure, ratio hidden, row data,
-    summary, empty message, empty hidden).
+    Returns (money figure, money hidden, ratio figure, ratio hidden, row data, grid note,
+    summary, empty message, empty hidden, conflicts, conflicts hidden).
     """
-    frame = store.figures(filters)
-    if frame.empty:
+    total = store.figure_count(filters)
+    if not total:
         why = (
             "No figures match these filters. Widen the period or clear a filter to see more."
             if not filters.is_empty()
-            else "No figures yet: ingest documents with `trade-figures ingest PATH`."
+            else "No figures yet: add documents in the Documents tab, or `trade-figures ingest PATH`."
         )
-        return ({}, True, {}, True, [], "0 figures", why, False)
-    money = charts.money_chart(frame)
-    ratio = charts.ratio_chart(frame)
-    undated = int((frame["period_start"] == "").sum())
-    docs = frame["doc_id"].nunique()
-    summary = f"{len(frame)} figure{'s' * (len(frame) != 1)} from {docs} document{'s' * (docs != 1)}"
+        return ({}, True, {}, True, [], "", "0 figures", why, False, [], True)
+    claims = store.claims(filters)
+    money = charts.money_chart(claims)
+    ratio = charts.ratio_chart(claims)
+    frame = store.figures(filters, limit=GRID_LIMIT)
+    note = (
+        f"The table holds the first {GRID_LIMIT:,} of {total:,} figures; narrow the filters, "
+        "or download the CSV for all of them."
+        if total > GRID_LIMIT
+        else ""
+    )
+    contested = store.conflicts(filters)
+    undated = int((claims["period_start"] == "").sum())
+    summary = (
+        f"{total:,} figure{'s' * (total != 1)} making {len(claims):,} claim{'s' * (len(claims) != 1)}"
+        f"{f', {contested.claim_id.nunique()} in conflict' if len(contested) else ''}"
+    )
     if undated:
         summary += f"; {undated} without a period are in the table only"
-    return (money or {}, money is None, ratio or {}, ratio is None, grid_rows(frame), summary, "", True)
+    return (
+        money or {},
+        money is None,
+        ratio or {},
+        ratio is None,
+        grid_rows(frame),
+        note,
+        summary,
+        "",
+        True,
+        claims_panel.render_conflicts(contested) if len(contested) else [],
+        contested.empty,
+    )
 
 
 def grid_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
@@ -78,27 +103,55 @@ def grid_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return rows
 
 
-def clicked_figure_id(trigger: str | None, money_click: Any, ratio_click: Any, cell: Any) -> str | None:
-    """The figure_id a chart click or a table click points at, if any."""
+def clicked(trigger: str | None, money_click: Any, ratio_click: Any, cell: Any) -> tuple[str, str] | None:
+    """What a click points at: ("claim", claim_id) on a chart, ("figure", figure_id) in the table."""
     if trigger == ids.GRID:
-        return (cell or {}).get("rowId")
+        row = (cell or {}).get("rowId")
+        return ("figure", row) if row else None
     click = money_click if trigger == ids.MONEY_CHART else ratio_click if trigger == ids.RATIO_CHART else None
     points = (click or {}).get("points") or []
-    return points[0].get("customdata") if points else None
+    target = points[0].get("customdata") if points else None
+    return ("claim", target) if target else None
 
 
-def show_source(store: Store, figure_id: str | None) -> Any:
-    if not figure_id:
+def show_source(store: Store, target: tuple[str, str] | None) -> Any:
+    """The source panel for a clicked figure, or for every report of a clicked claim."""
+    if not target:
         return no_update
-    return source_panel.render(store.figure(figure_id))
+    kind, key = target
+    if kind == "figure":
+        return source_panel.render(store.figure(key))
+    reports = store.claim_sources(key)
+    if reports.empty:
+        return source_panel.placeholder("That claim is no longer in the store.")
+    if len(reports) == 1:
+        return source_panel.render(store.figure(str(reports["figure_id"].iloc[0])))
+    first = store.figure(str(reports["figure_id"].iloc[0])) or {}
+    label = charts.claim_label(
+        SimpleNamespace(
+            kind=first.get("kind", ""),
+            value=float(reports["value"].mean()),
+            low=float(reports["value"].min()),
+            high=float(reports["value"].max()),
+            unit=first.get("unit", ""),
+            bound="=",
+            direction=first.get("direction", ""),
+            sources=reports["doc_id"].nunique(),
+        )
+    )
+    return claims_panel.render_claim(reports, label)
 
 
-def download_csv(store: Store, filters: Filters, visible: list[dict[str, Any]] | None) -> dict[str, Any]:
-    """The CSV of exactly the rows on screen: the filters' rows, narrowed by the table's own filters."""
+def download_csv(store: Store, filters: Filters) -> dict[str, Any]:
+    """The CSV of every figure the filters match, with its claim_id."""
     frame = store.figures(filters)
-    if visible is not None:
-        frame = frame[frame["figure_id"].isin({row.get("figure_id") for row in visible})]
     return dcc.send_string(export.to_csv(frame), export.download_name(dt.date.today()), type="text/csv")
+
+
+def refresh_options(store: Store) -> tuple[list[dict[str, str]], ...]:
+    """The filters' choices as the store holds them now (after an upload or a delete)."""
+    choices = layout.filter_options(store.options())
+    return tuple(choices.get(key, []) for key in ("countries", "metric", "kind", "unit"))
 
 
 def register(app: Dash, store: Store) -> None:
@@ -127,12 +180,17 @@ def register(app: Dash, store: Store) -> None:
         Output(ids.RATIO_CHART, "figure"),
         Output(ids.RATIO_BOX, "hidden"),
         Output(ids.GRID, "rowData"),
+        Output(ids.GRID_NOTE, "children"),
         Output(ids.SUMMARY, "children"),
         Output(ids.EMPTY, "children"),
         Output(ids.EMPTY, "hidden"),
+        Output(ids.CONFLICTS, "children"),
+        Output(ids.CONFLICTS_BOX, "hidden"),
         *filter_inputs,
+        Input(ids.VERSION, "data"),
     )
-    def _views(*controls):
+    def _views(*values):
+        *controls, _version = values
         return update_views(store, filters_from_controls(*controls))
 
     @app.callback(
@@ -143,15 +201,23 @@ def register(app: Dash, store: Store) -> None:
         prevent_initial_call=True,
     )
     def _source(money_click, ratio_click, cell):
-        return show_source(store, clicked_figure_id(ctx.triggered_id, money_click, ratio_click, cell))
+        return show_source(store, clicked(ctx.triggered_id, money_click, ratio_click, cell))
 
     @app.callback(
         Output(ids.DOWNLOAD, "data"),
         Input(ids.DOWNLOAD_BUTTON, "n_clicks"),
         *[State(i.component_id, i.component_property) for i in filter_inputs],
-        State(ids.GRID, "virtualRowData"),
         prevent_initial_call=True,
     )
-    def _download(_clicks, *values):
-        *controls, visible = values
-        return download_csv(store, filters_from_controls(*controls), visible)
+    def _download(_clicks, *controls):
+        return download_csv(store, filters_from_controls(*controls))
+
+    @app.callback(
+        *[Output(i, "options") for i in _CONTROLS],
+        Input(ids.VERSION, "data"),
+        prevent_initial_call=True,
+    )
+    def _options(_version):
+        return refresh_options(store)
+
+    documents_callbacks.register(app, store)

@@ -1,11 +1,16 @@
-"""Charts as pure functions of the figures table: no Dash here, only plotly.
+"""Charts as pure functions of the claims table (``Store.claims``): no Dash here, only plotly.
 
-Each figure is drawn across its period (a segment from period_start to
-period_end) with a point at its middle carrying its label and its figure_id, so
-a click on either finds the figure.
+Each claim (one quantity, reported by one document or several) is drawn across
+its period (a segment from period_start to period_end) with a point at its middle
+carrying its label and its claim_id, so a click on either finds the claim. The
+more documents report a claim, the bigger its point; a claim that another claim
+about the same quantity contradicts is drawn with a red ring.
 """
 
 from __future__ import annotations
+
+import html
+import itertools
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -28,6 +33,7 @@ _PALETTE = (
     "#bcbd22",
 )
 _ROW_HEIGHT = 260
+CONFLICT_COLOUR = "#c0392b"
 
 
 def dated(frame: pd.DataFrame) -> pd.DataFrame:
@@ -40,8 +46,29 @@ def metric_colours(metrics: list[str]) -> dict[str, str]:
     return {m: _PALETTE[i % len(_PALETTE)] for i, m in enumerate(sorted(set(metrics)))}
 
 
+def claim_label(row) -> str:
+    """ "$190 bn"; "$190–200 bn · 3 sources" for a claim whose reports differ within tolerance."""
+    label = figure_label(row.kind, row.value, row.unit, row.bound, row.direction)
+    low = figure_label(row.kind, row.low, row.unit, "=", row.direction)
+    high = figure_label(row.kind, row.high, row.unit, "=", row.direction)
+    if low != high:
+        # "$190 bn" and "$200 bn" share their sign and symbol, often their scale word too.
+        lead = len(_shared_start(low, high).rstrip("0123456789.,"))
+        tail = len(_shared_start(low[::-1], high[::-1]).rstrip("0123456789.,"))
+        while tail and (tail >= len(low) or not (low[-tail - 1].isdigit() or low[-tail - 1] == " ")):
+            tail -= 1  # a shared end of a word ("bn", "tn") is not a shared word
+        label = f"{low[: len(low) - tail].rstrip()}–{high[lead:]}"
+    return f"{label} · {row.sources} sources" if row.sources > 1 else label
+
+
+def _shared_start(a: str, b: str) -> str:
+    return "".join(
+        x for x, _ in itertools.takewhile(lambda pair: pair[0] == pair[1], zip(a, b, strict=False))
+    )
+
+
 def money_chart(frame: pd.DataFrame) -> go.Figure | None:
-    """Money figures over time, one panel per country set and currency; None when there are none."""
+    """Money claims over time, one panel per country set and currency; None when there are none."""
     money = dated(frame[frame["kind"] == "money"])
     if money.empty:
         return None
@@ -58,7 +85,7 @@ def money_chart(frame: pd.DataFrame) -> go.Figure | None:
 
 
 def ratio_chart(frame: pd.DataFrame) -> go.Figure | None:
-    """Percentages, percentage points and multiples over time, a panel per kind."""
+    """Percentage, percentage point and multiple claims over time, a panel per kind."""
     ratios = dated(frame[frame["kind"].isin(RATIO_KINDS)])
     if ratios.empty:
         return None
@@ -84,14 +111,12 @@ def _draw(
         starts = pd.to_datetime(part["period_start"])
         ends = pd.to_datetime(part["period_end"])
         mids = starts + (ends - starts) / 2
-        labels = [
-            figure_label(r.kind, r.value, r.unit, r.bound, r.direction) for r in part.itertuples(index=False)
-        ]
+        labels = [claim_label(r) for r in part.itertuples(index=False)]
         xs, ys_line, ids = [], [], []
-        for s, e, v, fid in zip(starts, ends, ys, part["figure_id"], strict=True):
+        for s, e, v, cid in zip(starts, ends, ys, part["claim_id"], strict=True):
             xs += [s, e, None]
             ys_line += [v, v, None]
-            ids += [fid, fid, None]
+            ids += [cid, cid, None]
         fig.add_trace(
             go.Scatter(
                 x=xs,
@@ -107,22 +132,39 @@ def _draw(
             row=row,
             col=1,
         )
+        conflict = part["conflict"].astype(bool)
         fig.add_trace(
             go.Scatter(
                 x=mids,
                 y=ys,
-                customdata=list(part["figure_id"]),
+                customdata=list(part["claim_id"]),
                 text=labels,
                 mode="markers+text",
                 textposition="top center",
                 cliponaxis=False,
-                marker={"color": colour, "size": 12, "line": {"color": "white", "width": 1}},
+                marker={
+                    "color": colour,
+                    "size": [min(10 + 5 * (n - 1), 30) for n in part["sources"]],
+                    "line": {
+                        "color": [CONFLICT_COLOUR if c else "white" for c in conflict],
+                        "width": [3 if c else 1 for c in conflict],
+                    },
+                },
                 name=name,
                 legendgroup=name,
                 showlegend=name not in shown,
                 hovertext=[
-                    f"{label} · {metric} · {p}<br>{src}"
-                    for label, p, src in zip(labels, part["period_text"], part["source"], strict=True)
+                    f"{label} · {metric} · {p}<br>{n} report{'s' * (n != 1)} in {d} document{'s' * (d != 1)}"
+                    + ("<br>contradicted by another claim" if c else "")
+                    for label, p, n, d, c in zip(
+                        labels,
+                        # Words from a document: plotly reads tags in hover text, so escape them.
+                        map(html.escape, part["period_text"]),
+                        part["reports"],
+                        part["sources"],
+                        conflict,
+                        strict=True,
+                    )
                 ],
                 hovertemplate="%{hovertext}<extra></extra>",
             ),

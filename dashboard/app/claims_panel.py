@@ -1,0 +1,78 @@
+"""A claim's reports, and the claims that contradict each other, as components.
+
+Sentences and titles are document text: they go in as text children only, which
+React escapes, so markup in a document shows as characters.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from dash import html
+
+from dashboard.app.labels import countries_label, figure_label, period_label
+
+
+def marked(sentence: str, surface: str) -> list[str | html.Mark]:
+    """The sentence with the figure's words marked (the first place they stand)."""
+    at = sentence.find(surface)
+    if at < 0 or not surface:
+        return [sentence]
+    return [sentence[:at], html.Mark(surface, className="surface"), sentence[at + len(surface) :]]
+
+
+def _report(row: dict[str, object]) -> html.Li:
+    meta = " · ".join([str(row["doc_source"]) or "unknown outlet", str(row["published"]) or "undated"])
+    return html.Li(
+        [
+            html.Div(str(row["title"]) or str(row["doc_id"]), className="report-title"),
+            html.Div(meta, className="source-meta"),
+            html.Blockquote(marked(str(row["sentence"]), str(row["surface"])), className="report-sentence"),
+        ],
+        className="report",
+    )
+
+
+def render_claim(reports: pd.DataFrame, label: str) -> html.Div:
+    """Every report of one claim: its document, outlet, date and sentence."""
+    documents = reports["doc_id"].nunique()
+    return html.Div(
+        [
+            html.H3(label, className="source-title"),
+            html.Div(
+                f"{len(reports)} reports in {documents} document{'s' * (documents != 1)}",
+                className="source-meta",
+            ),
+            html.Ol([_report(r) for r in reports.to_dict("records")], className="reports"),
+        ],
+        className="source-body",
+    )
+
+
+def render_conflicts(frame: pd.DataFrame) -> list[html.Div]:
+    """One block per contested quantity, its claims side by side, each with its sentences."""
+    blocks = []
+    keys = ["metric", "countries", "period_start", "period_end", "kind", "unit"]
+    for (metric, countries, start, end, _kind, _unit), rows in frame.groupby(keys, sort=True):
+        columns = []
+        for _, claim in rows.groupby("claim_id", sort=False):
+            first = claim.iloc[0]
+            values = sorted(set(claim["value"]))
+            label = " / ".join(
+                figure_label(first["kind"], v, first["unit"], "=", first["direction"]) for v in values
+            )
+            columns.append(
+                html.Div(
+                    [
+                        html.Div(label, className="conflict-value"),
+                        html.Ol([_report(r) for r in claim.to_dict("records")], className="reports"),
+                    ],
+                    className="conflict-claim",
+                )
+            )
+        heading = f"{metric} · {countries_label(countries)} · {period_label(start, end)}"
+        blocks.append(
+            html.Div(
+                [html.H3(heading), html.Div(columns, className="conflict-columns")], className="conflict"
+            )
+        )
+    return blocks

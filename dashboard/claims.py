@@ -7,8 +7,9 @@ values ("$190 billion" for 185-195 bn, "more than $190 billion" for anything
 above 185 bn, "about $200 billion" for 190-210 bn), and figures whose ranges
 overlap, directly or through others, are one claim. Two claims about the same thing are in conflict.
 
-A figure with no metric or no period cannot be matched safely and is a claim of
-its own.
+A figure with no metric or no period, or with a directed metric ("exports")
+whose direction the text does not tell, cannot be matched safely and is a claim
+of its own.
 """
 
 from __future__ import annotations
@@ -20,8 +21,12 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-# What identifies the quantity a figure reports.
-KEY = ("metric", "countries", "kind", "unit", "changes", "period_start", "period_end")
+from dashboard import flows
+from dashboard.sentences import sentence_start
+
+# What identifies the quantity a figure reports; ``flow`` tells China's exports to
+# Russia from Russia's to China (``flows``), and is empty for undirected metrics.
+KEY = ("metric", "countries", "flow", "kind", "unit", "changes", "period_start", "period_end")
 # The least relative slack between two reports of one number ("about" means about this).
 APPROXIMATE = 0.05
 _WRITTEN = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
@@ -71,13 +76,14 @@ def assign(figures: pd.DataFrame) -> pd.DataFrame:
     """``claim_id`` and ``conflict`` for each figure (same index as ``figures``).
 
     ``figures`` needs figure_id, surface, value, bound, direction and the KEY columns
-    but ``changes``.
+    but ``changes``. A directed metric whose direction is not known matches nothing.
     """
     out = pd.DataFrame({"claim_id": "", "conflict": False}, index=figures.index)
     if figures.empty:
         return out
     frame = figures.assign(changes=figures["direction"] != "")
-    matchable = (frame["metric"] != "") & (frame["period_start"] != "")
+    unknown_way = frame["metric"].map(flows.directional) & (frame["flow"] == "")
+    matchable = (frame["metric"] != "") & (frame["period_start"] != "") & ~unknown_way
     for idx in frame.index[~matchable]:
         out.at[idx, "claim_id"] = claim_id([frame.at[idx, "figure_id"]])
     for _, group in frame[matchable].groupby(list(KEY), sort=False):
@@ -107,6 +113,17 @@ def _cluster(group: pd.DataFrame) -> list[list[object]]:
             claims.append([label])
             reach = high
     return claims
+
+
+def add_flows(figures: pd.DataFrame, texts: dict[str, str]) -> pd.Series:
+    """The ``flow`` of each figure, read from its sentence in its document's text."""
+
+    def one(row) -> str:
+        text = texts.get(row.doc_id, "")
+        at = row.start - sentence_start(text, row.sentence, row.start) if text else 0
+        return flows.flow(row.sentence, at, row.metric, row.countries)
+
+    return pd.Series([one(r) for r in figures.itertuples(index=False)], index=figures.index, dtype=object)
 
 
 def claim_id(figure_ids: Iterable[str]) -> str:

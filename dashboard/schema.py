@@ -50,6 +50,7 @@ figures = sa.Table(
         for c in columns.COLUMNS
         if c.name not in ("doc_id", "figure_id")
     ),
+    sa.Column("flow", sa.Text, nullable=False, server_default=""),
     sa.Column("claim_id", sa.Text, nullable=False, server_default=""),
     sa.Column("conflict", sa.Integer, nullable=False, server_default="0"),
     sa.Index("figures_by_doc", "doc_id"),
@@ -71,7 +72,8 @@ def version(db: sa.Connection) -> int:
 
 
 def _upgrade_1_to_2(db: sa.Connection) -> None:
-    """Claims: every figure gets a claim_id and a conflict flag, counted over the corpus."""
+    """Claims: every figure gets a flow, a claim_id and a conflict flag (the store fills them in)."""
+    db.execute(sa.text("ALTER TABLE figures ADD COLUMN flow TEXT NOT NULL DEFAULT ''"))
     db.execute(sa.text("ALTER TABLE figures ADD COLUMN claim_id TEXT NOT NULL DEFAULT ''"))
     db.execute(sa.text("ALTER TABLE figures ADD COLUMN conflict INTEGER NOT NULL DEFAULT 0"))
     metadata.create_all(db)  # meta and the new indexes
@@ -81,7 +83,8 @@ UPGRADES: dict[int, Callable[[sa.Connection], None]] = {1: _upgrade_1_to_2}
 
 
 def ensure(db: sa.Connection) -> bool:
-    """Create or upgrade the tables to VERSION; True when an upgrade ran that needs claims recounted."""
+    """Create or upgrade the tables to VERSION; True when an upgrade ran whose figures need
+    their flows read and claims recounted."""
     found = version(db)
     if found > VERSION:
         raise ValueError(f"schema version {found} is newer than this program's {VERSION}")

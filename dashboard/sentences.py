@@ -81,3 +81,9 @@ def paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
             return start, gap.start()
         start = gap.end()
     return start, len(text)
+
+
+def sentence_start(text: str, sentence: str, start: int) -> int:
+    """Where the sentence holding offset ``start`` starts in ``text``, given the sentence."""
+    at = text.find(sentence, max(0, start - len(sentence)))
+    return at if 0 <= at <= start < at + len(sentence) + 1 else start

@@ -83,6 +83,7 @@ class Store:
         try:
             with self._begin() as db:
                 if schema.ensure(db):
+                    self._read_flows(db)
                     self._recount(db, None)
                 if self.dialect == "sqlite":
                     db.exec_driver_sql(f"PRAGMA user_version = {schema.VERSION}")
@@ -119,6 +120,7 @@ class Store:
                     return stored
                 db.execute(schema.documents.insert(), [_document_row(document)])
                 if len(frame):
+                    frame["flow"] = claims.add_flows(frame, {document.doc_id: document.text})
                     counted = claims.assign(frame)
                     rows = frame.assign(
                         claim_id=counted["claim_id"], conflict=counted["conflict"].astype(int)
@@ -146,6 +148,21 @@ class Store:
         # whole file on the first write; PostgreSQL takes this transaction-long lock.
         if self.dialect == "postgresql":
             db.execute(sa.text("SELECT pg_advisory_xact_lock(7431)"))
+
+    def _read_flows(self, db: sa.Connection) -> None:
+        """Fill in every figure's flow from its document (after an upgrade), one document at a time."""
+        for (doc_id,) in db.execute(sa.text("SELECT doc_id FROM documents")).all():
+            text = db.execute(
+                sa.text("SELECT text FROM documents WHERE doc_id = :d"), {"d": doc_id}
+            ).scalar_one()
+            frame = self._frame(db, "SELECT * FROM figures WHERE doc_id = :d", {"d": doc_id})
+            updates = [
+                {"f": f, "w": w}
+                for f, w in zip(frame["figure_id"], claims.add_flows(frame, {doc_id: text}), strict=True)
+                if w
+            ]
+            if updates:
+                db.execute(sa.text("UPDATE figures SET flow = :w WHERE figure_id = :f"), updates)
 
     def _recount(self, db: sa.Connection, touched: pd.DataFrame | None) -> None:
         """Reassign the claims of every quantity ``touched`` reports (all, for None)."""
@@ -262,7 +279,7 @@ class Store:
         where, params = (filters or Filters()).where()
         frame = self._read(
             "SELECT f.claim_id, MIN(f.figure_id) AS figure_id, MIN(f.metric) AS metric, "
-            "MIN(f.countries) AS countries, MIN(f.kind) AS kind, MIN(f.unit) AS unit, "
+            "MIN(f.countries) AS countries, MIN(f.flow) AS flow, MIN(f.kind) AS kind, MIN(f.unit) AS unit, "
             "MIN(f.direction) AS direction, MIN(f.period_start) AS period_start, "
             "MIN(f.period_end) AS period_end, MIN(f.period_text) AS period_text, "
             "MIN(f.value) AS low, MAX(f.value) AS high, AVG(f.value) AS value, "
@@ -290,11 +307,11 @@ class Store:
         one row per report, grouped by quantity, then claim."""
         where, params = (filters or Filters()).where()
         return self._read(
-            "SELECT f.metric, f.countries, f.kind, f.unit, f.period_start, f.period_end, f.claim_id, "
+            "SELECT f.metric, f.countries, f.flow, f.kind, f.unit, f.period_start, f.period_end, f.claim_id, "
             "f.figure_id, f.surface, f.value, f.bound, f.direction, f.sentence, d.doc_id, d.title, "
             "d.source AS doc_source, d.published FROM figures f JOIN documents d ON d.doc_id = f.doc_id "
             f"WHERE f.conflict = 1 AND {where} "
-            "ORDER BY f.metric, f.countries, f.period_start, f.kind, f.unit, f.value, f.claim_id",
+            "ORDER BY f.metric, f.countries, f.flow, f.period_start, f.kind, f.unit, f.value, f.claim_id",
             params,
         )
 

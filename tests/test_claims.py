@@ -66,7 +66,7 @@ def test_bounds_open_the_range():
 
 
 def _frame(*rows: tuple[str, float, str, str]) -> pd.DataFrame:
-    base = {"metric": "trade", "countries": "CHN;RUS", "kind": "money", "unit": "USD"}
+    base = {"metric": "trade", "countries": "CHN;RUS", "flow": "", "kind": "money", "unit": "USD"}
     return pd.DataFrame(
         [
             {**base, "figure_id": f"d{i}:0", "surface": s, "value": v, "bound": b, "direction": d,
@@ -101,6 +101,32 @@ def test_figures_without_metric_or_period_stand_alone():
     frame.loc[1, ["period_start", "period_end"]] = ["", ""]
     out = assign(frame)
     assert out.at[0, "claim_id"] != out.at[1, "claim_id"] and not out["conflict"].any()
+
+
+def test_flows_tell_exports_apart_and_mirror_imports(store):
+    store.ingest(
+        Document(
+            text="China's exports to Russia rose 12.8% in 2022 to $76.1 billion, while imports from Russia "
+            "jumped 43.4% to $114.1 billion, customs said.",
+            published="2023-01-13",
+        )
+    )
+    store.ingest(Document(text="Russia's exports to China rose 43% in 2022.", published="2023-01-20"))
+    store.ingest(
+        Document(text="Russian exports to China grew by 20% in 2022, a bank said.", published="2023-02-01")
+    )
+    frame = store.figures(Filters(kind=("percent",))).set_index("surface")
+    flows = store._read("SELECT surface, flow FROM figures").set_index("surface")["flow"]
+    assert flows.to_dict() == {
+        "12.8%": "CHN>RUS", "$76.1 billion": "CHN>RUS", "43.4%": "RUS>CHN", "$114.1 billion": "RUS>CHN",
+        "43%": "RUS>CHN", "20%": "RUS>CHN",
+    }  # fmt: skip
+    # China's 12.8% rise in exports is not contradicted by Russia's 43%: another flow.
+    assert not frame.at["12.8%", "conflict"]
+    # Russia's exports to China rose 43% or 20%: a conflict. China's imports from Russia run
+    # the same way but are another metric, as customs count them apart.
+    assert frame.at["43%", "claim_id"] != frame.at["43.4%", "claim_id"]
+    assert frame.at["43%", "conflict"] and frame.at["20%", "conflict"]
 
 
 def test_claims_across_documents_in_the_store(store):

@@ -119,6 +119,11 @@ def test_a_version_1_sqlite_store_is_upgraded_with_its_data(tmp_path, seed):
     store = Store(path)
     frame = store.figures()
     assert len(frame) == 4 and all(frame["claim_id"].str.startswith("claim-"))
+    # Flows are read back from the documents' text: Russia's energy supplies to China.
+    flows = store._read("SELECT metric, flow FROM figures")
+    assert sorted(zip(flows["metric"], flows["flow"], strict=True)) == [
+        ("energy supplies", "RUS>CHN"), ("trade", ""), ("trade", ""), ("trade", ""),
+    ]  # fmt: skip
     with sqlite3.connect(path) as db:
         assert db.execute("PRAGMA user_version").fetchone()[0] == schema.VERSION
 
@@ -150,7 +155,7 @@ def _write_version_1(path, seed) -> None:
     fresh.ingest(seed)
     with sqlite3.connect(fresh.path) as src, sqlite3.connect(path) as dst:
         docs = src.execute("SELECT * FROM documents").fetchall()
-        names = [c.name for c in schema.figures.c if c.name not in ("claim_id", "conflict")]
+        names = [c.name for c in schema.figures.c if c.name not in ("flow", "claim_id", "conflict")]
         figures = src.execute(f"SELECT {', '.join(names)} FROM figures").fetchall()
         dst.execute(
             "CREATE TABLE documents (doc_id TEXT PRIMARY KEY, content_hash TEXT NOT NULL UNIQUE, "

@@ -10,6 +10,7 @@ import pandas as pd
 from dash import html
 
 from dashboard.app.labels import countries_label, figure_label, period_label
+from dashboard.countries import display_name
 
 
 def marked(sentence: str, surface: str) -> list[str | html.Mark]:
@@ -51,8 +52,8 @@ def render_claim(reports: pd.DataFrame, label: str) -> html.Div:
 def render_conflicts(frame: pd.DataFrame) -> list[html.Div]:
     """One block per contested quantity, its claims side by side, each with its sentences."""
     blocks = []
-    keys = ["metric", "countries", "period_start", "period_end", "kind", "unit"]
-    for (metric, countries, start, end, _kind, _unit), rows in frame.groupby(keys, sort=True):
+    keys = ["metric", "countries", "flow", "period_start", "period_end", "kind", "unit"]
+    for (metric, countries, flow, start, end, _kind, _unit), rows in frame.groupby(keys, sort=True):
         columns = []
         for _, claim in rows.groupby("claim_id", sort=False):
             first = claim.iloc[0]
@@ -69,7 +70,9 @@ def render_conflicts(frame: pd.DataFrame) -> list[html.Div]:
                     className="conflict-claim",
                 )
             )
-        heading = f"{metric} · {countries_label(countries)} · {period_label(start, end)}"
+        # A flow reads in its direction: "China → Russia".
+        between = " → ".join(map(display_name, flow.split(">"))) if flow else countries_label(countries)
+        heading = f"{metric} · {between} · {period_label(start, end)}"
         blocks.append(
             html.Div(
                 [html.H3(heading), html.Div(columns, className="conflict-columns")], className="conflict"

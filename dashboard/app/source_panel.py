@@ -9,19 +9,13 @@ from __future__ import annotations
 from dash import html
 
 from dashboard.app.labels import countries_label, figure_label, period_label
-from dashboard.sentences import paragraph_bounds
+from dashboard.sentences import paragraph_bounds, sentence_start
 
 PROMPT = "Click a point on a chart or a row of the table to read the sentence it comes from."
 
 
 def placeholder(message: str = PROMPT) -> html.Div:
     return html.Div(message, className="source-placeholder")
-
-
-def sentence_start(text: str, sentence: str, start: int) -> int:
-    """Where the figure's sentence starts in the text (the sentence that holds offset ``start``)."""
-    at = text.find(sentence, max(0, start - len(sentence)))
-    return at if 0 <= at <= start < at + len(sentence) + 1 else start
 
 
 def render(row: dict[str, object] | None) -> html.Div:

@@ -10,7 +10,7 @@ import pytest
 from dashboard.documents import Document, read_document
 from dashboard.store import Store
 from tests import postgres
-from tests.live import free_port, serve_app, serving
+from tests.live import CHROMIUM, CHROMIUM_ARGS, free_port, serve_app, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_3449a7e67f893c9d.txt"
@@ -86,3 +86,22 @@ def live_hostile(tmp_path_factory: pytest.TempPathFactory):
     hostile.write_text(HOSTILE, encoding="utf-8")
     with _live(folder, hostile) as url:
         yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, headless, driven by Playwright (no browser download)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    page = context.new_page()
+    yield page
+    context.close()

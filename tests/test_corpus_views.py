@@ -61,13 +61,13 @@ def test_upload_several_files_one_bad_keeps_the_good(store):
         ["japan.txt", "photo.txt", "batch.jsonl"],
         "2024-03-01",
     )
-    assert [(name, ok) for name, ok, _ in results] == [
-        ("japan.txt", True),
-        ("photo.txt", False),
+    assert [(name, ok) for name, ok, _ in results] == [  # by file name
         ("batch.jsonl line 1", True),
         ("batch.jsonl line 2", False),
+        ("japan.txt", True),
+        ("photo.txt", False),
     ]
-    assert "binary" in results[1][2] and results[3][2].startswith("not JSON")
+    assert results[1][2].startswith("not JSON") and "binary" in results[3][2]
     assert store.document_count() == 2
     japan = store.figures(Filters(countries=("JPN;KOR",)))
     assert (japan["period_start"].iloc[0], japan["period_end"].iloc[0]) == ("2023-01-01", "2023-12-31")

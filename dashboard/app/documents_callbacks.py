@@ -37,7 +37,8 @@ def upload(
     """Read and ingest every uploaded file: (name, ok, what happened) per document or failure."""
     published = dt.date.fromisoformat(date[:10]) if date else None
     results: list[tuple[str, bool, str]] = []
-    for content, name in zip(contents or [], filenames or [], strict=False):
+    # Browsers hand files over in the order they finish reading them: report by name.
+    for name, content in sorted(zip(filenames or [], contents or [], strict=False)):
         try:
             data = base64.b64decode(content.split(",", 1)[1], validate=True)
         except (IndexError, ValueError, binascii.Error):

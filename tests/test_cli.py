@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from dashboard.columns import NAMES
-from tests.conftest import SEED, run_cli
+from tests.conftest import ROOT, SEED, run_cli
 from tests.test_extract_seed import EXPECTED, FIELDS
 
 
@@ -115,3 +115,63 @@ def test_unknown_command_is_one_line():
     result = run_cli("frobnicate")
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_ingest_a_folder_of_every_format_into_sqlite_and_postgresql(tmp_path, pg_server):
+    from tests import postgres
+
+    corpus = ROOT / "examples" / "corpus"
+    with postgres.database(pg_server) as url:
+        for target in (str(tmp_path / "figures.db"), url):
+            first = run_cli("ingest", str(corpus), "--data", target)
+            assert first.returncode == 0, first.stderr
+            assert first.stdout.startswith("7 added, 0 already present, 0 failed; 15 figures found")
+            again = run_cli("ingest", str(corpus), "--data", target)
+            assert again.stdout.startswith("0 added, 7 already present, 0 failed; 0 figures found")
+        assert "password" not in first.stdout
+
+
+def test_a_bad_line_is_named_and_the_good_lines_are_kept(tmp_path):
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text('{"text": "Exports rose 5% in 2023."}\n{oops\n{"text": "Imports fell 2% in 2023."}\n')
+    result = run_cli("ingest", str(batch), "--data", str(tmp_path / "f.db"))
+    assert result.returncode == 2
+    assert (
+        result.stderr.strip() == f"trade-figures: error: {batch} line 2: not JSON (Expecting property name "
+        "enclosed in double quotes at column 2)"
+    )
+    assert result.stdout.startswith("2 added, 0 already present, 1 failed; 2 figures found")
+
+
+def test_ingest_shows_a_progress_bar_on_a_terminal(tmp_path):
+    import fcntl
+    import os
+    import pty
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    leader, follower = pty.openpty()
+    # A terminal 100 columns wide: a new pseudo-terminal has none, and tqdm draws nothing in 0.
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "dashboard", "ingest", str(ROOT / "examples" / "corpus"), "--data",
+         str(tmp_path / "f.db")],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=follower, text=True,
+    )  # fmt: skip
+    os.close(follower)
+    out, _ = process.communicate(timeout=120)
+    bar = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        bar += chunk
+    os.close(leader)
+    assert process.returncode == 0
+    assert b"\ringest: " in bar and b" doc/s]" in bar  # tqdm drew on the terminal
+    assert out.startswith("7 added")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 
 import pandas as pd
@@ -26,7 +27,8 @@ from dashboard.sentences import sentence_start
 
 # What identifies the quantity a figure reports; ``flow`` tells China's exports to
 # Russia from Russia's to China (``flows``), and is empty for undirected metrics.
-KEY = ("metric", "countries", "flow", "kind", "unit", "changes", "period_start", "period_end")
+# Whether the figure is a change ("rose 5%") or a level is part of it too.
+KEY = ("metric", "countries", "flow", "kind", "unit", "period_start", "period_end")
 # The least relative slack between two reports of one number ("about" means about this).
 APPROXIMATE = 0.05
 _WRITTEN = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
@@ -73,57 +75,65 @@ def value_range(value: float, bound: str, surface: str, signed: bool, down: bool
 
 
 def assign(figures: pd.DataFrame) -> pd.DataFrame:
-    """``claim_id`` and ``conflict`` for each figure (same index as ``figures``).
+    """``claim_id`` and ``conflict`` for each figure of a frame (same index)."""
+    counted = count(figures.to_dict("records"))
+    return pd.DataFrame(counted, columns=["claim_id", "conflict"], index=figures.index)
 
-    ``figures`` needs figure_id, surface, value, bound, direction and the KEY columns
-    but ``changes``. A directed metric whose direction is not known matches nothing.
+
+def count(rows: list[dict[str, object]]) -> list[tuple[str, bool]]:
+    """(claim_id, conflict) for each figure row.
+
+    Rows need figure_id, surface, value, bound, direction and the KEY columns. A
+    directed metric whose direction is not known matches nothing.
     """
-    out = pd.DataFrame({"claim_id": "", "conflict": False}, index=figures.index)
-    if figures.empty:
-        return out
-    frame = figures.assign(changes=figures["direction"] != "")
-    unknown_way = frame["metric"].map(flows.directional) & (frame["flow"] == "")
-    matchable = (frame["metric"] != "") & (frame["period_start"] != "") & ~unknown_way
-    for idx in frame.index[~matchable]:
-        out.at[idx, "claim_id"] = claim_id([frame.at[idx, "figure_id"]])
-    for _, group in frame[matchable].groupby(list(KEY), sort=False):
-        claims = _cluster(group)
-        for members in claims:
-            out.loc[members, "claim_id"] = claim_id(group.loc[members, "figure_id"])
-            out.loc[members, "conflict"] = len(claims) > 1
+    out: list[tuple[str, bool]] = [("", False)] * len(rows)
+    groups: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for i, row in enumerate(rows):
+        unknown_way = flows.directional(row["metric"]) and not row["flow"]
+        if not row["metric"] or not row["period_start"] or unknown_way:
+            out[i] = (claim_id([row["figure_id"]]), False)
+        else:
+            groups[(*(row[k] for k in KEY), row["direction"] != "")].append(i)
+    for members in groups.values():
+        clusters = _cluster([rows[i] for i in members], members)
+        for cluster in clusters:
+            shared = claim_id(rows[i]["figure_id"] for i in cluster)
+            for i in cluster:
+                out[i] = (shared, len(clusters) > 1)
     return out
 
 
-def _cluster(group: pd.DataFrame) -> list[list[object]]:
-    """Rows whose value ranges overlap, as lists of index labels, in value order."""
+def _cluster(rows: list[dict[str, object]], labels: list[int]) -> list[list[int]]:
+    """Labels of rows whose value ranges overlap, directly or through others, in value order."""
     spans = sorted(
         (
-            *value_range(row.value, row.bound, row.surface, row.changes, row.direction == "down"),
+            *value_range(
+                r["value"], r["bound"], r["surface"], r["direction"] != "", r["direction"] == "down"
+            ),
             label,
         )
-        for label, row in zip(group.index, group.itertuples(index=False), strict=True)
+        for r, label in zip(rows, labels, strict=True)
     )
-    claims: list[list[object]] = []
+    clusters: list[list[int]] = []
     reach = -math.inf
     for low, high, label in spans:
-        if claims and low <= reach:
-            claims[-1].append(label)
+        if clusters and low <= reach:
+            clusters[-1].append(label)
             reach = max(reach, high)
         else:
-            claims.append([label])
+            clusters.append([label])
             reach = high
-    return claims
+    return clusters
 
 
-def add_flows(figures: pd.DataFrame, texts: dict[str, str]) -> pd.Series:
-    """The ``flow`` of each figure, read from its sentence in its document's text."""
-
-    def one(row) -> str:
-        text = texts.get(row.doc_id, "")
-        at = row.start - sentence_start(text, row.sentence, row.start) if text else 0
-        return flows.flow(row.sentence, at, row.metric, row.countries)
-
-    return pd.Series([one(r) for r in figures.itertuples(index=False)], index=figures.index, dtype=object)
+def add_flows(rows: list[dict[str, object]], texts: dict[str, str]) -> list[str]:
+    """The ``flow`` of each figure row, read from its sentence in its document's text."""
+    out = []
+    for row in rows:
+        text = texts.get(row["doc_id"], "")
+        at = row["start"] - sentence_start(text, row["sentence"], row["start"]) if text else 0
+        out.append(flows.flow(row["sentence"], at, row["metric"], row["countries"]))
+    return out
 
 
 def claim_id(figure_ids: Iterable[str]) -> str:

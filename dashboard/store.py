@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from dashboard import claims, columns, schema
 from dashboard.documents import Document
 from dashboard.errors import DashboardError
-from dashboard.extract import extract_document, figures_frame
+from dashboard.extract import extract_document
 from dashboard.filters import Filters
 
 URL_ENV = "DATABASE_URL"
@@ -32,7 +32,6 @@ DEFAULT_PATH = Path("data") / "figures.db"
 SCHEMA_VERSION = schema.VERSION
 # The columns the store adds to FIGURES.md's: which claim a figure belongs to.
 CLAIM_COLUMNS = ("claim_id", "conflict")
-_KEY = [k for k in claims.KEY if k != "changes"]
 _ORDER = ("published", "doc_id", "start", "value", "metric", "countries", "kind", "unit", "period_start")
 
 
@@ -68,6 +67,8 @@ def _engine(target: str | Path) -> tuple[sa.Engine, Path | None]:
 def _sqlite_pragmas(connection, _record) -> None:
     cursor = connection.cursor()
     cursor.execute("PRAGMA journal_mode = WAL")
+    # In WAL mode NORMAL never corrupts the file; a power cut may lose the last commits only.
+    cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.close()
 
@@ -111,7 +112,11 @@ class Store:
         if stored is not None:
             return stored
         # Extract before the write transaction: readers and other writers wait less.
-        frame = figures_frame(extract_document(document))
+        rows = [{name: getattr(f, name) for name in columns.NAMES} for f in extract_document(document)]
+        for row, flow in zip(rows, claims.add_flows(rows, {document.doc_id: document.text}), strict=True):
+            row["flow"] = flow
+        for row, (claim, conflict) in zip(rows, claims.count(rows), strict=True):
+            row["claim_id"], row["conflict"] = claim, int(conflict)
         try:
             with self._begin() as db:
                 self._lock(db)
@@ -119,28 +124,22 @@ class Store:
                 if stored is not None:
                     return stored
                 db.execute(schema.documents.insert(), [_document_row(document)])
-                if len(frame):
-                    frame["flow"] = claims.add_flows(frame, {document.doc_id: document.text})
-                    counted = claims.assign(frame)
-                    rows = frame.assign(
-                        claim_id=counted["claim_id"], conflict=counted["conflict"].astype(int)
-                    )
-                    rows = rows.astype(object).to_dict("records")
+                if rows:
                     db.execute(schema.figures.insert(), rows)
-                    self._recount(db, frame)
+                    self._recount(db, rows)
         except sa.exc.IntegrityError as error:
             raise StoreError(f"{document.doc_id}: not stored, nothing written ({error.orig})") from None
-        return IngestResult(document.doc_id, True, len(frame))
+        return IngestResult(document.doc_id, True, len(rows))
 
     def delete(self, doc_id: str) -> bool:
         """Remove a document and its figures, and recount the claims they were part of."""
         with self._begin() as db:
             self._lock(db)
-            frame = self._frame(db, "SELECT * FROM figures WHERE doc_id = :d", {"d": doc_id})
+            rows = self._rows(db, "SELECT * FROM figures WHERE doc_id = :d", {"d": doc_id})
             db.execute(schema.figures.delete().where(schema.figures.c.doc_id == doc_id))
             gone = db.execute(schema.documents.delete().where(schema.documents.c.doc_id == doc_id)).rowcount
-            if len(frame):
-                self._recount(db, frame)
+            if rows:
+                self._recount(db, rows)
         return bool(gone)
 
     def _lock(self, db: sa.Connection) -> None:
@@ -155,48 +154,43 @@ class Store:
             text = db.execute(
                 sa.text("SELECT text FROM documents WHERE doc_id = :d"), {"d": doc_id}
             ).scalar_one()
-            frame = self._frame(db, "SELECT * FROM figures WHERE doc_id = :d", {"d": doc_id})
+            rows = self._rows(db, "SELECT * FROM figures WHERE doc_id = :d", {"d": doc_id})
             updates = [
-                {"f": f, "w": w}
-                for f, w in zip(frame["figure_id"], claims.add_flows(frame, {doc_id: text}), strict=True)
-                if w
+                {"f": row["figure_id"], "w": flow}
+                for row, flow in zip(rows, claims.add_flows(rows, {doc_id: text}), strict=True)
+                if flow
             ]
             if updates:
                 db.execute(sa.text("UPDATE figures SET flow = :w WHERE figure_id = :f"), updates)
 
-    def _recount(self, db: sa.Connection, touched: pd.DataFrame | None) -> None:
+    def _recount(self, db: sa.Connection, touched: list[dict[str, object]] | None) -> None:
         """Reassign the claims of every quantity ``touched`` reports (all, for None)."""
         if touched is None:
-            stored = self._frame(db, "SELECT * FROM figures", {})
+            stored = self._rows(db, "SELECT * FROM figures", {})
         else:
-            keys = touched.loc[(touched["metric"] != "") & (touched["period_start"] != ""), _KEY]
-            keys = keys.drop_duplicates()
-            if keys.empty:
+            keys = {tuple(r[k] for k in claims.KEY) for r in touched if r["metric"] and r["period_start"]}
+            if not keys:
                 return
             where = " OR ".join(
-                "(" + " AND ".join(f"{k} = :{k}{i}" for k in _KEY) + ")" for i in range(len(keys))
+                "(" + " AND ".join(f"{k} = :{k}{i}" for k in claims.KEY) + ")" for i in range(len(keys))
             )
-            params = {f"{k}{i}": v for i, row in enumerate(keys.to_dict("records")) for k, v in row.items()}
-            stored = self._frame(db, f"SELECT * FROM figures WHERE {where}", params)
-        if stored.empty:
-            return
-        fresh = claims.assign(stored)
-        changed = (fresh["claim_id"] != stored["claim_id"]) | (
-            fresh["conflict"] != stored["conflict"].astype(bool)
-        )
+            params = {
+                f"{k}{i}": v for i, key in enumerate(keys) for k, v in zip(claims.KEY, key, strict=True)
+            }
+            stored = self._rows(db, f"SELECT * FROM figures WHERE {where}", params)
         updates = [
-            {"f": f, "c": c, "x": int(x)}
-            for f, c, x in zip(
-                stored.loc[changed, "figure_id"],
-                fresh.loc[changed, "claim_id"],
-                fresh.loc[changed, "conflict"],
-                strict=True,
-            )
+            {"f": row["figure_id"], "c": claim, "x": int(conflict)}
+            for row, (claim, conflict) in zip(stored, claims.count(stored), strict=True)
+            if claim != row["claim_id"] or bool(conflict) != bool(row["conflict"])
         ]
         if updates:
             db.execute(
                 sa.text("UPDATE figures SET claim_id = :c, conflict = :x WHERE figure_id = :f"), updates
             )
+
+    @staticmethod
+    def _rows(db: sa.Connection, sql: str, params: dict[str, object]) -> list[dict[str, object]]:
+        return [dict(row) for row in db.execute(sa.text(sql), params).mappings()]
 
     @staticmethod
     def _stored(db: sa.Connection, document: Document) -> IngestResult | None:
@@ -274,9 +268,23 @@ class Store:
             )
         return dict(row) if row is not None else None
 
-    def claims(self, filters: Filters | None = None) -> pd.DataFrame:
-        """One row per claim among the filtered figures: what it reports and how many say so."""
+    def claim_count(self, filters: Filters | None = None) -> int:
         where, params = (filters or Filters()).where()
+        with self._begin() as db:
+            return db.execute(
+                sa.text(f"SELECT COUNT(DISTINCT f.claim_id) FROM figures f WHERE {where}"), params
+            ).scalar_one()
+
+    def claims(self, filters: Filters | None = None, *, limit: int | None = None) -> pd.DataFrame:
+        """One row per claim among the filtered figures: what it reports and how many say so.
+
+        With ``limit``, the claims most documents report (then the contested ones), in
+        period order.
+        """
+        where, params = (filters or Filters()).where()
+        order = "MIN(f.period_start), f.claim_id"
+        if limit is not None:
+            order = f"COUNT(DISTINCT f.doc_id) DESC, MAX(f.conflict) DESC, {order} LIMIT {int(limit)}"
         frame = self._read(
             "SELECT f.claim_id, MIN(f.figure_id) AS figure_id, MIN(f.metric) AS metric, "
             "MIN(f.countries) AS countries, MIN(f.flow) AS flow, MIN(f.kind) AS kind, MIN(f.unit) AS unit, "
@@ -285,7 +293,7 @@ class Store:
             "MIN(f.value) AS low, MAX(f.value) AS high, AVG(f.value) AS value, "
             "COUNT(*) AS reports, COUNT(DISTINCT f.doc_id) AS sources, MAX(f.conflict) AS conflict, "
             "MIN(f.bound) AS bound "
-            f"FROM figures f WHERE {where} GROUP BY f.claim_id ORDER BY MIN(f.period_start), f.claim_id",
+            f"FROM figures f WHERE {where} GROUP BY f.claim_id ORDER BY {order}",
             params,
         )
         if not frame.empty:
@@ -302,18 +310,30 @@ class Store:
             {"c": claim_id},
         )
 
-    def conflicts(self, filters: Filters | None = None) -> pd.DataFrame:
+    def conflicts(self, filters: Filters | None = None, *, limit: int = 12) -> tuple[pd.DataFrame, int]:
         """The claims that disagree with another claim about the same quantity, side by side:
-        one row per report, grouped by quantity, then claim."""
+        one row per report, grouped by quantity, then claim; the ``limit`` quantities with the
+        most reports, and how many quantities are contested in all."""
         where, params = (filters or Filters()).where()
-        return self._read(
-            "SELECT f.metric, f.countries, f.flow, f.kind, f.unit, f.period_start, f.period_end, f.claim_id, "
-            "f.figure_id, f.surface, f.value, f.bound, f.direction, f.sentence, d.doc_id, d.title, "
-            "d.source AS doc_source, d.published FROM figures f JOIN documents d ON d.doc_id = f.doc_id "
-            f"WHERE f.conflict = 1 AND {where} "
-            "ORDER BY f.metric, f.countries, f.flow, f.period_start, f.kind, f.unit, f.value, f.claim_id",
-            params,
+        key = ", ".join(f"f.{k}" for k in claims.KEY)
+        contested = (
+            f"SELECT {key}, COUNT(*) AS reports FROM figures f "
+            f"WHERE f.conflict = 1 AND {where} GROUP BY {key}"
         )
+        with self._begin() as db:
+            total = db.execute(sa.text(f"SELECT COUNT(*) FROM ({contested}) q"), params).scalar_one()
+            top = f"{contested} ORDER BY reports DESC, {key} LIMIT {int(limit)}"
+            join = " AND ".join(f"t.{k} = f.{k}" for k in claims.KEY)
+            frame = self._frame(
+                db,
+                "SELECT f.metric, f.countries, f.flow, f.kind, f.unit, f.period_start, f.period_end, "
+                "f.claim_id, f.figure_id, f.surface, f.value, f.bound, f.direction, f.sentence, d.doc_id, "
+                f"d.title, d.source AS doc_source, d.published FROM ({top}) t JOIN figures f ON {join} "
+                f"JOIN documents d ON d.doc_id = f.doc_id WHERE f.conflict = 1 AND {where} "
+                "ORDER BY t.reports DESC, f.metric, f.countries, f.flow, f.period_start, f.value, f.claim_id",
+                params,
+            )
+        return frame, total
 
     def documents(self) -> pd.DataFrame:
         """Every document with its date, source and number of figures, newest first."""

@@ -142,7 +142,8 @@ def test_claims_across_documents_in_the_store(store):
     assert set(reports["title"]) == {"Record trade", "Ministry figures", "Rounded"}
     assert all(s in r for s, r in zip(reports["surface"], reports["sentence"], strict=True))
 
-    conflicts = store.conflicts()
+    conflicts, quantities = store.conflicts()
+    assert quantities == 1
     assert set(conflicts["surface"]) == {"$190 billion", "$190.3 billion", "$200 billion", "$150 billion"}
     assert conflicts["claim_id"].nunique() == 2
 
@@ -150,7 +151,7 @@ def test_claims_across_documents_in_the_store(store):
     store.delete(DISAGREES.doc_id)
     money = store.claims(Filters(kind=("money",)))
     assert list(money["sources"]) == [3] and not money["conflict"].any()
-    assert store.conflicts().empty
+    assert store.conflicts()[0].empty
 
 
 def test_claim_ids_do_not_depend_on_ingest_order(tmp_path):

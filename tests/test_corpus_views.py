@@ -43,7 +43,7 @@ def test_conflicts_are_listed_side_by_side(store):
     for doc in (RECORD, AGREES, DISAGREES):
         store.ingest(doc)
     *_, summary, _, _, conflicts, hidden = update_views(store, Filters(kind=("money",)))
-    assert hidden is False and "2 in conflict" in summary
+    assert hidden is False and "1 quantities reported in conflicting ways" in summary
     [block] = conflicts
     columns = [c for c in _find(block, html.Div) if c.className == "conflict-claim"]
     assert [c.children[0].children for c in columns] == ["$150 bn", "$190 bn / $190 bn"]
@@ -88,3 +88,18 @@ def test_reading_a_document_highlights_each_figure_and_delete_removes_it(store):
     assert delete(store, RECORD.doc_id) == "Deleted, with its figures."
     assert store.document_count() == 0 and store.figures().empty
     assert open_document(store, RECORD.doc_id)[1] is True
+
+
+def test_big_views_are_bounded_and_say_so(store, monkeypatch):
+    import dashboard.app.callbacks as callbacks
+
+    for doc in (RECORD, AGREES, ROUNDED, DISAGREES):
+        store.ingest(doc)
+    monkeypatch.setattr(callbacks, "CHART_LIMIT", 2)
+    monkeypatch.setattr(callbacks, "GRID_LIMIT", 3)
+    money, _, _, ratio_hidden, rows, note, summary, *_ = update_views(store, Filters())
+    # The most reported claim, then a contested one; the 29% rise is left out of the charts.
+    drawn = [t for trace in money.data if trace.mode == "markers+text" for t in trace.text]
+    assert sorted(drawn) == ["$150 bn", "$190–200 bn · 3 sources"] and ratio_hidden
+    assert "the charts draw the 2 claims most documents report" in summary
+    assert len(rows) == 3 and note.startswith("The table holds the first 3 of 5 figures")

@@ -16,11 +16,12 @@ from dash import Dash, Input, Output, State, ctx, dcc, no_update
 from dashboard import export
 from dashboard.app import charts, claims_panel, documents_callbacks, ids, layout, source_panel
 from dashboard.app.labels import countries_label, figure_label, period_label
-from dashboard.app.layout import GRID_LIMIT
 from dashboard.filters import Filters
 from dashboard.store import Store
 
 _CONTROLS = (ids.COUNTRIES, ids.METRIC, ids.KIND, ids.UNIT)
+CHART_LIMIT = 1500  # claims drawn at once; more would make the page slow to draw and to read
+GRID_LIMIT = layout.GRID_LIMIT
 
 
 def filters_from_controls(
@@ -60,7 +61,8 @@ def update_views(store: Store, filters: Filters) -> tuple[Any, ...]:
             else "No figures yet: add documents in the Documents tab, or `trade-figures ingest PATH`."
         )
         return ({}, True, {}, True, [], "", "0 figures", why, False, [], True)
-    claims = store.claims(filters)
+    claims = store.claims(filters, limit=CHART_LIMIT)
+    claim_total = store.claim_count(filters) if len(claims) == CHART_LIMIT else len(claims)
     money = charts.money_chart(claims)
     ratio = charts.ratio_chart(claims)
     frame = store.figures(filters, limit=GRID_LIMIT)
@@ -70,14 +72,16 @@ def update_views(store: Store, filters: Filters) -> tuple[Any, ...]:
         if total > GRID_LIMIT
         else ""
     )
-    contested = store.conflicts(filters)
+    contested, quantities = store.conflicts(filters)
     undated = int((claims["period_start"] == "").sum())
     summary = (
-        f"{total:,} figure{'s' * (total != 1)} making {len(claims):,} claim{'s' * (len(claims) != 1)}"
-        f"{f', {contested.claim_id.nunique()} in conflict' if len(contested) else ''}"
+        f"{total:,} figure{'s' * (total != 1)} making {claim_total:,} claim{'s' * (claim_total != 1)}"
+        f"{f'; {quantities:,} quantities reported in conflicting ways' if quantities else ''}"
     )
     if undated:
         summary += f"; {undated} without a period are in the table only"
+    if claim_total > len(claims):
+        summary += f"; the charts draw the {len(claims):,} claims most documents report"
     return (
         money or {},
         money is None,
@@ -88,7 +92,7 @@ def update_views(store: Store, filters: Filters) -> tuple[Any, ...]:
         summary,
         "",
         True,
-        claims_panel.render_conflicts(contested) if len(contested) else [],
+        claims_panel.render_conflicts(contested, quantities) if len(contested) else [],
         contested.empty,
     )
 

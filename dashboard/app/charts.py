@@ -67,12 +67,23 @@ def _shared_start(a: str, b: str) -> str:
     )
 
 
+MAX_PANELS = 6  # money panels drawn at once; the title says how to see the others
+
+
 def money_chart(frame: pd.DataFrame) -> go.Figure | None:
-    """Money claims over time, one panel per country set and currency; None when there are none."""
+    """Money claims over time, one panel per country set and currency; None when there are none.
+
+    With more than MAX_PANELS country sets and currencies, the panels with the most
+    claims are drawn and the title says how many more a filter would show.
+    """
     money = dated(frame[frame["kind"] == "money"])
     if money.empty:
         return None
     groups = [(key, rows) for key, rows in money.groupby(["countries", "unit"], sort=True)]
+    hidden = max(0, len(groups) - MAX_PANELS)
+    if hidden:
+        groups = sorted(groups, key=lambda g: -len(g[1]))[:MAX_PANELS]
+        groups.sort(key=lambda g: g[0])
     titles = [f"{countries_label(countries)} · {unit}" for (countries, unit), _ in groups]
     fig = make_subplots(rows=len(groups), cols=1, subplot_titles=titles, vertical_spacing=0.12 / len(groups))
     colours = metric_colours(list(frame["metric"]))
@@ -81,7 +92,10 @@ def money_chart(frame: pd.DataFrame) -> go.Figure | None:
         factor, word = scale_of(float(rows["value"].max()))
         _draw(fig, rows, rows["value"] / factor, row, colours, shown)
         fig.update_yaxes(title_text=f"{unit} {word}".strip(), rangemode="tozero", row=row, col=1)
-    return _finish(fig, len(groups), "Money figures by period")
+    title = "Money figures by period"
+    if hidden:
+        title += f" — the {MAX_PANELS} fullest panels; {hidden} more: filter by countries or currency"
+    return _finish(fig, len(groups), title)
 
 
 def ratio_chart(frame: pd.DataFrame) -> go.Figure | None:

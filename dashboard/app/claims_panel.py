@@ -49,15 +49,17 @@ def render_claim(reports: pd.DataFrame, label: str) -> html.Div:
     )
 
 
-def render_conflicts(frame: pd.DataFrame) -> list[html.Div]:
-    """One block per contested quantity, its claims side by side, each with its sentences."""
+def render_conflicts(frame: pd.DataFrame, total: int) -> list[html.Div]:
+    """One block per contested quantity, its claims side by side, each with its sentences;
+    ``total`` is how many quantities are contested in all, of which ``frame`` holds some."""
     blocks = []
     keys = ["metric", "countries", "flow", "period_start", "period_end", "kind", "unit"]
-    for (metric, countries, flow, start, end, _kind, _unit), rows in frame.groupby(keys, sort=True):
+    for (metric, countries, flow, start, end, _kind, _unit), rows in frame.groupby(keys, sort=False):
         columns = []
         for _, claim in rows.groupby("claim_id", sort=False):
-            first = claim.iloc[0]
-            values = sorted(set(claim["value"]))
+            reports = claim.to_dict("records")
+            first = reports[0]
+            values = sorted({r["value"] for r in reports})
             label = " / ".join(
                 figure_label(first["kind"], v, first["unit"], "=", first["direction"]) for v in values
             )
@@ -65,7 +67,7 @@ def render_conflicts(frame: pd.DataFrame) -> list[html.Div]:
                 html.Div(
                     [
                         html.Div(label, className="conflict-value"),
-                        html.Ol([_report(r) for r in claim.to_dict("records")], className="reports"),
+                        html.Ol([_report(r) for r in reports], className="reports"),
                     ],
                     className="conflict-claim",
                 )
@@ -76,6 +78,14 @@ def render_conflicts(frame: pd.DataFrame) -> list[html.Div]:
         blocks.append(
             html.Div(
                 [html.H3(heading), html.Div(columns, className="conflict-columns")], className="conflict"
+            )
+        )
+    shown = len(blocks)
+    if total > shown:
+        blocks.append(
+            html.P(
+                f"The {shown} most reported of {total:,} contested quantities; filter to see the others.",
+                className="summary",
             )
         )
     return blocks

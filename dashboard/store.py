@@ -32,6 +32,12 @@ DEFAULT_PATH = Path("data") / "figures.db"
 SCHEMA_VERSION = schema.VERSION
 # The columns the store adds to FIGURES.md's: which claim a figure belongs to.
 CLAIM_COLUMNS = ("claim_id", "conflict")
+# What counting claims reads of each figure: not its sentence, the bulk of a row.
+_COUNTED = ", ".join(
+    dict.fromkeys(
+        ["figure_id", "surface", "value", "bound", "direction", "claim_id", "conflict", *claims.KEY]
+    )
+)
 _ORDER = ("published", "doc_id", "start", "value", "metric", "countries", "kind", "unit", "period_start")
 
 
@@ -166,7 +172,7 @@ class Store:
     def _recount(self, db: sa.Connection, touched: list[dict[str, object]] | None) -> None:
         """Reassign the claims of every quantity ``touched`` reports (all, for None)."""
         if touched is None:
-            stored = self._rows(db, "SELECT * FROM figures", {})
+            stored = self._rows(db, f"SELECT {_COUNTED} FROM figures", {})
         else:
             keys = {tuple(r[k] for k in claims.KEY) for r in touched if r["metric"] and r["period_start"]}
             if not keys:
@@ -177,7 +183,7 @@ class Store:
             params = {
                 f"{k}{i}": v for i, key in enumerate(keys) for k, v in zip(claims.KEY, key, strict=True)
             }
-            stored = self._rows(db, f"SELECT * FROM figures WHERE {where}", params)
+            stored = self._rows(db, f"SELECT {_COUNTED} FROM figures WHERE {where}", params)
         updates = [
             {"f": row["figure_id"], "c": claim, "x": int(conflict)}
             for row, (claim, conflict) in zip(stored, claims.count(stored), strict=True)

@@ -14,7 +14,7 @@ from dashboard.columns import NAMES
 
 pytestmark = pytest.mark.browser
 
-_POINT_UNDER_LABEL = """([chart, label]) => {
+POINT_UNDER_LABEL = """([chart, label]) => {
     const root = document.getElementById(chart);
     const text = [...root.querySelectorAll('.textpoint')].find(t => t.textContent === label);
     if (!text) return null;
@@ -37,7 +37,7 @@ def _open(page: Page, url: str) -> None:
 
 def _click_point(page: Page, chart: str, label: str) -> None:
     page.locator(f"#{chart} .textpoint", has_text=label).wait_for()
-    point = page.evaluate(_POINT_UNDER_LABEL, [chart, label])
+    point = page.evaluate(POINT_UNDER_LABEL, [chart, label])
     assert point is not None, f"no point labelled {label} on {chart}"
     page.mouse.click(point["x"], point["y"])
 

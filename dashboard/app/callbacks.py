@@ -74,10 +74,11 @@ def update_views(store: Store, filters: Filters) -> tuple[Any, ...]:
     )
     contested, quantities = store.conflicts(filters)
     undated = int((claims["period_start"] == "").sum())
-    summary = (
-        f"{total:,} figure{'s' * (total != 1)} making {claim_total:,} claim{'s' * (claim_total != 1)}"
-        f"{f'; {quantities:,} quantities reported in conflicting ways' if quantities else ''}"
-    )
+    summary = f"{total:,} figure{'s' * (total != 1)} making {claim_total:,} claim{'s' * (claim_total != 1)}"
+    if quantities:
+        summary += (
+            f"; {quantities:,} {_plural(quantities, 'quantity', 'quantities')} reported in conflicting ways"
+        )
     if undated:
         summary += f"; {undated} without a period are in the table only"
     if claim_total > len(claims):
@@ -95,6 +96,10 @@ def update_views(store: Store, filters: Filters) -> tuple[Any, ...]:
         claims_panel.render_conflicts(contested, quantities) if len(contested) else [],
         contested.empty,
     )
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return one if n == 1 else many
 
 
 def grid_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:

@@ -60,9 +60,8 @@ def render_conflicts(frame: pd.DataFrame, total: int) -> list[html.Div]:
             reports = claim.to_dict("records")
             first = reports[0]
             values = sorted({r["value"] for r in reports})
-            label = " / ".join(
-                figure_label(first["kind"], v, first["unit"], "=", first["direction"]) for v in values
-            )
+            labels = [figure_label(first["kind"], v, first["unit"], "=", first["direction"]) for v in values]
+            label = " / ".join(dict.fromkeys(labels))  # $190 bn and $190.3 bn both read "$190 bn"
             columns.append(
                 html.Div(
                     [

@@ -56,7 +56,9 @@ figures = sa.Table(
     sa.Index("figures_by_doc", "doc_id"),
     sa.Index("figures_by_period", "period_start", "period_end"),
     sa.Index("figures_by_claim", "claim_id"),
-    sa.Index("figures_by_quantity", "metric", "countries", "kind", "unit", "period_start", "period_end"),
+    sa.Index(
+        "figures_by_quantity", "metric", "countries", "flow", "kind", "unit", "period_start", "period_end"
+    ),
 )
 
 

@@ -175,15 +175,17 @@ class Store:
             stored = self._rows(db, f"SELECT {_COUNTED} FROM figures", {})
         else:
             keys = {tuple(r[k] for k in claims.KEY) for r in touched if r["metric"] and r["period_start"]}
-            if not keys:
-                return
-            where = " OR ".join(
-                "(" + " AND ".join(f"{k} = :{k}{i}" for k in claims.KEY) + ")" for i in range(len(keys))
-            )
-            params = {
-                f"{k}{i}": v for i, key in enumerate(keys) for k, v in zip(claims.KEY, key, strict=True)
-            }
-            stored = self._rows(db, f"SELECT {_COUNTED} FROM figures WHERE {where}", params)
+            # One query per quantity, each an index lookup: an OR of them would scan the table.
+            where = " AND ".join(f"{k} = :{k}" for k in claims.KEY)
+            stored = [
+                row
+                for key in sorted(keys)
+                for row in self._rows(
+                    db,
+                    f"SELECT {_COUNTED} FROM figures WHERE {where}",
+                    dict(zip(claims.KEY, key, strict=True)),
+                )
+            ]
         updates = [
             {"f": row["figure_id"], "c": claim, "x": int(conflict)}
             for row, (claim, conflict) in zip(stored, claims.count(stored), strict=True)

@@ -74,6 +74,34 @@ def value_range(value: float, bound: str, surface: str, signed: bool, down: bool
     return low, high
 
 
+def group_of(row: dict[str, object]) -> tuple[object, ...] | None:
+    """The quantity a figure row reports, as a key; None when it cannot be matched safely."""
+    unknown_way = flows.directional(row["metric"]) and not row["flow"]
+    if not row["metric"] or not row["period_start"] or unknown_way:
+        return None
+    return (*(row[k] for k in KEY), row["direction"] != "")
+
+
+def span_of(row: dict[str, object]) -> tuple[float, float]:
+    """The values a figure row is consistent with (``value_range`` of its columns)."""
+    direction = row["direction"]
+    return value_range(row["value"], row["bound"], row["surface"], direction != "", direction == "down")
+
+
+def clusters(rows: list[dict[str, object]]) -> list[list[dict[str, object]]]:
+    """Rows of one quantity whose ranges (``low``, ``high``) overlap, directly or through others."""
+    out: list[list[dict[str, object]]] = []
+    reach = -math.inf
+    for row in sorted(rows, key=lambda r: (r["low"], r["high"], r["figure_id"])):
+        if out and row["low"] <= reach:
+            out[-1].append(row)
+            reach = max(reach, row["high"])
+        else:
+            out.append([row])
+            reach = row["high"]
+    return out
+
+
 def assign(figures: pd.DataFrame) -> pd.DataFrame:
     """``claim_id`` and ``conflict`` for each figure of a frame (same index)."""
     counted = count(figures.to_dict("records"))
@@ -81,49 +109,26 @@ def assign(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def count(rows: list[dict[str, object]]) -> list[tuple[str, bool]]:
-    """(claim_id, conflict) for each figure row.
+    """(claim_id, conflict) for each figure row, counting claims among these rows alone.
 
-    Rows need figure_id, surface, value, bound, direction and the KEY columns. A
-    directed metric whose direction is not known matches nothing.
+    Rows need figure_id, surface, value, bound, direction and the KEY columns.
     """
-    out: list[tuple[str, bool]] = [("", False)] * len(rows)
-    groups: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    out: dict[int, tuple[str, bool]] = {}
+    groups: dict[tuple[object, ...], list[dict[str, object]]] = defaultdict(list)
     for i, row in enumerate(rows):
-        unknown_way = flows.directional(row["metric"]) and not row["flow"]
-        if not row["metric"] or not row["period_start"] or unknown_way:
+        key = group_of(row)
+        if key is None:
             out[i] = (claim_id([row["figure_id"]]), False)
         else:
-            groups[(*(row[k] for k in KEY), row["direction"] != "")].append(i)
+            low, high = span_of(row)
+            groups[key].append({**row, "low": low, "high": high, "_i": i})
     for members in groups.values():
-        clusters = _cluster([rows[i] for i in members], members)
-        for cluster in clusters:
-            shared = claim_id(rows[i]["figure_id"] for i in cluster)
-            for i in cluster:
-                out[i] = (shared, len(clusters) > 1)
-    return out
-
-
-def _cluster(rows: list[dict[str, object]], labels: list[int]) -> list[list[int]]:
-    """Labels of rows whose value ranges overlap, directly or through others, in value order."""
-    spans = sorted(
-        (
-            *value_range(
-                r["value"], r["bound"], r["surface"], r["direction"] != "", r["direction"] == "down"
-            ),
-            label,
-        )
-        for r, label in zip(rows, labels, strict=True)
-    )
-    clusters: list[list[int]] = []
-    reach = -math.inf
-    for low, high, label in spans:
-        if clusters and low <= reach:
-            clusters[-1].append(label)
-            reach = max(reach, high)
-        else:
-            clusters.append([label])
-            reach = high
-    return clusters
+        found = clusters(members)
+        for cluster in found:
+            shared = claim_id(r["figure_id"] for r in cluster)
+            for r in cluster:
+                out[r["_i"]] = (shared, len(found) > 1)
+    return [out[i] for i in range(len(rows))]
 
 
 def add_flows(rows: list[dict[str, object]], texts: dict[str, str]) -> list[str]:

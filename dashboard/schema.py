@@ -51,6 +51,9 @@ figures = sa.Table(
         if c.name not in ("doc_id", "figure_id")
     ),
     sa.Column("flow", sa.Text, nullable=False, server_default=""),
+    # The values the figure is consistent with (claims.span_of): claims overlap on them.
+    sa.Column("low", sa.Float(precision=53), nullable=False, server_default="0"),
+    sa.Column("high", sa.Float(precision=53), nullable=False, server_default="0"),
     sa.Column("claim_id", sa.Text, nullable=False, server_default=""),
     sa.Column("conflict", sa.Integer, nullable=False, server_default="0"),
     sa.Index("figures_by_doc", "doc_id"),
@@ -74,8 +77,11 @@ def version(db: sa.Connection) -> int:
 
 
 def _upgrade_1_to_2(db: sa.Connection) -> None:
-    """Claims: every figure gets a flow, a claim_id and a conflict flag (the store fills them in)."""
+    """Claims: every figure gets a flow, a value range, a claim_id and a conflict flag (the
+    store fills them in)."""
     db.execute(sa.text("ALTER TABLE figures ADD COLUMN flow TEXT NOT NULL DEFAULT ''"))
+    db.execute(sa.text("ALTER TABLE figures ADD COLUMN low REAL NOT NULL DEFAULT 0"))
+    db.execute(sa.text("ALTER TABLE figures ADD COLUMN high REAL NOT NULL DEFAULT 0"))
     db.execute(sa.text("ALTER TABLE figures ADD COLUMN claim_id TEXT NOT NULL DEFAULT ''"))
     db.execute(sa.text("ALTER TABLE figures ADD COLUMN conflict INTEGER NOT NULL DEFAULT 0"))
     metadata.create_all(db)  # meta and the new indexes

@@ -35,7 +35,18 @@ CLAIM_COLUMNS = ("claim_id", "conflict")
 # What counting claims reads of each figure: not its sentence, the bulk of a row.
 _COUNTED = ", ".join(
     dict.fromkeys(
-        ["figure_id", "surface", "value", "bound", "direction", "claim_id", "conflict", *claims.KEY]
+        [
+            "figure_id",
+            "surface",
+            "value",
+            "bound",
+            "direction",
+            "low",
+            "high",
+            "claim_id",
+            "conflict",
+            *claims.KEY,
+        ]
     )
 )
 _ORDER = ("published", "doc_id", "start", "value", "metric", "countries", "kind", "unit", "period_start")
@@ -90,7 +101,7 @@ class Store:
         try:
             with self._begin() as db:
                 if schema.ensure(db):
-                    self._read_flows(db)
+                    self._fill_in(db)
                     self._recount(db, None)
                 if self.dialect == "sqlite":
                     db.exec_driver_sql(f"PRAGMA user_version = {schema.VERSION}")
@@ -121,8 +132,8 @@ class Store:
         rows = [{name: getattr(f, name) for name in columns.NAMES} for f in extract_document(document)]
         for row, flow in zip(rows, claims.add_flows(rows, {document.doc_id: document.text}), strict=True):
             row["flow"] = flow
-        for row, (claim, conflict) in zip(rows, claims.count(rows), strict=True):
-            row["claim_id"], row["conflict"] = claim, int(conflict)
+            row["low"], row["high"] = claims.span_of(row)
+            row["claim_id"], row["conflict"] = claims.claim_id([row["figure_id"]]), 0
         try:
             with self._begin() as db:
                 self._lock(db)
@@ -132,7 +143,7 @@ class Store:
                 db.execute(schema.documents.insert(), [_document_row(document)])
                 if rows:
                     db.execute(schema.figures.insert(), rows)
-                    self._recount(db, rows)
+                    self._join_claims(db, rows)
         except sa.exc.IntegrityError as error:
             raise StoreError(f"{document.doc_id}: not stored, nothing written ({error.orig})") from None
         return IngestResult(document.doc_id, True, len(rows))
@@ -154,20 +165,70 @@ class Store:
         if self.dialect == "postgresql":
             db.execute(sa.text("SELECT pg_advisory_xact_lock(7431)"))
 
-    def _read_flows(self, db: sa.Connection) -> None:
-        """Fill in every figure's flow from its document (after an upgrade), one document at a time."""
+    def _fill_in(self, db: sa.Connection) -> None:
+        """Every figure's flow and value range, after an upgrade, one document at a time."""
         for (doc_id,) in db.execute(sa.text("SELECT doc_id FROM documents")).all():
             text = db.execute(
                 sa.text("SELECT text FROM documents WHERE doc_id = :d"), {"d": doc_id}
             ).scalar_one()
             rows = self._rows(db, "SELECT * FROM figures WHERE doc_id = :d", {"d": doc_id})
             updates = [
-                {"f": row["figure_id"], "w": flow}
+                {"f": row["figure_id"], "w": flow, "lo": span[0], "hi": span[1]}
                 for row, flow in zip(rows, claims.add_flows(rows, {doc_id: text}), strict=True)
-                if flow
+                for span in [claims.span_of(row)]
             ]
             if updates:
-                db.execute(sa.text("UPDATE figures SET flow = :w WHERE figure_id = :f"), updates)
+                db.execute(
+                    sa.text("UPDATE figures SET flow = :w, low = :lo, high = :hi WHERE figure_id = :f"),
+                    updates,
+                )
+
+    def _join_claims(self, db: sa.Connection, added: list[dict[str, object]]) -> None:
+        """Count the claims of newly stored figures, reading only the claims they may join.
+
+        A new figure can only join, or bridge, claims whose ranges overlap its own: those
+        are read and clustered again with it. Other claims of the quantity keep their
+        ids; they learn of a conflict when the number of claims crosses one.
+        """
+        groups: dict[tuple[object, ...], list[dict[str, object]]] = {}
+        for row in added:
+            key = claims.group_of(row)
+            if key is not None:
+                groups.setdefault(key, []).append(row)
+        doc_id = added[0]["doc_id"]
+        where = " AND ".join(f"{k} = :{k}" for k in claims.KEY) + " AND (direction = '') = :level"
+        for key, new in groups.items():
+            params = {**dict(zip(claims.KEY, key[:-1], strict=True)), "level": not key[-1], "doc": doc_id}
+            before = db.execute(
+                sa.text(f"SELECT COUNT(DISTINCT claim_id) FROM figures WHERE {where} AND doc_id != :doc"),
+                params,
+            ).scalar_one()
+            hull = {"lo": min(r["low"] for r in new), "hi": max(r["high"] for r in new)}
+            near = self._rows(
+                db,
+                f"SELECT {_COUNTED} FROM figures WHERE claim_id IN (SELECT claim_id FROM figures "
+                f"WHERE {where} AND doc_id != :doc AND high >= :lo AND low <= :hi)",
+                {**params, **hull},
+            )
+            found = claims.clusters(near + new)
+            near_claims = len({r["claim_id"] for r in near})
+            conflict = before - near_claims + len(found) > 1
+            updates = [
+                {
+                    "f": r["figure_id"],
+                    "c": claims.claim_id(m["figure_id"] for m in cluster),
+                    "x": int(conflict),
+                }
+                for cluster in found
+                for r in cluster
+            ]
+            db.execute(
+                sa.text("UPDATE figures SET claim_id = :c, conflict = :x WHERE figure_id = :f"), updates
+            )
+            if conflict != (before > 1):
+                db.execute(
+                    sa.text(f"UPDATE figures SET conflict = :x WHERE {where}"), {**params, "x": int(conflict)}
+                )
 
     def _recount(self, db: sa.Connection, touched: list[dict[str, object]] | None) -> None:
         """Reassign the claims of every quantity ``touched`` reports (all, for None)."""

@@ -173,3 +173,26 @@ def test_the_csv_carries_claim_id(store):
     assert header[-1] == "claim_id"
     rows = store.figures(Filters(kind=("money",)))
     assert rows["claim_id"].nunique() == 1
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_claims_counted_on_ingest_match_a_full_recount(tmp_path, seed):
+    """Each ingest reads only the claims a new figure may join; the result must be what
+    counting the whole corpus at once gives, whatever the order documents arrive in."""
+    import random
+
+    from dashboard.claims import count
+    from dashboard.store import Store
+
+    values = ["$190", "$190.3", "$196", "$201", "$207", "$150", "$152", "more than $180"]
+    values += ["about $170", "$165", "$240"]
+    rng = random.Random(seed)
+    rng.shuffle(values)
+    store = Store(tmp_path / "f.db")
+    for i, value in enumerate(values):
+        text = f"Trade between China and Russia reached {value} billion in 2022."
+        store.ingest(Document(text=text, doc_id=f"d{i}", published="2023-02-01"))
+    stored = store._read("SELECT * FROM figures ORDER BY figure_id").to_dict("records")
+    assert len(stored) == len(values)
+    assert [(r["claim_id"], bool(r["conflict"])) for r in stored] == count(stored)
+    assert len({r["claim_id"] for r in stored}) >= 2  # the values make more than one claim

@@ -155,7 +155,9 @@ def _write_version_1(path, seed) -> None:
     fresh.ingest(seed)
     with sqlite3.connect(fresh.path) as src, sqlite3.connect(path) as dst:
         docs = src.execute("SELECT * FROM documents").fetchall()
-        names = [c.name for c in schema.figures.c if c.name not in ("flow", "claim_id", "conflict")]
+        names = [
+            c.name for c in schema.figures.c if c.name not in ("flow", "low", "high", "claim_id", "conflict")
+        ]
         figures = src.execute(f"SELECT {', '.join(names)} FROM figures").fetchall()
         dst.execute(
             "CREATE TABLE documents (doc_id TEXT PRIMARY KEY, content_hash TEXT NOT NULL UNIQUE, "

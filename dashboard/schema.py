@@ -65,6 +65,40 @@ figures = sa.Table(
 )
 
 
+_CLAIM_TEXT = ("metric", "countries", "flow", "kind", "unit", "direction", "bound")
+_CLAIM_TEXT += ("period_start", "period_end", "period_text")
+# One row per claim, kept by the store as figures come and go: what the charts and
+# filters read, so that a page never aggregates the whole figures table.
+claims = sa.Table(
+    "claims",
+    metadata,
+    sa.Column("claim_id", sa.Text, primary_key=True),
+    sa.Column("figure_id", sa.Text, nullable=False),  # the least of its figures' ids
+    *(sa.Column(name, sa.Text, nullable=False) for name in _CLAIM_TEXT),
+    sa.Column("low", sa.Float(precision=53), nullable=False),  # the least and greatest value reported
+    sa.Column("high", sa.Float(precision=53), nullable=False),
+    sa.Column("value", sa.Float(precision=53), nullable=False),  # their mean
+    sa.Column("reports", sa.Integer, nullable=False),
+    sa.Column("sources", sa.Integer, nullable=False),  # documents
+    sa.Column("conflict", sa.Integer, nullable=False),
+    sa.Index("claims_by_sources", "sources", "conflict"),
+    sa.Index(
+        "claims_by_quantity", "metric", "countries", "flow", "kind", "unit", "period_start", "period_end"
+    ),
+    sa.Index("claims_by_countries", "countries"),
+    sa.Index("claims_by_kind", "kind", "unit"),
+    sa.Index("claims_by_period", "period_start", "period_end"),
+)
+
+# How a claims row is made from its figures, in SQL (``WHERE`` and ``GROUP BY`` to follow).
+CLAIM_ROWS = (
+    "SELECT f.claim_id, MIN(f.figure_id), MIN(f.metric), MIN(f.countries), MIN(f.flow), MIN(f.kind), "
+    "MIN(f.unit), MIN(f.direction), MIN(f.bound), MIN(f.period_start), MIN(f.period_end), "
+    "MIN(f.period_text), MIN(f.value), MAX(f.value), AVG(f.value), COUNT(*), COUNT(DISTINCT f.doc_id), "
+    "MAX(f.conflict) FROM figures f"
+)
+
+
 def version(db: sa.Connection) -> int:
     """The schema version of the store ``db`` holds: 0 when empty."""
     tables = set(sa.inspect(db).get_table_names())

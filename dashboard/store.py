@@ -143,7 +143,8 @@ class Store:
                 db.execute(schema.documents.insert(), [_document_row(document)])
                 if rows:
                     db.execute(schema.figures.insert(), rows)
-                    self._join_claims(db, rows)
+                    touched = self._join_claims(db, rows)
+                    self._refresh_claims(db, touched | {r["claim_id"] for r in rows})
         except sa.exc.IntegrityError as error:
             raise StoreError(f"{document.doc_id}: not stored, nothing written ({error.orig})") from None
         return IngestResult(document.doc_id, True, len(rows))
@@ -183,14 +184,16 @@ class Store:
                     updates,
                 )
 
-    def _join_claims(self, db: sa.Connection, added: list[dict[str, object]]) -> None:
+    def _join_claims(self, db: sa.Connection, added: list[dict[str, object]]) -> set[str]:
         """Count the claims of newly stored figures, reading only the claims they may join.
 
         A new figure can only join, or bridge, claims whose ranges overlap its own: those
         are read and clustered again with it. Other claims of the quantity keep their
-        ids; they learn of a conflict when the number of claims crosses one.
+        ids; they learn of a conflict when the number of claims crosses one. Returns the
+        claim ids read or made.
         """
         groups: dict[tuple[object, ...], list[dict[str, object]]] = {}
+        touched: set[str] = set()
         for row in added:
             key = claims.group_of(row)
             if key is not None:
@@ -225,10 +228,26 @@ class Store:
             db.execute(
                 sa.text("UPDATE figures SET claim_id = :c, conflict = :x WHERE figure_id = :f"), updates
             )
+            touched |= {r["claim_id"] for r in near} | {u["c"] for u in updates}
             if conflict != (before > 1):
-                db.execute(
-                    sa.text(f"UPDATE figures SET conflict = :x WHERE {where}"), {**params, "x": int(conflict)}
-                )
+                flip = {**params, "x": int(conflict)}
+                db.execute(sa.text(f"UPDATE figures SET conflict = :x WHERE {where}"), flip)
+                db.execute(sa.text(f"UPDATE claims SET conflict = :x WHERE {where}"), flip)
+        return touched
+
+    def _refresh_claims(self, db: sa.Connection, claim_ids: set[str] | None) -> None:
+        """Make the claims rows of ``claim_ids`` (all, for None) what their figures say now."""
+        if claim_ids is None:
+            db.execute(sa.text("DELETE FROM claims"))
+            db.execute(sa.text(f"INSERT INTO claims {schema.CLAIM_ROWS} GROUP BY f.claim_id"))
+            return
+        ordered = sorted(claim_ids)
+        for at in range(0, len(ordered), 500):  # bounded parameter lists
+            chunk = {f"c{i}": c for i, c in enumerate(ordered[at : at + 500])}
+            names = ", ".join(f":{k}" for k in chunk)
+            db.execute(sa.text(f"DELETE FROM claims WHERE claim_id IN ({names})"), chunk)
+            rows = f"{schema.CLAIM_ROWS} WHERE f.claim_id IN ({names}) GROUP BY f.claim_id"
+            db.execute(sa.text(f"INSERT INTO claims {rows}"), chunk)
 
     def _recount(self, db: sa.Connection, touched: list[dict[str, object]] | None) -> None:
         """Reassign the claims of every quantity ``touched`` reports (all, for None)."""
@@ -248,7 +267,7 @@ class Store:
                 )
             ]
         updates = [
-            {"f": row["figure_id"], "c": claim, "x": int(conflict)}
+            {"f": row["figure_id"], "c": claim, "x": int(conflict), "old": row["claim_id"]}
             for row, (claim, conflict) in zip(stored, claims.count(stored), strict=True)
             if claim != row["claim_id"] or bool(conflict) != bool(row["conflict"])
         ]
@@ -256,6 +275,11 @@ class Store:
             db.execute(
                 sa.text("UPDATE figures SET claim_id = :c, conflict = :x WHERE figure_id = :f"), updates
             )
+        if touched is None:
+            self._refresh_claims(db, None)
+        else:
+            gone = {r["claim_id"] for r in touched}
+            self._refresh_claims(db, gone | {u["c"] for u in updates} | {u["old"] for u in updates})
 
     @staticmethod
     def _rows(db: sa.Connection, sql: str, params: dict[str, object]) -> list[dict[str, object]]:
@@ -340,9 +364,7 @@ class Store:
     def claim_count(self, filters: Filters | None = None) -> int:
         where, params = (filters or Filters()).where()
         with self._begin() as db:
-            return db.execute(
-                sa.text(f"SELECT COUNT(DISTINCT f.claim_id) FROM figures f WHERE {where}"), params
-            ).scalar_one()
+            return db.execute(sa.text(f"SELECT COUNT(*) FROM claims f WHERE {where}"), params).scalar_one()
 
     def claims(self, filters: Filters | None = None, *, limit: int | None = None) -> pd.DataFrame:
         """One row per claim among the filtered figures: what it reports and how many say so.
@@ -351,22 +373,11 @@ class Store:
         period order.
         """
         where, params = (filters or Filters()).where()
-        order = "MIN(f.period_start), f.claim_id"
+        order = "f.period_start, f.claim_id"
         if limit is not None:
-            order = f"COUNT(DISTINCT f.doc_id) DESC, MAX(f.conflict) DESC, {order} LIMIT {int(limit)}"
-        frame = self._read(
-            "SELECT f.claim_id, MIN(f.figure_id) AS figure_id, MIN(f.metric) AS metric, "
-            "MIN(f.countries) AS countries, MIN(f.flow) AS flow, MIN(f.kind) AS kind, MIN(f.unit) AS unit, "
-            "MIN(f.direction) AS direction, MIN(f.period_start) AS period_start, "
-            "MIN(f.period_end) AS period_end, MIN(f.period_text) AS period_text, "
-            "MIN(f.value) AS low, MAX(f.value) AS high, AVG(f.value) AS value, "
-            "COUNT(*) AS reports, COUNT(DISTINCT f.doc_id) AS sources, MAX(f.conflict) AS conflict, "
-            "MIN(f.bound) AS bound "
-            f"FROM figures f WHERE {where} GROUP BY f.claim_id ORDER BY {order}",
-            params,
-        )
-        if not frame.empty:
-            frame["conflict"] = frame["conflict"].astype(int).astype(bool)
+            order = f"f.sources DESC, f.conflict DESC, {order} LIMIT {int(limit)}"
+        frame = self._read(f"SELECT * FROM claims f WHERE {where} ORDER BY {order}", params)
+        frame["conflict"] = frame["conflict"].astype(int).astype(bool)
         return frame
 
     def claim_sources(self, claim_id: str) -> pd.DataFrame:
@@ -379,27 +390,36 @@ class Store:
             {"c": claim_id},
         )
 
-    def conflicts(self, filters: Filters | None = None, *, limit: int = 12) -> tuple[pd.DataFrame, int]:
-        """The claims that disagree with another claim about the same quantity, side by side:
-        one row per report, grouped by quantity, then claim; the ``limit`` quantities with the
-        most reports, and how many quantities are contested in all."""
+    def conflicts(
+        self, filters: Filters | None = None, *, limit: int = 12, per_claim: int = 3
+    ) -> tuple[pd.DataFrame, int]:
+        """Claims that disagree with another claim about the same quantity, for side-by-side
+        reading: the ``limit`` contested quantities with the most reports, and for each of
+        their claims its reports count (``reports``) and first ``per_claim`` reports, one row
+        each; and how many quantities are contested in all."""
         where, params = (filters or Filters()).where()
         key = ", ".join(f"f.{k}" for k in claims.KEY)
         contested = (
-            f"SELECT {key}, COUNT(*) AS reports FROM figures f "
+            f"SELECT {key}, SUM(f.reports) AS total FROM claims f "
             f"WHERE f.conflict = 1 AND {where} GROUP BY {key}"
         )
+        join = " AND ".join(f"t.{k} = c.{k}" for k in claims.KEY)
         with self._begin() as db:
             total = db.execute(sa.text(f"SELECT COUNT(*) FROM ({contested}) q"), params).scalar_one()
-            top = f"{contested} ORDER BY reports DESC, {key} LIMIT {int(limit)}"
-            join = " AND ".join(f"t.{k} = f.{k}" for k in claims.KEY)
+            top = f"{contested} ORDER BY total DESC, {key} LIMIT {int(limit)}"
+            picked = (
+                "SELECT f.*, c.reports, c.value AS claim_value, t.total, ROW_NUMBER() OVER "
+                "(PARTITION BY f.claim_id ORDER BY d.published, f.figure_id) AS n, "
+                "d.title, d.source AS doc_source, d.published "
+                f"FROM ({top}) t JOIN claims c ON {join} AND c.conflict = 1 "
+                "JOIN figures f ON f.claim_id = c.claim_id JOIN documents d ON d.doc_id = f.doc_id"
+            )
             frame = self._frame(
                 db,
-                "SELECT f.metric, f.countries, f.flow, f.kind, f.unit, f.period_start, f.period_end, "
-                "f.claim_id, f.figure_id, f.surface, f.value, f.bound, f.direction, f.sentence, d.doc_id, "
-                f"d.title, d.source AS doc_source, d.published FROM ({top}) t JOIN figures f ON {join} "
-                f"JOIN documents d ON d.doc_id = f.doc_id WHERE f.conflict = 1 AND {where} "
-                "ORDER BY t.reports DESC, f.metric, f.countries, f.flow, f.period_start, f.value, f.claim_id",
+                "SELECT metric, countries, flow, kind, unit, period_start, period_end, claim_id, reports, "
+                "figure_id, surface, value, bound, direction, sentence, doc_id, title, doc_source, published "
+                f"FROM ({picked}) r WHERE n <= {int(per_claim)} "
+                "ORDER BY total DESC, metric, countries, flow, period_start, claim_value, claim_id, n",
                 params,
             )
         return frame, total
@@ -430,7 +450,7 @@ class Store:
         out = {}
         with self._begin() as db:
             for key in ("countries", "metric", "kind", "unit"):
-                rows = db.execute(sa.text(f"SELECT DISTINCT {key} FROM figures WHERE {key} != '' ORDER BY 1"))
+                rows = db.execute(sa.text(f"SELECT DISTINCT {key} FROM claims WHERE {key} != '' ORDER BY 1"))
                 out[key] = [r[0] for r in rows]
         return out
 

@@ -144,6 +144,8 @@ def test_claims_across_documents_in_the_store(store):
 
     conflicts, quantities = store.conflicts()
     assert quantities == 1
+    first_only, _ = store.conflicts(per_claim=1)  # a long claim shows its first reports and a count
+    assert sorted(first_only["reports"]) == [1, 3] and len(first_only) == 2
     assert set(conflicts["surface"]) == {"$190 billion", "$190.3 billion", "$200 billion", "$150 billion"}
     assert conflicts["claim_id"].nunique() == 2
 
@@ -192,7 +194,20 @@ def test_claims_counted_on_ingest_match_a_full_recount(tmp_path, seed):
     for i, value in enumerate(values):
         text = f"Trade between China and Russia reached {value} billion in 2022."
         store.ingest(Document(text=text, doc_id=f"d{i}", published="2023-02-01"))
+    _assert_counted(store, count)
+    stored = store._read("SELECT claim_id FROM figures")
+    assert len(stored) == len(values) and stored["claim_id"].nunique() >= 2
+    # Withdrawing documents recounts what they were part of, the claims table too.
+    for doc_id in ("d3", "d7"):
+        store.delete(doc_id)
+        _assert_counted(store, count)
+
+
+def _assert_counted(store, count) -> None:
+    from dashboard import schema
+
     stored = store._read("SELECT * FROM figures ORDER BY figure_id").to_dict("records")
-    assert len(stored) == len(values)
     assert [(r["claim_id"], bool(r["conflict"])) for r in stored] == count(stored)
-    assert len({r["claim_id"] for r in stored}) >= 2  # the values make more than one claim
+    kept = store._read("SELECT * FROM claims ORDER BY claim_id")
+    fresh = store._read(f"{schema.CLAIM_ROWS} GROUP BY f.claim_id ORDER BY f.claim_id")
+    assert kept.to_numpy().tolist() == fresh.to_numpy().tolist()

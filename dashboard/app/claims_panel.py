@@ -62,11 +62,15 @@ def render_conflicts(frame: pd.DataFrame, total: int) -> list[html.Div]:
             values = sorted({r["value"] for r in reports})
             labels = [figure_label(first["kind"], v, first["unit"], "=", first["direction"]) for v in values]
             label = " / ".join(dict.fromkeys(labels))  # $190 bn and $190.3 bn both read "$190 bn"
+            more = int(first["reports"]) - len(reports)
             columns.append(
                 html.Div(
                     [
                         html.Div(label, className="conflict-value"),
                         html.Ol([_report(r) for r in reports], className="reports"),
+                        html.Div(f"and {more} more report{'s' * (more != 1)}", className="summary")
+                        if more > 0
+                        else None,
                     ],
                     className="conflict-claim",
                 )

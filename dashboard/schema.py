@@ -81,6 +81,10 @@ claims = sa.Table(
     sa.Column("reports", sa.Integer, nullable=False),
     sa.Column("sources", sa.Integer, nullable=False),  # documents
     sa.Column("conflict", sa.Integer, nullable=False),
+    # The values its reports are consistent with, together (figures' low and high): a new
+    # figure joins the claim when its own range overlaps this.
+    sa.Column("span_low", sa.Float(precision=53), nullable=False),
+    sa.Column("span_high", sa.Float(precision=53), nullable=False),
     sa.Index("claims_by_sources", "sources", "conflict"),
     sa.Index(
         "claims_by_quantity", "metric", "countries", "flow", "kind", "unit", "period_start", "period_end"
@@ -95,7 +99,7 @@ CLAIM_ROWS = (
     "SELECT f.claim_id, MIN(f.figure_id), MIN(f.metric), MIN(f.countries), MIN(f.flow), MIN(f.kind), "
     "MIN(f.unit), MIN(f.direction), MIN(f.bound), MIN(f.period_start), MIN(f.period_end), "
     "MIN(f.period_text), MIN(f.value), MAX(f.value), AVG(f.value), COUNT(*), COUNT(DISTINCT f.doc_id), "
-    "MAX(f.conflict) FROM figures f"
+    "MAX(f.conflict), MIN(f.low), MAX(f.high) FROM figures f"
 )
 
 

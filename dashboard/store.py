@@ -187,10 +187,11 @@ class Store:
     def _join_claims(self, db: sa.Connection, added: list[dict[str, object]]) -> set[str]:
         """Count the claims of newly stored figures, reading only the claims they may join.
 
-        A new figure can only join, or bridge, claims whose ranges overlap its own: those
-        are read and clustered again with it. Other claims of the quantity keep their
-        ids; they learn of a conflict when the number of claims crosses one. Returns the
-        claim ids read or made.
+        A claim's reports overlap one another in a chain, so together they cover one span
+        of values (the claims table keeps it). A new figure joins, or bridges, the claims
+        whose span its range overlaps: they become one claim, named after the least of its
+        figure ids. Other claims of the quantity keep their ids; they learn of a conflict
+        when the number of claims crosses one. Returns the claim ids read or made.
         """
         groups: dict[tuple[object, ...], list[dict[str, object]]] = {}
         touched: set[str] = set()
@@ -198,37 +199,38 @@ class Store:
             key = claims.group_of(row)
             if key is not None:
                 groups.setdefault(key, []).append(row)
-        doc_id = added[0]["doc_id"]
         where = " AND ".join(f"{k} = :{k}" for k in claims.KEY) + " AND (direction = '') = :level"
         for key, new in groups.items():
-            params = {**dict(zip(claims.KEY, key[:-1], strict=True)), "level": not key[-1], "doc": doc_id}
-            before = db.execute(
-                sa.text(f"SELECT COUNT(DISTINCT claim_id) FROM figures WHERE {where} AND doc_id != :doc"),
-                params,
-            ).scalar_one()
+            params = {**dict(zip(claims.KEY, key[:-1], strict=True)), "level": not key[-1]}
+            before = db.execute(sa.text(f"SELECT COUNT(*) FROM claims WHERE {where}"), params).scalar_one()
             hull = {"lo": min(r["low"] for r in new), "hi": max(r["high"] for r in new)}
             near = self._rows(
                 db,
-                f"SELECT {_COUNTED} FROM figures WHERE claim_id IN (SELECT claim_id FROM figures "
-                f"WHERE {where} AND doc_id != :doc AND high >= :lo AND low <= :hi)",
+                "SELECT claim_id, figure_id, span_low AS low, span_high AS high FROM claims "
+                f"WHERE {where} AND span_high >= :lo AND span_low <= :hi",
                 {**params, **hull},
             )
             found = claims.clusters(near + new)
-            near_claims = len({r["claim_id"] for r in near})
-            conflict = before - near_claims + len(found) > 1
-            updates = [
-                {
-                    "f": r["figure_id"],
-                    "c": claims.claim_id(m["figure_id"] for m in cluster),
-                    "x": int(conflict),
-                }
-                for cluster in found
-                for r in cluster
-            ]
+            conflict = before - len(near) + len(found) > 1
+            renamed, updates = [], []
+            stored = {id(r) for r in near}
+            for cluster in found:
+                shared = claims.claim_id(r["figure_id"] for r in cluster)
+                touched.add(shared)
+                for r in cluster:
+                    if id(r) in stored:
+                        touched.add(r["claim_id"])
+                        if r["claim_id"] != shared:
+                            renamed.append({"old": r["claim_id"], "c": shared, "x": int(conflict)})
+                    else:
+                        updates.append({"f": r["figure_id"], "c": shared, "x": int(conflict)})
+            if renamed:
+                db.execute(
+                    sa.text("UPDATE figures SET claim_id = :c, conflict = :x WHERE claim_id = :old"), renamed
+                )
             db.execute(
                 sa.text("UPDATE figures SET claim_id = :c, conflict = :x WHERE figure_id = :f"), updates
             )
-            touched |= {r["claim_id"] for r in near} | {u["c"] for u in updates}
             if conflict != (before > 1):
                 flip = {**params, "x": int(conflict)}
                 db.execute(sa.text(f"UPDATE figures SET conflict = :x WHERE {where}"), flip)

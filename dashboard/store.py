@@ -393,12 +393,13 @@ class Store:
         )
 
     def conflicts(
-        self, filters: Filters | None = None, *, limit: int = 12, per_claim: int = 3
+        self, filters: Filters | None = None, *, limit: int = 12, claims_each: int = 4, per_claim: int = 3
     ) -> tuple[pd.DataFrame, int]:
         """Claims that disagree with another claim about the same quantity, for side-by-side
-        reading: the ``limit`` contested quantities with the most reports, and for each of
-        their claims its reports count (``reports``) and first ``per_claim`` reports, one row
-        each; and how many quantities are contested in all."""
+        reading: the ``limit`` contested quantities with the most reports; of each, its
+        ``claims_each`` most reported claims (``claims`` says how many it has); of each
+        claim, its first ``per_claim`` reports (``reports`` says how many it has), one row
+        each. Also how many quantities are contested in all."""
         where, params = (filters or Filters()).where()
         key = ", ".join(f"f.{k}" for k in claims.KEY)
         contested = (
@@ -406,21 +407,28 @@ class Store:
             f"WHERE f.conflict = 1 AND {where} GROUP BY {key}"
         )
         join = " AND ".join(f"t.{k} = c.{k}" for k in claims.KEY)
+        quantity = ", ".join(f"c.{k}" for k in claims.KEY)
         with self._begin() as db:
             total = db.execute(sa.text(f"SELECT COUNT(*) FROM ({contested}) q"), params).scalar_one()
             top = f"{contested} ORDER BY total DESC, {key} LIMIT {int(limit)}"
+            ranked = (
+                f"SELECT c.claim_id, c.reports, c.value AS claim_value, t.total, "
+                f"ROW_NUMBER() OVER (PARTITION BY {quantity} ORDER BY c.reports DESC, c.claim_id) AS k, "
+                f"COUNT(*) OVER (PARTITION BY {quantity}) AS claims "
+                f"FROM ({top}) t JOIN claims c ON {join} AND c.conflict = 1"
+            )
             picked = (
-                "SELECT f.*, c.reports, c.value AS claim_value, t.total, ROW_NUMBER() OVER "
+                "SELECT f.*, c.reports, c.claim_value, c.total, c.claims, ROW_NUMBER() OVER "
                 "(PARTITION BY f.claim_id ORDER BY d.published, f.figure_id) AS n, "
                 "d.title, d.source AS doc_source, d.published "
-                f"FROM ({top}) t JOIN claims c ON {join} AND c.conflict = 1 "
-                "JOIN figures f ON f.claim_id = c.claim_id JOIN documents d ON d.doc_id = f.doc_id"
+                f"FROM ({ranked}) c JOIN figures f ON f.claim_id = c.claim_id "
+                f"JOIN documents d ON d.doc_id = f.doc_id WHERE c.k <= {int(claims_each)}"
             )
             frame = self._frame(
                 db,
                 "SELECT metric, countries, flow, kind, unit, period_start, period_end, claim_id, reports, "
-                "figure_id, surface, value, bound, direction, sentence, doc_id, title, doc_source, published "
-                f"FROM ({picked}) r WHERE n <= {int(per_claim)} "
+                "claims, figure_id, surface, value, bound, direction, sentence, doc_id, title, doc_source, "
+                f"published FROM ({picked}) r WHERE n <= {int(per_claim)} "
                 "ORDER BY total DESC, metric, countries, flow, period_start, claim_value, claim_id, n",
                 params,
             )

@@ -146,6 +146,8 @@ def test_claims_across_documents_in_the_store(store):
     assert quantities == 1
     first_only, _ = store.conflicts(per_claim=1)  # a long claim shows its first reports and a count
     assert sorted(first_only["reports"]) == [1, 3] and len(first_only) == 2
+    most_reported, _ = store.conflicts(claims_each=1)  # and the rest of a quantity's claims counted
+    assert set(most_reported["reports"]) == {3} and set(most_reported["claims"]) == {2}
     assert set(conflicts["surface"]) == {"$190 billion", "$190.3 billion", "$200 billion", "$150 billion"}
     assert conflicts["claim_id"].nunique() == 2
 

@@ -57,7 +57,7 @@ def render_conflicts(frame: pd.DataFrame, total: int) -> list[html.Div]:
     for (metric, countries, flow, start, end, _kind, _unit), rows in frame.groupby(keys, sort=False):
         columns = []
         for _, claim in rows.groupby("claim_id", sort=False):
-            reports = claim.to_dict("records")
+            reports = claim.to_dict("records")  # a few rows each: the store sends the first ones
             first = reports[0]
             values = sorted({r["value"] for r in reports})
             labels = [figure_label(first["kind"], v, first["unit"], "=", first["direction"]) for v in values]
@@ -74,6 +74,11 @@ def render_conflicts(frame: pd.DataFrame, total: int) -> list[html.Div]:
                     ],
                     className="conflict-claim",
                 )
+            )
+        hidden = int(rows["claims"].iloc[0]) - len(columns)
+        if hidden > 0:
+            columns.append(
+                html.Div(f"and {hidden} more claim{'s' * (hidden != 1)}", className="conflict-claim summary")
             )
         # A flow reads in its direction: "China → Russia".
         between = " → ".join(map(display_name, flow.split(">"))) if flow else countries_label(countries)

@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 import sqlalchemy as sa
 
-from dashboard import claims, columns, schema
+from dashboard import claim_tables, claims, columns, schema
 from dashboard.documents import Document
 from dashboard.errors import DashboardError
 from dashboard.extract import extract_document
@@ -32,23 +32,6 @@ DEFAULT_PATH = Path("data") / "figures.db"
 SCHEMA_VERSION = schema.VERSION
 # The columns the store adds to FIGURES.md's: which claim a figure belongs to.
 CLAIM_COLUMNS = ("claim_id", "conflict")
-# What counting claims reads of each figure: not its sentence, the bulk of a row.
-_COUNTED = ", ".join(
-    dict.fromkeys(
-        [
-            "figure_id",
-            "surface",
-            "value",
-            "bound",
-            "direction",
-            "low",
-            "high",
-            "claim_id",
-            "conflict",
-            *claims.KEY,
-        ]
-    )
-)
 _ORDER = ("published", "doc_id", "start", "value", "metric", "countries", "kind", "unit", "period_start")
 
 
@@ -101,8 +84,8 @@ class Store:
         try:
             with self._begin() as db:
                 if schema.ensure(db):
-                    self._fill_in(db)
-                    self._recount(db, None)
+                    claim_tables.fill_in(db)
+                    claim_tables.recount(db, None)
                 if self.dialect == "sqlite":
                     db.exec_driver_sql(f"PRAGMA user_version = {schema.VERSION}")
         except ValueError as error:
@@ -143,8 +126,8 @@ class Store:
                 db.execute(schema.documents.insert(), [_document_row(document)])
                 if rows:
                     db.execute(schema.figures.insert(), rows)
-                    touched = self._join_claims(db, rows)
-                    self._refresh_claims(db, touched | {r["claim_id"] for r in rows})
+                    touched = claim_tables.join(db, rows)
+                    claim_tables.refresh(db, touched | {r["claim_id"] for r in rows})
         except sa.exc.IntegrityError as error:
             raise StoreError(f"{document.doc_id}: not stored, nothing written ({error.orig})") from None
         return IngestResult(document.doc_id, True, len(rows))
@@ -153,11 +136,11 @@ class Store:
         """Remove a document and its figures, and recount the claims they were part of."""
         with self._begin() as db:
             self._lock(db)
-            rows = self._rows(db, "SELECT * FROM figures WHERE doc_id = :d", {"d": doc_id})
+            rows = claim_tables.select_rows(db, "SELECT * FROM figures WHERE doc_id = :d", {"d": doc_id})
             db.execute(schema.figures.delete().where(schema.figures.c.doc_id == doc_id))
             gone = db.execute(schema.documents.delete().where(schema.documents.c.doc_id == doc_id)).rowcount
             if rows:
-                self._recount(db, rows)
+                claim_tables.recount(db, rows)
         return bool(gone)
 
     def _lock(self, db: sa.Connection) -> None:
@@ -165,127 +148,6 @@ class Store:
         # whole file on the first write; PostgreSQL takes this transaction-long lock.
         if self.dialect == "postgresql":
             db.execute(sa.text("SELECT pg_advisory_xact_lock(7431)"))
-
-    def _fill_in(self, db: sa.Connection) -> None:
-        """Every figure's flow and value range, after an upgrade, one document at a time."""
-        for (doc_id,) in db.execute(sa.text("SELECT doc_id FROM documents")).all():
-            text = db.execute(
-                sa.text("SELECT text FROM documents WHERE doc_id = :d"), {"d": doc_id}
-            ).scalar_one()
-            rows = self._rows(db, "SELECT * FROM figures WHERE doc_id = :d", {"d": doc_id})
-            updates = [
-                {"f": row["figure_id"], "w": flow, "lo": span[0], "hi": span[1]}
-                for row, flow in zip(rows, claims.add_flows(rows, {doc_id: text}), strict=True)
-                for span in [claims.span_of(row)]
-            ]
-            if updates:
-                db.execute(
-                    sa.text("UPDATE figures SET flow = :w, low = :lo, high = :hi WHERE figure_id = :f"),
-                    updates,
-                )
-
-    def _join_claims(self, db: sa.Connection, added: list[dict[str, object]]) -> set[str]:
-        """Count the claims of newly stored figures, reading only the claims they may join.
-
-        A claim's reports overlap one another in a chain, so together they cover one span
-        of values (the claims table keeps it). A new figure joins, or bridges, the claims
-        whose span its range overlaps: they become one claim, named after the least of its
-        figure ids. Other claims of the quantity keep their ids; they learn of a conflict
-        when the number of claims crosses one. Returns the claim ids read or made.
-        """
-        groups: dict[tuple[object, ...], list[dict[str, object]]] = {}
-        touched: set[str] = set()
-        for row in added:
-            key = claims.group_of(row)
-            if key is not None:
-                groups.setdefault(key, []).append(row)
-        where = " AND ".join(f"{k} = :{k}" for k in claims.KEY) + " AND (direction = '') = :level"
-        for key, new in groups.items():
-            params = {**dict(zip(claims.KEY, key[:-1], strict=True)), "level": not key[-1]}
-            before = db.execute(sa.text(f"SELECT COUNT(*) FROM claims WHERE {where}"), params).scalar_one()
-            hull = {"lo": min(r["low"] for r in new), "hi": max(r["high"] for r in new)}
-            near = self._rows(
-                db,
-                "SELECT claim_id, figure_id, span_low AS low, span_high AS high FROM claims "
-                f"WHERE {where} AND span_high >= :lo AND span_low <= :hi",
-                {**params, **hull},
-            )
-            found = claims.clusters(near + new)
-            conflict = before - len(near) + len(found) > 1
-            renamed, updates = [], []
-            stored = {id(r) for r in near}
-            for cluster in found:
-                shared = claims.claim_id(r["figure_id"] for r in cluster)
-                touched.add(shared)
-                for r in cluster:
-                    if id(r) in stored:
-                        touched.add(r["claim_id"])
-                        if r["claim_id"] != shared:
-                            renamed.append({"old": r["claim_id"], "c": shared, "x": int(conflict)})
-                    else:
-                        updates.append({"f": r["figure_id"], "c": shared, "x": int(conflict)})
-            if renamed:
-                db.execute(
-                    sa.text("UPDATE figures SET claim_id = :c, conflict = :x WHERE claim_id = :old"), renamed
-                )
-            db.execute(
-                sa.text("UPDATE figures SET claim_id = :c, conflict = :x WHERE figure_id = :f"), updates
-            )
-            if conflict != (before > 1):
-                flip = {**params, "x": int(conflict)}
-                db.execute(sa.text(f"UPDATE figures SET conflict = :x WHERE {where}"), flip)
-                db.execute(sa.text(f"UPDATE claims SET conflict = :x WHERE {where}"), flip)
-        return touched
-
-    def _refresh_claims(self, db: sa.Connection, claim_ids: set[str] | None) -> None:
-        """Make the claims rows of ``claim_ids`` (all, for None) what their figures say now."""
-        if claim_ids is None:
-            db.execute(sa.text("DELETE FROM claims"))
-            db.execute(sa.text(f"INSERT INTO claims {schema.CLAIM_ROWS} GROUP BY f.claim_id"))
-            return
-        ordered = sorted(claim_ids)
-        for at in range(0, len(ordered), 500):  # bounded parameter lists
-            chunk = {f"c{i}": c for i, c in enumerate(ordered[at : at + 500])}
-            names = ", ".join(f":{k}" for k in chunk)
-            db.execute(sa.text(f"DELETE FROM claims WHERE claim_id IN ({names})"), chunk)
-            rows = f"{schema.CLAIM_ROWS} WHERE f.claim_id IN ({names}) GROUP BY f.claim_id"
-            db.execute(sa.text(f"INSERT INTO claims {rows}"), chunk)
-
-    def _recount(self, db: sa.Connection, touched: list[dict[str, object]] | None) -> None:
-        """Reassign the claims of every quantity ``touched`` reports (all, for None)."""
-        if touched is None:
-            stored = self._rows(db, f"SELECT {_COUNTED} FROM figures", {})
-        else:
-            keys = {tuple(r[k] for k in claims.KEY) for r in touched if r["metric"] and r["period_start"]}
-            # One query per quantity, each an index lookup: an OR of them would scan the table.
-            where = " AND ".join(f"{k} = :{k}" for k in claims.KEY)
-            stored = [
-                row
-                for key in sorted(keys)
-                for row in self._rows(
-                    db,
-                    f"SELECT {_COUNTED} FROM figures WHERE {where}",
-                    dict(zip(claims.KEY, key, strict=True)),
-                )
-            ]
-        updates = [
-            {"f": row["figure_id"], "c": claim, "x": int(conflict), "old": row["claim_id"]}
-            for row, (claim, conflict) in zip(stored, claims.count(stored), strict=True)
-            if claim != row["claim_id"] or bool(conflict) != bool(row["conflict"])
-        ]
-        if updates:
-            db.execute(
-                sa.text("UPDATE figures SET claim_id = :c, conflict = :x WHERE figure_id = :f"), updates
-            )
-        if touched is None:
-            self._refresh_claims(db, None)
-        else:
-            gone = {r["claim_id"] for r in touched}
-            self._refresh_claims(db, gone | {u["c"] for u in updates} | {u["old"] for u in updates})
-
-    @staticmethod
-    def _rows(db: sa.Connection, sql: str, params: dict[str, object]) -> list[dict[str, object]]:
-        return [dict(row) for row in db.execute(sa.text(sql), params).mappings()]
 
     @staticmethod
     def _stored(db: sa.Connection, document: Document) -> IngestResult | None:

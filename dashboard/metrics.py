@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from dashboard import lexicon
 
@@ -22,8 +23,7 @@ _UNIT_COMMODITY = {"cubic_meter": "gas", "cubic_meter / year": "gas", "barrel / 
 _SHARE_KINDS = frozenset({"percent", "percentage_point"})
 
 
-@dataclass(frozen=True)
-class MetricMention:
+class MetricMention(NamedTuple):  # a tuple: sentences make many, and tuples are cheap
     start: int
     end: int
     metric: str  # "" for phrases that look like metrics but are not ("trading partner")

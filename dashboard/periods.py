@@ -55,14 +55,6 @@ class Period:
             raise ValueError(f"unknown granularity {self.granularity!r}")
 
 
-@dataclass(frozen=True)
-class _Match:
-    start: int
-    end: int
-    text: str
-    period: tuple[dt.date | None, dt.date | None, str] | None
-
-
 @cache
 def _rules() -> tuple[tuple[re.Pattern[str], Resolver, frozenset[str]], ...]:
     return tuple((re.compile(rf"(?<!\w)(?:{p})(?!\w)"), f, frozenset(needs)) for p, f, needs in rule_table())
@@ -162,23 +154,24 @@ def find_periods(
         fiscal=fiscal_calendar(countries),
         reference_year=int(years[0]) if years else None,
     )
-    found: list[tuple[int, int, _Match]] = []
+    # (-length, rule order, start, end, period): the longest match wins, then the first rule.
+    found: list[tuple[int, int, int, int, tuple | None]] = []
     for order, pattern, resolver in _applicable(frozenset(word for _, word in triggers)):
         for m in pattern.finditer(text):
             period = resolver(m, ctx)
             if period is None and resolver is not not_a_period:
                 period = (None, None, "span")  # a period, but relative with no date to resolve against
-            found.append((-(m.end() - m.start()), order, _Match(m.start(), m.end(), m.group(), period)))
-    taken: list[_Match] = []
-    for _, _, match in sorted(found, key=lambda item: item[:2]):
-        if all(match.end <= t.start or match.start >= t.end for t in taken):
+            found.append((m.start() - m.end(), order, m.start(), m.end(), period))
+    found.sort(key=lambda item: item[:2])
+    taken: list[tuple[int, int, int, int, tuple | None]] = []
+    for match in found:
+        if all(match[3] <= t[2] or match[2] >= t[3] for t in taken):
             taken.append(match)
+    taken.sort(key=lambda t: t[2])
     return [
-        Period(
-            *match.period, text=_LEADING_PREPOSITION.sub("", match.text), offset=match.start, stop=match.end
-        )
-        for match in sorted(taken, key=lambda t: t.start)
-        if match.period is not None
+        Period(*period, text=_LEADING_PREPOSITION.sub("", text[start:end]), offset=start, stop=end)
+        for _, _, start, end, period in taken
+        if period is not None
     ]
 
 

@@ -296,12 +296,14 @@ class Store:
             )
         return frame, total
 
-    def documents(self) -> pd.DataFrame:
-        """Every document with its date, source and number of figures, newest first."""
+    def documents(self, *, limit: int | None = None) -> pd.DataFrame:
+        """The documents with their date, source and number of figures, newest first
+        (the ``limit`` newest)."""
+        page = f" LIMIT {int(limit)}" if limit is not None else ""
         return self._read(
             "SELECT d.doc_id, d.title, d.source, d.url, d.published, d.ingested_at, "
             "(SELECT COUNT(*) FROM figures f WHERE f.doc_id = d.doc_id) AS figures "
-            "FROM documents d ORDER BY d.published DESC, d.title, d.doc_id"
+            f"FROM documents d ORDER BY d.published DESC, d.title, d.doc_id{page}"
         )
 
     def document(self, doc_id: str) -> tuple[dict[str, object], pd.DataFrame] | None:

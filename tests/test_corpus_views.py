@@ -103,3 +103,15 @@ def test_big_views_are_bounded_and_say_so(store, monkeypatch):
     assert sorted(drawn) == ["$150 bn", "$190–200 bn · 3 sources"] and ratio_hidden
     assert "the charts draw the 2 claims most documents report" in summary
     assert len(rows) == 3 and note.startswith("The table holds the first 3 of 5 figures")
+
+
+def test_the_document_list_is_bounded_and_says_so(store, monkeypatch):
+    import dashboard.app.documents_callbacks as documents_callbacks
+
+    for doc in (RECORD, AGREES, ROUNDED):
+        store.ingest(doc)
+    rows, note = documents_callbacks.list_documents(store)
+    assert [r["title"] for r in rows] == ["Record trade", "Rounded", "Ministry figures"] and note == ""
+    monkeypatch.setattr(documents_callbacks, "LIST_LIMIT", 2)
+    rows, note = documents_callbacks.list_documents(store)
+    assert len(rows) == 2 and note == "The 2 newest of 3 documents."

@@ -60,6 +60,17 @@ def upload(
     return results
 
 
+LIST_LIMIT = 2000  # documents the list holds at once, newest first
+
+
+def list_documents(store: Store) -> tuple[list[dict[str, object]], str]:
+    """The list's rows, newest first, and a note when it leaves older ones out."""
+    rows = documents_view.document_rows(store.documents(limit=LIST_LIMIT))
+    total = store.document_count() if len(rows) == LIST_LIMIT else len(rows)
+    note = f"The {LIST_LIMIT:,} newest of {total:,} documents." if total > len(rows) else ""
+    return rows, note
+
+
 def open_document(store: Store, doc_id: str | None) -> tuple[Any, bool, str | None]:
     """(reader content, delete disabled, open doc_id) for the document clicked in the list."""
     found = store.document(doc_id) if doc_id else None
@@ -87,11 +98,12 @@ def delete(store: Store, doc_id: str | None) -> str:
 def register(app: Dash, store: Store) -> None:
     @app.callback(
         Output(ids.DOCUMENTS_GRID, "rowData"),
+        Output(ids.DOCUMENTS_NOTE, "children"),
         Input(ids.VERSION, "data"),
         Input(ids.TABS, "value"),
     )
     def _list(_version, _tab):
-        return documents_view.document_rows(store.documents())
+        return list_documents(store)
 
     @app.callback(
         Output(ids.UPLOAD_RESULTS, "children"),

@@ -61,6 +61,7 @@ def build() -> html.Div:
             html.Section(
                 [
                     html.H2("Documents"),
+                    html.Div(id=ids.DOCUMENTS_NOTE, className="summary grid-note"),
                     dag.AgGrid(
                         id=ids.DOCUMENTS_GRID,
                         columnDefs=DOCUMENT_COLUMNS,

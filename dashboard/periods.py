@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from dashboard import lexicon
 from dashboard.period_rules import YEAR, Context, Resolver, not_a_period, rule_table, vocabulary
@@ -102,7 +102,9 @@ def _applicable(found: frozenset[str]) -> tuple[tuple[int, re.Pattern[str], Reso
 
 @cache
 def _forecast_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?i)\b(?:{lexicon.alternation(lexicon.column('forecast_words.csv', 'word'))})\b")
+    # Over lower-cased text: several times faster than ignoring case.
+    words = [w.lower() for w in lexicon.column("forecast_words.csv", "word")]
+    return re.compile(rf"\b(?:{lexicon.alternation(words)})\b")
 
 
 @cache
@@ -117,9 +119,10 @@ _EXPLICIT_YEAR = re.compile(rf"(?<![\d$€£¥])({YEAR})(?![\d%])")
 
 def is_forecast(sentence: str) -> bool:
     """Whether a sentence states a forecast or target rather than the past."""
-    return bool(_forecast_pattern().search(sentence))
+    return bool(_forecast_pattern().search(sentence.lower()))
 
 
+@lru_cache(maxsize=1024)
 def fiscal_calendar(countries: str) -> tuple[int, str]:
     """The fiscal calendar of the first country in ``countries`` that has one."""
     calendars = _fiscal_calendars()

@@ -57,14 +57,17 @@ def qualify(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str]:
     p = _patterns()
     lead = text[max(floor, start - _LOOKBACK) : start]
     bound = "="
-    if _last_word(lead) == "the":
+    last = _last_word(lead)
+    if last == "the":
         lead = _THE_AT_END.sub(" ", lead)
-    if _last_word(lead) in p["bound_ends"] and (m := p["bound"].search(lead)):
+        last = _last_word(lead)
+    if last in p["bound_ends"] and (m := p["bound"].search(lead)):
         bound = p["bounds"][lexicon.fold(m.group("w"))]
         lead = lead[: m.start()]
+        last = _last_word(lead)
     direction = ""
     if (
-        _last_word(lead) in p["before_ends"]
+        last in p["before_ends"]
         and (m := p["before"].search(lead))
         and not _PHRASAL_UP.search(lead, 0, m.start())
     ):

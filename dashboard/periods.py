@@ -1,9 +1,10 @@
 """Time expressions, resolved to the period of dates they cover (FIGURES.md, "Periods").
 
 The resolver is a table (``period_rules``): each rule is a pattern and a function
-from its match to a period. Every rule that can apply runs over the text; where matches overlap the longest
-wins, and rules that resolve to None (``year-on-year``, ``now``) claim their
-words so that no other rule reads them as a period.
+(``period_resolvers``) from its match to a period. Every rule that can apply runs
+over the text; where matches overlap the longest wins, and rules that resolve to
+None (``year-on-year``, ``now``) claim their words so that no other rule reads
+them as a period.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from dashboard import lexicon
-from dashboard.period_rules import YEAR, Context, Resolver, not_a_period, rule_table, vocabulary
+from dashboard.period_resolvers import Context, Resolver, not_a_period
+from dashboard.period_rules import YEAR, rule_table, vocabulary
 
 # "anaphor" is "over the same period": the period of the statement before.
 GRANULARITIES = (

@@ -1,0 +1,287 @@
+"""Period resolvers: from a rule's match and its sentence's context to the dates it covers.
+
+Each resolver returns (start, end, granularity) (inclusive dates), or None for words
+that look like periods but are not ("year-on-year", "now"). ``period_rules`` pairs
+each with its pattern.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from dashboard import lexicon
+
+
+@dataclass(frozen=True)
+class Context:
+    published: dt.date | None
+    forecast: bool
+    fiscal: tuple[int, str]  # start month, and whether FY names the "start" or "end" year
+    reference_year: int | None  # a year the sentence names, for "the previous year"
+
+
+Resolver = Callable[[re.Match[str], Context], "tuple[dt.date, dt.date, str] | None"]
+
+
+# ---- calendar helpers ---------------------------------------------------------------
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _months(year: int, first: int, last: int) -> tuple[dt.date, dt.date]:
+    """Months ``first``..``last`` of ``year``; ``first`` may be <= 0 to reach back a year."""
+    while first <= 0:
+        first += 12
+        year -= 1
+    end_year = year + (1 if last < first else 0)
+    return dt.date(year, first, 1), _month_end(end_year, last)
+
+
+def _year_of(first: int, last: int, ctx: Context) -> int | None:
+    """The year of months first..last named without one: in a statement about the past
+    the latest that has ended by publication, in a forecast the earliest not yet ended."""
+    if ctx.published is None:
+        return None
+    year = ctx.published.year
+    ended = _month_end(year, last) < ctx.published
+    if ctx.forecast:
+        return year if not ended else year + 1
+    return year if ended else year - 1
+
+
+def _span(first: int, last: int, year: int | None, ctx: Context, granularity: str):
+    year = year if year is not None else _year_of(first, last, ctx)
+    if year is None:
+        return None
+    return (*_months(year, first, last), granularity)
+
+
+def _relative_year(match: re.Match[str], ctx: Context, year_text: str | None) -> int | None:
+    """An explicit year, or "this year"/"last year" against publication."""
+    if year_text is None:
+        return None
+    words = year_text.lower()
+    if words[:1].isdigit():
+        return _year(year_text)
+    if ctx.published is None:
+        return None
+    return ctx.published.year - (1 if "last" in words or "previous" in words else 0)
+
+
+def _year(text: str) -> int:
+    value = int(text.strip("'’ "))
+    return value + 2000 if value < 100 else value
+
+
+# ---- vocabulary -----------------------------------------------------------------
+
+
+@cache
+def months_by_name() -> dict[str, int]:
+    return {r["name"]: int(r["month"]) for r in lexicon.rows("months.csv")}
+
+
+@cache
+def number_words() -> dict[str, int]:
+    return {r["word"]: int(r["value"]) for r in lexicon.rows("number_words.csv")}
+
+
+def _n(text: str) -> int:
+    return int(text) if text.isdigit() else number_words()[text.lower()]
+
+
+def _month(text: str) -> int:
+    return months_by_name()[text.lower().rstrip(".")]
+
+
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+# ---- resolvers --------------------------------------------------------------
+
+
+def not_a_period(m, ctx):
+    return None
+
+
+def anaphor(m, ctx):
+    return None, None, "anaphor"
+
+
+def to_date(m, ctx):
+    if ctx.published is None:
+        return None
+    year = int(m.group("y")) if m.group("y") else ctx.published.year
+    return dt.date(year, 1, 1), ctx.published, "to_date"
+
+
+def past_decade(m, ctx):
+    if ctx.published is None:
+        return None
+    return dt.date(ctx.published.year - 10, 1, 1), ctx.published, "to_date"
+
+
+def past_years(m, ctx):
+    if ctx.published is None:
+        return None
+    return dt.date(ctx.published.year - _n(m.group("n")), 1, 1), ctx.published, "to_date"
+
+
+def since_year(m, ctx):
+    if ctx.published is None:
+        return None
+    return dt.date(int(m.group("y")), 1, 1), ctx.published, "to_date"
+
+
+def months_to(m, ctx, count: int | None = None):
+    count = count or _n(m.group("n"))
+    last = _month(m.group("m"))
+    year = int(m.group("y")) if m.group("y") else _year_of(last, last, ctx)
+    if year is None or not 1 <= count <= 120:
+        return None
+    start, end = _months(year, last - count + 1, last)
+    return start, end, "months"
+
+
+def year_to(m, ctx):
+    return months_to(m, ctx, count=12)
+
+
+def years_span(m, ctx):
+    a, b = int(m.group("a")), int(m.group("b"))
+    if b <= a:
+        return None
+    return dt.date(a, 1, 1), dt.date(b, 12, 31), "span"
+
+
+def _fiscal(end_year: int, ctx: Context):
+    start_month = ctx.fiscal[0]
+    start, end = _months(end_year - 1 if start_month > 1 else end_year, start_month, start_month - 1 or 12)
+    return start, end, "fiscal_year"
+
+
+def fiscal_span(m, ctx):
+    first = int(m.group("a") or m.group("a2"))
+    second = int(m.group("b") or m.group("b2"))
+    if (first + 1) % 100 != second:
+        return None
+    return _fiscal(first + 1, ctx)
+
+
+def fiscal_named(m, ctx):
+    year = _year(m.group("y"))
+    return _fiscal(year + 1 if ctx.fiscal[1] == "start" else year, ctx)
+
+
+def _numbered(groups: dict, key: str) -> int:
+    """The quarter or half a match names: "the first", "Q3", "2023 H2"."""
+    return _ORDINALS[groups["o"].lower()] if groups.get("o") else int(groups.get(key) or groups[f"{key}2"])
+
+
+def _part_of_year(m, ctx, key: str, months: int, granularity: str):
+    groups = m.groupdict()
+    n = _numbered(groups, key)
+    year = _relative_year(m, ctx, groups.get("y") or groups.get("y2"))
+    return _span(months * (n - 1) + 1, months * n, year, ctx, granularity)
+
+
+def quarter(m, ctx):
+    return _part_of_year(m, ctx, "q", 3, "quarter")
+
+
+def relative_quarter(m, ctx):
+    if ctx.published is None:
+        return None
+    year, q = ctx.published.year, (ctx.published.month - 1) // 3 + 1
+    if m.group("rel").lower() in ("last", "the previous"):
+        year, q = (year - 1, 4) if q == 1 else (year, q - 1)
+    return (*_months(year, 3 * q - 2, 3 * q), "quarter")
+
+
+def half(m, ctx):
+    return _part_of_year(m, ctx, "h", 6, "half")
+
+
+def first_months(m, ctx):
+    count = _n(m.group("n"))
+    if not 1 <= count <= 12:
+        return None
+    return _span(1, count, _relative_year(m, ctx, m.group("y")), ctx, "months")
+
+
+def month_range(m, ctx):
+    first, last = _month(m.group("a")), _month(m.group("b"))
+    if last <= first:
+        return None
+    return _span(first, last, int(m.group("y")) if m.group("y") else None, ctx, "months")
+
+
+def end_of(m, ctx):
+    if m.group("m"):
+        month = _month(m.group("m"))
+        year = int(m.group("my")) if m.group("my") else _year_of(month, month, ctx)
+        if year is None:
+            return None
+        day = _month_end(year, month)
+    else:
+        year = _relative_year(m, ctx, m.group("y"))
+        if year is None:
+            return None
+        day = dt.date(year, 12, 31)
+    return day, day, "point"
+
+
+def calendar_year(m, ctx):
+    year = int(m.group("y"))
+    return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+
+
+def month_of_year(m, ctx):
+    return (*_months(int(m.group("y")), _month(m.group("m")), _month(m.group("m"))), "month")
+
+
+def bare_month(m, ctx):
+    month = _month(m.group("m"))
+    return _span(month, month, None, ctx, "month")
+
+
+def last_month(m, ctx):
+    if ctx.published is None:
+        return None
+    month = ctx.published.month - 1
+    return (*_months(ctx.published.year, month, month), "month")
+
+
+def this_month(m, ctx):
+    if ctx.published is None:
+        return None
+    month = ctx.published.month
+    return (*_months(ctx.published.year, month, month), "month")
+
+
+def _whole_year(ctx: Context, delta: int, anchor: int | None = None):
+    base = anchor if anchor is not None else (ctx.published.year if ctx.published else None)
+    if base is None:
+        return None
+    return dt.date(base + delta, 1, 1), dt.date(base + delta, 12, 31), "year"
+
+
+def last_year(m, ctx):
+    # "the previous year" after a sentence names 2021 is 2020, not the year before publication.
+    anchor = ctx.reference_year if "last" not in m.group().lower() else None
+    return _whole_year(ctx, -1, anchor)
+
+
+def this_year(m, ctx):
+    return _whole_year(ctx, 0)
+
+
+def next_year(m, ctx):
+    return _whole_year(ctx, 1)

@@ -20,8 +20,6 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-import pandas as pd
-
 from dashboard import flows
 from dashboard.sentences import sentence_start
 
@@ -100,12 +98,6 @@ def clusters(rows: list[dict[str, object]]) -> list[list[dict[str, object]]]:
             out.append([row])
             reach = row["high"]
     return out
-
-
-def assign(figures: pd.DataFrame) -> pd.DataFrame:
-    """``claim_id`` and ``conflict`` for each figure of a frame (same index)."""
-    counted = count(figures.to_dict("records"))
-    return pd.DataFrame(counted, columns=["claim_id", "conflict"], index=figures.index)
 
 
 def count(rows: list[dict[str, object]]) -> list[tuple[str, bool]]:

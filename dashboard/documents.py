@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import dataclass
 
 from dashboard.errors import DateError, DocumentError
 
@@ -97,43 +96,3 @@ def parse_document(raw: str, *, name: str = "<text>") -> Document:
 def _quoted(value: str) -> bool:
     value = value.strip()
     return len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'"
-
-
-def read_document(path: str | Path, *, published: dt.date | None = None) -> Document:
-    """Read one document file; DocumentError names the file and what is wrong with it."""
-    path = Path(path)
-    if not path.exists():
-        raise DocumentError(path, "no such file")
-    if path.is_dir():
-        raise DocumentError(path, "is a folder; name the files in it, or the folder to ingest")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise DocumentError(path, f"is {size:,} bytes, over the {MAX_BYTES:,}-byte limit")
-    data = path.read_bytes()
-    if not data.strip():
-        raise DocumentError(path, "is empty")
-    if b"\x00" in data:
-        raise DocumentError(path, "is a binary file, not text")
-    try:
-        raw = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise DocumentError(path, f"is not UTF-8 text (byte {error.start}); save it as UTF-8") from None
-    document = parse_document(raw.replace("\r\n", "\n"), name=str(path))
-    if not document.text.strip():
-        raise DocumentError(path, "has no text after its front matter")
-    if document.published is None and published is not None:
-        document = replace(document, published=published)
-    if not document.title:
-        document = replace(document, title=path.stem)
-    return document
-
-
-def document_paths(paths: list[str | Path]) -> list[Path]:
-    """Files named, with folders expanded to the .txt and .md files they hold."""
-    found: list[Path] = []
-    for item in map(Path, paths):
-        if item.is_dir():
-            found.extend(sorted(p for p in item.rglob("*") if p.suffix in {".txt", ".md"}))
-        else:
-            found.append(item)
-    return found

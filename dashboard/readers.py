@@ -50,6 +50,16 @@ class Read:
         return self.document is not None
 
 
+def read_document(path: str | Path, *, published: dt.date | None = None) -> Document:
+    """The one document in the file at ``path``; DocumentError names the file and the reason."""
+    reads = read_path(path, published=published)
+    if len(reads) != 1:
+        raise DocumentError(path, f"holds {len(reads)} documents, not one; ingest it instead")
+    if reads[0].document is None:
+        raise DocumentError(reads[0].name, reads[0].error)
+    return reads[0].document
+
+
 def supported(path: Path) -> bool:
     return path.suffix.lower() in FORMATS
 
@@ -99,6 +109,8 @@ def read_bytes(
         except DashboardError as error:
             reason = error.reason if isinstance(error, DocumentError) else str(error)
             return [Read(name, error=reason)]
+        if not document.text.strip():
+            return [Read(name, error="has no text after its front matter")]
         reads = [Read(name, replace(document, title=document.title or stem))]
     if not reads:
         return [Read(name, error="holds no documents")]

@@ -244,6 +244,16 @@ class Store:
         frame["conflict"] = frame["conflict"].astype(int).astype(bool)
         return frame
 
+    def claim(self, claim_id: str) -> dict[str, object] | None:
+        """One claims row (what it reports, its range, how many say so), or None."""
+        with self._begin() as db:
+            row = (
+                db.execute(sa.text("SELECT * FROM claims WHERE claim_id = :c"), {"c": claim_id})
+                .mappings()
+                .first()
+            )
+        return dict(row) if row is not None else None
+
     def claim_sources(self, claim_id: str) -> pd.DataFrame:
         """Every report of one claim: the figure, its sentence and its document."""
         return self._read(

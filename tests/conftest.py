@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.documents import Document, read_document
+from dashboard.documents import Document
+from dashboard.readers import read_document
 from dashboard.store import Store
 from tests import postgres
 from tests.live import CHROMIUM, CHROMIUM_ARGS, free_port, serve_app, serving

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import math
 
-import pandas as pd
 import pytest
 
-from dashboard.claims import assign, precision, value_range
+from dashboard.claims import count, precision, value_range
 from dashboard.documents import Document
 from dashboard.export import to_csv
 from dashboard.filters import Filters
@@ -65,42 +64,41 @@ def test_bounds_open_the_range():
     assert value_range(3.0, "=", "3", True, True) == (-3.5, -2.5)  # a fall is negative
 
 
-def _frame(*rows: tuple[str, float, str, str]) -> pd.DataFrame:
+def _rows(*rows: tuple[str, float, str, str]) -> list[dict[str, object]]:
     base = {"metric": "trade", "countries": "CHN;RUS", "flow": "", "kind": "money", "unit": "USD"}
-    return pd.DataFrame(
-        [
-            {**base, "figure_id": f"d{i}:0", "surface": s, "value": v, "bound": b, "direction": d,
-             "period_start": "2022-01-01", "period_end": "2022-12-31"}
-            for i, (s, v, b, d) in enumerate(rows)
-        ]
-    )  # fmt: skip
+    return [
+        {**base, "figure_id": f"d{i}:0", "surface": s, "value": v, "bound": b, "direction": d,
+         "period_start": "2022-01-01", "period_end": "2022-12-31"}
+        for i, (s, v, b, d) in enumerate(rows)
+    ]  # fmt: skip
 
 
-def test_assign_groups_agreeing_values_and_flags_the_rest():
-    frame = _frame(
+def test_count_groups_agreeing_values_and_flags_the_rest():
+    rows = _rows(
         ("$190 billion", 190e9, "=", ""),
         ("$190.3 billion", 190.3e9, "=", ""),
         ("$150 billion", 150e9, "=", ""),
         ("29%", 29.0, "=", "up"),  # a change is another quantity than a level
     )
-    frame.loc[3, ["kind", "unit"]] = ["percent", "%"]
-    out = assign(frame)
-    assert out.at[0, "claim_id"] == out.at[1, "claim_id"] != out.at[2, "claim_id"]
-    assert list(out["conflict"]) == [True, True, True, False]
+    rows[3].update(kind="percent", unit="%")
+    (a, a_conflict), (b, b_conflict), (c, c_conflict), (_, d_conflict) = count(rows)
+    assert a == b != c
+    assert [a_conflict, b_conflict, c_conflict, d_conflict] == [True, True, True, False]
 
 
 def test_a_rise_and_a_fall_of_the_same_size_disagree():
-    frame = _frame(("5%", 5.0, "=", "up"), ("5%", 5.0, "=", "down"))
-    frame[["kind", "unit"]] = ["percent", "%"]
-    out = assign(frame)
-    assert out.at[0, "claim_id"] != out.at[1, "claim_id"] and out["conflict"].all()
+    rows = _rows(("5%", 5.0, "=", "up"), ("5%", 5.0, "=", "down"))
+    for row in rows:
+        row.update(kind="percent", unit="%")
+    (up, up_conflict), (down, down_conflict) = count(rows)
+    assert up != down and up_conflict and down_conflict
 
 
 def test_figures_without_metric_or_period_stand_alone():
-    frame = _frame(("$190 billion", 190e9, "=", ""), ("$190 billion", 190e9, "=", ""))
-    frame.loc[1, ["period_start", "period_end"]] = ["", ""]
-    out = assign(frame)
-    assert out.at[0, "claim_id"] != out.at[1, "claim_id"] and not out["conflict"].any()
+    rows = _rows(("$190 billion", 190e9, "=", ""), ("$190 billion", 190e9, "=", ""))
+    rows[1].update(period_start="", period_end="")
+    (first, first_conflict), (second, second_conflict) = count(rows)
+    assert first != second and not first_conflict and not second_conflict
 
 
 def test_flows_tell_exports_apart_and_mirror_imports(store):
@@ -185,7 +183,6 @@ def test_claims_counted_on_ingest_match_a_full_recount(tmp_path, seed):
     counting the whole corpus at once gives, whatever the order documents arrive in."""
     import random
 
-    from dashboard.claims import count
     from dashboard.store import Store
 
     values = ["$190", "$190.3", "$196", "$201", "$207", "$150", "$152", "more than $180"]
@@ -196,16 +193,16 @@ def test_claims_counted_on_ingest_match_a_full_recount(tmp_path, seed):
     for i, value in enumerate(values):
         text = f"Trade between China and Russia reached {value} billion in 2022."
         store.ingest(Document(text=text, doc_id=f"d{i}", published="2023-02-01"))
-    _assert_counted(store, count)
+    _assert_counted(store)
     stored = store._read("SELECT claim_id FROM figures")
     assert len(stored) == len(values) and stored["claim_id"].nunique() >= 2
     # Withdrawing documents recounts what they were part of, the claims table too.
     for doc_id in ("d3", "d7"):
         store.delete(doc_id)
-        _assert_counted(store, count)
+        _assert_counted(store)
 
 
-def _assert_counted(store, count) -> None:
+def _assert_counted(store) -> None:
     from dashboard import schema
 
     stored = store._read("SELECT * FROM figures ORDER BY figure_id").to_dict("records")

@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
-from dashboard.documents import Document, parse_document, read_document
+from dashboard.documents import Document, parse_document
 from dashboard.errors import DocumentError
+from dashboard.readers import read_document
 
 
 def test_seed_metadata(seed):

@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from dashboard.readers import dateline, document_files, read_bytes, read_path
+from dashboard.errors import DocumentError
+from dashboard.readers import dateline, document_files, read_bytes, read_document, read_path
 
 PAGE = """<!doctype html>
 <html><head>
@@ -136,6 +137,7 @@ def test_date_order_own_then_dateline_then_given(tmp_path):
         ("a.jsonl", "caf\xe9".encode("latin-1"), "not UTF-8"),
         ("a.html", b"   \n", "is empty"),
         ("a.html", b"<html><body><script>alert(1)</script></body></html>", "no readable text"),
+        ("a.md", b"---\ntitle: Only a header\n---\n\n", "has no text after its front matter"),
     ],
 )
 def test_bad_files_get_one_reason(name, data, reason):
@@ -163,3 +165,14 @@ def test_folders_hold_every_format(tmp_path):
         "e.csv",
         "g.htm",
     ]
+
+
+def test_read_document_wants_exactly_one(tmp_path):
+    path = tmp_path / "two.jsonl"
+    path.write_text('{"text": "Exports rose 5%."}\n{"text": "Imports fell 2%."}\n', encoding="utf-8")
+    with pytest.raises(DocumentError, match="holds 2 documents, not one"):
+        read_document(path)
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00binary")
+    with pytest.raises(DocumentError, match=r"bad\.txt: is a binary file"):
+        read_document(bad)

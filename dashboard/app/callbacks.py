@@ -135,19 +135,8 @@ def show_source(store: Store, target: tuple[str, str] | None) -> Any:
         return source_panel.placeholder("That claim is no longer in the store.")
     if len(reports) == 1:
         return source_panel.render(store.figure(str(reports["figure_id"].iloc[0])))
-    first = store.figure(str(reports["figure_id"].iloc[0])) or {}
-    label = charts.claim_label(
-        SimpleNamespace(
-            kind=first.get("kind", ""),
-            value=float(reports["value"].mean()),
-            low=float(reports["value"].min()),
-            high=float(reports["value"].max()),
-            unit=first.get("unit", ""),
-            bound="=",
-            direction=first.get("direction", ""),
-            sources=reports["doc_id"].nunique(),
-        )
-    )
+    claim = store.claim(key)
+    label = charts.claim_label(SimpleNamespace(**claim)) if claim else ""
     return claims_panel.render_claim(reports, label)
 
 

@@ -10,13 +10,12 @@ about the same quantity contradicts is drawn with a red ring.
 from __future__ import annotations
 
 import html
-import itertools
 
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.app.labels import countries_label, figure_label, scale_of
+from dashboard.app.labels import countries_label, figure_label, number, scale_of
 
 RATIO_KINDS = ("percent", "percentage_point", "multiple")
 _AXIS_TITLES = {"percent": "%", "percentage_point": "percentage points", "multiple": "times (×)"}
@@ -49,22 +48,13 @@ def metric_colours(metrics: list[str]) -> dict[str, str]:
 def claim_label(row) -> str:
     """ "$190 bn"; "$190–200 bn · 3 sources" for a claim whose reports differ within tolerance."""
     label = figure_label(row.kind, row.value, row.unit, row.bound, row.direction)
-    low = figure_label(row.kind, row.low, row.unit, "=", row.direction)
-    high = figure_label(row.kind, row.high, row.unit, "=", row.direction)
+    factor = scale_of(row.high)[0] if row.kind in ("money", "quantity") else 1.0
+    low, high = number(row.low / factor), number(row.high / factor)
     if low != high:
-        # "$190 bn" and "$200 bn" share their sign and symbol, often their scale word too.
-        lead = len(_shared_start(low, high).rstrip("0123456789.,"))
-        tail = len(_shared_start(low[::-1], high[::-1]).rstrip("0123456789.,"))
-        while tail and (tail >= len(low) or not (low[-tail - 1].isdigit() or low[-tail - 1] == " ")):
-            tail -= 1  # a shared end of a word ("bn", "tn") is not a shared word
-        label = f"{low[: len(low) - tail].rstrip()}–{high[lead:]}"
+        # Both ends on the high end's scale, its sign and symbol said once: "$190–200 bn".
+        text = figure_label(row.kind, row.high, row.unit, "=", row.direction)
+        label = text.replace(high, f"{low}–{high}", 1)
     return f"{label} · {row.sources} sources" if row.sources > 1 else label
-
-
-def _shared_start(a: str, b: str) -> str:
-    return "".join(
-        x for x, _ in itertools.takewhile(lambda pair: pair[0] == pair[1], zip(a, b, strict=False))
-    )
 
 
 MAX_PANELS = 6  # money panels drawn at once; the title says how to see the others

@@ -93,7 +93,7 @@ def trigger_words(text: str) -> list[tuple[int, str]]:
     return out
 
 
-@cache
+@lru_cache(maxsize=4096)  # keyed by texts' keyword sets: bounded, as texts are not
 def _applicable(found: frozenset[str]) -> tuple[tuple[int, re.Pattern[str], Resolver], ...]:
     return tuple(
         (order, pattern, resolver)

@@ -20,9 +20,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from dashboard import lexicon
 from dashboard.documents import MAX_BYTES, Document, parse_date, parse_document
 from dashboard.errors import DashboardError, DocumentError
+from dashboard.period_resolvers import months_by_name
 
 FORMATS = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".csv": "csv"}
 RECORD_FIELDS = ("text", "title", "source", "url", "published", "doc_id", "language")
@@ -227,7 +227,7 @@ def dateline(text: str, url: str = "") -> tuple[dt.date | None, str]:
     if m is None:
         return None, ""
     agency = (m.group("agency") or "").strip()
-    month = _month_number(m.group("month"))
+    month = months_by_name().get(m.group("month").lower().rstrip("."))
     year_text = m.group("year") or (found.group(1) if (found := _URL_YEAR.search(url)) else None)
     if month is None or year_text is None:
         return None, agency
@@ -235,11 +235,6 @@ def dateline(text: str, url: str = "") -> tuple[dt.date | None, str]:
         return dt.date(int(year_text), month, int(m.group("day"))), agency
     except ValueError:
         return None, agency
-
-
-def _month_number(name: str) -> int | None:
-    months = {r["name"].lower(): int(r["month"]) for r in lexicon.rows("months.csv")}
-    return months.get(name.lower().rstrip("."))
 
 
 def _dated(read: Read, published: dt.date | None) -> Read:

@@ -19,7 +19,9 @@ from dashboard import lexicon
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?")
 # Country names that are also common English words are matched only as written.
-_THE = re.compile(r"(?<![^\W\d_])The(?![^\W\d_])")
+# The word, then what stood before it: Python's engine skips fast to a pattern's first
+# character or set, but tries a pattern that opens with a look-behind at every position.
+_THE = re.compile(r"The(?<![^\W\d_]The)(?![^\W\d_])")
 _COMMON_WORDS = frozenset({"chad", "turkey", "jordan", "georgia", "guinea", "niger", "china", "cuba"})
 _BILATERAL = re.compile(
     r"(?i)\b(?:bilateral|two-way|between\s+them|the\s+two\s+(?:countries|nations|sides|neighbou?rs)"
@@ -64,14 +66,15 @@ def find_countries(text: str) -> list[Mention]:
     last_end = 0
     # One scan of the lower-cased text for the longest name at each place; "The" starts
     # a few names and most sentences, so outside caseless text it is looked for as written.
-    candidates = list(_names(not caseless).finditer(lexicon.lower(text)))
-    if not caseless and "The" in text:
-        candidates = sorted([*candidates, *_THE.finditer(text)], key=Match.start)
+    if caseless:
+        candidates = list(_caseless_names().finditer(lexicon.lower(text)))
+    else:
+        candidates = list(_names().finditer(text))
+        if "The" in text:
+            candidates = sorted([*candidates, *_THE.finditer(text)], key=Match.start)
     for candidate in candidates:
         start, end = candidate.span()
         if start < last_end:
-            continue
-        if not (caseless or "A" <= text[start] <= "Z" or candidate.group() == "mainland"):
             continue
         hit = _lookup(index, text[start:end], caseless) if candidate.re is not _THE else None
         mention = Mention(start, end, hit) if hit is not None else _by_words(text, start, caseless)
@@ -105,12 +108,36 @@ def _by_words(text: str, start: int, caseless: bool) -> Mention | None:
     return None
 
 
+_NAME_END = r"(?![^\W\d_]|\.[^\W\d_])"
+
+
 @cache
-def _names(but_the: bool) -> re.Pattern[str]:
-    """Every name (but those starting "the "), as whole tokens (``_TOKEN``), in lower case."""
-    names = [n for n in _index()[0] if not (but_the and n.startswith("the "))]
+def _caseless_names() -> re.Pattern[str]:
+    """Every name, as whole tokens (``_TOKEN``), in lower-cased text."""
     # Words of a name are one space apart, as written; the longest name wins.
-    return re.compile(rf"(?<![^\W\d_])(?:{lexicon.alternation(names, loose=False)})(?![^\W\d_]|\.[^\W\d_])")
+    return re.compile(rf"(?<![^\W\d_])(?:{lexicon.alternation(list(_index()[0]), loose=False)}){_NAME_END}")
+
+
+@cache
+def _names() -> re.Pattern[str]:
+    """Every name but those starting "the ", as whole tokens, in text written in both cases.
+
+    A name starts with a capital ("mainland China" as the lexicon writes it); the
+    rest is read in any case and checked by ``_lookup``. Each branch opens with its
+    first letter, so the engine skips fast from one capital to the next.
+    """
+    lower_first = {r["name"].lower() for r in lexicon.rows("countries.csv") if r["name"][0].islower()}
+    rests: dict[str, list[str]] = {}
+    for name in _index()[0]:
+        if not name.startswith("the "):
+            firsts = {name[0].upper(), name[0]} if name in lower_first else {name[0].upper()}
+            for first in firsts:
+                rests.setdefault(first, []).append(name[1:])
+    branches = "|".join(
+        rf"{re.escape(first)}(?<![^\W\d_].)(?i:{lexicon.alternation(names, loose=False)})"
+        for first, names in sorted(rests.items())
+    )
+    return re.compile(rf"(?:{branches}){_NAME_END}")
 
 
 def _lookup(index: dict[str, tuple[str, str | None]], name: str, caseless: bool = False) -> str | None:

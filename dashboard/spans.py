@@ -20,7 +20,8 @@ from dashboard.figures import Span
 from dashboard.units import unit_name
 
 SP = r"[ \t\u00a0\u2009\u202f]"  # the spaces that may sit inside a figure
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# A number's digits after its first character: "1,234.5", "1234.5", ".5".
+_DIGITS_ON = r"(?:(?<=\d)\d{0,2}(?:,\d{3})+(?:\.\d+)?|(?<=\d)\d*(?:\.\d+)?|(?<=\.)\d+)"
 _DASH = r"[-‐‑–—]"
 _SPACES = " \t\u00a0\u2009\u202f"
 _SIGN_ENDS = frozenset("-−–+" + _SPACES)  # the last character of a sign: "-", "minus "
@@ -84,7 +85,9 @@ def _lexicon() -> _Lexicon:
     codes = [s for s in symbols if s.isalpha() and s.isupper() and len(s) == 3]
     number_word = rf"(?:{alt(list(words))})"
     return _Lexicon(
-        digits=re.compile(rf"(?<![\d.,])(?P<num>{_DIGITS})"),
+        # The first digit, then what stood before it: Python's engine skips fast to a
+        # possible start only when a pattern opens with a character set, not a look-behind.
+        digits=re.compile(r"(?P<num>[\d.](?<![\d.,][\d.])" + _DIGITS_ON + ")"),
         # Number words, shares and multiples: a second scan, of the lower-cased text, since
         # one pattern holding both digits and words, or ignoring case, runs several times
         # slower in Python's engine; the first letters let it skip most words at once.

@@ -16,19 +16,23 @@ from dashboard.countries import Mention
 from dashboard.figures import Span
 from dashboard.periods import Period
 
-_CLAUSE_BREAK = re.compile(r"[;:]\s+|,\s+|\s+(?:while|whereas|but)\s+|\s+[–—]\s+")
+# Patterns searched through sentences open with a character or set, and look behind
+# it for a word's start: Python's engine skips straight to such a character, but
+# tries a pattern that opens with a look-behind (or \b) at every position.
+#
+# Clauses break at ; : and , and at "while", "but" or a dash between spaces.
+_CLAUSE_BREAK = re.compile(r"[;:,\s](?:(?<=[;:,])\s+|(?<=\s)\s*(?:while|whereas|but|[–—])\s+)")
 # A sentence that opens by pointing back ("This is an increase of 40%", "That was
 # 13% of ...") or leans on what came before ("of that", "of the total").
-_POINTS_BACK = re.compile(
-    r"""^[\s"'“‘(]*(?:this|that|it|which|these|those|the\s+figure|the\s+increase|the\s+rise)\b"""
-    r"""|\bof\s+(?:that|this|the\s+total|those)\b""",
-    re.I,
+_OPENS_POINTING_BACK = re.compile(
+    r"""[\s"'“‘(]*(?:this|that|it|which|these|those|the\s+figure|the\s+increase|the\s+rise)\b""", re.I
 )
+_OF_THAT = re.compile(r"o(?<!\wo)f\s+(?:that|this|the\s+total|those)\b")  # over lower-cased text
 # Words that make a figure hold "now" rather than over a period: "now", and a
-# statement in the present tense ("China accounts for 13% of ...").
-_NO_PERIOD = re.compile(  # over lower-cased text, faster than ignoring case
-    r"\b(?:now|currently|at\s+present|nowadays|is|are|accounts?\s+for|makes?\s+up|represents?"
-    r"|takes|sends|remains|stands\s+at)\b"
+# statement in the present tense ("China accounts for 13% of ..."). Over lower-cased text.
+_NO_PERIOD = re.compile(
+    r"(?:n(?<!\wn)ow(?:adays)?|c(?<!\wc)urrently|a(?<!\wa)(?:t\s+present|re|ccounts?\s+for)|i(?<!\wi)s"
+    r"|m(?<!\wm)akes?\s+up|r(?<!\wr)(?:epresents?|emains)|t(?<!\wt)akes|s(?<!\ws)(?:ends|tands\s+at))\b"
 )
 # A country named after these is the far side of a flow: "exports to China".
 _PARTNER_BEFORE = re.compile(r"(?i)\b(?:to|from|with|into|in|on|for|of)\s+(?:the\s+)?$")
@@ -52,7 +56,7 @@ def clauses(text: str) -> list[Clause]:
 
 
 def points_back(sentence: str) -> bool:
-    return bool(_POINTS_BACK.search(sentence))
+    return bool(_OPENS_POINTING_BACK.match(sentence) or _OF_THAT.search(sentence.lower()))
 
 
 def holds_now(sentence: str) -> bool:

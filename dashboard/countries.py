@@ -23,9 +23,9 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?")
 # character or set, but tries a pattern that opens with a look-behind at every position.
 _THE = re.compile(r"The(?<![^\W\d_]The)(?![^\W\d_])")
 _COMMON_WORDS = frozenset({"chad", "turkey", "jordan", "georgia", "guinea", "niger", "china", "cuba"})
-_BILATERAL = re.compile(
-    r"(?i)\b(?:bilateral|two-way|between\s+them|the\s+two\s+(?:countries|nations|sides|neighbou?rs)"
-    r"|both\s+(?:countries|sides|nations))\b"
+_BILATERAL = re.compile(  # over lower-cased text, opening with the words' first letters
+    r"(?:b(?<!\wb)(?:ilateral|etween\s+them|oth\s+(?:countries|sides|nations))|t(?<!\wt)(?:wo-way"
+    r"|he\s+two\s+(?:countries|nations|sides|neighbou?rs)))\b"
 )
 
 
@@ -127,17 +127,16 @@ def _names() -> re.Pattern[str]:
     first letter, so the engine skips fast from one capital to the next.
     """
     lower_first = {r["name"].lower() for r in lexicon.rows("countries.csv") if r["name"][0].islower()}
-    rests: dict[str, list[str]] = {}
-    for name in _index()[0]:
-        if not name.startswith("the "):
-            firsts = {name[0].upper(), name[0]} if name in lower_first else {name[0].upper()}
-            for first in firsts:
-                rests.setdefault(first, []).append(name[1:])
-    branches = "|".join(
-        rf"{re.escape(first)}(?<![^\W\d_].)(?i:{lexicon.alternation(names, loose=False)})"
-        for first, names in sorted(rests.items())
-    )
-    return re.compile(rf"(?:{branches}){_NAME_END}")
+    written = [
+        written
+        for name in _index()[0]
+        if not name.startswith("the ")
+        for written in (
+            {name[0].upper() + name[1:], name} if name in lower_first else {name[0].upper() + name[1:]}
+        )
+    ]
+    words = lexicon.at_word_start(written, loose=False, rest_any_case=True)
+    return re.compile(rf"{words}{_NAME_END}")
 
 
 def _lookup(index: dict[str, tuple[str, str | None]], name: str, caseless: bool = False) -> str | None:
@@ -158,7 +157,7 @@ def main_countries(mentions: list[Mention], limit: int = 2) -> tuple[str, ...]:
 
 def is_bilateral(text: str) -> bool:
     """Whether ``text`` speaks of two parties without naming them ("bilateral", "between them")."""
-    return bool(_BILATERAL.search(text))
+    return bool(_BILATERAL.search(text.lower()))
 
 
 def join_codes(codes: set[str] | tuple[str, ...]) -> str:

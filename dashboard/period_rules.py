@@ -45,11 +45,12 @@ ORD = r"first|second|third|fourth|1st|2nd|3rd|4th"
 THIS_LAST = rf"this{S}year|last{S}year|the{S}previous{S}year|the{S}(?:current{S})?year"
 
 
-def vocabulary() -> dict[str, str]:
+def vocabulary(*, opening: bool = False) -> dict[str, str]:
+    """Named pieces of the rules' patterns; ``opening`` for a pattern that opens with one."""
     months = sorted(months_by_name(), key=len, reverse=True)
     # Month names are matched in title or upper case so that "may" and "march"
     # as words are not read as months.
-    month = lexicon.alternation([form for m in months for form in (m.title(), m.upper())])
+    month = lexicon.alternation([form for m in months for form in (m.title(), m.upper())], opening=opening)
     return {
         "MONTH": rf"(?:{month})\.?(?![A-Za-z])",
         "N": rf"(?:\d{{1,2}}|{'|'.join(number_words())})",

@@ -9,10 +9,11 @@ from functools import cache
 from dashboard import lexicon
 
 # A sentence ends at . ! or ? (and any closing quotes or brackets) followed by
-# white space and something that can open a sentence, or at a line break.
+# white space and something that can open a sentence, or at a line break. The
+# pattern opens with those characters so that Python's engine skips straight to them.
 _BREAK = re.compile(
-    r"""(?<=[.!?])[\"'”’)\]]*[ \t\u00a0]+(?=[\"'“‘(\[]?[A-Z0-9–—-])"""
-    r"""|\n+"""
+    r"""[.!?\n](?:(?<=[.!?])[\"'”’)\]]*[ \t\u00a0]+(?=[\"'“‘(\[]?[A-Z0-9–—-])"""
+    r"""|(?<=\n)\n*)"""
 )
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]{0,10})\.$")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
@@ -34,8 +35,10 @@ def split_sentences(text: str) -> list[Sentence]:
     spans: list[tuple[int, int]] = []
     start = 0
     for brk in _BREAK.finditer(text):
-        if brk.group().startswith("\n") or not _after_abbreviation(text, brk.start()):
-            spans.append((start, brk.start()))
+        newline = brk.group().startswith("\n")
+        end = brk.start() if newline else brk.start() + 1  # after the full stop
+        if newline or not _after_abbreviation(text, end):
+            spans.append((start, end))
             start = brk.end()
     spans.append((start, len(text)))
     spans = [piece for span in spans for piece in _cut(text, *span)]

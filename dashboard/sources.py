@@ -14,6 +14,11 @@ from dashboard import lexicon
 
 _NAME = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,5}"
 _PRONOUNS = frozenset({"he", "she"})
+_PERSON_TITLES = (
+    *("minister", "president", "premier", "secretary", "chancellor", "ambassador", "governor"),
+    *("spokesperson", "spokesman", "spokeswoman", "chair", "chairman", "chairwoman"),
+    *("director", "official", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."),
+)
 
 
 @cache
@@ -33,18 +38,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "inverted": re.compile(rf"(?P<verb>{verbs})\s+(?P<src>{_NAME})"),
         # Both in lower-cased text, as one scan of the document each.
         "verb": re.compile(
-            lexicon.alternation([v.lower() for v in lexicon.column("speech_verbs.csv", "word")])
+            lexicon.alternation([v.lower() for v in lexicon.column("speech_verbs.csv", "word")], opening=True)
         ),
         # "Trade minister Maria Lopez": a person a later "she" may be.
-        "title": re.compile(
-            r"\b(?:minister|president|premier|secretary|chancellor|spokes(?:person|man|woman)|ambassador"
-            r"|governor|chair(?:man|woman)?|director|official|mr\.?|mrs\.?|ms\.?|dr\.?)\s+"
-        ),
+        "title": re.compile(lexicon.at_word_start(_PERSON_TITLES, not_after=r"\w", loose=False) + r"\s+"),
         "titled_name": re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"),
     }
 
 
-_CAPITALISED_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?![\w’'])")
+# The capital first, then what stood before it: the engine skips from capital to capital.
+_CAPITALISED_RUN = re.compile(r"[A-Z](?<![\w’'][A-Z])[\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?![\w’'])")
 _WORD = re.compile(r"\S+")
 
 

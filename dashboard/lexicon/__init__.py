@@ -26,14 +26,16 @@ def column(name: str, key: str) -> tuple[str, ...]:
 _SEPARATOR = "[\\s\\-‐‑–—]+"
 
 
-def alternation(phrases: list[str] | tuple[str, ...], *, loose: bool = True) -> str:
+def alternation(phrases: list[str] | tuple[str, ...], *, loose: bool = True, opening: bool = False) -> str:
     """A regex matching any of the literal phrases, the longest where several match.
 
     The phrases are laid out as a trie ("trade(?:\\ partner|rs)?"), so the engine
     tries one branch per letter instead of every phrase at every position; Python's
     re does not do this itself. Literal branches with no nested quantifiers keep
     every pattern built from the word lists linear in the length of the text.
-    ``loose=False`` reads spaces and hyphens as written.
+    ``loose=False`` reads spaces and hyphens as written. ``opening`` is for a pattern
+    that opens with the alternation: Python's engine then takes the first letters of
+    its branches as the characters to skip to, which a look-ahead would hide.
     """
     trie: dict = {}
     for phrase in set(phrases):
@@ -46,7 +48,32 @@ def alternation(phrases: list[str] | tuple[str, ...], *, loose: bool = True) -> 
     body = _trie_pattern(trie)
     # A lookahead on the first letters lets the engine skip most positions at once.
     firsts = {c for p in phrases if p for c in (p[0].lower(), p[0].upper())}
-    return f"(?=[{re.escape(''.join(sorted(firsts)))}]){body}" if firsts else body
+    return f"(?=[{re.escape(''.join(sorted(firsts)))}]){body}" if firsts and not opening else body
+
+
+def at_word_start(
+    phrases: list[str] | tuple[str, ...],
+    *,
+    not_after: str = r"[^\W\d_]",
+    loose: bool = True,
+    rest_any_case: bool = False,
+) -> str:
+    """``alternation`` of phrases that start a word: not just after a ``not_after`` character.
+
+    Each branch opens with its phrase's first letter, then looks behind it, so that
+    a pattern opening with this lets Python's engine skip straight to those letters;
+    it tries a pattern that opens with a look-behind at every position. With
+    ``rest_any_case`` the first letter is matched as given and the rest in any case.
+    """
+    rests: dict[str, list[str]] = {}
+    for phrase in phrases:
+        rests.setdefault(phrase[0], []).append(phrase[1:])
+    branches = []
+    for first, tails in sorted(rests.items()):
+        body = alternation(tails, loose=loose)
+        letter = re.escape(first)
+        branches.append(f"{letter}(?<!{not_after}{letter})" + (f"(?i:{body})" if rest_any_case else body))
+    return f"(?:{'|'.join(branches)})"
 
 
 def _trie_pattern(node: dict) -> str:

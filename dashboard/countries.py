@@ -29,7 +29,7 @@ _BILATERAL = re.compile(  # over lower-cased text, opening with the words' first
 )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: five times cheaper to build, and many are; none changes once built
 class Mention:
     start: int
     end: int

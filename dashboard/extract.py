@@ -78,7 +78,7 @@ def _within(starts: list[int], sentence: Sentence) -> slice:
     return slice(bisect_left(starts, sentence.start), bisect_left(starts, sentence.end))
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: five times cheaper to build, and many are; none changes once built
 class _Statement:
     """What the sentences before say: the figures just before, and the document's countries."""
 

@@ -33,7 +33,7 @@ GRANULARITIES = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: five times cheaper to build, and many are; none changes once built
 class Period:
     """A resolved time expression: inclusive dates, how fine they are, and the words."""
 

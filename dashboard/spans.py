@@ -8,9 +8,9 @@ over overlapping alternatives, so the scan stays linear in the length of the tex
 
 from __future__ import annotations
 
+import dataclasses
 import operator
 import re
-from dataclasses import dataclass
 from functools import cache
 
 import pycountry
@@ -31,7 +31,7 @@ _BETWEEN = re.compile(r"(?i)\bbetween\s+$")
 _START = operator.methodcaller("start")
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class _Lexicon:
     digits: re.Pattern[str]
     worded: re.Pattern[str]
@@ -122,7 +122,9 @@ def _lexicon() -> _Lexicon:
     )
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(
+    slots=True
+)  # not frozen: five times cheaper to build, and many are; none changes once built
 class _Number:
     start: int
     end: int
@@ -202,7 +204,7 @@ def _read_range(text: str, low: _Number, lex: _Lexicon, focus: tuple[str, ...]) 
             low.negative,
             range_role="low",
         ),
-        Span(**{**high.__dict__, "range_role": "high"}),
+        dataclasses.replace(high, range_role="high"),
     ]
 
 

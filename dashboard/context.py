@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import cached_property
 from typing import NamedTuple
 
-from dashboard.countries import Mention
+from dashboard.countries import Mention, is_bilateral
 from dashboard.figures import Span
 from dashboard.periods import Period
 
@@ -82,21 +83,25 @@ class SentenceContext:
         self._clause_starts = [c.start for c in self.parts]
         span_starts = [s.start for s in spans]
         # A country inside a figure is its currency's ("US$"), not a party to it.
-        self.mentions = sorted(
-            (m for m in mentions if not _inside(m.start, spans, span_starts)), key=lambda m: m.start
-        )
+        self.mentions = [m for m in mentions if not _inside(m.start, spans, span_starts)]
         self._mention_starts = [m.start for m in self.mentions]
         self.first_mention: dict[str, Mention] = {}
         for m in self.mentions:
             self.first_mention.setdefault(m.iso3, m)
         self.in_sentence = set(self.first_mention)
-        self.now = holds_now(text)
-        self.periods = sorted(
-            (p for p in periods if not _covers_a_span(p, spans, span_starts)), key=lambda p: p.offset
-        )
+        self.periods = [p for p in periods if not _covers_a_span(p, spans, span_starts)]
         self._period_offsets = [p.offset for p in self.periods]
         self._clause_countries: dict[int, set[str]] = {}
         self._clause_now: dict[int, bool] = {}
+
+    # Most figures carry their own period and countries: these are read when one needs them.
+    @cached_property
+    def now(self) -> bool:
+        return holds_now(self.text)
+
+    @cached_property
+    def bilateral(self) -> bool:
+        return is_bilateral(self.text)
 
     def clause(self, pos: int) -> Clause:
         return self.parts[max(0, bisect_right(self._clause_starts, pos) - 1)]
@@ -150,7 +155,6 @@ def figure_countries(
     previous: set[str],
     previous_subject: str,
     continues: bool,
-    bilateral: bool,
 ) -> set[str]:
     """The countries a figure in ``clause`` is about.
 
@@ -164,7 +168,7 @@ def figure_countries(
     if len(named) >= 2:
         return set(named)
     if not named:
-        if previous and (continues or not bilateral):
+        if previous and (continues or not ctx.bilateral):
             return set(previous)
         return set(focus[:2])
     # One country named: find the other side of the flow, unless it is an aggregate.
@@ -179,7 +183,7 @@ def figure_countries(
         return {only, others[0]}
     if is_partner and previous_subject and previous_subject != only:
         return {only, previous_subject}
-    if bilateral or only in focus[:2]:
+    if ctx.bilateral or only in focus[:2]:
         pair = set(focus[:2])
         if only in pair and len(pair) == 2:
             return pair

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import columns, context
-from dashboard.countries import Mention, find_countries, is_bilateral, join_codes, main_countries
+from dashboard.countries import Mention, find_countries, join_codes, main_countries
 from dashboard.documents import Document
 from dashboard.figures import Figure, Span
 from dashboard.metrics import MetricIndex, metric_for, names_own_metric
@@ -103,7 +103,6 @@ def _in_context(
     continues = last is not None and context.points_back(text)
     previous_countries = set(last.countries.split(";")) - {""} if last else set()
     previous_subject = before.subject
-    bilateral = is_bilateral(text)
     focus_codes = join_codes(set(focus[:2]))
     ctx = context.SentenceContext(
         text,
@@ -118,7 +117,7 @@ def _in_context(
         clause = ctx.clause(span.start)
         countries = join_codes(
             context.figure_countries(
-                ctx, clause, focus, previous_countries, previous_subject, continues, bilateral
+                ctx, clause, focus, previous_countries, previous_subject, continues
             )
         )
         bound, direction = qualify(text, span.start, span.end)

@@ -45,22 +45,26 @@ def extract_document(document: Document) -> list[Figure]:
     # One scan of the whole text for each kind of thing, shared out to sentences by position.
     all_spans = find_spans(text, focus)
     span_starts = [s.start for s in all_spans]
+    sentences = split_sentences(text)
+    spans_by_sentence = [
+        [s for s in all_spans[_within(span_starts, sentence)] if s.end <= sentence.end]
+        for sentence in sentences
+    ]
     mention_starts = [m.start for m in mentions]
-    triggers = trigger_words(text)
+    triggers = _time_words(text, sentences, spans_by_sentence)
     trigger_starts = [at for at, _ in triggers]
     speakers = Speakers(text)
     figures: list[Figure] = []
     previous: list[Figure] = []
     previous_subject = ""
-    for sentence in split_sentences(text):
+    for sentence, own_spans in zip(sentences, spans_by_sentence, strict=True):
         shift = sentence.start
-        spans = [
-            s.shifted(-shift) for s in all_spans[_within(span_starts, sentence)] if s.end <= sentence.end
-        ]
-        source = speakers.source(sentence.text, shift, spans[0].start if spans else None)
+        spans = [s.shifted(-shift) for s in own_spans]
         if not spans:
+            speakers.skip(sentence.text, shift)
             previous = []
             continue
+        source = speakers.source(sentence.text, shift, spans[0].start)
         named = [
             Mention(m.start - shift, m.end - shift, m.iso3)
             for m in mentions[_within(mention_starts, sentence)]
@@ -71,6 +75,21 @@ def extract_document(document: Document) -> list[Figure]:
         previous_subject = named[0].iso3 if named else ""
         figures.extend(previous)
     return figures
+
+
+def _time_words(text: str, sentences: list[Sentence], spans: list[list[Span]]) -> list[tuple[int, str]]:
+    """The period rules' trigger words in each run of sentences with figures; no other is read."""
+    found: list[tuple[int, str]] = []
+    run_start: int | None = None
+    for sentence, own in zip(sentences, spans, strict=True):
+        if own and run_start is None:
+            run_start = sentence.start
+        elif not own and run_start is not None:
+            found.extend(trigger_words(text, run_start, sentence.start))
+            run_start = None
+    if run_start is not None:
+        found.extend(trigger_words(text, run_start))
+    return found
 
 
 def _within(starts: list[int], sentence: Sentence) -> slice:
@@ -116,9 +135,7 @@ def _in_context(
     for span in spans:
         clause = ctx.clause(span.start)
         countries = join_codes(
-            context.figure_countries(
-                ctx, clause, focus, previous_countries, previous_subject, continues
-            )
+            context.figure_countries(ctx, clause, focus, previous_countries, previous_subject, continues)
         )
         bound, direction = qualify(text, span.start, span.end)
         metric = _metric(metrics, span, last, continues)

@@ -81,18 +81,19 @@ def _triggers() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], re.Pattern
     )
 
 
-def trigger_words(text: str) -> list[tuple[int, str]]:
-    """(offset, word) for each word in ``text`` that some period rule needs, in order.
+def trigger_words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
+    """(offset, word) for each word in ``text[start:end]`` that some period rule needs, in order.
 
     A caller reading many sentences of one document scans it once and hands each
     sentence its share (``find_periods(..., triggers=...)``).
     """
+    end = len(text) if end is None else end
     keywords, starting, months, years = _triggers()
-    out = [(m.start(), "MONTH") for m in months.finditer(text)]
-    out.extend((m.start(), "YEAR") for m in years.finditer(text))
+    out = [(m.start(), "MONTH") for m in months.finditer(text, start, end)]
+    out.extend((m.start(), "YEAR") for m in years.finditer(text, start, end))
     # Matching lower-cased text is several times faster than a case-insensitive pattern.
-    for m in keywords.finditer(lexicon.lower(text)):
-        out.extend((m.start(), word) for word in starting[lexicon.fold(m.group(1))])
+    for m in keywords.finditer(lexicon.lower(text[start:end])):
+        out.extend((start + m.start(), word) for word in starting[lexicon.fold(m.group(1))])
     out.sort()
     return out
 

@@ -7,7 +7,6 @@ name the document gave that person earlier.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import cache
 
 from dashboard import lexicon
@@ -36,11 +35,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\s+(?:(?:also|later|then|has|had)\s+)?(?P<verb>{verbs})\b"
         ),
         "inverted": re.compile(rf"(?P<verb>{verbs})\s+(?P<src>{_NAME})"),
-        # Both in lower-cased text, as one scan of the document each.
+        # Both in lower-cased text.
         "verb": re.compile(
             lexicon.alternation([v.lower() for v in lexicon.column("speech_verbs.csv", "word")], opening=True)
         ),
-        # "Trade minister Maria Lopez": a person a later "she" may be.
         "title": re.compile(lexicon.at_word_start(_PERSON_TITLES, not_after=r"\w", loose=False) + r"\s+"),
         "titled_name": re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"),
     }
@@ -64,40 +62,60 @@ def _strip_titles(name: str) -> str:
 
 
 class Speakers:
-    """Resolves the source of each sentence in one document, in reading order."""
+    """Resolves the source of each sentence in one document, in reading order.
+
+    A sentence with no figure matters only for who a later "he" is; it is read
+    when such a pronoun comes (``skip``), since most never need it.
+    """
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self.last_person = ""
+        self._last_person = ""
+        self._skipped: list[tuple[str, int]] = []
         self._first_full: dict[str, tuple[int, str]] = {}
         self._runs: dict[str, list[tuple[int, int]]] | None = None
-        p = _patterns()
-        lower = lexicon.lower(text)
-        self._verbs = [m.start() for m in p["verb"].finditer(lower)]
-        self._titled: list[tuple[int, str]] = []
-        for m in p["title"].finditer(lower):
-            if name := p["titled_name"].match(text, m.end()):
-                self._titled.append((m.start(), _strip_titles(name.group())))
-        self._titled_starts = [at for at, _ in self._titled]
+
+    def skip(self, sentence: str, sentence_start: int) -> None:
+        """Pass over a sentence whose source no one needs; it may yet name who "he" is."""
+        self._skipped.append((sentence, sentence_start))
 
     def source(self, sentence: str, sentence_start: int, figure_start: int | None = None) -> str:
         """The source a sentence gives (for the figure at ``figure_start``), "" when none.
 
-        Call once per sentence in order: a person named here is who a later "he" is.
+        Call once per sentence in order (or ``skip`` it): a person named here is who
+        a later "he" is.
         """
+        found, person = self._read(sentence, sentence_start, figure_start)
+        if person:
+            self._last_person = person
+            self._skipped.clear()  # who they named no longer matters
+        return found
+
+    @property
+    def last_person(self) -> str:
+        """The person a "he" or "she" here stands for: the last one named so far."""
+        skipped, self._skipped = self._skipped, []
+        for sentence, start in skipped:
+            if person := self._read(sentence, start, None)[1]:
+                self._last_person = person
+        return self._last_person
+
+    def _read(self, sentence: str, sentence_start: int, figure_start: int | None) -> tuple[str, str]:
+        """(the sentence's source, the last person it names or "")."""
         p = _patterns()
         found = ""
         if "ccording" in sentence and (m := p["according"].search(sentence)):
             found = m.group("src").strip()
-        end = sentence_start + len(sentence)
-        titled = self._titled[
-            bisect_left(self._titled_starts, sentence_start) : bisect_left(self._titled_starts, end)
+        lower = lexicon.lower(sentence)
+        # "Trade minister Maria Lopez": a person a later "she" may be.
+        titled = [
+            _strip_titles(name.group())
+            for m in p["title"].finditer(lower)
+            if (name := p["titled_name"].match(sentence, m.end()))
         ]
         # Most sentences have no speech verb and skip the name patterns.
-        if bisect_left(self._verbs, sentence_start) == bisect_left(self._verbs, end):
-            if titled:
-                self.last_person = titled[-1][1]
-            return found
+        if not p["verb"].search(lower):
+            return found, titled[-1] if titled else ""
         matches = [*p["subject"].finditer(sentence), *p["inverted"].finditer(sentence)]
         speakers = [(m.start("verb"), self._person(m.group("src"), sentence_start)) for m in matches]
         speakers = sorted((pos, who) for pos, who in speakers if who)
@@ -105,10 +123,8 @@ class Speakers:
             before = [who for pos, who in speakers if figure_start is None or pos < figure_start]
             found = before[0] if before else speakers[0][1]
         people = [who for _, who in speakers if " " in who or who[:1].isupper()]
-        people = people or [name for _, name in titled]
-        if people:
-            self.last_person = people[-1]
-        return found
+        people = people or titled
+        return found, people[-1] if people else ""
 
     def _person(self, name: str, before: int) -> str:
         name = " ".join(name.split())

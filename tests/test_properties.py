@@ -99,6 +99,10 @@ ADVERSARIAL = {
     "countries and figures": ("China 5% ", 200_000),
     "periods and figures": ("in 2020 5% ", 200_000),
     "month ranges": ("January-", 200_000),
+    "full stops": (".", 1_000_000),
+    "dotted numbers": ("1.", 1_000_000),
+    "titles and capitals": ("The Minister Of ", 1_000_000),
+    "line breaks": ("\n", 1_000_000),
 }
 
 

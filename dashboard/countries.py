@@ -64,8 +64,9 @@ def find_countries(text: str) -> list[Mention]:
     caseless = text.isupper() or text.islower()
     mentions: list[Mention] = []
     last_end = 0
-    # One scan of the lower-cased text for the longest name at each place; "The" starts
-    # a few names and most sentences, so outside caseless text it is looked for as written.
+    # One scan for the longest name at each place: of the lower-cased text when it is
+    # written in one case, else from each capital. "The" starts a few names and most
+    # sentences, so there it is looked for on its own and the name read word by word.
     if caseless:
         candidates = list(_caseless_names().finditer(lexicon.lower(text)))
     else:
@@ -127,14 +128,12 @@ def _names() -> re.Pattern[str]:
     first letter, so the engine skips fast from one capital to the next.
     """
     lower_first = {r["name"].lower() for r in lexicon.rows("countries.csv") if r["name"][0].islower()}
-    written = [
-        written
-        for name in _index()[0]
-        if not name.startswith("the ")
-        for written in (
-            {name[0].upper() + name[1:], name} if name in lower_first else {name[0].upper() + name[1:]}
-        )
-    ]
+    written = []
+    for name in _index()[0]:
+        if not name.startswith("the "):
+            written.append(name[0].upper() + name[1:])
+            if name in lower_first:
+                written.append(name)
     words = lexicon.at_word_start(written, loose=False, rest_any_case=True)
     return re.compile(rf"{words}{_NAME_END}")
 

@@ -25,7 +25,7 @@ class Context:
     sentence: str = ""
     forecast: bool | None = None  # None: read from the sentence when a resolver first asks
 
-    def is_forecast(self) -> bool:
+    def states_forecast(self) -> bool:
         if self.forecast is None:
             self.forecast = is_forecast(self.sentence)
         return self.forecast
@@ -69,7 +69,7 @@ def _year_of(first: int, last: int, ctx: Context) -> int | None:
         return None
     year = ctx.published.year
     ended = _month_end(year, last) < ctx.published
-    if ctx.is_forecast():
+    if ctx.states_forecast():
         return year if not ended else year + 1
     return year if ended else year - 1
 

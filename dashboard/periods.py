@@ -84,8 +84,8 @@ def _triggers() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], re.Pattern
 def trigger_words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
     """(offset, word) for each word in ``text[start:end]`` that some period rule needs, in order.
 
-    A caller reading many sentences of one document scans it once and hands each
-    sentence its share (``find_periods(..., triggers=...)``).
+    A caller reading many sentences of one document scans it, or the stretches it
+    reads, once and hands each sentence its share (``find_periods(..., triggers=...)``).
     """
     end = len(text) if end is None else end
     keywords, starting, months, years = _triggers()

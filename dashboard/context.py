@@ -35,6 +35,9 @@ _NO_PERIOD = re.compile(
     r"(?:n(?<!\wn)ow(?:adays)?|c(?<!\wc)urrently|a(?<!\wa)(?:t\s+present|re|ccounts?\s+for)|i(?<!\wi)s"
     r"|m(?<!\wm)akes?\s+up|r(?<!\wr)(?:epresents?|emains)|t(?<!\wt)akes|s(?<!\ws)(?:ends|tands\s+at))\b"
 )
+# The present perfect before a figure ("the bank has pledged $5 billion") states what
+# stands now, too. Over lower-cased text.
+_PERFECT = re.compile(r"h(?<!\wh)a(?:s|ve)\b")
 # A country named after these is the far side of a flow: "exports to China".
 _PARTNER_BEFORE = re.compile(r"(?i)\b(?:to|from|with|into|in|on|for|of)\s+(?:the\s+)?$")
 _AGGREGATE = re.compile(r"(?i)\b(?:total|overall|global|worldwide|world)\b")
@@ -112,6 +115,10 @@ class SentenceContext:
             hi = bisect_left(self._mention_starts, clause.end)
             self._clause_countries[clause.start] = {m.iso3 for m in self.mentions[lo:hi]}
         return self._clause_countries[clause.start]
+
+    def perfect_before(self, clause: Clause, pos: int) -> bool:
+        """Whether ``clause`` is in the present perfect up to ``pos``: "has pledged $5 billion"."""
+        return bool(_PERFECT.search(self.text.lower(), clause.start, pos))
 
     def clause_now(self, clause: Clause) -> bool:
         if clause.start not in self._clause_now:

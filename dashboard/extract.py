@@ -202,7 +202,13 @@ def _period_fields(
 ) -> dict[str, str]:
     """The period columns of one figure: its own time expression, else the one it continues."""
     period = ctx.nearest_period(span)
-    if period is not None and not (clause.start <= period.offset < clause.end) and ctx.clause_now(clause):
+    # "The bank has pledged $5 billion, while exports rose 9% in 2023": the pledge stands now.
+    perfect = ctx.perfect_before(clause, span.start)
+    if (
+        period is not None
+        and not (clause.start <= period.offset < clause.end)
+        and (ctx.clause_now(clause) or perfect)
+    ):
         period = None  # "exports tripled over the decade, and are now worth $1 billion"
     if period is not None and period.granularity != "anaphor":
         return {
@@ -210,7 +216,7 @@ def _period_fields(
             "period_end": period.end.isoformat() if period.resolved else "",
             "period_text": period.text,
         }
-    general = ctx.now or context.is_general(metric)
+    general = ctx.now or perfect or context.is_general(metric)
     if last is None or not (period is not None or continues or not general):
         return {}
     return {k: getattr(last, k) for k in ("period_start", "period_end", "period_text")}

@@ -17,9 +17,15 @@ from typing import NamedTuple
 from dashboard import lexicon
 
 # Heads that take a commodity into the metric ("gas exports", "crude imports").
-_QUALIFIED = frozenset({"exports", "imports", "supplies", "shipments", "investment"})
-# A unit that names its commodity: bcm of what else but gas.
-_UNIT_COMMODITY = {"cubic_meter": "gas", "cubic_meter / year": "gas", "barrel / day": "oil", "barrel": "oil"}
+_QUALIFIED = frozenset({"exports", "imports", "supplies", "shipments", "investment", "traffic"})
+# A unit that names its commodity: bcm of what else but gas, TEU of containers.
+_UNIT_COMMODITY = {
+    "cubic_meter": "gas",
+    "cubic_meter / year": "gas",
+    "barrel / day": "oil",
+    "barrel": "oil",
+    "twenty_foot_equivalent_unit": "container",
+}
 _SHARE_KINDS = frozenset({"percent", "percentage_point"})
 
 

@@ -127,21 +127,16 @@ class SentenceContext:
 
     def nearest_period(self, span: Span) -> Period | None:
         """The time expression nearest the figure, those in its own clause first; after wins ties."""
-        i = bisect_left(self._period_offsets, span.start)
-        candidates = [
-            p
-            for p in (self.periods[i - 1] if i else None, self.periods[i] if i < len(self.periods) else None)
-            if p
-        ]
-        clause = self.clause(span.start)
-
-        def rank(p: Period) -> tuple[bool, int, bool]:
-            after = p.offset >= span.end
-            gap = p.offset - span.end if after else max(0, span.start - p.stop)
-            return (not (clause.start <= p.offset < clause.end), gap, not after)
-
         # The neighbours on either side hold the nearest in the clause, if any, else the nearest at all.
-        return min(candidates, key=rank, default=None)
+        i = bisect_left(self._period_offsets, span.start)
+        before = self.periods[i - 1] if i else None
+        after = self.periods[i] if i < len(self.periods) else None
+        if before is None or after is None:
+            return before or after
+        clause = self.clause(span.start)
+        before_rank = (not clause.start <= before.offset < clause.end, max(0, span.start - before.stop))
+        after_rank = (not clause.start <= after.offset < clause.end, max(0, after.offset - span.end))
+        return after if after_rank <= before_rank else before
 
 
 def _inside(pos: int, spans: list[Span], starts: list[int]) -> bool:

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -140,15 +141,14 @@ def _in_context(
         bound, direction = qualify(text, span.start, span.end)
         metric = _metric(metrics, span, last, continues)
         period = _period_fields(ctx, clause, span, metric, last, continues)
-        if period.get("period_text") and countries != focus_codes and _is_fiscal(period):
-            # A fiscal year follows the calendar of the figure's own country.
-            own = find_periods(period["period_text"], document.published, countries=countries)
-            if own and own[0].resolved:
-                period = {
-                    **period,
-                    "period_start": own[0].start.isoformat(),
-                    "period_end": own[0].end.isoformat(),
-                }
+        # A fiscal year follows the calendar of the figure's own country.
+        if (
+            period.get("period_text")
+            and countries != focus_codes
+            and _is_fiscal(period)
+            and (dates := _fiscal_dates(period["period_text"], document.published, countries))
+        ):
+            period = {**period, "period_start": dates[0], "period_end": dates[1]}
         start = sentence.start + span.start
         out.append(
             Figure(
@@ -175,6 +175,13 @@ def _in_context(
 
 def _is_fiscal(period: dict[str, str]) -> bool:
     return bool(_FISCAL.search(period["period_text"]))
+
+
+@lru_cache(maxsize=1024)  # the same few fiscal years recur through a document and a corpus
+def _fiscal_dates(period_text: str, published: dt.date | None, countries: str) -> tuple[str, str] | None:
+    """The dates of a fiscal year by the calendar of ``countries``, or None."""
+    own = find_periods(period_text, published, countries=countries)
+    return (own[0].start.isoformat(), own[0].end.isoformat()) if own and own[0].resolved else None
 
 
 def _metric(index: MetricIndex, span: Span, last: Figure | None, continues: bool) -> str:

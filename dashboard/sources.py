@@ -30,8 +30,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"\s+(?:from|by|of)\s+)?(?:the\s+)?)"
             r"(?P<src>[^,.;:“”\"()]{1,80}?)(?=\s*[,.;:“”\"()]|\s*$|\s+(?:on|in|which|that|released|published)\b)"
         ),
+        # A person, a pronoun, or a body: "the commerce ministry", "Chinese officials",
+        # "officials in Beijing", "analysts at Rabobank".
         "subject": re.compile(
-            rf"(?<![\w’'.-])(?P<src>{_NAME}|(?i:he|she)|(?i:the\s+)?(?:[a-z]+\s+){{0,2}}(?i:{orgs}))"
+            rf"(?<![\w’'.-])(?P<src>{_NAME}|(?i:he|she)|(?P<body>(?i:the\s+)?(?:[A-Za-z]+\s+){{0,2}}(?i:{orgs})"
+            rf"(?:\s+(?:in|at|of|from)\s+(?:the\s+)?{_NAME})?))"
             rf"\s+(?:(?:also|later|then|has|had)\s+)?(?P<verb>{verbs})\b"
         ),
         "inverted": re.compile(rf"(?P<verb>{verbs})\s+(?P<src>{_NAME})"),
@@ -117,12 +120,16 @@ class Speakers:
         if not p["verb"].search(lower):
             return found, titled[-1] if titled else ""
         matches = [*p["subject"].finditer(sentence), *p["inverted"].finditer(sentence)]
-        speakers = [(m.start("verb"), self._person(m.group("src"), sentence_start)) for m in matches]
-        speakers = sorted((pos, who) for pos, who in speakers if who)
+        # (where the verb is, who speaks, whether a person: "he" is never a ministry)
+        speakers = sorted(
+            (m.start("verb"), self._person(m.group("src"), sentence_start), not m.groupdict().get("body"))
+            for m in matches
+        )
+        speakers = [(pos, who, person) for pos, who, person in speakers if who]
         if not found and speakers:
-            before = [who for pos, who in speakers if figure_start is None or pos < figure_start]
+            before = [who for pos, who, _ in speakers if figure_start is None or pos < figure_start]
             found = before[0] if before else speakers[0][1]
-        people = [who for _, who in speakers if " " in who or who[:1].isupper()]
+        people = [who for _, who, person in speakers if person and (" " in who or who[:1].isupper())]
         people = people or titled
         return found, people[-1] if people else ""
 

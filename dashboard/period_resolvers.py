@@ -43,6 +43,7 @@ def is_forecast(sentence: str) -> bool:
     return bool(_forecast_pattern().search(sentence.lower()))
 
 
+# A resolver reads its match's groups; the whole expression is the group "expr".
 Resolver = Callable[[re.Match[str], Context], "tuple[dt.date, dt.date, str] | None"]
 
 
@@ -293,7 +294,7 @@ def _whole_year(ctx: Context, delta: int, anchor: int | None = None):
 
 def last_year(m, ctx):
     # "the previous year" after a sentence names 2021 is 2020, not the year before publication.
-    anchor = ctx.reference_year if "last" not in m.group().lower() else None
+    anchor = ctx.reference_year if "last" not in m.group("expr").lower() else None
     return _whole_year(ctx, -1, anchor)
 
 

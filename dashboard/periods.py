@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from dashboard import lexicon
+from dashboard.openings import opening_scan
 from dashboard.period_resolvers import Context, Resolver, not_a_period
 from dashboard.period_rules import YEAR, rule_table, vocabulary
 
@@ -59,7 +60,8 @@ class Period:
 
 @cache
 def _rules() -> tuple[tuple[re.Pattern[str], Resolver, frozenset[str]], ...]:
-    return tuple((re.compile(rf"(?<!\w)(?:{p})(?!\w)"), f, frozenset(needs)) for p, f, needs in rule_table())
+    # Each match holds its expression in the group "expr" (see ``openings``).
+    return tuple((opening_scan(p, group="expr"), f, frozenset(needs)) for p, f, needs in rule_table())
 
 
 @cache
@@ -156,11 +158,16 @@ def find_periods(
     # (-length, rule order, start, end, period): the longest match wins, then the first rule.
     found: list[tuple[int, int, int, int, tuple | None]] = []
     for order, pattern, resolver in _applicable(frozenset(word for _, word in triggers)):
+        taken_to = 0
         for m in pattern.finditer(text):
+            start, end = m.span("expr")
+            if start < taken_to:
+                continue  # inside this rule's match before, as ``finditer`` would skip it
+            taken_to = end
             period = resolver(m, ctx)
             if period is None and resolver is not not_a_period:
                 period = (None, None, "span")  # a period, but relative with no date to resolve against
-            found.append((m.start() - m.end(), order, m.start(), m.end(), period))
+            found.append((start - end, order, start, end, period))
     found.sort(key=lambda item: item[:2])
     taken: list[tuple[int, int, int, int, tuple | None]] = []
     for match in found:

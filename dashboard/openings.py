@@ -32,7 +32,10 @@ def opening_scan(pattern: str, *, group: str) -> re.Pattern[str]:
     the one before (see ``periods.find_periods``).
     """
     whole = rf"(?P<{group}>(?:{pattern})(?!\w))"
-    firsts = first_characters(pattern)
+    try:
+        firsts = first_characters(pattern)
+    except (AttributeError, TypeError, ValueError):  # the parser's internals changed: scan plainly
+        firsts = None
     if not firsts:
         return re.compile(rf"(?<!\w){whole}")
     opening = "[" + "".join(re.escape(c) for c in sorted(firsts)) + "]"

@@ -10,8 +10,10 @@ characters, which is what makes the period rules' scans about twice as fast.
 from __future__ import annotations
 
 import re
+from functools import cache
 from re import _constants as sre  # the parser's own names; stable since Python 3.11
 from re import _parser
+from re._casefix import _EXTRA_CASES  # characters equal ignoring case beyond their lower case
 
 _MANY = 300  # a range wider than this (any letter, say) is no help as a skip set
 
@@ -89,6 +91,23 @@ def _characters(op: object, av: object, flags: int) -> frozenset[str] | None:
 
 
 def _cases(char: str, flags: int) -> frozenset[str]:
+    """The characters ``char`` matches: itself, or, ignoring case, every character the
+    engine holds equal to it (its lower case, the "K" of the kelvin sign, the long "ſ")."""
     if not flags & re.IGNORECASE:
         return frozenset({char})
-    return frozenset(c for c in (char, char.lower(), char.upper()) if len(c) == 1)
+    lower = char.lower() if len(char.lower()) == 1 else char
+    same = {char, lower, *_upper_cases().get(lower, ())}
+    return frozenset(same | {chr(code) for c in same for code in _EXTRA_CASES.get(ord(c), ())})
+
+
+@cache
+def _upper_cases() -> dict[str, frozenset[str]]:
+    """Lower-case character -> the characters that lower to it (the Basic Multilingual Plane
+    holds every one that lowers to a letter the rules use)."""
+    table: dict[str, set[str]] = {}
+    for code in range(0x10000):
+        char = chr(code)
+        lower = char.lower()
+        if len(lower) == 1 and lower != char:
+            table.setdefault(lower, set()).add(char)
+    return {lower: frozenset(chars) for lower, chars in table.items()}

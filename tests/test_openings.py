@@ -63,3 +63,10 @@ def test_opening_scan_finds_what_the_plain_scan_finds(rule, words, glue):
     assert _as_finditer(opening_scan(rule, group="expr"), text) == [
         m.span("expr") for m in plain.finditer(text)
     ]
+
+
+@pytest.mark.parametrize(("pattern", "text"), [("(?i:since)\\s+2019", "ſince 2019"), ("(?i:k)m", "\u212am")])
+def test_opening_scan_ignores_case_as_the_engine_does(pattern, text):
+    plain = re.compile(rf"(?<!\w)(?P<expr>(?:{pattern})(?!\w))")
+    assert plain.search(text)
+    assert _as_finditer(opening_scan(pattern, group="expr"), text) == [(0, len(text))]

@@ -2,7 +2,8 @@
 
 Names come from pycountry; short names, demonyms and capitals standing for
 governments come from our own ``lexicon/countries.csv``, which no library covers.
-Lookup is by word n-grams in a dictionary, linear in the text.
+One scan of the text finds the longest name at each place (a trie of every
+name, opening on its capital), and a dictionary gives its code; linear in the text.
 """
 
 from __future__ import annotations

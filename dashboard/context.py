@@ -33,7 +33,7 @@ _OF_THAT = re.compile(r"o(?<!\wo)f\s+(?:that|this|the\s+total|those)\b")  # over
 # statement in the present tense ("China accounts for 13% of ..."). Over lower-cased text.
 _NO_PERIOD = re.compile(
     r"(?:n(?<!\wn)ow(?:adays)?|c(?<!\wc)urrently|a(?<!\wa)(?:t\s+present|re|ccounts?\s+for)|i(?<!\wi)s"
-    r"|m(?<!\wm)akes?\s+up|r(?<!\wr)(?:epresents?|emains)|t(?<!\wt)akes|s(?<!\ws)(?:ends|tands\s+at))\b"
+    r"|m(?<!\wm)akes?\s+up|r(?<!\wr)(?:epresents?|emains?)|t(?<!\wt)akes|s(?<!\ws)(?:ends|tands\s+at))\b"
 )
 # The present perfect before a figure ("the bank has pledged $5 billion") states what
 # stands now, too. Over lower-cased text.

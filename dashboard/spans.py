@@ -106,7 +106,11 @@ def _lexicon() -> _Lexicon:
         times=re.compile(rf"(?:{_DASH}|{SP})?fold\b|{SP}times\b", re.I),
         currency_after=re.compile(rf"{SP}?(?P<cur>{alt(list(names) + codes)})(?![A-Za-z])", re.I),
         quantity=re.compile(rf"{SP}?(?P<unit>{alt(list(units))})(?![A-Za-z])", re.I),
-        rate=re.compile(rf"{SP}?(?:a{SP}|per{SP}|/{SP}?)?(?P<rate>{alt(list(rates))})\b", re.I),
+        # "a year earlier" is a comparison, not a rate: "1.2 million bpd a year earlier".
+        rate=re.compile(
+            rf"{SP}?(?:a{SP}|per{SP}|/{SP}?)?(?P<rate>{alt(list(rates))})\b(?!{SP}+(?:earlier|ago|before|later)\b)",
+            re.I,
+        ),
         range_to=re.compile(rf"{SP}*(?:{_DASH}|to{SP}|and{SP}){SP}*(?=[^\s])"),
         share_of=re.compile(r"\s+of\b", re.I),
         half_a=re.compile(rf"{SP}a{SP}(?P<scale>{alt(list(scales))})\b", re.I),
@@ -308,7 +312,7 @@ def _read_tail(text: str, number: _Number, lex: _Lexicon, *, scaled: bool = Fals
             return None  # "one barrel" is a count in prose more often than a figure
         unit, factor = lex.units[lexicon.fold(m.group("unit"))]
         stop = m.end()
-        if rate := lex.rate.match(text, stop):
+        if "/" not in unit and (rate := lex.rate.match(text, stop)):  # "bpd" is a rate already
             unit = f"{unit} / {lex.rates[lexicon.fold(rate.group('rate'))]}"
             stop = rate.end()
         return span(stop, "quantity", value * factor, unit_name(unit))

@@ -14,7 +14,7 @@ from dashboard import columns, context
 from dashboard.countries import Mention, find_countries, join_codes, main_countries
 from dashboard.documents import Document
 from dashboard.figures import Figure, Span
-from dashboard.metrics import MetricIndex, metric_for, names_own_metric
+from dashboard.metrics import MetricIndex, metric_for, names_other_commodity, names_own_metric
 from dashboard.periods import find_periods, trigger_words
 from dashboard.qualifiers import qualify, range_bounds
 from dashboard.sentences import Sentence, split_sentences
@@ -190,6 +190,8 @@ def _metric(index: MetricIndex, span: Span, last: Figure | None, continues: bool
     if metric == "tariff" and span.kind == "money":
         return "imports"  # "tariffs on C$16.6 billion of goods": the goods tariffed
     before = last.metric.removeprefix("share of ") if last is not None else ""
+    if names_other_commodity(before, span.unit):
+        before = ""  # "soybeans exports" does not carry on to a figure in bcm
     named_after = index.before(span.start) is None and not names_own_metric(index.text, span.end)
     own_share = metric.startswith("share of ")
     if before and (

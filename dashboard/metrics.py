@@ -17,7 +17,7 @@ from typing import NamedTuple
 from dashboard import lexicon
 
 # Heads that take a commodity into the metric ("gas exports", "crude imports").
-_QUALIFIED = frozenset({"exports", "imports", "supplies", "shipments", "investment", "traffic"})
+_QUALIFIED = frozenset({"exports", "imports", "supplies", "shipments", "investment", "traffic", "flows"})
 # A unit that names its commodity: bcm of what else but gas, TEU of containers.
 _UNIT_COMMODITY = {
     "cubic_meter": "gas",
@@ -25,6 +25,12 @@ _UNIT_COMMODITY = {
     "barrel / day": "oil",
     "barrel": "oil",
     "twenty_foot_equivalent_unit": "container",
+}
+# The commodity words a metric may carry for a figure in each of those units.
+_SAME_COMMODITY = {
+    "gas": frozenset({"gas", "lng", "pipeline", "energy"}),
+    "oil": frozenset({"oil", "crude", "energy"}),
+    "container": frozenset({"container"}),
 }
 _SHARE_KINDS = frozenset({"percent", "percentage_point"})
 
@@ -83,6 +89,21 @@ def find_metrics(text: str) -> list[MetricMention]:
             MetricMention(m.start(), m.end(), metric, metric, commodity, share=bool(m.group("share")))
         )
     return found
+
+
+@cache
+def _commodity_words() -> frozenset[str]:
+    return frozenset(
+        w for phrase in lexicon.column("commodities.csv", "word") for w in phrase.lower().split()
+    )
+
+
+def names_other_commodity(metric: str, unit: str) -> bool:
+    """Whether ``metric`` names a commodity a figure in ``unit`` cannot measure:
+    "soybeans exports" for a figure in bcm, which can only be gas."""
+    implied = _UNIT_COMMODITY.get(unit)
+    named = set(metric.split()) & _commodity_words()
+    return bool(implied and named) and named.isdisjoint(_SAME_COMMODITY[implied])
 
 
 def _name(head: str, commodity: str, share: bool) -> str:

@@ -76,6 +76,8 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             not_a_period,
             ("same", "level"),
         ),
+        # "three times their 2017 level", "above its pre-pandemic 2019 level"
+        (rf"(?i:(?:its|their|the)(?:{S}pre-pandemic)?{S}{YEAR}{S}levels?)", not_a_period, ("level",)),
         (
             r"(?i:\b(?:annually|per\s+annum|a\s+year|per\s+year|now|currently|at\s+present|today)\b)",
             not_a_period,

@@ -38,6 +38,7 @@ _NO_PERIOD = re.compile(
 # The present perfect before a figure ("the bank has pledged $5 billion") states what
 # stands now, too. Over lower-cased text.
 _PERFECT = re.compile(r"h(?<!\wh)a(?:s|ve)\b")
+_RELATIVE = re.compile(r"(?:which|who|whose)\b", re.I)
 # A country named after these is the far side of a flow: "exports to China".
 _PARTNER_BEFORE = re.compile(r"(?i)\b(?:to|from|with|into|in|on|for|of)\s+(?:the\s+)?$")
 _AGGREGATE = re.compile(r"(?i)\b(?:total|overall|global|worldwide|world)\b")
@@ -119,6 +120,10 @@ class SentenceContext:
     def perfect_before(self, clause: Clause, pos: int) -> bool:
         """Whether ``clause`` is in the present perfect up to ``pos``: "has pledged $5 billion"."""
         return bool(_PERFECT.search(self.text.lower(), clause.start, pos))
+
+    def relative(self, clause: Clause) -> bool:
+        """Whether ``clause`` is set off as a relative clause: ", which halted in March 2023,"."""
+        return bool(_RELATIVE.match(self.text, clause.start, clause.end))
 
     def clause_now(self, clause: Clause) -> bool:
         if clause.start not in self._clause_now:

@@ -139,6 +139,10 @@ def _in_context(
             context.figure_countries(ctx, clause, focus, previous_countries, previous_subject, continues)
         )
         bound, direction = qualify(text, span.start, span.end)
+        bound = bounds.get(span.start, bound)
+        direction = span.hint or direction
+        if not direction and bound == "<=" and out and out[-1].bound == ">=":
+            direction = out[-1].direction  # "grew 10-15%": both ends of the range grew
         metric = _metric(metrics, span, last, continues)
         period = _period_fields(ctx, clause, span, metric, last, continues)
         # A fiscal year follows the calendar of the figure's own country.
@@ -162,8 +166,8 @@ def _in_context(
                 kind=span.kind,
                 value=span.value,
                 unit=span.unit,
-                bound=bounds.get(span.start, bound),
-                direction=span.hint or direction,
+                bound=bound,
+                direction=direction,
                 metric=metric,
                 countries=countries,
                 source=source or (last.source if continues and last else ""),
@@ -211,6 +215,12 @@ def _period_fields(
 ) -> dict[str, str]:
     """The period columns of one figure: its own time expression, else the one it continues."""
     period = ctx.nearest_period(span)
+    if (
+        period is not None
+        and not (clause.start <= period.offset < clause.end)
+        and ctx.relative(ctx.clause(period.offset))
+    ):
+        return {}  # "crude exports, which halted in March 2023, had cost $19 billion"
     # "The bank has pledged $5 billion, while exports rose 9% in 2023": the pledge stands now.
     perfect = ctx.perfect_before(clause, span.start)
     if (

@@ -72,8 +72,9 @@ def find_countries(text: str) -> list[Mention]:
         candidates = list(_caseless_names().finditer(lexicon.lower(text)))
     else:
         candidates = list(_names().finditer(text))
-        if "The" in text:
-            candidates = sorted([*candidates, *_THE.finditer(text)], key=Match.start)
+        extra = [m for pattern in (_THE, *_small_letter_names()) for m in pattern.finditer(text)]
+        if extra:
+            candidates = sorted([*candidates, *extra], key=Match.start)
     for candidate in candidates:
         start, end = candidate.span()
         if start < last_end:
@@ -124,19 +125,25 @@ def _caseless_names() -> re.Pattern[str]:
 def _names() -> re.Pattern[str]:
     """Every name but those starting "the ", as whole tokens, in text written in both cases.
 
-    A name starts with a capital ("mainland China" as the lexicon writes it); the
-    rest is read in any case and checked by ``_lookup``. Each branch opens with its
-    first letter, so the engine skips fast from one capital to the next.
+    A name starts with a capital; the rest is read in any case and checked by
+    ``_lookup``. Each branch opens with its first letter, so the engine skips fast
+    from one capital to the next.
     """
-    lower_first = {r["name"].lower() for r in lexicon.rows("countries.csv") if r["name"][0].islower()}
-    written = []
-    for name in _index()[0]:
-        if not name.startswith("the "):
-            written.append(name[0].upper() + name[1:])
-            if name in lower_first:
-                written.append(name)
+    written = [name[0].upper() + name[1:] for name in _index()[0] if not name.startswith("the ")]
     words = lexicon.at_word_start(written, loose=False, rest_any_case=True)
     return re.compile(rf"{words}{_NAME_END}")
+
+
+@cache
+def _small_letter_names() -> tuple[re.Pattern[str], ...]:
+    """Names the lexicon writes with a small first letter ("mainland China", "eurozone"),
+    one scan each: a pattern opening with a word is found as fast as a capital, while
+    small letters among the capitals would have the name scan stop at every "e"."""
+    return tuple(
+        re.compile(rf"{re.escape(name)}(?<![^\W\d_]{re.escape(name)})(?i:){_NAME_END}")
+        for name in (r["name"] for r in lexicon.rows("countries.csv"))
+        if name[0].islower()
+    )
 
 
 def _lookup(index: dict[str, tuple[str, str | None]], name: str, caseless: bool = False) -> str | None:

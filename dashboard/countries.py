@@ -140,7 +140,7 @@ def _small_letter_names() -> tuple[re.Pattern[str], ...]:
     one scan each: a pattern opening with a word is found as fast as a capital, while
     small letters among the capitals would have the name scan stop at every "e"."""
     return tuple(
-        re.compile(rf"{re.escape(name)}(?<![^\W\d_]{re.escape(name)})(?i:){_NAME_END}")
+        re.compile(rf"{re.escape(name)}(?<![^\W\d_]{re.escape(name)}){_NAME_END}")
         for name in (r["name"] for r in lexicon.rows("countries.csv"))
         if name[0].islower()
     )

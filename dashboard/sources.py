@@ -117,9 +117,15 @@ class Speakers:
             if (name := p["titled_name"].match(sentence, m.end()))
         ]
         # Most sentences have no speech verb and skip the name patterns.
-        if not p["verb"].search(lower):
+        verbs = [m.span() for m in p["verb"].finditer(lower)]
+        if not verbs:
             return found, titled[-1] if titled else ""
-        matches = [*p["subject"].finditer(sentence), *p["inverted"].finditer(sentence)]
+        # A speaker before a verb ends at one, a speaker after it starts at one: the
+        # patterns read no further than the verbs reach (and one character for \b).
+        matches = [
+            *p["subject"].finditer(sentence, 0, verbs[-1][1] + 1),
+            *p["inverted"].finditer(sentence, verbs[0][0]),
+        ]
         # (where the verb is, who speaks, whether a person: "he" is never a ministry)
         speakers = sorted(
             (m.start("verb"), self._person(m.group("src"), sentence_start), not m.groupdict().get("body"))

@@ -199,6 +199,36 @@ def fiscal_named(m, ctx):
     return _fiscal(year + 1 if ctx.fiscal[1] == "start" else year, ctx)
 
 
+_FISCAL_STEPS = {"last": -1, "previous": -1, "prior": -1, "preceding": -1, "next": 1, "coming": 1}
+
+
+def relative_fiscal(m, ctx):
+    """ "last fiscal year" from the publication date; "the previous fiscal year" from the
+    fiscal year the sentence names ("2023-24"), as "the previous year" does from a year."""
+    step = _FISCAL_STEPS.get(m.group("rel").split()[-1].lower(), 0)
+    named = (
+        _named_fiscal_end(ctx) if not m.group("rel").lower().startswith(("last", "this", "next")) else None
+    )
+    if named is not None:
+        return _fiscal(named + step, ctx)
+    if ctx.published is None:
+        return None
+    start_month = ctx.fiscal[0]
+    current_end = ctx.published.year + (1 if start_month > 1 and ctx.published.month >= start_month else 0)
+    return _fiscal(current_end + step, ctx)
+
+
+def _named_fiscal_end(ctx: Context) -> int | None:
+    """The year the fiscal year a sentence names ends in: "2023-24" -> 2024; "fiscal 2023" by
+    the country's custom."""
+    if ctx.reference_year is None:
+        return None
+    year = ctx.reference_year
+    if re.search(rf"{year}\s*[-–/]\s*{(year + 1) % 100:02d}(?!\d)", ctx.sentence):
+        return year + 1
+    return year + 1 if ctx.fiscal[1] == "start" else year
+
+
 def _numbered(groups: dict, key: str) -> int:
     """The quarter or half a match names: "the first", "Q3", "2023 H2"."""
     return _ORDINALS[groups["o"].lower()] if groups.get("o") else int(groups.get(key) or groups[f"{key}2"])

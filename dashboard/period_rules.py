@@ -29,6 +29,7 @@ from dashboard.period_resolvers import (
     past_decade,
     past_years,
     quarter,
+    relative_fiscal,
     relative_quarter,
     since_year,
     this_month,
@@ -127,6 +128,12 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             ("YEAR",),
         ),
         (rf"(?i:(?:fiscal(?:{S}year)?|FY)\s*'?(?P<y>{YEAR}|{YY}))(?!\d)", fiscal_named, ("fiscal", "fy")),
+        (
+            rf"(?i:(?P<rel>last|this|next|the{S}(?:previous|prior|preceding|current|coming|next))"
+            rf"{S}(?:fiscal|financial){S}year)",
+            relative_fiscal,
+            ("fiscal", "financial year"),
+        ),
         # Quarters, halves, first N months, month ranges.
         (
             rf"(?i:the{S}(?P<o>{ORD}){S}quarter(?:{S}of{S}(?P<y>{YEAR}|{THIS_LAST}))?)",

@@ -153,6 +153,14 @@ def past_years(m, ctx):
     return dt.date(ctx.published.year - _n(m.group("n")), 1, 1), ctx.published, "to_date"
 
 
+def next_years(m, ctx):
+    """From publication to the end of the year N years on, as "the past N years" reaches back."""
+    if ctx.published is None:
+        return None
+    n = _n(m.group("n") or m.group("n2"))
+    return ctx.published, dt.date(ctx.published.year + n, 12, 31), "span"
+
+
 def since_year(m, ctx):
     if ctx.published is None:
         return None

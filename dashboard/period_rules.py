@@ -24,6 +24,7 @@ from dashboard.period_resolvers import (
     months_by_name,
     months_to,
     next_year,
+    next_years,
     not_a_period,
     number_words,
     past_decade,
@@ -100,6 +101,12 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         (
             rf"(?i:(?:over{S}|in{S}|during{S})?the{S}(?:past|last|previous){S}(?P<n>{n}){S}years)",
             past_years,
+            ("years",),
+        ),
+        # A target's horizon: "within five years", "over the next three years".
+        (
+            rf"(?i:within{S}(?:the{S}next{S})?(?P<n>{n}){S}years|(?:over{S}|in{S})?the{S}next{S}(?P<n2>{n}){S}years)",
+            next_years,
             ("years",),
         ),
         (rf"(?i:since{S}(?:the{S}start{S}of{S})?(?P<y>{YEAR}))", since_year, ("since",)),

@@ -17,7 +17,9 @@ from typing import NamedTuple
 from dashboard import lexicon
 
 # Heads that take a commodity into the metric ("gas exports", "crude imports").
-_QUALIFIED = frozenset({"exports", "imports", "supplies", "shipments", "investment", "traffic", "flows", "price"})
+_QUALIFIED = frozenset(
+    {"exports", "imports", "supplies", "shipments", "investment", "traffic", "flows", "price"}
+)
 # A unit that names its commodity: bcm of what else but gas, TEU of containers.
 _UNIT_COMMODITY = {
     "cubic_meter": "gas",

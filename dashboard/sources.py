@@ -35,7 +35,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "subject": re.compile(
             rf"(?<![\w’'.-])(?P<src>{_NAME}|(?i:he|she)|(?P<body>(?i:the\s+)?(?:[A-Za-z]+\s+){{0,2}}(?i:{orgs})"
             rf"(?:\s+(?:in|at|of|from)\s+(?:the\s+)?{_NAME})?))"
-            rf"\s+(?:(?:also|later|then|has|had)\s+)?(?P<verb>{verbs})\b"
+            rf"\s+(?:(?:also|later|then|has|had)\s+)?(?P<verb>(?i:{verbs}))\b"  # "CUSTOMS DATA SHOWED"
         ),
         "inverted": re.compile(rf"(?P<verb>{verbs})\s+(?P<src>{_NAME})"),
         # Both in lower-cased text.

@@ -28,6 +28,7 @@ _SIGN_ENDS = frozenset("-−–+" + _SPACES)  # the last character of a sign: "-
 _WINDOW = 12
 _YEAR_LIKE = re.compile(r"(?:1[89]|2[01])\d\d")
 _BETWEEN = re.compile(r"(?i)\bbetween\s+$")
+_DECIMAL_COMMA = re.compile(r",(\d{1,2})(?![\d,])")
 _START = operator.methodcaller("start")
 
 
@@ -170,6 +171,14 @@ def _read(text: str, core: re.Match[str], lex: _Lexicon, focus: tuple[str, ...])
     number = _read_number(text, core, lex, focus)
     if number is None:
         return []
+    if comma := _DECIMAL_COMMA.match(text, number.end):
+        # "€5,4 billion" as continental Europe writes 5.4; a bare "1,2" may be a list.
+        if core.lastgroup != "num" or not core.group("num").isdigit():
+            return []
+        value = float(f"{core.group('num')}.{comma.group(1)}")
+        number = dataclasses.replace(number, end=comma.end(), value=value)
+        tail = _read_tail(text, number, lex)
+        return [tail] if tail is not None and (tail.end > number.end or number.currency) else []
     tail = _read_tail(text, number, lex)
     if tail is not None and tail.end > number.end:
         return [tail]

@@ -212,7 +212,7 @@ def _read_range(text: str, low: _Number, lex: _Lexicon, focus: tuple[str, ...]) 
             low.end,
             surface,
             high.kind,
-            low.value * factor,
+            _tidy(low.value * factor),
             high.unit,
             low.negative,
             range_role="low",
@@ -278,6 +278,12 @@ def _country_of(code: str) -> str:
     return country.alpha_3 if country else ""
 
 
+def _tidy(value: float) -> float:
+    """``value`` without the binary noise of scaling: 4.1 billion is 4100000000.0, not
+    4099999999.9999995 (fifteen significant digits are what a double holds exactly)."""
+    return float(f"{value:.15g}")
+
+
 def _word_value(words: str, lex: _Lexicon) -> float | None:
     total = 0
     for word in re.split(rf"(?:{SP}|-)+", words.lower()):
@@ -300,7 +306,7 @@ def _read_tail(text: str, number: _Number, lex: _Lexicon, *, scaled: bool = Fals
     hint = "down" if number.negative else "up" if number.positive else ""
 
     def span(stop: int, kind: str, amount: float, unit: str) -> Span:
-        return Span(start, stop, text[start:stop], kind, amount, unit, number.negative, hint=hint)
+        return Span(start, stop, text[start:stop], kind, _tidy(amount), unit, number.negative, hint=hint)
 
     if number.currency:
         return span(end, "money", value, number.currency)

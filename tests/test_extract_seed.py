@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard import extract_figures
+from dashboard import export, extract_figures
 from dashboard.columns import DTYPES, NAMES
 
 # FIGURES.md, "The seed's figures".
@@ -120,3 +120,14 @@ def test_without_a_publication_date_relative_periods_stay_empty(seed):
     first = table.iloc[0]
     assert (first["period_start"], first["period_end"], first["period_text"]) == ("", "", "last year")
     assert table.iloc[3]["period_start"] == "2023-01-01"  # "in 2023" needs no publication date
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [("€4.1 billion", 4_100_000_000.0), ("£515.2m", 515_200_000.0), ("263.1 bcm", 263_100_000_000.0)],
+)
+def test_scaled_values_are_the_numbers_as_written(written, value):
+    # Binary noise of scaling (4099999999.9999995) would reach the CSV an analyst opens.
+    table = extract_figures(f"Exports to Chile reached {written} in 2023.", published="2024-01-01")
+    assert table["value"].tolist() == [value]
+    assert repr(value) in export.to_csv(table)

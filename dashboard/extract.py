@@ -19,7 +19,7 @@ from dashboard.periods import find_periods, trigger_words
 from dashboard.qualifiers import qualify, range_bounds
 from dashboard.sentences import Sentence, split_sentences
 from dashboard.sources import Speakers
-from dashboard.spans import find_spans
+from dashboard.spans import currency_of, find_spans
 
 _FISCAL = re.compile(r"(?i)\bFY|fiscal|\d{4}[-–/]\d\d\b")
 
@@ -132,6 +132,7 @@ def _in_context(
     )
     metrics = MetricIndex(text)
     bounds = range_bounds(text, spans)
+    sentence_countries = tuple(m.iso3 for m in mentions)
     out = []
     for span in spans:
         clause = ctx.clause(span.start)
@@ -165,7 +166,7 @@ def _in_context(
                 surface=span.surface,
                 kind=span.kind,
                 value=span.value,
-                unit=span.unit,
+                unit=currency_of(span.symbol, sentence_countries + focus) if span.symbol else span.unit,
                 bound=bound,
                 direction=direction,
                 metric=metric,

@@ -22,6 +22,7 @@ class Span:
     negative: bool = False
     hint: str = ""  # a direction the figure carries itself: "doubled", "-3%", "+5%"
     range_role: str = ""  # "low" or "high" end of a range
+    symbol: str = ""  # a currency sign that differs by country ("¥"), read again by the sentence
 
     def shifted(self, delta: int) -> Span:
         """The same span with offsets into a text that starts ``-delta`` characters later."""
@@ -35,6 +36,7 @@ class Span:
             self.negative,
             self.hint,
             self.range_role,
+            self.symbol,
         )
 
     def __post_init__(self) -> None:

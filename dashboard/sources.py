@@ -23,6 +23,10 @@ _PERSON_TITLES = (
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     verbs = lexicon.alternation(lexicon.column("speech_verbs.csv", "word"))
+    # "..., said Novak", but not "Novak told RIA Novosti": after some verbs comes the listener.
+    verbs_before_speaker = lexicon.alternation(
+        [r["word"] for r in lexicon.rows("speech_verbs.csv") if r["speaker_after"]]
+    )
     orgs = lexicon.alternation(lexicon.column("organisations.csv", "word"))
     return {
         "according": re.compile(
@@ -37,7 +41,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:\s+(?:in|at|of|from)\s+(?:the\s+)?{_NAME})?))"
             rf"\s+(?:(?:also|later|then|has|had)\s+)?(?P<verb>(?i:{verbs}))\b"  # "CUSTOMS DATA SHOWED"
         ),
-        "inverted": re.compile(rf"(?P<verb>{verbs})\s+(?P<src>{_NAME})"),
+        "inverted": re.compile(rf"(?P<verb>{verbs_before_speaker})\s+(?P<src>{_NAME})"),
         # Both in lower-cased text.
         "verb": re.compile(
             lexicon.alternation([v.lower() for v in lexicon.column("speech_verbs.csv", "word")], opening=True)
@@ -141,6 +145,8 @@ class Speakers:
 
     def _person(self, name: str, before: int) -> str:
         name = " ".join(name.split())
+        if name.endswith(".") and "." not in name.rsplit(" ", 1)[-1][:-1]:
+            name = name[:-1]  # "..., said Li Qiang." ends the sentence; "U.S." keeps its stop
         if name.lower() in _PRONOUNS:
             return self.last_person
         name = _strip_titles(name)

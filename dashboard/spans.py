@@ -138,6 +138,7 @@ class _Number:
     negative: bool = False
     positive: bool = False
     words: bool = False  # written in words ("two billion")
+    symbol: str = ""  # a currency sign that differs by country ("¥")
 
 
 def find_spans(text: str, focus: tuple[str, ...] = ()) -> list[Span]:
@@ -200,7 +201,7 @@ def _read_range(text: str, low: _Number, lex: _Lexicon, focus: tuple[str, ...]) 
         return []
     second = _read_number(text, second_core, lex, focus)
     if second is not None and low.currency and not second.currency:
-        second = _Number(second.start, second.end, second.value, low.currency)
+        second = _Number(second.start, second.end, second.value, low.currency, symbol=low.symbol)
     high = _read_tail(text, second, lex) if second else None
     if high is None or (low.currency and low.currency != high.unit) or not second.value:
         return []
@@ -216,6 +217,7 @@ def _read_range(text: str, low: _Number, lex: _Lexicon, focus: tuple[str, ...]) 
             high.unit,
             low.negative,
             range_role="low",
+            symbol=low.symbol,
         ),
         dataclasses.replace(high, range_role="high"),
     ]
@@ -243,13 +245,15 @@ def _read_number(text: str, core: re.Match[str], lex: _Lexicon, focus: tuple[str
         value = _word_value(core.group("words"), lex)
         if value is None:
             return None
-    currency = ""
+    currency = symbol = ""
     # Most numbers stand after a space and a word: look for a symbol only where one can end.
     before = text[max(0, start - 2) : start].rstrip(_SPACES)[-1:]
     prefix = lex.prefix.search(text, max(0, start - _WINDOW), start) if before in lex.symbol_ends else None
     if prefix and (code := _currency(prefix.group("sym"), lex, focus)):
         currency = code
         start = prefix.start()
+        if len(lex.symbols[prefix.group("sym")]) > 1:
+            symbol = prefix.group("sym")
     elif start and text[start - 1].isalpha():
         return None  # a name with digits: G20, A320, F-35
     negative = positive = False
@@ -258,7 +262,13 @@ def _read_number(text: str, core: re.Match[str], lex: _Lexicon, focus: tuple[str
         negative = mark in ("-", "−", "–", "minus")
         positive = mark in ("+", "plus")
         start = sign.start()
-    return _Number(start, end, value, currency, negative, positive, words=not is_digits)
+    return _Number(start, end, value, currency, negative, positive, words=not is_digits, symbol=symbol)
+
+
+def currency_of(symbol: str, countries: tuple[str, ...]) -> str:
+    """The currency a sign means among ``countries`` (the likeliest first): "¥" is JPY in a
+    sentence about Japan, CNY in one about China."""
+    return _currency(symbol, _lexicon(), countries)
 
 
 def _currency(symbol: str, lex: _Lexicon, focus: tuple[str, ...]) -> str:
@@ -309,7 +319,7 @@ def _read_tail(text: str, number: _Number, lex: _Lexicon, *, scaled: bool = Fals
         return Span(start, stop, text[start:stop], kind, _tidy(amount), unit, number.negative, hint=hint)
 
     if number.currency:
-        return span(end, "money", value, number.currency)
+        return dataclasses.replace(span(end, "money", value, number.currency), symbol=number.symbol)
     if not scaled:
         for pattern, kind, unit in (
             (lex.percent, "percent", "%"),

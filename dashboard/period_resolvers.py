@@ -168,7 +168,9 @@ def since_year(m, ctx):
 
 
 def months_to(m, ctx, count: int | None = None):
-    count = count or _n(m.group("n"))
+    """ "the 12 months to March", "the four quarters to the end of June 2024"."""
+    groups = m.groupdict()
+    count = count or _n(groups["n"]) * (3 if (groups.get("unit") or "").lower() == "quarters" else 1)
     last = _month(m.group("m"))
     year = int(m.group("y")) if m.group("y") else _year_of(last, last, ctx)
     if year is None or not 1 <= count <= 120:

@@ -112,9 +112,10 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         (rf"(?i:since{S}(?:the{S}start{S}of{S})?(?P<y>{YEAR}))", since_year, ("since",)),
         # Months ending in a month.
         (
-            rf"(?i:the{S}(?P<n>{n}){S}months{S}(?:to|through|ending(?:{S}in)?){S})(?P<m>{month})(?:{S}(?P<y>{YEAR}))?",
+            rf"(?i:the{S}(?P<n>{n}){S}(?P<unit>months|quarters){S}(?:to|through|ending(?:{S}in)?)"
+            rf"{S}(?:the{S}end{S}of{S})?)(?P<m>{month})(?:{S}(?P<y>{YEAR}))?",
             months_to,
-            ("months",),
+            ("months", "quarters"),
         ),
         (
             rf"(?i:the{S}year{S}(?:to|through|ending(?:{S}in)?){S})(?P<m>{month})(?:{S}(?P<y>{YEAR}))?",

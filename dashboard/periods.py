@@ -175,10 +175,18 @@ def find_periods(
             taken.append(match)
     taken.sort(key=lambda t: t[2])
     return [
-        Period(*period, text=_LEADING_PREPOSITION.sub("", text[start:end]), offset=start, stop=end)
+        Period(*period, text=_words_of(text, start, end), offset=start, stop=end)
         for _, _, start, end, period in taken
         if period is not None
     ]
+
+
+def _words_of(text: str, start: int, end: int) -> str:
+    """An expression's words for ``period_text``: no leading "in", and no full stop that
+    ends the sentence ("the 12 months to March."; "Jan. 1" keeps its own)."""
+    if end == len(text) and text.endswith("."):
+        end -= 1
+    return _LEADING_PREPOSITION.sub("", text[start:end])
 
 
 def resolve_period(

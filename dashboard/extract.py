@@ -227,9 +227,11 @@ def _period_fields(
     if (
         period is not None
         and not (clause.start <= period.offset < clause.end)
-        and (ctx.clause_now(clause) or perfect)
+        and (ctx.clause_now(clause) or perfect or context.is_general(metric))
     ):
-        period = None  # "exports tripled over the decade, and are now worth $1 billion"
+        # "exports tripled over the decade, and are now worth $1 billion"; a tariff is a
+        # standing rate: "tariffs on EVs rose to 100%, and on chips to 50% by 2025"
+        period = None
     if period is not None and period.granularity != "anaphor":
         return {
             "period_start": period.start.isoformat() if period.resolved else "",

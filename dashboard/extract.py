@@ -134,7 +134,7 @@ def _in_context(
     bounds = range_bounds(text, spans)
     sentence_countries = tuple(m.iso3 for m in mentions)
     out = []
-    for span in spans:
+    for i, span in enumerate(spans):
         clause = ctx.clause(span.start)
         countries = join_codes(
             context.figure_countries(ctx, clause, focus, previous_countries, previous_subject, continues)
@@ -144,7 +144,10 @@ def _in_context(
         direction = span.hint or direction
         if not direction and bound == "<=" and out and out[-1].bound == ">=":
             direction = out[-1].direction  # "grew 10-15%": both ends of the range grew
-        metric = _metric(metrics, span, last, continues)
+        # The low end of a range reads its metric where the range ends: "35-40% of imports".
+        high = spans[i + 1] if bound == ">=" and i + 1 < len(spans) else None
+        is_range = high is not None and bounds.get(high.start) == "<="
+        metric = _metric(metrics, high if is_range else span, last, continues)
         period = _period_fields(ctx, clause, span, metric, last, continues)
         # A fiscal year follows the calendar of the figure's own country.
         if (

@@ -204,6 +204,28 @@ def fiscal_span(m, ctx):
     return _fiscal(first + 1, ctx)
 
 
+def fiscal_part(m, ctx):
+    """A quarter or half of a fiscal year: "Q3 FY24" in India is October-December 2023."""
+    groups = m.groupdict()
+    if groups["a"]:
+        if (int(groups["a"]) + 1) % 100 != int(groups["b"]):
+            return None
+        end_year = int(groups["a"]) + 1
+    else:
+        year = _year(groups["y"])
+        end_year = year + 1 if ctx.fiscal[1] == "start" else year
+    fy_start, _, _ = _fiscal(end_year, ctx)
+    halves = groups["h"] or (groups["part"] or "").lower() == "half"
+    size = 6 if halves else 3
+    n = int(groups["h"] or groups["q"] or 0) or _ORDINALS[groups["o"].lower()]
+    if n > 12 // size:
+        return None
+    first = fy_start.year * 12 + fy_start.month - 1 + size * (n - 1)  # months since year 0
+    last = first + size - 1
+    start = dt.date(first // 12, first % 12 + 1, 1)
+    return start, _month_end(last // 12, last % 12 + 1), "half" if halves else "quarter"
+
+
 def fiscal_named(m, ctx):
     year = _year(m.group("y"))
     return _fiscal(year + 1 if ctx.fiscal[1] == "start" else year, ctx)

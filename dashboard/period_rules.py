@@ -15,6 +15,7 @@ from dashboard.period_resolvers import (
     end_of,
     first_months,
     fiscal_named,
+    fiscal_part,
     fiscal_span,
     half,
     last_month,
@@ -143,6 +144,13 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             ("fiscal", "financial year"),
         ),
         # Quarters, halves, first N months, month ranges.
+        (
+            # "Q3 FY24", "H2 FY2023-24", "the third quarter of fiscal 2023": a part of a fiscal year
+            rf"(?i:(?:Q(?P<q>[1-4])|H(?P<h>[12])|the{S}(?P<o>{ORD}){S}(?P<part>quarter|half){S}of){S}"
+            rf"(?:FY|fiscal(?:{S}year)?)\s*'?(?:(?P<a>{YEAR})[-–/](?P<b>{YY})|(?P<y>{YEAR}|{YY})))(?![\d%])",
+            fiscal_part,
+            ("q1", "q2", "q3", "q4", "h1", "h2", "quarter", "half"),
+        ),
         (
             rf"(?i:the{S}(?P<o>{ORD}){S}quarter(?:{S}of{S}(?P<y>{YEAR}|{THIS_LAST}))?)",
             quarter,

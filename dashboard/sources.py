@@ -132,7 +132,10 @@ class Speakers:
         ]
         # (where the verb is, who speaks, whether a person: "he" is never a ministry)
         speakers = sorted(
-            (m.start("verb"), self._person(m.group("src"), sentence_start), not m.groupdict().get("body"))
+            # A body is named as written: "Commerce Department data" keeps its "Commerce".
+            (m.start("verb"), " ".join(body.split()), False)
+            if (body := m.groupdict().get("body"))
+            else (m.start("verb"), self._person(m.group("src"), sentence_start), True)
             for m in matches
         )
         speakers = [(pos, who, person) for pos, who, person in speakers if who]

@@ -61,7 +61,7 @@ def _patterns() -> _Patterns:
     commodities = lexicon.alternation(lexicon.column("commodities.csv", "word"))
     head = lexicon.alternation(list(heads))
     # "share of South African exports", "share of imports"
-    share = r"(?P<share>share\s+of\s+(?:[\w’'-]+\s+){0,3}?)?"
+    share = r"(?P<share>share\s+of\s+(?:[\w’'.-]+\s+){0,3}?)?"  # "share of U.S. imports"
     return _Patterns(
         # Run over lower-cased text, several times faster than ignoring case.
         head=re.compile(rf"\b{share}(?:(?P<mod>{commodities})\s+)?(?P<head>{head})\b"),

@@ -29,6 +29,7 @@ _WINDOW = 12
 _YEAR_LIKE = re.compile(r"(?:1[89]|2[01])\d\d")
 _BETWEEN = re.compile(r"(?i)\bbetween\s+$")
 _DECIMAL_COMMA = re.compile(r",(\d{1,2})(?![\d,])")
+_OF_A_POINT = re.compile(r"(?i)\s+of\s+a\s+(?:percentage\s+)?point\b")
 _START = operator.methodcaller("start")
 
 
@@ -233,6 +234,12 @@ def _read_share(text: str, core: re.Match[str], lex: _Lexicon) -> list[Span]:
         return [span] if span is not None else []
     if not lex.share_of.match(text, core.end()):
         return []
+    if point := _OF_A_POINT.match(text, core.end()):
+        # "two-thirds of a percentage point": a fraction of a point, not a share.
+        end = point.end()
+        return [
+            Span(core.start(), end, text[core.start() : end], "percentage_point", _tidy(value / 100), "pp")
+        ]
     return [Span(core.start(), core.end(), text[core.start() : core.end()], "percent", value, "%")]
 
 

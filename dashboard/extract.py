@@ -21,6 +21,8 @@ from dashboard.sentences import Sentence, split_sentences
 from dashboard.sources import Speakers
 from dashboard.spans import currency_of, find_spans
 
+# The words between two figures when the second shares the first's verb: "7% in 2023 and 3%".
+_AND_THEN = re.compile(r"^[^;:]{0,60}?\band\s+(?:by\s+)?$")
 _FISCAL = re.compile(r"(?i)\bFY|fiscal|\d{4}[-–/]\d\d\b")
 
 
@@ -142,8 +144,11 @@ def _in_context(
         bound, direction = qualify(text, span.start, span.end)
         bound = bounds.get(span.start, bound)
         direction = span.hint or direction
-        if not direction and bound == "<=" and out and out[-1].bound == ">=":
-            direction = out[-1].direction  # "grew 10-15%": both ends of the range grew
+        if not direction and out and out[-1].kind == span.kind and out[-1].direction:
+            gap = text[out[-1].end - sentence.start : span.start]
+            if (bound == "<=" and out[-1].bound == ">=") or _AND_THEN.search(gap):
+                # "grew 10-15%": both ends of the range grew; "rose 7% in 2023 and 3% in 2024"
+                direction = out[-1].direction
         # The low end of a range reads its metric where the range ends: "35-40% of imports".
         high = spans[i + 1] if bound == ">=" and i + 1 < len(spans) else None
         is_range = high is not None and bounds.get(high.start) == "<="

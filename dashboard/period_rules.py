@@ -149,7 +149,7 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             rf"(?i:(?:Q(?P<q>[1-4])|H(?P<h>[12])|the{S}(?P<o>{ORD}){S}(?P<part>quarter|half){S}of){S}"
             rf"(?:FY|fiscal(?:{S}year)?)\s*'?(?:(?P<a>{YEAR})[-–/](?P<b>{YY})|(?P<y>{YEAR}|{YY})))(?![\d%])",
             fiscal_part,
-            ("q1", "q2", "q3", "q4", "h1", "h2", "quarter", "half"),
+            ("fy", "fiscal"),
         ),
         (
             rf"(?i:the{S}(?P<o>{ORD}){S}quarter(?:{S}of{S}(?P<y>{YEAR}|{THIS_LAST}))?)",

@@ -323,10 +323,20 @@ def _read_tail(text: str, number: _Number, lex: _Lexicon, *, scaled: bool = Fals
     hint = "down" if number.negative else "up" if number.positive else ""
 
     def span(stop: int, kind: str, amount: float, unit: str) -> Span:
-        return Span(start, stop, text[start:stop], kind, _tidy(amount), unit, number.negative, hint=hint)
+        return Span(
+            start,
+            stop,
+            text[start:stop],
+            kind,
+            _tidy(amount),
+            unit,
+            number.negative,
+            hint,
+            symbol=number.symbol,
+        )
 
     if number.currency:
-        return dataclasses.replace(span(end, "money", value, number.currency), symbol=number.symbol)
+        return span(end, "money", value, number.currency)
     if not scaled:
         for pattern, kind, unit in (
             (lex.percent, "percent", "%"),

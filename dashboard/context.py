@@ -183,7 +183,8 @@ def figure_countries(
     mention = ctx.first_mention[only]
     text = ctx.text
     is_partner = bool(_PARTNER_BEFORE.search(text, max(0, mention.start - 12), mention.start))
-    if _AGGREGATE.search(text, clause.start, clause.end) and not is_partner and not continues:
+    aggregate = bool(_AGGREGATE.search(text, clause.start, clause.end))
+    if aggregate and not is_partner and not continues:
         return set(named)
     others = [code for code in ctx.first_mention if code != only]
     if others:
@@ -194,4 +195,6 @@ def figure_countries(
         pair = set(focus[:2])
         if only in pair and len(pair) == 2:
             return pair
+    if focus and focus[0] != only and not aggregate:
+        return {only, focus[0]}  # "Saudi Arabia shipped 86 million tons" in a report on China's imports
     return set(named)

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from dashboard.countries import Mention, is_bilateral
 from dashboard.figures import Span
+from dashboard.period_resolvers import is_forecast
 from dashboard.periods import Period
 
 # Patterns searched through sentences open with a character or set, and look behind
@@ -124,6 +125,11 @@ class SentenceContext:
     def relative(self, clause: Clause) -> bool:
         """Whether ``clause`` is set off as a relative clause: ", which halted in March 2023,"."""
         return bool(_RELATIVE.match(self.text, clause.start, clause.end))
+
+    @cached_property
+    def forecast(self) -> bool:
+        """Whether the sentence looks ahead: "is expected to reach", "will double"."""
+        return is_forecast(self.text)
 
     def clause_now(self, clause: Clause) -> bool:
         if clause.start not in self._clause_now:

@@ -15,7 +15,7 @@ from dashboard.countries import Mention, find_countries, join_codes, main_countr
 from dashboard.documents import Document
 from dashboard.figures import Figure, Span
 from dashboard.metrics import MetricIndex, metric_for, names_other_commodity, names_own_metric
-from dashboard.periods import find_periods, trigger_words
+from dashboard.periods import Period, find_periods, trigger_words
 from dashboard.qualifiers import qualify, range_bounds
 from dashboard.sentences import Sentence, split_sentences
 from dashboard.sources import Speakers
@@ -153,7 +153,7 @@ def _in_context(
         high = spans[i + 1] if bound == ">=" and i + 1 < len(spans) else None
         is_range = high is not None and bounds.get(high.start) == "<="
         metric = _metric(metrics, high if is_range else span, last, continues)
-        period = _period_fields(ctx, clause, span, metric, last, continues)
+        period = _period_fields(ctx, clause, span, metric, last, continues, document.published)
         # A fiscal year follows the calendar of the figure's own country.
         if (
             period.get("period_text")
@@ -221,6 +221,7 @@ def _period_fields(
     metric: str,
     last: Figure | None,
     continues: bool,
+    published: dt.date | None,
 ) -> dict[str, str]:
     """The period columns of one figure: its own time expression, else the one it continues."""
     period = ctx.nearest_period(span)
@@ -235,10 +236,16 @@ def _period_fields(
     if (
         period is not None
         and not (clause.start <= period.offset < clause.end)
-        and (ctx.clause_now(clause) or perfect or context.is_general(metric))
+        and (
+            ctx.clause_now(clause)
+            or perfect
+            or context.is_general(metric)
+            or (_ahead(period, published) and not ctx.forecast)
+        )
     ):
         # "exports tripled over the decade, and are now worth $1 billion"; a tariff is a
-        # standing rate: "tariffs on EVs rose to 100%, and on chips to 50% by 2025"
+        # standing rate: "tariffs on EVs rose to 100%, and on chips to 50% by 2025"; what
+        # has happened is not in a future year: "reached 22.7 bcm, versus 38 bcm from 2025"
         period = None
     if period is not None and period.granularity != "anaphor":
         return {
@@ -250,6 +257,11 @@ def _period_fields(
     if last is None or not (period is not None or continues or not general):
         return {}
     return {k: getattr(last, k) for k in ("period_start", "period_end", "period_text")}
+
+
+def _ahead(period: Period, published: dt.date | None) -> bool:
+    """Whether a period starts after the document was published."""
+    return period.start is not None and published is not None and period.start > published
 
 
 def figures_frame(figures: list[Figure]) -> pd.DataFrame:

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 
+import pandas as pd
 from dash import html, no_update
 
 from dashboard.app import charts, ids
@@ -140,3 +141,15 @@ def test_charts_place_only_dated_claims(seeded):
     fig = charts.money_chart(frame)
     assert [t for trace in fig.data for t in (trace.text or ())] == ["$70 bn"]
     assert charts.money_chart(frame[frame["kind"] != "money"]) is None
+
+
+def test_labels_of_points_at_one_time_and_value_do_not_overlap():
+    when = pd.Series(pd.to_datetime(["2022-07-01", "2022-07-01", "2022-07-01", "2023-07-01"]))
+    value = pd.Series([43.4, 43.0, 12.8, 43.0])
+    # The lower of two neighbours takes its label below; a point alone keeps it above.
+    assert list(charts.label_positions(when, value)) == [
+        "top center",
+        "bottom center",
+        "top center",
+        "top center",
+    ]

@@ -10,6 +10,7 @@ about the same quantity contradicts is drawn with a red ring.
 from __future__ import annotations
 
 import html
+import itertools
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -33,6 +34,7 @@ _PALETTE = (
 )
 _ROW_HEIGHT = 260
 CONFLICT_COLOUR = "#c0392b"
+_LABEL_CLEARANCE = 0.06  # of a panel's height: closer labels at one time would overlap
 
 
 def dated(frame: pd.DataFrame) -> pd.DataFrame:
@@ -105,9 +107,23 @@ def ratio_chart(frame: pd.DataFrame) -> go.Figure | None:
     return _finish(fig, len(kinds), "Percentages and multiples by period")
 
 
+def label_positions(x: pd.Series, y: pd.Series) -> pd.Series:
+    """Where each point's label goes: above it, or below it when another point at the same
+    time is so close in value that the two labels would print one over the other."""
+    xs, ys = list(x), list(y)
+    positions = ["top center"] * len(ys)
+    near = (max(ys, default=0) - min(*ys, 0)) * _LABEL_CLEARANCE
+    for low, high in itertools.pairwise(sorted(range(len(ys)), key=lambda i: (xs[i], ys[i]))):
+        if xs[low] == xs[high] and ys[high] - ys[low] <= near:
+            positions[low] = "bottom center"
+    return pd.Series(positions, index=y.index)
+
+
 def _draw(
     fig: go.Figure, rows: pd.DataFrame, y: pd.Series, row: int, colours: dict[str, str], shown: set[str]
 ) -> None:
+    starts = pd.to_datetime(rows["period_start"])
+    positions = label_positions(starts + (pd.to_datetime(rows["period_end"]) - starts) / 2, y)
     for metric, part in rows.groupby("metric", sort=True):
         ys = y.loc[part.index]
         colour = colours.get(metric, _PALETTE[0])
@@ -144,7 +160,7 @@ def _draw(
                 customdata=list(part["claim_id"]),
                 text=labels,
                 mode="markers+text",
-                textposition="top center",
+                textposition=list(positions.loc[part.index]),
                 cliponaxis=False,
                 marker={
                     "color": colour,

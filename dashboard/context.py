@@ -23,7 +23,11 @@ from dashboard.periods import Period
 # tries a pattern that opens with a look-behind (or \b) at every position.
 #
 # Clauses break at ; : and , and at "while", "but" or a dash between spaces.
-_CLAUSE_BREAK = re.compile(r"[;:,\s](?:(?<=[;:,])\s+|(?<=\s)\s*(?:while|whereas|but|[–—])\s+)")
+# So does a relative clause opened by "that" and a modal: "power plants that should add".
+_CLAUSE_BREAK = re.compile(
+    r"[;:,\s](?:(?<=[;:,])\s+|(?<=\s)\s*(?:while|whereas|but|[–—])\s+"
+    r"|(?<=\s)\s*(?=that\s+(?:should|will|would|could|can|may|might|must)\b))"
+)
 # A sentence that opens by pointing back ("This is an increase of 40%", "That was
 # 13% of ...") or leans on what came before ("of that", "of the total").
 _OPENS_POINTING_BACK = re.compile(
@@ -39,7 +43,7 @@ _NO_PERIOD = re.compile(
 # The present perfect before a figure ("the bank has pledged $5 billion") states what
 # stands now, too. Over lower-cased text.
 _PERFECT = re.compile(r"h(?<!\wh)a(?:s|ve)\b")
-_RELATIVE = re.compile(r"(?:which|who|whose)\b", re.I)
+_RELATIVE = re.compile(r"(?:which|who|whose|that)\b", re.I)
 # A country named after these is the far side of a flow: "exports to China".
 _PARTNER_BEFORE = re.compile(r"(?i)\b(?:to|from|with|into|in|on|for|of)\s+(?:the\s+)?$")
 _AGGREGATE = re.compile(r"(?i)\b(?:total|overall|global|worldwide|world)\b")
@@ -124,7 +128,8 @@ class SentenceContext:
 
     def relative(self, clause: Clause) -> bool:
         """Whether ``clause`` is set off as a relative clause: ", which halted in March 2023,"."""
-        return bool(_RELATIVE.match(self.text, clause.start, clause.end))
+        # Not the sentence's opening clause: "That was 13% of ..." points back.
+        return clause.start > 0 and bool(_RELATIVE.match(self.text, clause.start, clause.end))
 
     @cached_property
     def forecast(self) -> bool:

@@ -77,7 +77,7 @@ class Speakers:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._last_person = ""
+        self._named = ""  # the last person named, as of the last sentence read
         self._skipped: list[tuple[str, int]] = []
         self._first_full: dict[str, tuple[int, str]] = {}
         self._runs: dict[str, list[tuple[int, int]]] | None = None
@@ -94,18 +94,18 @@ class Speakers:
         """
         found, person = self._read(sentence, sentence_start, figure_start)
         if person:
-            self._last_person = person
+            self._named = person
             self._skipped.clear()  # who they named no longer matters
         return found
 
-    @property
-    def last_person(self) -> str:
-        """The person a "he" or "she" here stands for: the last one named so far."""
+    def _last_person(self) -> str:
+        """The person a "he" or "she" here stands for: the last one named so far, reading
+        the sentences skipped since then."""
         skipped, self._skipped = self._skipped, []
         for sentence, start in skipped:
             if person := self._read(sentence, start, None)[1]:
-                self._last_person = person
-        return self._last_person
+                self._named = person
+        return self._named
 
     def _read(self, sentence: str, sentence_start: int, figure_start: int | None) -> tuple[str, str]:
         """(the sentence's source, the last person it names or "")."""
@@ -151,7 +151,7 @@ class Speakers:
         if name.endswith(".") and "." not in name.rsplit(" ", 1)[-1][:-1]:
             name = name[:-1]  # "..., said Li Qiang." ends the sentence; "U.S." keeps its stop
         if name.lower() in _PRONOUNS:
-            return self.last_person
+            return self._last_person()
         name = _strip_titles(name)
         if not name or " " in name or not name[:1].isupper():
             return name

@@ -153,3 +153,4 @@ def test_labels_of_points_at_one_time_and_value_do_not_overlap():
         "top center",
         "top center",
     ]
+    assert charts.label_positions(pd.Series([], dtype="datetime64[ns]"), pd.Series([], dtype=float)).empty

@@ -112,7 +112,7 @@ def label_positions(x: pd.Series, y: pd.Series) -> pd.Series:
     time is so close in value that the two labels would print one over the other."""
     xs, ys = list(x), list(y)
     positions = ["top center"] * len(ys)
-    near = (max(ys, default=0) - min(*ys, 0)) * _LABEL_CLEARANCE
+    near = (max(ys, default=0) - min(min(ys, default=0), 0)) * _LABEL_CLEARANCE
     for low, high in itertools.pairwise(sorted(range(len(ys)), key=lambda i: (xs[i], ys[i]))):
         if xs[low] == xs[high] and ys[high] - ys[low] <= near:
             positions[low] = "bottom center"

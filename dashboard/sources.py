@@ -11,7 +11,30 @@ from functools import cache
 
 from dashboard import lexicon
 
-_NAME = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,5}"
+# Days and months are capitalised but name no one: "the ministry said Wednesday".
+_NOT_A_NAME = (
+    r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun|To|Yester)day\b|(?:January|February|March|April|June"
+    r"|July|August|September|October|November|December)\b)"
+)
+# Lower-case particles inside a name: "Ursula von der Leyen", "Mohammed bin Salman".
+_PARTICLE_WORDS = (
+    "von",
+    "van",
+    "der",
+    "den",
+    "de",
+    "del",
+    "della",
+    "da",
+    "di",
+    "du",
+    "dos",
+    "bin",
+    "ibn",
+    "al",
+)
+_PARTICLES = rf"(?:(?:{'|'.join(_PARTICLE_WORDS)})\s+){{0,2}}"
+_NAME = rf"{_NOT_A_NAME}{_PARTICLES}[A-Z][\w’'.-]*(?:\s+{_PARTICLES}[A-Z][\w’'.-]*){{0,5}}"
 _PRONOUNS = frozenset({"he", "she"})
 _PERSON_TITLES = (
     *("minister", "president", "premier", "secretary", "chancellor", "ambassador", "governor"),
@@ -39,6 +62,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "subject": re.compile(
             rf"(?<![\w’'.-])(?P<src>{_NAME}|(?i:he|she)|(?P<body>(?i:the\s+)?(?:[A-Za-z]+\s+){{0,2}}(?i:{orgs})"
             rf"(?:\s+(?:in|at|of|from)\s+(?:the\s+)?{_NAME})?))"
+            # "Eurostat figures published on Thursday showed"
+            r"(?:\s+(?i:published|released|issued)(?:\s+(?:on\s+)?[A-Z][a-z]+day)?)?"
             rf"\s+(?:(?:also|later|then|has|had)\s+)?(?P<verb>(?i:{verbs}))\b"  # "CUSTOMS DATA SHOWED"
         ),
         "inverted": re.compile(rf"(?P<verb>{verbs_before_speaker})\s+(?P<src>{_NAME})"),
@@ -52,7 +77,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 # The capital first, then what stood before it: the engine skips from capital to capital.
-_CAPITALISED_RUN = re.compile(r"[A-Z](?<![\w’'][A-Z])[\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?![\w’'])")
+_CAPITALISED_RUN = re.compile(rf"[A-Z](?<![\w’'][A-Z])[\w’'-]*(?:\s+{_PARTICLES}[A-Z][\w’'-]*)*(?![\w’'])")
 _WORD = re.compile(r"\S+")
 
 
@@ -62,10 +87,10 @@ def _titles() -> frozenset[str]:
 
 
 def _strip_titles(name: str) -> str:
+    """The name after its titles: "European Commission President Ursula Smith" -> "Ursula Smith"."""
     words = name.split()
-    while words and words[0] in _titles():
-        words.pop(0)
-    return " ".join(words)
+    last_title = max((i for i, w in enumerate(words) if w in _titles()), default=-1)
+    return " ".join(words[last_title + 1 :])
 
 
 class Speakers:
@@ -153,9 +178,12 @@ class Speakers:
         if name.lower() in _PRONOUNS:
             return self._last_person()
         name = _strip_titles(name)
-        if not name or " " in name or not name[:1].isupper():
+        surname = name.rsplit(" ", 1)[-1]
+        if not name or not surname[:1].isupper() or (" " in name and name.split()[0] not in _PARTICLE_WORDS):
             return name
-        return self._full_name(name, before) or name
+        # "Novak" -> "Alexander Novak"; "von der Leyen" -> "Ursula von der Leyen"
+        full = self._full_name(surname, before)
+        return full if full and (name == surname or full.endswith(" " + name)) else name
 
     def _full_name(self, surname: str, before: int) -> str:
         """The first fuller name holding ``surname`` earlier in the text ("Li" -> "Li Qiang")."""
@@ -189,4 +217,4 @@ class Speakers:
 
 
 def _name_like(name: str) -> bool:
-    return all(w[:1].isupper() for w in name.split())
+    return all(w[:1].isupper() or w in _PARTICLE_WORDS for w in name.split())

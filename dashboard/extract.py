@@ -225,6 +225,8 @@ def _period_fields(
 ) -> dict[str, str]:
     """The period columns of one figure: its own time expression, else the one it continues."""
     period = ctx.nearest_period(span)
+    if period is not None and period.granularity == "open" and not clause.start <= period.offset < clause.end:
+        period = None  # "about 40%, against less than 1% before 2022": the time before is the 1%'s
     if (
         period is not None
         and not (clause.start <= period.offset < clause.end)

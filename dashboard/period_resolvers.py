@@ -130,6 +130,14 @@ def not_a_period(m, ctx):
     return None
 
 
+def open_before(m, ctx):
+    """ "before 2030" in a forecast is a target year; "before February 2022" in the past is
+    a time open at its start: a period of its clause, with no dates."""
+    if m.group("y") and ctx.states_forecast():
+        return calendar_year(m, ctx)
+    return None, None, "open"
+
+
 def anaphor(m, ctx):
     return None, None, "anaphor"
 

@@ -28,6 +28,7 @@ from dashboard.period_resolvers import (
     next_years,
     not_a_period,
     number_words,
+    open_before,
     past_decade,
     past_years,
     quarter,
@@ -79,6 +80,28 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             not_a_period,
             ("same", "level"),
         ),
+        # "up 15% from 2022": the year compared with, not the figure's
+        (
+            rf"(?i:\d[\d.,]*\s*(?:%|per{S}?cent){S}(?:(?:year{S}on{S}year|y/y){S})?"
+            rf"(?:from|on|over|compared{S}(?:with|to)|versus|against){S}(?:in{S})?{YEAR})"
+            rf"(?!{S}(?i:to|and|through|until)\b|\s*[-–/]\s*\d)",
+            not_a_period,
+            ("%", "cent"),
+        ),
+        # "the lowest since 2010", "for the first time since 2016": a record's reach
+        (
+            rf"(?i:(?:lowest|highest|biggest|smallest|largest|weakest|strongest|fastest|slowest|best|worst"
+            rf"|first{S}time|most|least)(?:{S}[a-z]+){{0,4}}?{S}since{S}(?:at{S}least{S})?"
+            rf"(?:(?:{month}{S})?{YEAR}|{month}))",
+            not_a_period,
+            ("since",),
+        ),
+        # "less than 1% before February 2022": a time before, open at its start
+        (
+            rf"(?i:(?:before|prior{S}to){S}(?:the{S}(?:start{S}of{S}(?:the{S})?)?[a-z-]+|(?:{month}{S})?(?P<y>{YEAR})|{month}))",
+            open_before,
+            ("before", "prior to"),
+        ),
         # "three times their 2017 level", "above its pre-pandemic 2019 level"
         (rf"(?i:(?:its|their|the)(?:{S}pre-pandemic)?{S}{YEAR}{S}levels?)", not_a_period, ("level",)),
         (
@@ -119,9 +142,11 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             ("months", "quarters"),
         ),
         (
-            rf"(?i:the{S}year{S}(?:to|through|ending(?:{S}in)?){S})(?P<m>{month})(?:{S}(?P<y>{YEAR}))?",
+            rf"(?i:the{S}(?:(?:marketing|crop|fiscal|financial|business){S})?year{S}"
+            rf"(?:to|through|(?:that{S}|which{S})?end(?:ing|ed|s)(?:{S}in|{S}on)?){S})(?P<m>{month})"
+            rf"(?:{S}\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?{S}(?P<y>{YEAR}))?",
             year_to,
-            ("year to", "year through", "year ending"),
+            ("year to", "year through", "year ending", "ended", "ends"),
         ),
         # Spans of years; two-digit ends are fiscal years.
         (

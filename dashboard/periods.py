@@ -31,6 +31,7 @@ GRANULARITIES = (
     "point",
     "fiscal_year",
     "anaphor",
+    "open",  # "before the war": a time with no start, so no dates
 )
 
 

@@ -24,6 +24,10 @@ from dashboard.spans import currency_of, find_spans
 # The words between two figures when the second shares the first's verb: "7% in 2023 and 3%".
 _AND_THEN = re.compile(r"^[^;:]{0,60}?\band\s+(?:by\s+)?$")
 _FISCAL = re.compile(r"(?i)\bFY|fiscal|\d{4}[-–/]\d\d\b")
+# What a figure is compared with: "up from 0.9 million bpd", "versus a contracted 38 bcm".
+_BASE_BEFORE = re.compile(r"(?i)\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:[a-z]+\s+){0,2}$")
+_TARGET_AFTER = re.compile(r"(?i)\s+(?:target|goal)\b")
+_YEAR_EARLIER = re.compile(r"(?i),?\s+((?:a|one|the)\s+year\s+(?:earlier|ago|before))\b")
 
 
 def extract_figures(
@@ -60,6 +64,7 @@ def extract_document(document: Document) -> list[Figure]:
     figures: list[Figure] = []
     previous: list[Figure] = []
     previous_subject = ""
+    previous_start = 0
     for sentence, own_spans in zip(sentences, spans_by_sentence, strict=True):
         shift = sentence.start
         spans = [s.shifted(-shift) for s in own_spans]
@@ -73,9 +78,10 @@ def extract_document(document: Document) -> list[Figure]:
             for m in mentions[_within(mention_starts, sentence)]
         ]
         periods = [(at - shift, word) for at, word in triggers[_within(trigger_starts, sentence)]]
-        statement = _Statement(previous, previous_subject, focus)
+        statement = _Statement(previous, previous_subject, focus, previous_start)
         previous = _in_context(document, sentence, spans, named, periods, source, statement)
         previous_subject = named[0].iso3 if named else ""
+        previous_start = shift
         figures.extend(previous)
     return figures
 
@@ -107,6 +113,7 @@ class _Statement:
     figures: list[Figure]
     subject: str  # the first country the sentence of those figures named
     focus: tuple[str, ...]
+    at: int  # where the sentence of those figures starts
 
 
 def _in_context(
@@ -122,6 +129,9 @@ def _in_context(
     text = sentence.text
     focus = before.focus
     last = before.figures[-1] if before.figures else None
+    # A statement's period is its last figure's that is not a base or a target: "rose to
+    # $X in 2023 from $Y in 2022" is about 2023, and so is "Exports fell 3%" after it.
+    lead = next((f for f in reversed(before.figures) if not _compared_with(f, before.at)), last)
     continues = last is not None and context.points_back(text)
     previous_countries = set(last.countries.split(";")) - {""} if last else set()
     previous_subject = before.subject
@@ -153,7 +163,7 @@ def _in_context(
         high = spans[i + 1] if bound == ">=" and i + 1 < len(spans) else None
         is_range = high is not None and bounds.get(high.start) == "<="
         metric = _metric(metrics, high if is_range else span, last, continues)
-        period = _period_fields(ctx, clause, span, metric, last, continues, document.published)
+        period = _period_fields(ctx, clause, span, metric, lead, continues, document.published)
         # A fiscal year follows the calendar of the figure's own country.
         if (
             period.get("period_text")
@@ -162,6 +172,10 @@ def _in_context(
             and (dates := _fiscal_dates(period["period_text"], document.published, countries))
         ):
             period = {**period, "period_start": dates[0], "period_end": dates[1]}
+        if period.get("period_start") and (earlier := _YEAR_EARLIER.match(text, span.end)):
+            period = _a_year_before(
+                period, earlier.group(1)
+            )  # "fell to $48 billion from $53.2 billion a year earlier"
         start = sentence.start + span.start
         out.append(
             Figure(
@@ -184,6 +198,30 @@ def _in_context(
             )
         )
     return out
+
+
+def _compared_with(figure: Figure, sentence_start: int) -> bool:
+    """Whether a figure is what another is compared with: "from $Y", "the $200 billion target"."""
+    at = figure.start - sentence_start
+    return bool(
+        _BASE_BEFORE.search(figure.sentence, max(0, at - 40), at)
+        or _TARGET_AFTER.match(figure.sentence, at + len(figure.surface))
+    )
+
+
+def _a_year_before(period: dict[str, str], words: str) -> dict[str, str]:
+    """The same stretch of time one year back, for a figure written "a year earlier"."""
+    start, end = (dt.date.fromisoformat(period[k]) for k in ("period_start", "period_end"))
+    return {
+        "period_start": _back_a_year(start).isoformat(),
+        "period_end": _back_a_year(end).isoformat(),
+        "period_text": f"{period['period_text']}; {words}",
+    }
+
+
+def _back_a_year(day: dt.date) -> dt.date:
+    # A stretch that ends on 29 February ends on the 28th a year before.
+    return day.replace(year=day.year - 1, day=min(day.day, 28 if day.month == 2 else 31))
 
 
 def _is_fiscal(period: dict[str, str]) -> bool:

@@ -47,6 +47,9 @@ _RELATIVE = re.compile(r"(?:which|who|whose|that)\b", re.I)
 # A country named after these is the far side of a flow: "exports to China".
 _PARTNER_BEFORE = re.compile(r"(?i)\b(?:to|from|with|into|in|on|for|of)\s+(?:the\s+)?$")
 _AGGREGATE = re.compile(r"(?i)\b(?:total|overall|global|worldwide|world)\b")
+# Which way goods go: "shipped", "supplies" send; "imports", "bought" receive.
+_SENDING = re.compile(r"(?i)\b(?:export|ship|suppl|sold|sell|deliver)")
+_RECEIVING = re.compile(r"(?i)\b(?:import|bought|buy|purchas)")
 _GENERAL_METRICS = frozenset({"tariff", "capacity"})
 
 
@@ -166,6 +169,47 @@ def _covers_a_span(period: Period, spans: list[Span], starts: list[int]) -> bool
     return any(s.start < period.stop and period.offset < s.end for s in spans[max(0, i - 1) : i + 1])
 
 
+def flow_of(words: str) -> str:
+    """ "exports" or "imports" when ``words`` say goods go one way only, else ""."""
+    sending, receiving = _SENDING.search(words), _RECEIVING.search(words)
+    if bool(sending) == bool(receiving):
+        return ""
+    return "exports" if sending else "imports"
+
+
+def is_partner(text: str, mention: Mention) -> bool:
+    """Whether a country is named as the far side of a flow: "exports to China"."""
+    return bool(_PARTNER_BEFORE.search(text, max(0, mention.start - 12), mention.start))
+
+
+def _role(flow: str, partner: bool) -> str:
+    # China's exports: China sends; exports to China: China receives.
+    return "sender" if (flow == "exports") != partner else "receiver"
+
+
+def flow_roles(text: str, mentions: list[Mention], countries: str, metric: str) -> dict[str, str]:
+    """Which of a statement's two countries sends and which receives: {"RUS": "sender", ...}.
+
+    ``text`` is the statement's sentence, ``countries`` and ``metric`` its leading figure's;
+    a country the sentence leaves implicit ("Imports from Mexico") takes the other role.
+    """
+    pair = set(countries.split(";")) - {""}
+    flow = flow_of(metric)
+    if len(pair) != 2 or not flow:
+        return {}
+    named: dict[str, str] = {}
+    for m in mentions:
+        if m.iso3 in pair and m.iso3 not in named:
+            named[m.iso3] = _role(flow, is_partner(text, m))
+    if len(named) == 2:
+        return named if len(set(named.values())) == 2 else {}
+    if not named:
+        return {}
+    [(code, role)] = named.items()
+    [other] = pair - {code}
+    return {code: role, other: "receiver" if role == "sender" else "sender"}
+
+
 def figure_countries(
     ctx: SentenceContext,
     clause: Clause,
@@ -173,12 +217,14 @@ def figure_countries(
     previous: set[str],
     previous_subject: str,
     continues: bool,
+    roles: dict[str, str] | None = None,
 ) -> set[str]:
     """The countries a figure in ``clause`` is about.
 
     ``focus`` holds the document's main countries (most named first), ``previous``
-    the countries of the statement the sentence may continue and ``previous_subject``
-    the first country that statement named.
+    the countries of the statement the sentence may continue, ``previous_subject``
+    the first country that statement named and ``roles`` which of its countries sent
+    and which received (``flow_roles``).
     """
     named = ctx.clause_countries(clause) or ctx.in_sentence
     if continues and previous and named <= previous:
@@ -193,14 +239,20 @@ def figure_countries(
     [only] = named
     mention = ctx.first_mention[only]
     text = ctx.text
-    is_partner = bool(_PARTNER_BEFORE.search(text, max(0, mention.start - 12), mention.start))
+    partner = is_partner(text, mention)
     aggregate = bool(_AGGREGATE.search(text, clause.start, clause.end))
-    if aggregate and not is_partner and not continues:
+    if aggregate and not partner and not continues:
         return set(named)
     others = [code for code in ctx.first_mention if code != only]
     if others:
         return {only, others[0]}
-    if is_partner and previous_subject and previous_subject != only:
+    # In place of one side of the statement before: "China's imports from Russia rose ...
+    # Saudi Arabia shipped 86 million tons": Saudi Arabia sends, as Russia did, to China.
+    flow = flow_of(text[clause.start : clause.end]) or flow_of(text)
+    if roles and flow and only not in roles and not aggregate:
+        role = _role(flow, partner)
+        return {only, *(code for code, r in roles.items() if r != role)}
+    if partner and previous_subject and previous_subject != only:
         return {only, previous_subject}
     if ctx.bilateral or only in focus[:2]:
         pair = set(focus[:2])

@@ -65,6 +65,7 @@ def extract_document(document: Document) -> list[Figure]:
     previous: list[Figure] = []
     previous_subject = ""
     previous_start = 0
+    roles: dict[str, str] = {}
     for sentence, own_spans in zip(sentences, spans_by_sentence, strict=True):
         shift = sentence.start
         spans = [s.shifted(-shift) for s in own_spans]
@@ -78,10 +79,12 @@ def extract_document(document: Document) -> list[Figure]:
             for m in mentions[_within(mention_starts, sentence)]
         ]
         periods = [(at - shift, word) for at, word in triggers[_within(trigger_starts, sentence)]]
-        statement = _Statement(previous, previous_subject, focus, previous_start)
+        statement = _Statement(previous, previous_subject, focus, previous_start, roles)
         previous = _in_context(document, sentence, spans, named, periods, source, statement)
         previous_subject = named[0].iso3 if named else ""
         previous_start = shift
+        if lead := _lead(previous, shift):
+            roles = context.flow_roles(sentence.text, named, lead.countries, lead.metric)
         figures.extend(previous)
     return figures
 
@@ -114,6 +117,7 @@ class _Statement:
     subject: str  # the first country the sentence of those figures named
     focus: tuple[str, ...]
     at: int  # where the sentence of those figures starts
+    roles: dict[str, str]  # which of their two countries sends and which receives
 
 
 def _in_context(
@@ -131,7 +135,7 @@ def _in_context(
     last = before.figures[-1] if before.figures else None
     # A statement's period is its last figure's that is not a base or a target: "rose to
     # $X in 2023 from $Y in 2022" is about 2023, and so is "Exports fell 3%" after it.
-    lead = next((f for f in reversed(before.figures) if not _compared_with(f, before.at)), last)
+    lead = _lead(before.figures, before.at)
     continues = last is not None and context.points_back(text)
     previous_countries = set(last.countries.split(";")) - {""} if last else set()
     previous_subject = before.subject
@@ -149,7 +153,9 @@ def _in_context(
     for i, span in enumerate(spans):
         clause = ctx.clause(span.start)
         countries = join_codes(
-            context.figure_countries(ctx, clause, focus, previous_countries, previous_subject, continues)
+            context.figure_countries(
+                ctx, clause, focus, previous_countries, previous_subject, continues, before.roles
+            )
         )
         bound, direction = qualify(text, span.start, span.end)
         bound = bounds.get(span.start, bound)
@@ -198,6 +204,14 @@ def _in_context(
             )
         )
     return out
+
+
+def _lead(figures: list[Figure], sentence_start: int) -> Figure | None:
+    """The figure a statement is about: its last that is not a base or a target."""
+    return next(
+        (f for f in reversed(figures) if not _compared_with(f, sentence_start)),
+        figures[-1] if figures else None,
+    )
 
 
 def _compared_with(figure: Figure, sentence_start: int) -> bool:

@@ -33,6 +33,11 @@ _CLAUSE_BREAK = re.compile(
 _OPENS_POINTING_BACK = re.compile(
     r"""[\s"'“‘(]*(?:this|that|it|which|these|those|the\s+figure|the\s+increase|the\s+rise)\b""", re.I
 )
+# A sentence that opens by leaving the statement before: "Separately, ...".
+_TURNS_AWAY = re.compile(
+    r"""[\s"'“‘(]*(?:separately|elsewhere|in\s+other\s+news|in\s+a\s+separate\s+\w+|on\s+another\s+front)\b""",
+    re.I,
+)
 _OF_THAT = re.compile(r"o(?<!\wo)f\s+(?:that|this|the\s+total|those)\b")  # over lower-cased text
 # Words that make a figure hold "now" rather than over a period: "now", and a
 # statement in the present tense ("China accounts for 13% of ..."). Over lower-cased text.
@@ -70,6 +75,10 @@ def clauses(text: str) -> list[Clause]:
 
 def points_back(sentence: str) -> bool:
     return bool(_OPENS_POINTING_BACK.match(sentence) or _OF_THAT.search(sentence.lower()))
+
+
+def turns_away(sentence: str) -> bool:
+    return bool(_TURNS_AWAY.match(sentence))
 
 
 def holds_now(sentence: str) -> bool:

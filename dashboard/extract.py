@@ -71,8 +71,10 @@ def extract_document(document: Document) -> list[Figure]:
         spans = [s.shifted(-shift) for s in own_spans]
         if not spans:
             speakers.skip(sentence.text, shift)
-            previous = []
+            previous, roles = [], {}
             continue
+        if context.turns_away(sentence.text):
+            previous, roles, previous_subject = [], {}, ""  # "Separately, ..." starts a new statement
         source = speakers.source(sentence.text, shift, spans[0].start)
         named = [
             Mention(m.start - shift, m.end - shift, m.iso3)

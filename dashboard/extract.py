@@ -257,8 +257,9 @@ def _metric(index: MetricIndex, span: Span, last: Figure | None, continues: bool
     if metric == "tariff" and span.kind == "money":
         return "imports"  # "tariffs on C$16.6 billion of goods": the goods tariffed
     before = last.metric.removeprefix("share of ") if last is not None else ""
-    if names_other_commodity(before, span.unit):
-        before = ""  # "soybeans exports" does not carry on to a figure in bcm
+    if names_other_commodity(before, span.unit) or (before == "tariff" and span.kind != "percent"):
+        # "soybeans exports" does not carry on to a figure in bcm, nor a tariff rate to an amount
+        before = ""
     named_after = index.before(span.start) is None and not names_own_metric(index.text, span.end)
     own_share = metric.startswith("share of ")
     if before and (

@@ -30,6 +30,13 @@ _BILATERAL = re.compile(  # over lower-cased text, opening with the words' first
 )
 
 
+# "its largest European partner" is a country in Europe, not the EU.
+_ONE_OF_EUROPE = re.compile(
+    r"(?i)\s+(?:partners?|countr(?:y|ies)|nations?|markets?|buyers?|suppliers?|destinations?|economy|economies"
+    r"|neighbou?rs?|peers?|rivals?|competitors?|exporters?|importers?)\b"
+)
+
+
 @dataclass(slots=True)  # not frozen: five times cheaper to build, and many are; none changes once built
 class Mention:
     start: int
@@ -81,10 +88,18 @@ def find_countries(text: str) -> list[Mention]:
             continue
         hit = _lookup(index, text[start:end], caseless) if candidate.re is not _THE else None
         mention = Mention(start, end, hit) if hit is not None else _by_words(text, start, caseless)
-        if mention is not None:
+        if mention is not None and not _in_europe(text, mention):
             mentions.append(mention)
             last_end = mention.end
     return mentions
+
+
+def _in_europe(text: str, mention: Mention) -> bool:
+    return (
+        mention.iso3 == "EUU"
+        and text[mention.start : mention.end].lower() == "european"
+        and bool(_ONE_OF_EUROPE.match(text, mention.end))
+    )
 
 
 def _by_words(text: str, start: int, caseless: bool) -> Mention | None:

@@ -51,25 +51,34 @@ _PERFECT = re.compile(r"h(?<!\wh)a(?:s|ve)\b")
 _RELATIVE = re.compile(r"(?:which|who|whose|that)\b", re.I)
 # A country named after these is the far side of a flow: "exports to China".
 _PARTNER_BEFORE = re.compile(r"(?i)\b(?:to|from|with|into|in|on|for|of)\s+(?:the\s+)?$")
-_AGGREGATE = re.compile(r"(?i)\b(?:total|overall|global|worldwide|world)\b")
+_FLOW_PARTNER_BEFORE = re.compile(r"(?i)\b(?:to|from|with|into)\s+(?:the\s+)?$")
+_AGGREGATE = re.compile(r"(?i)\b(?:total|overall|global|worldwide|world|cumulative|foreign\s+trade)\b")
 # Which way goods go: "shipped", "supplies" send; "imports", "bought" receive.
 _SENDING = re.compile(r"(?i)\b(?:export|ship|suppl|sold|sell|deliver)")
 _RECEIVING = re.compile(r"(?i)\b(?:import|bought|buy|purchas)")
 _GENERAL_METRICS = frozenset({"tariff", "capacity"})
 
 
+# A clause opening a new part of its sentence, with its own subject: ", while imports fell".
+_PART_OPENING = re.compile(r"\s*(?:while|whereas|but|[–—])\s", re.I)
+
+
 class Clause(NamedTuple):  # a tuple: sentences make many, and tuples are cheap
     start: int
     end: int
+    opens_part: bool = True  # after ";", "while" or "but", not a comma: a new part of the sentence
 
 
 def clauses(text: str) -> list[Clause]:
     """The clauses of a sentence, split at commas, semicolons and "while"."""
-    out, start = [], 0
+    out, start, opens = [], 0, True
     for brk in _CLAUSE_BREAK.finditer(text):
-        out.append(Clause(start, brk.start()))
+        out.append(Clause(start, brk.start(), opens))
         start = brk.end()
-    out.append(Clause(start, len(text)))
+        opens = text[brk.start()] in ";:" or bool(
+            _PART_OPENING.match(text, brk.start() + 1 if text[brk.start()] == "," else brk.start())
+        )
+    out.append(Clause(start, len(text), opens))
     return out
 
 
@@ -112,7 +121,7 @@ class SentenceContext:
         self.in_sentence = set(self.first_mention)
         self.periods = [p for p in periods if not _covers_a_span(p, spans, span_starts)]
         self._period_offsets = [p.offset for p in self.periods]
-        self._clause_countries: dict[int, set[str]] = {}
+        self._clause_countries: dict[tuple[int, int], set[str]] = {}
         self._clause_now: dict[int, bool] = {}
 
     # Most figures carry their own period and countries: these are read when one needs them.
@@ -128,11 +137,22 @@ class SentenceContext:
         return self.parts[max(0, bisect_right(self._clause_starts, pos) - 1)]
 
     def clause_countries(self, clause: Clause) -> set[str]:
-        if clause.start not in self._clause_countries:
+        key = clause.start, clause.end  # a part starts where its first clause does
+        if key not in self._clause_countries:
             lo = bisect_left(self._mention_starts, clause.start)
             hi = bisect_left(self._mention_starts, clause.end)
-            self._clause_countries[clause.start] = {m.iso3 for m in self.mentions[lo:hi]}
-        return self._clause_countries[clause.start]
+            self._clause_countries[key] = {m.iso3 for m in self.mentions[lo:hi]}
+        return self._clause_countries[key]
+
+    def part(self, clause: Clause) -> Clause:
+        """The part of the sentence holding ``clause``: the clauses between two breaks that
+        open parts ("Exports to China, its top market, rose 4%, while ...")."""
+        i = self.parts.index(clause)
+        first = next(j for j in range(i, -1, -1) if self.parts[j].opens_part or j == 0)
+        last = next(
+            (j - 1 for j in range(i + 1, len(self.parts)) if self.parts[j].opens_part), len(self.parts) - 1
+        )
+        return Clause(self.parts[first].start, self.parts[last].end)
 
     def perfect_before(self, clause: Clause, pos: int) -> bool:
         """Whether ``clause`` is in the present perfect up to ``pos``: "has pledged $5 billion"."""
@@ -191,6 +211,11 @@ def is_partner(text: str, mention: Mention) -> bool:
     return bool(_PARTNER_BEFORE.search(text, max(0, mention.start - 12), mention.start))
 
 
+def _sent_to(text: str, mention: Mention) -> bool:
+    """Whether goods go to or come from the country: "exports to China", "imports from Japan"."""
+    return bool(_FLOW_PARTNER_BEFORE.search(text, max(0, mention.start - 12), mention.start))
+
+
 def _role(flow: str, partner: bool) -> str:
     # China's exports: China sends; exports to China: China receives.
     return "sender" if (flow == "exports") != partner else "receiver"
@@ -227,19 +252,25 @@ def figure_countries(
     previous_subject: str,
     continues: bool,
     roles: dict[str, str] | None = None,
+    reporter: str = "",
 ) -> set[str]:
     """The countries a figure in ``clause`` is about.
 
     ``focus`` holds the document's main countries (most named first), ``previous``
     the countries of the statement the sentence may continue, ``previous_subject``
     the first country that statement named and ``roles`` which of its countries sent
-    and which received (``flow_roles``).
+    and which received (``flow_roles``); ``reporter`` is whose figures the document gives.
     """
-    named = ctx.clause_countries(clause) or ctx.in_sentence
+    part = ctx.part(clause)
+    named = ctx.clause_countries(clause) or ctx.clause_countries(part) or ctx.in_sentence
     if continues and previous and named <= previous:
         return set(previous)
     if len(named) >= 2:
         return set(named)
+    text = ctx.text
+    aggregate = bool(_AGGREGATE.search(text, part.start, part.end))
+    if not named and aggregate and reporter and not continues and not ctx.bilateral:
+        return {reporter}  # "The overall deficit narrowed 18.7%": the reporting country's
     if not named:
         if previous and (continues or not ctx.bilateral):
             return set(previous)
@@ -247,12 +278,15 @@ def figure_countries(
     # One country named: find the other side of the flow, unless it is an aggregate.
     [only] = named
     mention = ctx.first_mention[only]
-    text = ctx.text
     partner = is_partner(text, mention)
-    aggregate = bool(_AGGREGATE.search(text, clause.start, clause.end))
     if aggregate and not partner and not continues:
         return set(named)
-    others = [code for code in ctx.first_mention if code != only]
+    # A partner pairs with a country named as a subject: "Exports to China, South Korea's
+    # largest partner, rose 4%, while those to the United States advanced 2%" is KOR;USA.
+    others = sorted(
+        (code for code in ctx.first_mention if code != only),
+        key=lambda code: partner and _sent_to(text, ctx.first_mention[code]),
+    )
     if others:
         return {only, others[0]}
     # In place of one side of the statement before: "China's imports from Russia rose ...

@@ -177,6 +177,17 @@ def main_countries(mentions: list[Mention], limit: int = 2) -> tuple[str, ...]:
     return tuple(code for code, _ in counts.most_common(limit))
 
 
+@cache
+def _currency_after() -> re.Pattern[str]:
+    words = {w for r in lexicon.rows("currencies.csv") for w in r["names"].split("|") if w and " " not in w}
+    return re.compile(rf"(?i)\s*(?:{lexicon.alternation(sorted(words))})\b")
+
+
+def naming_currency(text: str, mention: Mention) -> bool:
+    """Whether a name stands for its currency: "U.S. dollars", "Hong Kong dollars"."""
+    return bool(_currency_after().match(text, mention.end))
+
+
 def is_bilateral(text: str) -> bool:
     """Whether ``text`` speaks of two parties without naming them ("bilateral", "between them")."""
     return bool(_BILATERAL.search(text.lower()))

@@ -11,7 +11,7 @@ from functools import lru_cache
 import pandas as pd
 
 from dashboard import columns, context
-from dashboard.countries import Mention, find_countries, join_codes, main_countries
+from dashboard.countries import Mention, find_countries, join_codes, main_countries, naming_currency
 from dashboard.documents import Document
 from dashboard.figures import Figure, Span
 from dashboard.metrics import MetricIndex, metric_for, names_other_commodity, names_own_metric
@@ -48,7 +48,12 @@ def extract_document(document: Document) -> list[Figure]:
     """The figures of one document, in order of position: the whole pipeline."""
     text = document.text
     mentions = find_countries(text)
-    focus = main_countries(find_countries(document.title) + mentions)
+    # "919 billion U.S. dollars" names a currency, not a country the document is about.
+    countries = [m for m in mentions if not naming_currency(text, m)]
+    focus = main_countries(find_countries(document.title) + countries)
+    # Whose figures a report gives: the first country named other than as a partner
+    # ("WASHINGTON -", "The U.S. trade deficit with Mexico").
+    reporter = next((m.iso3 for m in countries if not context.is_partner(text, m)), "")
     # One scan of the whole text for each kind of thing, shared out to sentences by position.
     all_spans = find_spans(text, focus)
     span_starts = [s.start for s in all_spans]
@@ -81,7 +86,7 @@ def extract_document(document: Document) -> list[Figure]:
             for m in mentions[_within(mention_starts, sentence)]
         ]
         periods = [(at - shift, word) for at, word in triggers[_within(trigger_starts, sentence)]]
-        statement = _Statement(previous, previous_subject, focus, previous_start, roles)
+        statement = _Statement(previous, previous_subject, focus, previous_start, roles, reporter)
         previous = _in_context(document, sentence, spans, named, periods, source, statement)
         previous_subject = named[0].iso3 if named else ""
         previous_start = shift
@@ -120,6 +125,7 @@ class _Statement:
     focus: tuple[str, ...]
     at: int  # where the sentence of those figures starts
     roles: dict[str, str]  # which of their two countries sends and which receives
+    reporter: str  # whose figures the document gives
 
 
 def _in_context(
@@ -156,7 +162,14 @@ def _in_context(
         clause = ctx.clause(span.start)
         countries = join_codes(
             context.figure_countries(
-                ctx, clause, focus, previous_countries, previous_subject, continues, before.roles
+                ctx,
+                clause,
+                focus,
+                previous_countries,
+                previous_subject,
+                continues,
+                before.roles,
+                before.reporter,
             )
         )
         bound, direction = qualify(text, span.start, span.end)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from functools import cached_property
 from typing import NamedTuple
 
@@ -66,19 +67,15 @@ _PART_OPENING = re.compile(r"\s*(?:while|whereas|but|[–—])\s", re.I)
 class Clause(NamedTuple):  # a tuple: sentences make many, and tuples are cheap
     start: int
     end: int
-    opens_part: bool = True  # after ";", "while" or "but", not a comma: a new part of the sentence
 
 
 def clauses(text: str) -> list[Clause]:
     """The clauses of a sentence, split at commas, semicolons and "while"."""
-    out, start, opens = [], 0, True
+    out, start = [], 0
     for brk in _CLAUSE_BREAK.finditer(text):
-        out.append(Clause(start, brk.start(), opens))
+        out.append(Clause(start, brk.start()))
         start = brk.end()
-        opens = text[brk.start()] in ";:" or bool(
-            _PART_OPENING.match(text, brk.start() + 1 if text[brk.start()] == "," else brk.start())
-        )
-    out.append(Clause(start, len(text), opens))
+    out.append(Clause(start, len(text)))
     return out
 
 
@@ -147,12 +144,19 @@ class SentenceContext:
     def part(self, clause: Clause) -> Clause:
         """The part of the sentence holding ``clause``: the clauses between two breaks that
         open parts ("Exports to China, its top market, rose 4%, while ...")."""
-        i = self.parts.index(clause)
-        first = next(j for j in range(i, -1, -1) if self.parts[j].opens_part or j == 0)
+        i = bisect_left(self._clause_starts, clause.start)
+        first = next(j for j in range(i, -1, -1) if self._opens_part(j))
         last = next(
-            (j - 1 for j in range(i + 1, len(self.parts)) if self.parts[j].opens_part), len(self.parts) - 1
+            (j - 1 for j in range(i + 1, len(self.parts)) if self._opens_part(j)), len(self.parts) - 1
         )
         return Clause(self.parts[first].start, self.parts[last].end)
+
+    def _opens_part(self, i: int) -> bool:
+        """Whether clause ``i`` follows ";" or opens with "while" or "but", not only a comma."""
+        if i == 0:
+            return True
+        at = self.parts[i - 1].end  # where the break starts
+        return self.text[at] in ";:" or bool(_PART_OPENING.match(self.text, at + (self.text[at] == ",")))
 
     def perfect_before(self, clause: Clause, pos: int) -> bool:
         """Whether ``clause`` is in the present perfect up to ``pos``: "has pledged $5 billion"."""
@@ -251,34 +255,35 @@ def figure_countries(
     previous: set[str],
     previous_subject: str,
     continues: bool,
-    roles: dict[str, str] | None = None,
+    roles: Callable[[], dict[str, str]] = dict,
     reporter: str = "",
 ) -> set[str]:
     """The countries a figure in ``clause`` is about.
 
     ``focus`` holds the document's main countries (most named first), ``previous``
     the countries of the statement the sentence may continue, ``previous_subject``
-    the first country that statement named and ``roles`` which of its countries sent
+    the first country that statement named and ``roles()`` which of its countries sent
     and which received (``flow_roles``); ``reporter`` is whose figures the document gives.
     """
-    part = ctx.part(clause)
-    named = ctx.clause_countries(clause) or ctx.clause_countries(part) or ctx.in_sentence
+    named, part = ctx.clause_countries(clause), clause
+    if not named:
+        part = ctx.part(clause)
+        named = ctx.clause_countries(part) or ctx.in_sentence
     if continues and previous and named <= previous:
         return set(previous)
     if len(named) >= 2:
         return set(named)
     text = ctx.text
-    aggregate = bool(_AGGREGATE.search(text, part.start, part.end))
-    if not named and aggregate and reporter and not continues and not ctx.bilateral:
-        return {reporter}  # "The overall deficit narrowed 18.7%": the reporting country's
     if not named:
+        if reporter and not continues and _AGGREGATE.search(text, part.start, part.end) and not ctx.bilateral:
+            return {reporter}  # "The overall deficit narrowed 18.7%": the reporting country's
         if previous and (continues or not ctx.bilateral):
             return set(previous)
         return set(focus[:2])
     # One country named: find the other side of the flow, unless it is an aggregate.
     [only] = named
-    mention = ctx.first_mention[only]
-    partner = is_partner(text, mention)
+    partner = is_partner(text, ctx.first_mention[only])
+    aggregate = bool(_AGGREGATE.search(text, part.start, part.end))
     if aggregate and not partner and not continues:
         return set(named)
     # A partner pairs with a country named as a subject: "Exports to China, South Korea's
@@ -291,10 +296,14 @@ def figure_countries(
         return {only, others[0]}
     # In place of one side of the statement before: "China's imports from Russia rose ...
     # Saudi Arabia shipped 86 million tons": Saudi Arabia sends, as Russia did, to China.
-    flow = flow_of(text[clause.start : clause.end]) or flow_of(text)
-    if roles and flow and only not in roles and not aggregate:
+    if (
+        not aggregate
+        and (flows := roles())
+        and only not in flows
+        and (flow := flow_of(text[clause.start : clause.end]) or flow_of(text))
+    ):
         role = _role(flow, partner)
-        return {only, *(code for code, r in roles.items() if r != role)}
+        return {only, *(code for code, r in flows.items() if r != role)}
     if partner and previous_subject and previous_subject != only:
         return {only, previous_subject}
     if ctx.bilateral or only in focus[:2]:

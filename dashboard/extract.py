@@ -67,32 +67,25 @@ def extract_document(document: Document) -> list[Figure]:
     trigger_starts = [at for at, _ in triggers]
     speakers = Speakers(text)
     figures: list[Figure] = []
-    previous: list[Figure] = []
-    previous_subject = ""
-    previous_start = 0
-    roles: dict[str, str] = {}
+    before = _Statement([], "", "", 0, [], focus, reporter)
     for sentence, own_spans in zip(sentences, spans_by_sentence, strict=True):
         shift = sentence.start
         spans = [s.shifted(-shift) for s in own_spans]
         if not spans:
             speakers.skip(sentence.text, shift)
-            previous, roles = [], {}
+            before = _Statement([], before.subject, "", 0, [], focus, reporter)
             continue
-        if context.turns_away(sentence.text):
-            previous, roles, previous_subject = [], {}, ""  # "Separately, ..." starts a new statement
+        if context.turns_away(sentence.text):  # "Separately, ..." starts a new statement
+            before = _Statement([], "", "", 0, [], focus, reporter)
         source = speakers.source(sentence.text, shift, spans[0].start)
         named = [
             Mention(m.start - shift, m.end - shift, m.iso3)
             for m in mentions[_within(mention_starts, sentence)]
         ]
         periods = [(at - shift, word) for at, word in triggers[_within(trigger_starts, sentence)]]
-        statement = _Statement(previous, previous_subject, focus, previous_start, roles, reporter)
-        previous = _in_context(document, sentence, spans, named, periods, source, statement)
-        previous_subject = named[0].iso3 if named else ""
-        previous_start = shift
-        if lead := _lead(previous, shift):
-            roles = context.flow_roles(sentence.text, named, lead.countries, lead.metric)
-        figures.extend(previous)
+        own = _in_context(document, sentence, spans, named, periods, source, before)
+        before = _Statement(own, named[0].iso3 if named else "", sentence.text, shift, named, focus, reporter)
+        figures.extend(own)
     return figures
 
 
@@ -116,16 +109,37 @@ def _within(starts: list[int], sentence: Sentence) -> slice:
     return slice(bisect_left(starts, sentence.start), bisect_left(starts, sentence.end))
 
 
-@dataclass(slots=True)  # not frozen: five times cheaper to build, and many are; none changes once built
+@dataclass(slots=True)  # not frozen: five times cheaper to build, and many are
 class _Statement:
-    """What the sentences before say: the figures just before, and the document's countries."""
+    """What the sentence before says, its figures first, and the document's countries."""
 
     figures: list[Figure]
-    subject: str  # the first country the sentence of those figures named
-    focus: tuple[str, ...]
-    at: int  # where the sentence of those figures starts
-    roles: dict[str, str]  # which of their two countries sends and which receives
+    subject: str  # the first country the sentence named
+    text: str  # the sentence, starting at ``at`` in the document
+    at: int
+    named: list[Mention]  # its countries, by offsets into ``text``
+    focus: tuple[str, ...]  # the document's main countries
     reporter: str  # whose figures the document gives
+    # Read only when a figure needs them: most do not.
+    _lead: Figure | None = None
+    _roles: dict[str, str] | None = None
+
+    def lead(self) -> Figure | None:
+        """The figure the statement is about: its last that is not a base or a target."""
+        if self._lead is None and self.figures:
+            self._lead = next(
+                (f for f in reversed(self.figures) if not _compared_with(f, self.at)), self.figures[-1]
+            )
+        return self._lead
+
+    def roles(self) -> dict[str, str]:
+        """Which of the statement's two countries sends and which receives (``context.flow_roles``)."""
+        if self._roles is None:
+            lead = self.lead()
+            self._roles = (
+                context.flow_roles(self.text, self.named, lead.countries, lead.metric) if lead else {}
+            )
+        return self._roles
 
 
 def _in_context(
@@ -141,9 +155,6 @@ def _in_context(
     text = sentence.text
     focus = before.focus
     last = before.figures[-1] if before.figures else None
-    # A statement's period is its last figure's that is not a base or a target: "rose to
-    # $X in 2023 from $Y in 2022" is about 2023, and so is "Exports fell 3%" after it.
-    lead = _lead(before.figures, before.at)
     continues = last is not None and context.points_back(text)
     previous_countries = set(last.countries.split(";")) - {""} if last else set()
     previous_subject = before.subject
@@ -184,7 +195,7 @@ def _in_context(
         high = spans[i + 1] if bound == ">=" and i + 1 < len(spans) else None
         is_range = high is not None and bounds.get(high.start) == "<="
         metric = _metric(metrics, high if is_range else span, last, continues)
-        period = _period_fields(ctx, clause, span, metric, lead, continues, document.published)
+        period = _period_fields(ctx, clause, span, metric, before, continues, document.published)
         # A fiscal year follows the calendar of the figure's own country.
         if (
             period.get("period_text")
@@ -219,14 +230,6 @@ def _in_context(
             )
         )
     return out
-
-
-def _lead(figures: list[Figure], sentence_start: int) -> Figure | None:
-    """The figure a statement is about: its last that is not a base or a target."""
-    return next(
-        (f for f in reversed(figures) if not _compared_with(f, sentence_start)),
-        figures[-1] if figures else None,
-    )
 
 
 def _compared_with(figure: Figure, sentence_start: int) -> bool:
@@ -287,7 +290,7 @@ def _period_fields(
     clause: context.Clause,
     span: Span,
     metric: str,
-    last: Figure | None,
+    before: _Statement,
     continues: bool,
     published: dt.date | None,
 ) -> dict[str, str]:
@@ -324,9 +327,12 @@ def _period_fields(
             "period_text": period.text,
         }
     general = ctx.now or perfect or context.is_general(metric)
-    if last is None or not (period is not None or continues or not general):
+    if not before.figures or not (period is not None or continues or not general):
         return {}
-    return {k: getattr(last, k) for k in ("period_start", "period_end", "period_text")}
+    # A statement's period is its own figure's: "rose to $X in 2023 from $Y in 2022" is
+    # about 2023, and so is "Exports fell 3%" after it.
+    lead = before.lead()
+    return {k: getattr(lead, k) for k in ("period_start", "period_end", "period_text")}
 
 
 def _ahead(period: Period, published: dt.date | None) -> bool:

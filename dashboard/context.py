@@ -120,6 +120,7 @@ class SentenceContext:
         self._period_offsets = [p.offset for p in self.periods]
         self._clause_countries: dict[tuple[int, int], set[str]] = {}
         self._clause_now: dict[int, bool] = {}
+        self._parts: dict[int, Clause] = {}
 
     # Most figures carry their own period and countries: these are read when one needs them.
     @cached_property
@@ -144,12 +145,15 @@ class SentenceContext:
     def part(self, clause: Clause) -> Clause:
         """The part of the sentence holding ``clause``: the clauses between two breaks that
         open parts ("Exports to China, its top market, rose 4%, while ...")."""
+        if clause.start in self._parts:
+            return self._parts[clause.start]
         i = bisect_left(self._clause_starts, clause.start)
         first = next(j for j in range(i, -1, -1) if self._opens_part(j))
         last = next(
             (j - 1 for j in range(i + 1, len(self.parts)) if self._opens_part(j)), len(self.parts) - 1
         )
-        return Clause(self.parts[first].start, self.parts[last].end)
+        part = self._parts[clause.start] = Clause(self.parts[first].start, self.parts[last].end)
+        return part
 
     def _opens_part(self, i: int) -> bool:
         """Whether clause ``i`` follows ";" or opens with "while" or "but", not only a comma."""
@@ -288,10 +292,9 @@ def figure_countries(
         return set(named)
     # A partner pairs with a country named as a subject: "Exports to China, South Korea's
     # largest partner, rose 4%, while those to the United States advanced 2%" is KOR;USA.
-    others = sorted(
-        (code for code in ctx.first_mention if code != only),
-        key=lambda code: partner and _sent_to(text, ctx.first_mention[code]),
-    )
+    others = [code for code in ctx.first_mention if code != only]
+    if partner and len(others) > 1:
+        others.sort(key=lambda code: _sent_to(text, ctx.first_mention[code]))
     if others:
         return {only, others[0]}
     # In place of one side of the statement before: "China's imports from Russia rose ...

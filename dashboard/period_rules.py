@@ -63,7 +63,8 @@ def vocabulary(*, opening: bool = False) -> dict[str, str]:
 
 def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
     """(pattern, resolver, needs): ``needs`` are words in lower case, "MONTH" or "YEAR",
-    one of which every match holds, so that a sentence holding none skips the rule."""
+    one of which every match holds, so that a sentence holding none skips the rule;
+    "%+YEAR" needs both."""
     v = vocabulary()
     month, n = v["MONTH"], v["N"]
     return [
@@ -86,7 +87,7 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             rf"(?:from|on|over|compared{S}(?:with|to)|versus|against){S}(?:in{S})?{YEAR})"
             rf"(?!{S}(?i:to|and|through|until)\b|\s*[-–/]\s*\d)",
             not_a_period,
-            ("%", "cent"),
+            ("%+YEAR", "cent+YEAR"),
         ),
         # "the lowest since 2010", "for the first time since 2016": a record's reach
         (

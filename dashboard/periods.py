@@ -60,9 +60,12 @@ class Period:
 
 
 @cache
-def _rules() -> tuple[tuple[re.Pattern[str], Resolver, frozenset[str]], ...]:
+def _rules() -> tuple[tuple[re.Pattern[str], Resolver, tuple[frozenset[str], ...]], ...]:
     # Each match holds its expression in the group "expr" (see ``openings``).
-    return tuple((opening_scan(p, group="expr"), f, frozenset(needs)) for p, f, needs in rule_table())
+    return tuple(
+        (opening_scan(p, group="expr"), f, tuple(frozenset(need.split("+")) for need in needs))
+        for p, f, needs in rule_table()
+    )
 
 
 @cache
@@ -72,7 +75,7 @@ def _triggers() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], re.Pattern
     Keywords are found at every position (a lookahead, so "a year earlier" yields both
     "a year" and "year earlier"); each also stands for the keywords it starts with.
     """
-    words = {w for _, _, needs in _rules() for w in needs} - {"YEAR", "MONTH"}
+    words = {w for _, _, needs in _rules() for need in needs for w in need} - {"YEAR", "MONTH"}
     starting = {w: tuple(k for k in words if w.startswith(k)) for w in words}
     return (
         re.compile(f"(?=({lexicon.alternation(sorted(words))}))"),
@@ -106,7 +109,7 @@ def _applicable(found: frozenset[str]) -> tuple[tuple[int, re.Pattern[str], Reso
     return tuple(
         (order, pattern, resolver)
         for order, (pattern, resolver, needs) in enumerate(_rules())
-        if not found.isdisjoint(needs)
+        if any(need <= found for need in needs)
     )
 
 

@@ -55,7 +55,7 @@ _PARTNER_BEFORE = re.compile(r"(?i)\b(?:to|from|with|into|in|on|for|of)\s+(?:the
 _FLOW_PARTNER_BEFORE = re.compile(r"(?i)\b(?:to|from|with|into)\s+(?:the\s+)?$")
 _AGGREGATE = re.compile(r"(?i)\b(?:total|overall|global|worldwide|world|cumulative|foreign\s+trade)\b")
 # Which way goods go: "shipped", "supplies" send; "imports", "bought" receive.
-_SENDING = re.compile(r"(?i)\b(?:export|ship|suppl|sold|sell|deliver)")
+_SENDING = re.compile(r"(?i)\b(?:export|ship|suppl|sold|sell|sale|deliver)")
 _RECEIVING = re.compile(r"(?i)\b(?:import|bought|buy|purchas)")
 _GENERAL_METRICS = frozenset({"tariff", "capacity"})
 
@@ -219,8 +219,9 @@ def is_partner(text: str, mention: Mention) -> bool:
     return bool(_PARTNER_BEFORE.search(text, max(0, mention.start - 12), mention.start))
 
 
-def _sent_to(text: str, mention: Mention) -> bool:
-    """Whether goods go to or come from the country: "exports to China", "imports from Japan"."""
+def is_flow_partner(text: str, mention: Mention) -> bool:
+    """Whether goods go to or come from the country: "exports to China", "imports from Japan"
+    (not "officials in Beijing", which ``is_partner`` also counts)."""
     return bool(_FLOW_PARTNER_BEFORE.search(text, max(0, mention.start - 12), mention.start))
 
 
@@ -294,7 +295,7 @@ def figure_countries(
     # largest partner, rose 4%, while those to the United States advanced 2%" is KOR;USA.
     others = [code for code in ctx.first_mention if code != only]
     if partner and len(others) > 1:
-        others.sort(key=lambda code: _sent_to(text, ctx.first_mention[code]))
+        others.sort(key=lambda code: is_flow_partner(text, ctx.first_mention[code]))
     if others:
         return {only, others[0]}
     # In place of one side of the statement before: "China's imports from Russia rose ...

@@ -53,7 +53,7 @@ def extract_document(document: Document) -> list[Figure]:
     focus = main_countries(find_countries(document.title) + countries)
     # Whose figures a report gives: the first country named other than as a partner
     # ("WASHINGTON -", "The U.S. trade deficit with Mexico").
-    reporter = next((m.iso3 for m in countries if not context.is_partner(text, m)), "")
+    reporter = next((m.iso3 for m in countries if not context.is_flow_partner(text, m)), "")
     # One scan of the whole text for each kind of thing, shared out to sentences by position.
     all_spans = find_spans(text, focus)
     span_starts = [s.start for s in all_spans]
@@ -84,7 +84,9 @@ def extract_document(document: Document) -> list[Figure]:
         ]
         periods = [(at - shift, word) for at, word in triggers[_within(trigger_starts, sentence)]]
         own = _in_context(document, sentence, spans, named, periods, source, before)
-        before = _Statement(own, named[0].iso3 if named else "", sentence.text, shift, named, focus, reporter)
+        # The statement's subject: the first country named other than as a partner.
+        subject = next((m.iso3 for m in named if not context.is_flow_partner(sentence.text, m)), "")
+        before = _Statement(own, subject, sentence.text, shift, named, focus, reporter)
         figures.extend(own)
     return figures
 
@@ -332,6 +334,9 @@ def _period_fields(
     # A statement's period is its own figure's: "rose to $X in 2023 from $Y in 2022" is
     # about 2023, and so is "Exports fell 3%" after it.
     lead = before.lead()
+    ahead = lead.period_start and published and lead.period_start > published.isoformat()
+    if ahead and not continues and not ctx.forecast:
+        return {}  # "China accounted for 32.5%" takes no year ahead from a forecast before it
     return {k: getattr(lead, k) for k in ("period_start", "period_end", "period_text")}
 
 

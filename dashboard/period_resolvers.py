@@ -312,6 +312,13 @@ def month_range(m, ctx):
     return _span(first, last, int(m.group("y")) if m.group("y") else None, ctx, "months")
 
 
+def dated_month_range(m, ctx):
+    """ "between May 2020 and August 2023": from the first month to the last, whole."""
+    start = dt.date(int(m.group("ay")), _month(m.group("a")), 1)
+    end = _month_end(int(m.group("by")), _month(m.group("b")))
+    return (start, end, "span") if start < end else None
+
+
 def end_of(m, ctx):
     if m.group("m"):
         month = _month(m.group("m"))

@@ -12,6 +12,7 @@ from dashboard.period_resolvers import (
     anaphor,
     bare_month,
     calendar_year,
+    dated_month_range,
     end_of,
     first_months,
     fiscal_named,
@@ -97,11 +98,11 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             not_a_period,
             ("since",),
         ),
-        # "less than 1% before February 2022": a time before, open at its start
+        # "less than 1% before February 2022", "duties of 218% until March": a time open at one end
         (
-            rf"(?i:(?:before|prior{S}to){S}(?:the{S}(?:start{S}of{S}(?:the{S})?)?[a-z-]+|(?:{month}{S})?(?P<y>{YEAR})|{month}))",
+            rf"(?i:(?:before|prior{S}to|until|till){S}(?:the{S}(?:start{S}of{S}(?:the{S})?)?[a-z-]+|(?:{month}{S})?(?P<y>{YEAR})|{month}))",
             open_before,
-            ("before", "prior to"),
+            ("before", "prior to", "until", "till"),
         ),
         # "three times their 2017 level", "above its pre-pandemic 2019 level"
         (rf"(?i:(?:its|their|the)(?:{S}pre-pandemic)?{S}{YEAR}{S}levels?)", not_a_period, ("level",)),
@@ -206,6 +207,12 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             rf"(?i:the{S}first{S}(?P<n>{n}){S}months(?:{S}of{S}(?P<y>{YEAR}|{THIS_LAST}))?)",
             first_months,
             ("first",),
+        ),
+        (
+            rf"(?:(?i:from|between){S})?(?P<a>{month}){S}(?P<ay>{YEAR})(?:\s*[-–]\s*|{S}(?i:to|and|through|until){S})"
+            rf"(?P<b>{month}){S}(?P<by>{YEAR})",
+            dated_month_range,
+            ("MONTH",),
         ),
         (
             rf"(?:(?i:from|between){S})?(?P<a>{month})(?:\s*[-–]\s*|{S}(?i:to|and|through){S})(?P<b>{month})(?:{S}(?P<y>{YEAR}))?",

@@ -60,7 +60,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # A person, a pronoun, or a body: "the commerce ministry", "Chinese officials",
         # "officials in Beijing", "analysts at Rabobank".
         "subject": re.compile(
-            rf"(?<![\w’'.-])(?P<src>{_NAME}|(?i:he|she)|(?P<body>(?i:the\s+)?(?:[A-Za-z]+\s+){{0,2}}(?i:{orgs})"
+            rf"(?<![\w’'.-])(?P<src>{_NAME}|(?i:he|she)|(?P<body>(?i:the\s+)?(?:(?:[A-Z][\w’'.-]*\s+(?:(?:of|for|and|on|&)\s+(?:the\s+)?)?){{1,5}}|(?:[A-Za-z]+\s+){{0,2}})(?i:{orgs})"
             rf"(?:\s+(?:in|at|of|from)\s+(?:the\s+)?{_NAME})?))"
             # "Eurostat figures published on Thursday showed"
             r"(?:\s+(?i:published|released|issued)(?:\s+(?:on\s+)?[A-Z][a-z]+day)?)?"

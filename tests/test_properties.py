@@ -95,6 +95,7 @@ ADVERSARIAL = {
     "one endless sentence": ("trade rose by more than ", 1_000_000),
     "letters": ("a", 1_000_000),
     "capitalised names": ("Li Qiang said ", 200_000),
+    "bodies with long names": ("Office of Trade and Data for 5% von der said until ", 200_000),
     "figures": ("5% ", 200_000),
     "countries and figures": ("China 5% ", 200_000),
     "periods and figures": ("in 2020 5% ", 200_000),

@@ -34,6 +34,8 @@ _CLAUSE_BREAK = re.compile(
 _OPENS_POINTING_BACK = re.compile(
     r"""[\s"'“‘(]*(?:this|that|it|which|these|those|the\s+figure|the\s+increase|the\s+rise)\b""", re.I
 )
+# What a figure is compared with: "up from 0.9 million bpd", "versus a contracted 38 bcm".
+_BASE_BEFORE = re.compile(r"(?i)\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:[a-z]+\s+){0,2}$")
 # A sentence that opens by leaving the statement before: "Separately, ...".
 _TURNS_AWAY = re.compile(
     r"""[\s"'“‘(]*(?:separately|elsewhere|in\s+other\s+news|in\s+a\s+separate\s+\w+|on\s+another\s+front)\b""",
@@ -79,6 +81,11 @@ def clauses(text: str) -> list[Clause]:
     return out
 
 
+def is_base(text: str, start: int) -> bool:
+    """Whether the figure at ``start`` is what another is compared with: "up from $5 billion"."""
+    return bool(_BASE_BEFORE.search(text, max(0, start - 40), start))
+
+
 def points_back(sentence: str) -> bool:
     return bool(_OPENS_POINTING_BACK.match(sentence) or _OF_THAT.search(sentence.lower()))
 
@@ -108,7 +115,8 @@ class SentenceContext:
         self.text = text
         self.parts = clauses(text)
         self._clause_starts = [c.start for c in self.parts]
-        span_starts = [s.start for s in spans]
+        self.spans = spans
+        self._span_starts = span_starts = [s.start for s in spans]
         # A country inside a figure is its currency's ("US$"), not a party to it.
         self.mentions = [m for m in mentions if not _inside(m.start, spans, span_starts)]
         self._mention_starts = [m.start for m in self.mentions]
@@ -181,12 +189,18 @@ class SentenceContext:
             self._clause_now[clause.start] = holds_now(self.text[clause.start : clause.end])
         return self._clause_now[clause.start]
 
+    def _base_between(self, start: int, end: int) -> bool:
+        lo, hi = bisect_left(self._span_starts, start), bisect_left(self._span_starts, end)
+        return any(is_base(self.text, self.spans[j].start) for j in range(lo, hi))
+
     def nearest_period(self, span: Span) -> Period | None:
         """The time expression nearest the figure, those in its own clause first; after wins ties."""
         # The neighbours on either side hold the nearest in the clause, if any, else the nearest at all.
         i = bisect_left(self._period_offsets, span.start)
         before = self.periods[i - 1] if i else None
         after = self.periods[i] if i < len(self.periods) else None
+        if after is not None and self._base_between(span.end, after.offset):
+            after = None  # "up 33% from $49.4 billion in the previous year": the base's period
         if before is None or after is None:
             return before or after
         clause = self.clause(span.start)

@@ -24,10 +24,12 @@ from dashboard.spans import currency_of, find_spans
 # The words between two figures when the second shares the first's verb: "7% in 2023 and 3%".
 _AND_THEN = re.compile(r"^[^;:]{0,60}?\band\s+(?:by\s+)?$")
 _FISCAL = re.compile(r"(?i)\bFY|fiscal|\d{4}[-–/]\d\d\b")
-# What a figure is compared with: "up from 0.9 million bpd", "versus a contracted 38 bcm".
-_BASE_BEFORE = re.compile(r"(?i)\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:[a-z]+\s+){0,2}$")
 _TARGET_AFTER = re.compile(r"(?i)\s+(?:target|goal)\b")
-_YEAR_EARLIER = re.compile(r"(?i),?\s+((?:a|one|the)\s+year\s+(?:earlier|ago|before))\b")
+_YEAR_EARLIER = re.compile(
+    r"(?i),?\s+((?:a|one|the)\s+year\s+(?:earlier|ago|before)|(?:in|during|for)\s+the\s+same\s+"
+    r"(?:period|quarter|month|months|half)\s+(?:(?:a|last)\s+year|of\s+(?:the\s+)?(?:previous|prior)\s+year"
+    r"|a\s+year\s+(?:earlier|ago|before)))\b"
+)
 
 
 def extract_figures(
@@ -197,6 +199,8 @@ def _in_context(
         high = spans[i + 1] if bound == ">=" and i + 1 < len(spans) else None
         is_range = high is not None and bounds.get(high.start) == "<="
         metric = _metric(metrics, high if is_range else span, last, continues)
+        if out and out[-1].kind == span.kind and out[-1].metric and context.is_base(text, span.start):
+            metric = out[-1].metric  # "made up 36% of oil imports, down from 42%": a share too
         period = _period_fields(ctx, clause, span, metric, before, continues, document.published)
         # A fiscal year follows the calendar of the figure's own country.
         if (
@@ -238,8 +242,7 @@ def _compared_with(figure: Figure, sentence_start: int) -> bool:
     """Whether a figure is what another is compared with: "from $Y", "the $200 billion target"."""
     at = figure.start - sentence_start
     return bool(
-        _BASE_BEFORE.search(figure.sentence, max(0, at - 40), at)
-        or _TARGET_AFTER.match(figure.sentence, at + len(figure.surface))
+        context.is_base(figure.sentence, at) or _TARGET_AFTER.match(figure.sentence, at + len(figure.surface))
     )
 
 

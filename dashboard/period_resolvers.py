@@ -239,6 +239,7 @@ def fiscal_named(m, ctx):
     return _fiscal(year + 1 if ctx.fiscal[1] == "start" else year, ctx)
 
 
+_FY_NAMED = re.compile(r"(?i)\b(?:FY|fiscal(?:\s+year)?)\s*'?((?:19|20)?\d\d)(?![\d–/-])")
 _FISCAL_STEPS = {"last": -1, "previous": -1, "prior": -1, "preceding": -1, "next": 1, "coming": 1}
 
 
@@ -262,7 +263,11 @@ def _named_fiscal_end(ctx: Context) -> int | None:
     """The year the fiscal year a sentence names ends in: "2023-24" -> 2024; "fiscal 2023" by
     the country's custom."""
     if ctx.reference_year is None:
-        return None
+        named = _FY_NAMED.search(ctx.sentence)  # "FY24", "fiscal '24"
+        if named is None:
+            return None
+        year = _year(named.group(1))
+        return year + 1 if ctx.fiscal[1] == "start" else year
     year = ctx.reference_year
     if re.search(rf"{year}\s*[-–/]\s*{(year + 1) % 100:02d}(?!\d)", ctx.sentence):
         return year + 1

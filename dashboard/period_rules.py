@@ -82,6 +82,13 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             not_a_period,
             ("same", "level"),
         ),
+        # "down from 42% in the same period last year": the base's own time, a year back
+        (
+            rf"(?i:(?:in|during|for){S}the{S}same{S}(?:period|quarter|month|months|half){S}"
+            rf"(?:(?:a|last){S}year|of{S}(?:the{S})?(?:previous|prior){S}year|a{S}year{S}(?:earlier|ago|before)))",
+            not_a_period,
+            ("same",),
+        ),
         # "up 15% from 2022": the year compared with, not the figure's
         (
             rf"(?i:\d[\d.,]*\s*(?:%|per{S}?cent){S}(?:(?:year{S}on{S}year|y/y){S})?"
@@ -166,7 +173,7 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         (rf"(?i:(?:fiscal(?:{S}year)?|FY)\s*'?(?P<y>{YEAR}|{YY}))(?!\d)", fiscal_named, ("fiscal", "fy")),
         (
             rf"(?i:(?P<rel>last|this|next|the{S}(?:previous|prior|preceding|current|coming|next))"
-            rf"{S}(?:fiscal|financial){S}year)",
+            rf"{S}(?:fiscal(?:{S}year)?|financial{S}year))(?!{S}(?i:quarter|half|\d))",
             relative_fiscal,
             ("fiscal", "financial year"),
         ),

@@ -75,7 +75,8 @@ def extract_document(document: Document) -> list[Figure]:
         spans = [s.shifted(-shift) for s in own_spans]
         if not spans:
             speakers.skip(sentence.text, shift)
-            before = _Statement([], before.subject, "", 0, [], focus, reporter)
+            heading = _heading_period(sentence.text, document.published, focus)
+            before = _Statement([], before.subject, "", 0, [], focus, reporter, heading)
             continue
         if context.turns_away(sentence.text):  # "Separately, ..." starts a new statement
             before = _Statement([], "", "", 0, [], focus, reporter)
@@ -91,6 +92,20 @@ def extract_document(document: Document) -> list[Figure]:
         before = _Statement(own, subject, sentence.text, shift, named, focus, reporter)
         figures.extend(own)
     return figures
+
+
+def _heading_period(text: str, published: dt.date | None, focus: tuple[str, ...]) -> dict[str, str] | None:
+    """The period of a heading that introduces a list ("Key figures, January-September 2024:")."""
+    if not text.rstrip().endswith(":"):
+        return None
+    periods = [p for p in find_periods(text, published, countries=join_codes(set(focus[:2]))) if p.resolved]
+    if not periods:
+        return None
+    return {
+        "period_start": periods[0].start.isoformat(),
+        "period_end": periods[0].end.isoformat(),
+        "period_text": periods[0].text,
+    }
 
 
 def _time_words(text: str, sentences: list[Sentence], spans: list[list[Span]]) -> list[tuple[int, str]]:
@@ -124,6 +139,7 @@ class _Statement:
     named: list[Mention]  # its countries, by offsets into ``text``
     focus: tuple[str, ...]  # the document's main countries
     reporter: str  # whose figures the document gives
+    heading: dict[str, str] | None = None  # the period a heading over a list gives its items
     # Read only when a figure needs them: most do not.
     _lead: Figure | None = None
     _roles: dict[str, str] | None = None
@@ -332,6 +348,8 @@ def _period_fields(
             "period_text": period.text,
         }
     general = ctx.now or perfect or context.is_general(metric)
+    if before.heading and not general:
+        return before.heading  # "Key figures (January-September 2024):" over "- Exports: $9.1 billion"
     if not before.figures or not (period is not None or continues or not general):
         return {}
     # A statement's period is its own figure's: "rose to $X in 2023 from $Y in 2022" is

@@ -214,10 +214,14 @@ def _in_context(
         # The low end of a range reads its metric where the range ends: "35-40% of imports".
         high = spans[i + 1] if bound == ">=" and i + 1 < len(spans) else None
         is_range = high is not None and bounds.get(high.start) == "<="
-        metric = _metric(metrics, high if is_range else span, last, continues)
+        measured = high if is_range else span
+        named_metric = metric_for(metrics, measured.start, measured.end, measured.kind, measured.unit)
+        metric = _metric(named_metric, metrics, measured, last, continues)
         if out and out[-1].kind == span.kind and out[-1].metric and context.is_base(text, span.start):
             metric = out[-1].metric  # "made up 36% of oil imports, down from 42%": a share too
-        period = _period_fields(ctx, clause, span, metric, before, continues, document.published)
+        # "tariffs of 25% on $300 billion of goods": the goods are tariffed, a standing state
+        standing = named_metric if context.is_general(named_metric) else metric
+        period = _period_fields(ctx, clause, span, standing, before, continues, document.published)
         # A fiscal year follows the calendar of the figure's own country.
         if (
             period.get("period_text")
@@ -288,9 +292,9 @@ def _fiscal_dates(period_text: str, published: dt.date | None, countries: str) -
     return (own[0].start.isoformat(), own[0].end.isoformat()) if own and own[0].resolved else None
 
 
-def _metric(index: MetricIndex, span: Span, last: Figure | None, continues: bool) -> str:
-    """The figure's metric; "shipments", or nothing named, read as the statement before."""
-    metric = metric_for(index, span.start, span.end, span.kind, span.unit)
+def _metric(metric: str, index: MetricIndex, span: Span, last: Figure | None, continues: bool) -> str:
+    """The figure's metric from the one its sentence names for it (``metric_for``); "shipments",
+    or nothing named, read as the statement before."""
     if metric == "tariff" and span.kind == "money":
         return "imports"  # "tariffs on C$16.6 billion of goods": the goods tariffed
     before = last.metric.removeprefix("share of ") if last is not None else ""

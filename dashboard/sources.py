@@ -63,7 +63,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<![\w’'.-])(?P<src>{_NAME}|(?i:he|she)|(?P<body>(?i:the\s+)?(?:(?:[A-Z][\w’'.-]*\s+(?:(?:of|for|and|on|&)\s+(?:the\s+)?)?){{1,5}}|(?:[A-Za-z]+\s+){{0,2}})(?i:{orgs})"
             rf"(?:\s+(?:in|at|of|from)\s+(?:the\s+)?{_NAME})?))"
             # "Eurostat figures published on Thursday showed"
-            r"(?:\s+(?i:published|released|issued)(?:\s+(?:on\s+)?[A-Z][a-z]+day)?)?"
+            r"(?i:\s+(?:published|released|issued)(?:\s+(?:on\s+)?[a-z]+day)?)?"
             rf"\s+(?:(?:also|later|then|has|had)\s+)?(?P<verb>(?i:{verbs}))\b"  # "CUSTOMS DATA SHOWED"
         ),
         "inverted": re.compile(rf"(?P<verb>{verbs_before_speaker})\s+(?P<src>{_NAME})"),

@@ -65,7 +65,8 @@ def extract_document(document: Document) -> list[Figure]:
         for sentence in sentences
     ]
     mention_starts = [m.start for m in mentions]
-    triggers = _time_words(text, sentences, spans_by_sentence)
+    caseless = text.islower()  # "in july": a month, read as in upper-case text
+    triggers = _time_words(text, sentences, spans_by_sentence, caseless)
     trigger_starts = [at for at, _ in triggers]
     speakers = Speakers(text)
     figures: list[Figure] = []
@@ -86,7 +87,7 @@ def extract_document(document: Document) -> list[Figure]:
             for m in mentions[_within(mention_starts, sentence)]
         ]
         periods = [(at - shift, word) for at, word in triggers[_within(trigger_starts, sentence)]]
-        own = _in_context(document, sentence, spans, named, periods, source, before)
+        own = _in_context(document, sentence, spans, named, periods, source, before, caseless)
         # The statement's subject: the first country named other than as a partner.
         subject = next((m.iso3 for m in named if not context.is_flow_partner(sentence.text, m)), "")
         before = _Statement(own, subject, sentence.text, shift, named, focus, reporter)
@@ -108,7 +109,9 @@ def _heading_period(text: str, published: dt.date | None, focus: tuple[str, ...]
     }
 
 
-def _time_words(text: str, sentences: list[Sentence], spans: list[list[Span]]) -> list[tuple[int, str]]:
+def _time_words(
+    text: str, sentences: list[Sentence], spans: list[list[Span]], caseless: bool
+) -> list[tuple[int, str]]:
     """The period rules' trigger words in each run of sentences with figures; no other is read."""
     found: list[tuple[int, str]] = []
     run_start: int | None = None
@@ -116,10 +119,10 @@ def _time_words(text: str, sentences: list[Sentence], spans: list[list[Span]]) -
         if own and run_start is None:
             run_start = sentence.start
         elif not own and run_start is not None:
-            found.extend(trigger_words(text, run_start, sentence.start))
+            found.extend(trigger_words(text, run_start, sentence.start, caseless=caseless))
             run_start = None
     if run_start is not None:
-        found.extend(trigger_words(text, run_start))
+        found.extend(trigger_words(text, run_start, caseless=caseless))
     return found
 
 
@@ -170,6 +173,7 @@ def _in_context(
     triggers: list[tuple[int, str]],
     source: str,
     before: _Statement,
+    caseless: bool = False,
 ) -> list[Figure]:
     """Figures for the spans of one sentence: bound, direction, period, countries, metric, source."""
     text = sentence.text
@@ -182,7 +186,7 @@ def _in_context(
     ctx = context.SentenceContext(
         text,
         mentions,
-        find_periods(text, document.published, countries=focus_codes, triggers=triggers),
+        find_periods(text, document.published, countries=focus_codes, triggers=triggers, caseless=caseless),
         spans,
     )
     metrics = MetricIndex(text)

@@ -87,13 +87,17 @@ def _triggers() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], re.Pattern
     )
 
 
-def trigger_words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
+def trigger_words(
+    text: str, start: int = 0, end: int | None = None, *, caseless: bool = False
+) -> list[tuple[int, str]]:
     """(offset, word) for each word in ``text[start:end]`` that some period rule needs, in order.
 
     A caller reading many sentences of one document scans it, or the stretches it
     reads, once and hands each sentence its share (``find_periods(..., triggers=...)``).
+    ``caseless`` text is written all in lower case, where "july" is a month too.
     """
     end = len(text) if end is None else end
+    text = _readable(text, caseless)
     keywords, starting, months, years = _triggers()
     out = [(m.start(), "MONTH") for m in months.finditer(text, start, end)]
     out.extend((m.start(), "YEAR") for m in years.finditer(text, start, end))
@@ -140,17 +144,20 @@ def find_periods(
     countries: str = "",
     forecast: bool | None = None,
     triggers: list[tuple[int, str]] | None = None,
+    caseless: bool = False,
 ) -> list[Period]:
     """Every time expression in ``text`` resolved to a Period, in order of position.
 
     Expressions that are not periods (``year-on-year``, ``now``) are left out; relative
     ones with no publication date to resolve against come with no dates. ``triggers``
-    are the text's ``trigger_words`` when the caller has them already.
+    are the text's ``trigger_words`` when the caller has them already; ``caseless``
+    says the text's document is written all in lower case.
     """
     if triggers is None:
-        triggers = trigger_words(text)
+        triggers = trigger_words(text, caseless=caseless)
     if not triggers:
         return []
+    written, text = text, _readable(text, caseless)
     years = _EXPLICIT_YEAR.findall(text)
     ctx = Context(
         published=published,
@@ -179,10 +186,19 @@ def find_periods(
             taken.append(match)
     taken.sort(key=lambda t: t[2])
     return [
-        Period(*period, text=_words_of(text, start, end), offset=start, stop=end)
+        Period(*period, text=_words_of(written, start, end), offset=start, stop=end)
         for _, _, start, end, period in taken
         if period is not None
     ]
+
+
+def _readable(text: str, caseless: bool) -> str:
+    """Text the rules can read: month names are matched as capitalised words, so text all in
+    lower case is read in upper case, letter for letter (offsets hold)."""
+    if not caseless:
+        return text
+    upper = text.upper()
+    return upper if len(upper) == len(text) else text
 
 
 def _words_of(text: str, start: int, end: int) -> str:

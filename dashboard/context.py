@@ -189,6 +189,12 @@ class SentenceContext:
             self._clause_now[clause.start] = holds_now(self.text[clause.start : clause.end])
         return self._clause_now[clause.start]
 
+    def fronted(self, period: Period) -> bool:
+        """Whether a time expression opens the sentence as a clause of its own, and so covers
+        all of it: "In the fiscal year that began in April, exports have doubled"."""
+        first = self.parts[0]
+        return period.offset <= 9 and period.stop >= first.end - 1 and first.end < len(self.text)
+
     def _base_between(self, start: int, end: int) -> bool:
         lo, hi = bisect_left(self._span_starts, start), bisect_left(self._span_starts, end)
         return any(is_base(self.text, self.spans[j].start) for j in range(lo, hi))

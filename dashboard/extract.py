@@ -338,6 +338,7 @@ def _period_fields(
     if (
         period is not None
         and not (clause.start <= period.offset < clause.end)
+        and not ctx.fronted(period)
         and (
             ctx.clause_now(clause)
             or perfect

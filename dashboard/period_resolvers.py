@@ -317,6 +317,21 @@ def month_range(m, ctx):
     return _span(first, last, int(m.group("y")) if m.group("y") else None, ctx, "months")
 
 
+def year_from(m, ctx):
+    """ "the fiscal year that began in April": twelve months from that month, the latest
+    that has begun by publication (in a forecast, the earliest not yet begun)."""
+    month = _month(m.group("m"))
+    if m.group("y"):
+        year = int(m.group("y"))
+    elif ctx.published is None:
+        return None
+    elif ctx.states_forecast():
+        year = ctx.published.year + (1 if month < ctx.published.month else 0)
+    else:
+        year = ctx.published.year - (1 if month > ctx.published.month else 0)
+    return (*_months(year, month, (month + 10) % 12 + 1), "fiscal_year")
+
+
 def dated_month_range(m, ctx):
     """ "between May 2020 and August 2023": from the first month to the last, whole."""
     start = dt.date(int(m.group("ay")), _month(m.group("a")), 1)

@@ -39,6 +39,7 @@ from dashboard.period_resolvers import (
     this_month,
     this_year,
     to_date,
+    year_from,
     year_to,
     years_span,
 )
@@ -156,6 +157,13 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             rf"(?:{S}\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?{S}(?P<y>{YEAR}))?",
             year_to,
             ("year to", "year through", "year ending", "ended", "ends"),
+        ),
+        (
+            rf"(?i:the{S}(?:(?:fiscal|financial|marketing|crop){S})?year{S}(?:that{S}|which{S})?"
+            rf"(?:began|begins|started|starts|beginning|starting){S}(?:in{S}|on{S})?)(?P<m>{month})"
+            rf"(?:{S}\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?{S}(?P<y>{YEAR}))?",
+            year_from,
+            ("began", "begins", "started", "starts", "beginning", "starting"),
         ),
         # Spans of years; two-digit ends are fiscal years.
         (

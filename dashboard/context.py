@@ -260,10 +260,12 @@ def flow_roles(text: str, mentions: list[Mention], countries: str, metric: str) 
     flow = flow_of(metric)
     if len(pair) != 2 or not flow:
         return {}
+    # "Indonesia's share of China's imports": China, the owner, receives what Indonesia sends.
+    owner_receives = metric.startswith("share of")
     named: dict[str, str] = {}
     for m in mentions:
         if m.iso3 in pair and m.iso3 not in named:
-            named[m.iso3] = _role(flow, is_partner(text, m))
+            named[m.iso3] = _role(flow, is_partner(text, m) != owner_receives)
     if len(named) == 2:
         return named if len(set(named.values())) == 2 else {}
     if not named:

@@ -364,9 +364,13 @@ def _period_fields(
     # A statement's period is its own figure's: "rose to $X in 2023 from $Y in 2022" is
     # about 2023, and so is "Exports fell 3%" after it.
     lead = before.lead()
-    ahead = lead.period_start and published and lead.period_start > published.isoformat()
-    if ahead and not continues and not ctx.forecast:
-        return {}  # "China accounted for 32.5%" takes no year ahead from a forecast before it
+    if lead.period_start and published and not continues:
+        ahead = lead.period_start > published.isoformat()
+        past = lead.period_end < published.isoformat()
+        if (ahead and not ctx.forecast) or (past and ctx.forecast):
+            # "China accounted for 32.5%" takes no year ahead from a forecast before it, and
+            # "Qatar will supply 4 mtpa" no month past from the statement before it
+            return {}
     return {k: getattr(lead, k) for k in ("period_start", "period_end", "period_text")}
 
 

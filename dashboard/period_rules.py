@@ -112,6 +112,26 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             open_before,
             ("before", "prior to", "until", "till"),
         ),
+        # "under a deal signed in November": the date of an event, not a period of figures
+        (
+            rf"(?i:(?:signed|agreed|announced|unveiled|struck|sealed|inked|launched|took{S}effect"
+            rf"|came{S}into{S}force){S}(?:on{S}|in{S}|at{S})?)"
+            rf"(?:(?:{month})(?:{S}\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?{S}{YEAR})?|{YEAR}"
+            rf"|(?i:mon|tues|wednes|thurs|fri|satur|sun)day)",
+            not_a_period,
+            (
+                "signed",
+                "agreed",
+                "announced",
+                "unveiled",
+                "struck",
+                "sealed",
+                "inked",
+                "launched",
+                "effect",
+                "force",
+            ),
+        ),
         # "three times their 2017 level", "above its pre-pandemic 2019 level"
         (rf"(?i:(?:its|their|the)(?:{S}pre-pandemic)?{S}{YEAR}{S}levels?)", not_a_period, ("level",)),
         (

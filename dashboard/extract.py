@@ -14,7 +14,7 @@ from dashboard import columns, context
 from dashboard.countries import Mention, find_countries, join_codes, main_countries, naming_currency
 from dashboard.documents import Document
 from dashboard.figures import Figure, Span
-from dashboard.metrics import MetricIndex, metric_for, names_other_commodity, names_own_metric
+from dashboard.metrics import MetricIndex, metric_for, name_of, names_other_commodity, names_own_metric
 from dashboard.periods import Period, find_periods, trigger_words
 from dashboard.qualifiers import qualify, range_bounds
 from dashboard.sentences import Sentence, split_sentences
@@ -91,8 +91,34 @@ def extract_document(document: Document) -> list[Figure]:
         # The statement's subject: the first country named other than as a partner.
         subject = next((m.iso3 for m in named if not context.is_flow_partner(sentence.text, m)), "")
         before = _Statement(own, subject, sentence.text, shift, named, focus, reporter)
+        if "respectively" in sentence.text:
+            _respectively(own, sentence)
         figures.extend(own)
     return figures
+
+
+def _respectively(figures: list[Figure], sentence: Sentence) -> None:
+    """ "Exports and imports rose 12.8% and 4.1%, respectively": in each run of figures of
+    one kind, the first is the first metric named before them, the second the second."""
+    if not figures:
+        return
+    first = figures[0].start - sentence.start
+    named: list[str] = []
+    for mention in MetricIndex(sentence.text).named:
+        if mention.end <= first and (name := name_of(mention)) and name not in named:
+            named.append(name)
+    if len(named) < 2:
+        return
+    runs: list[list[Figure]] = []
+    for figure in figures:
+        if runs and runs[-1][-1].kind == figure.kind:
+            runs[-1].append(figure)
+        else:
+            runs.append([figure])
+    for run in runs:
+        if len(run) == len(named):
+            for figure, metric in zip(run, named, strict=True):
+                figure.metric = metric
 
 
 def _heading_period(text: str, published: dt.date | None, focus: tuple[str, ...]) -> dict[str, str] | None:

@@ -108,6 +108,11 @@ def names_other_commodity(metric: str, unit: str) -> bool:
     return bool(implied and named) and named.isdisjoint(_SAME_COMMODITY[implied])
 
 
+def name_of(mention: MetricMention) -> str:
+    """The metric a mention names: "gas exports", "share of imports"."""
+    return _name(mention.head, mention.commodity, mention.share)
+
+
 def _name(head: str, commodity: str, share: bool) -> str:
     if not head:
         return ""

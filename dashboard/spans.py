@@ -97,6 +97,8 @@ def _lexicon() -> _Lexicon:
             rf"\b(?=[{''.join(sorted({w[0] for w in [*words, *shares, *multiples]}))}])"
             rf"(?:(?<!first )(?<!second )(?<!the )(?<!1st )(?<!2nd )"
             rf"(?P<share>{alt(list(shares))})(?=\s+(?:of|an?)\b)(?!\s+of\s+(?:the\s+|this\s+)?(?:year|\d))"
+            # "dropped by a third": a change by that share
+            rf"|(?<=by )(?P<by_share>{alt(list(shares))})(?![\w-]|\s+(?:of|an?|percentage)\b)"
             rf"|(?P<words>{number_word}(?:(?:{SP}|-)(?:and{SP})?{number_word})*)(?!\w)"
             rf"|(?P<mult>{alt(list(multiples))})\b)",
         ),
@@ -170,6 +172,9 @@ def _read(text: str, core: re.Match[str], lex: _Lexicon, focus: tuple[str, ...])
         return [Span(core.start(), core.end(), surface, "multiple", value, "x", hint=direction)]
     if core.lastgroup == "share":
         return _read_share(text, core, lex)
+    if core.lastgroup == "by_share":
+        value = lex.shares[lexicon.fold(core.group("by_share"))]
+        return [Span(core.start(), core.end(), text[core.start() : core.end()], "percent", value, "%")]
     number = _read_number(text, core, lex, focus)
     if number is None:
         return []

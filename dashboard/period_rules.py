@@ -93,10 +93,17 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         # "up 15% from 2022": the year compared with, not the figure's
         (
             rf"(?i:\d[\d.,]*\s*(?:%|per{S}?cent){S}(?:(?:year{S}on{S}year|y/y){S})?"
-            rf"(?:from|on|over|compared{S}(?:with|to)|versus|against){S}(?:in{S})?{YEAR})"
+            rf"(?:from|on|over|compared{S}(?:with|to)|versus|against){S}(?:in{S})?(?:{month}{S})?{YEAR})"
             rf"(?!{S}(?i:to|and|through|until)\b|\s*[-–/]\s*\d)",
             not_a_period,
             ("%+YEAR", "cent+YEAR"),
+        ),
+        # "dropped 1.1% compared with November 2023": the time compared with
+        (
+            rf"(?i:(?:compared{S}(?:with|to)|versus|against){S}(?:(?:{month}){S})?{YEAR})"
+            rf"(?!{S}(?i:to|and|through|until)\b|\s*[-–/]\s*\d)",
+            not_a_period,
+            ("compared", "versus", "against"),
         ),
         # "the lowest since 2010", "for the first time since 2016": a record's reach
         (

@@ -284,13 +284,16 @@ def figure_countries(
     continues: bool,
     roles: Callable[[], dict[str, str]] = dict,
     reporter: str = "",
+    paired: bool = True,
 ) -> set[str]:
     """The countries a figure in ``clause`` is about.
 
     ``focus`` holds the document's main countries (most named first), ``previous``
     the countries of the statement the sentence may continue, ``previous_subject``
     the first country that statement named and ``roles()`` which of its countries sent
-    and which received (``flow_roles``); ``reporter`` is whose figures the document gives.
+    and which received (``flow_roles``); ``reporter`` is whose figures the document gives,
+    and ``paired`` whether it is about its two main countries (else a figure that names no
+    country is the first's alone).
     """
     named, part = ctx.clause_countries(clause), clause
     if not named:
@@ -306,7 +309,7 @@ def figure_countries(
             return {reporter}  # "The overall deficit narrowed 18.7%": the reporting country's
         if previous and (continues or not ctx.bilateral):
             return set(previous)
-        return set(focus[:2])
+        return set(focus[:2] if paired or ctx.bilateral else focus[:1])
     # One country named: find the other side of the flow, unless it is an aggregate.
     [only] = named
     partner = is_partner(text, ctx.first_mention[only])
@@ -316,8 +319,9 @@ def figure_countries(
     # A partner pairs with a country named as a subject: "Exports to China, South Korea's
     # largest partner, rose 4%, while those to the United States advanced 2%" is KOR;USA.
     others = [code for code in ctx.first_mention if code != only]
-    if partner and len(others) > 1:
-        others.sort(key=lambda code: is_flow_partner(text, ctx.first_mention[code]))
+    if partner:
+        # Not with another partner: "Exports to China rose, while sales to the US slipped".
+        others = [code for code in others if not is_flow_partner(text, ctx.first_mention[code])]
     if others:
         return {only, others[0]}
     # In place of one side of the statement before: "China's imports from Russia rose ...
@@ -332,7 +336,7 @@ def figure_countries(
         return {only, *(code for code, r in flows.items() if r != role)}
     if partner and previous_subject and previous_subject != only:
         return {only, previous_subject}
-    if ctx.bilateral or only in focus[:2]:
+    if ctx.bilateral or (paired and only in focus[:2]):
         pair = set(focus[:2])
         if only in pair and len(pair) == 2:
             return pair

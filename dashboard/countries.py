@@ -177,6 +177,14 @@ def main_countries(mentions: list[Mention], limit: int = 2) -> tuple[str, ...]:
     return tuple(code for code, _ in counts.most_common(limit))
 
 
+def second_stands_out(mentions: list[Mention]) -> bool:
+    """Whether a document is about a pair: its second country named twice or more, and more
+    often than the third. A report on Brazil's trade that names China, the US and Argentina
+    once each is about Brazil, not Brazil and China."""
+    ranked = Counter(m.iso3 for m in mentions).most_common(3)
+    return len(ranked) >= 2 and ranked[1][1] >= 2 and (len(ranked) == 2 or ranked[2][1] < ranked[1][1])
+
+
 @cache
 def _currency_after() -> re.Pattern[str]:
     words = {w for r in lexicon.rows("currencies.csv") for w in r["names"].split("|") if w and " " not in w}

@@ -11,10 +11,18 @@ from functools import lru_cache
 import pandas as pd
 
 from dashboard import columns, context
-from dashboard.countries import Mention, find_countries, join_codes, main_countries, naming_currency
+from dashboard.countries import (
+    Mention,
+    find_countries,
+    join_codes,
+    main_countries,
+    naming_currency,
+    second_stands_out,
+)
 from dashboard.documents import Document
 from dashboard.figures import Figure, Span
 from dashboard.metrics import MetricIndex, metric_for, name_of, names_other_commodity, names_own_metric
+from dashboard.period_resolvers import is_forecast
 from dashboard.periods import Period, find_periods, trigger_words
 from dashboard.qualifiers import qualify, range_bounds
 from dashboard.sentences import Sentence, split_sentences
@@ -52,7 +60,10 @@ def extract_document(document: Document) -> list[Figure]:
     mentions = find_countries(text)
     # "919 billion U.S. dollars" names a currency, not a country the document is about.
     countries = [m for m in mentions if not naming_currency(text, m)]
-    focus = main_countries(find_countries(document.title) + countries)
+    named_in_all = find_countries(document.title) + countries
+    focus = main_countries(named_in_all)
+    # Whether a country named alone pairs with the document's other main one.
+    paired = second_stands_out(named_in_all)
     # Whose figures a report gives: the first country named other than as a partner
     # ("WASHINGTON -", "The U.S. trade deficit with Mexico").
     reporter = next((m.iso3 for m in countries if not context.is_flow_partner(text, m)), "")
@@ -70,17 +81,17 @@ def extract_document(document: Document) -> list[Figure]:
     trigger_starts = [at for at, _ in triggers]
     speakers = Speakers(text)
     figures: list[Figure] = []
-    before = _Statement([], "", "", 0, [], focus, reporter)
+    before = _Statement([], "", "", 0, [], focus, reporter, paired)
     for sentence, own_spans in zip(sentences, spans_by_sentence, strict=True):
         shift = sentence.start
         spans = [s.shifted(-shift) for s in own_spans]
         if not spans:
             speakers.skip(sentence.text, shift)
             heading = _heading_period(sentence.text, document.published, focus)
-            before = _Statement([], before.subject, "", 0, [], focus, reporter, heading)
+            before = _Statement([], before.subject, "", 0, [], focus, reporter, paired, heading)
             continue
         if context.turns_away(sentence.text):  # "Separately, ..." starts a new statement
-            before = _Statement([], "", "", 0, [], focus, reporter)
+            before = _Statement([], "", "", 0, [], focus, reporter, paired)
         source = speakers.source(sentence.text, shift, spans[0].start)
         named = [
             Mention(m.start - shift, m.end - shift, m.iso3)
@@ -90,7 +101,7 @@ def extract_document(document: Document) -> list[Figure]:
         own = _in_context(document, sentence, spans, named, periods, source, before, caseless)
         # The statement's subject: the first country named other than as a partner.
         subject = next((m.iso3 for m in named if not context.is_flow_partner(sentence.text, m)), "")
-        before = _Statement(own, subject, sentence.text, shift, named, focus, reporter)
+        before = _Statement(own, subject, sentence.text, shift, named, focus, reporter, paired)
         if "respectively" in sentence.text:
             _respectively(own, sentence)
         figures.extend(own)
@@ -168,8 +179,10 @@ class _Statement:
     named: list[Mention]  # its countries, by offsets into ``text``
     focus: tuple[str, ...]  # the document's main countries
     reporter: str  # whose figures the document gives
+    paired: bool  # whether the document is about its two main countries, not the first alone
     heading: dict[str, str] | None = None  # the period a heading over a list gives its items
     # Read only when a figure needs them: most do not.
+    _forecast: bool | None = None
     _lead: Figure | None = None
     _roles: dict[str, str] | None = None
 
@@ -180,6 +193,12 @@ class _Statement:
                 (f for f in reversed(self.figures) if not _compared_with(f, self.at)), self.figures[-1]
             )
         return self._lead
+
+    def forecast(self) -> bool:
+        """Whether the statement looks ahead: its periods are horizons, not what happened."""
+        if self._forecast is None:
+            self._forecast = is_forecast(self.text)
+        return self._forecast
 
     def roles(self) -> dict[str, str]:
         """Which of the statement's two countries sends and which receives (``context.flow_roles``)."""
@@ -231,6 +250,7 @@ def _in_context(
                 continues,
                 before.roles,
                 before.reporter,
+                before.paired,
             )
         )
         bound, direction = qualify(text, span.start, span.end)
@@ -333,11 +353,10 @@ def _metric(metric: str, index: MetricIndex, span: Span, last: Figure | None, co
         before = ""
     named_after = index.before(span.start) is None and not names_own_metric(index.text, span.end)
     own_share = metric.startswith("share of ")
-    if before and (
-        not metric or metric.endswith("shipments") or (continues and named_after and not own_share)
-    ):
+    if before and (not metric or metric == "shipments" or (continues and named_after and not own_share)):
         return before
-    return metric.replace("shipments", "exports")
+    # "Soybean shipments" go the way the statement before's flow goes, commodity kept.
+    return metric.replace("shipments", "imports" if "import" in before else "exports")
 
 
 def _period_fields(
@@ -393,7 +412,11 @@ def _period_fields(
     if lead.period_start and published and not continues:
         ahead = lead.period_start > published.isoformat()
         past = lead.period_end < published.isoformat()
-        if (ahead and not ctx.forecast) or (past and ctx.forecast):
+        if (
+            (ahead and not ctx.forecast)
+            or (past and ctx.forecast)
+            or (not past and before.forecast() and not ctx.forecast)
+        ):
             # "China accounted for 32.5%" takes no year ahead from a forecast before it, and
             # "Qatar will supply 4 mtpa" no month past from the statement before it
             return {}

@@ -72,9 +72,14 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
     return [
         # Comparison bases, rates and "now": words that look like periods but are not.
         (
-            rf"(?i:year{S}on{S}year|year[-\s]over[-\s]year|y/y|yoy|(?:from|than|over){S}a{S}year{S}(?:earlier|ago|before)|a{S}year{S}(?:earlier|ago|before))",
+            rf"(?i:year{S}on{S}year|year[-\s]over[-\s]year|y/y|yoy|(?:from|than|over){S}a{S}year{S}(?:earlier|ago|before)|a{S}year{S}(?:earlier|ago|before)"
+            # "up 60.6% from the previous year": the year compared with
+            rf"|(?:from|over|on|compared{S}(?:with|to)|versus|against){S}(?:the{S}(?:previous|prior|preceding){S}year|last{S}year)(?!{S}(?:to|and)\b))",
             not_a_period,
-            ("year on", "year over", "y/y", "yoy", "year earlier", "year ago", "year before"),
+            (
+                *("year on", "year over", "y/y", "yoy", "year earlier", "year ago", "year before"),
+                *("previous year", "prior year", "preceding year", "last year"),
+            ),
         ),
         (
             rf"(?i:(?:on|from|over|compared{S}(?:with|to)|versus|against){S}"

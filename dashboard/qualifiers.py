@@ -43,7 +43,7 @@ def _patterns() -> dict[str, object]:
         "after_words": after,
         # Any word of change: "rose from $5bn to $7bn" gives two levels, not a range.
         "change": re.compile(
-            rf"(?i)(?<![\w-])(?:{lexicon.alternation([*by_role['verb'], *by_role['adverb']])})\b"
+            rf"(?i)(?<![\w-])({lexicon.alternation([*by_role['verb'], *by_role['adverb']])})\b"
         ),
         "after": re.compile(rf"(?i)\s*(?:-\s*)?(?P<w>{lexicon.alternation(list(after))})\b"),
     }
@@ -74,6 +74,9 @@ def qualify(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str]:
         direction = p["before_words"][lexicon.fold(m.group("w"))]
     elif m := p["after"].match(text, end):
         direction = p["after_words"][lexicon.fold(m.group("w"))]
+    elif last == "by" and (verbs := p["change"].findall(lead)):
+        # "cut its purchases of Brazilian goods by 7%": the verb stands before its object
+        direction = p["before_words"].get(lexicon.fold(verbs[-1]), "")
     return bound, direction
 
 

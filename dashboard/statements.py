@@ -1,0 +1,230 @@
+"""What a sentence takes from the statement before it, and what a figure's own words change.
+
+A figure with no period of its own takes the period of the figure its statement is
+about (not a base it was compared with, nor a target); a metric left unnamed carries
+on; "a year earlier" puts a figure a year back; a heading over a list gives its period
+to the items; "respectively" pairs figures with the metrics named before them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from dashboard import context
+from dashboard.countries import Mention, join_codes
+from dashboard.figures import Figure, Span
+from dashboard.metrics import MetricIndex, name_of, names_other_commodity, names_own_metric
+from dashboard.period_resolvers import is_forecast
+from dashboard.periods import Period, find_periods
+from dashboard.sentences import Sentence
+
+_TARGET_AFTER = re.compile(r"(?i)\s+(?:target|goal)\b")
+_YEAR_EARLIER = re.compile(
+    r"(?i),?\s+((?:a|one|the)\s+year\s+(?:earlier|ago|before)|(?:in|during|for)\s+the\s+same\s+"
+    r"(?:period|quarter|month|months|half)\s+(?:(?:a|last)\s+year|of\s+(?:the\s+)?(?:previous|prior)\s+year"
+    r"|a\s+year\s+(?:earlier|ago|before)))\b"
+)
+
+
+@dataclass(slots=True)
+class Report:
+    """Whom a document's figures are about, read once from the whole text."""
+
+    focus: tuple[str, ...]  # its main countries, most named first
+    reporter: str  # whose figures it gives: the first country named other than as a partner
+    paired: bool  # whether it is about its two main countries, not the first alone
+
+
+@dataclass(slots=True)  # not frozen: five times cheaper to build, and many are
+class Statement:
+    """What a sentence says, for the sentence after it: its figures, and whom they are about."""
+
+    figures: list[Figure]
+    subject: str = ""  # the first country the sentence named other than as a partner
+    text: str = ""  # the sentence, starting at ``at`` in the document
+    at: int = 0
+    named: list[Mention] = field(default_factory=list)  # its countries, by offsets into ``text``
+    heading: dict[str, str] | None = None  # the period a heading over a list gives its items
+    # Read only when a figure needs them: most do not.
+    _forecast: bool | None = None
+    _lead: Figure | None = None
+    _roles: dict[str, str] | None = None
+
+    def lead(self) -> Figure | None:
+        """The figure the statement is about: its last that is not a base or a target."""
+        if self._lead is None and self.figures:
+            self._lead = next(
+                (f for f in reversed(self.figures) if not compared_with(f, self.at)), self.figures[-1]
+            )
+        return self._lead
+
+    def forecast(self) -> bool:
+        """Whether the statement looks ahead: its periods are horizons, not what happened."""
+        if self._forecast is None:
+            self._forecast = is_forecast(self.text)
+        return self._forecast
+
+    def roles(self) -> dict[str, str]:
+        """Which of the statement's two countries sends and which receives (``context.flow_roles``)."""
+        if self._roles is None:
+            lead = self.lead()
+            self._roles = (
+                context.flow_roles(self.text, self.named, lead.countries, lead.metric) if lead else {}
+            )
+        return self._roles
+
+
+def compared_with(figure: Figure, sentence_start: int) -> bool:
+    """Whether a figure is what another is compared with: "from $Y", "the $200 billion target"."""
+    at = figure.start - sentence_start
+    return bool(
+        context.is_base(figure.sentence, at) or _TARGET_AFTER.match(figure.sentence, at + len(figure.surface))
+    )
+
+
+def period_fields(
+    ctx: context.SentenceContext,
+    clause: context.Clause,
+    span: Span,
+    metric: str,
+    before: Statement,
+    continues: bool,
+    published: dt.date | None,
+) -> dict[str, str]:
+    """The period columns of one figure: its own time expression, else the one it continues."""
+    period = ctx.nearest_period(span)
+    if period is not None and period.granularity == "open" and not clause.start <= period.offset < clause.end:
+        period = None  # "about 40%, against less than 1% before 2022": the time before is the 1%'s
+    if (
+        period is not None
+        and not (clause.start <= period.offset < clause.end)
+        and ctx.relative(ctx.clause(period.offset))
+    ):
+        return {}  # "crude exports, which halted in March 2023, had cost $19 billion"
+    # "The bank has pledged $5 billion, while exports rose 9% in 2023": the pledge stands now.
+    perfect = ctx.perfect_before(clause, span.start)
+    if (
+        period is not None
+        and not (clause.start <= period.offset < clause.end)
+        and not ctx.fronted(period)
+        and (
+            ctx.clause_now(clause)
+            or perfect
+            or context.is_general(metric)
+            or (_ahead(period, published) and not ctx.forecast)
+        )
+    ):
+        # "exports tripled over the decade, and are now worth $1 billion"; a tariff is a
+        # standing rate: "tariffs on EVs rose to 100%, and on chips to 50% by 2025"; what
+        # has happened is not in a future year: "reached 22.7 bcm, versus 38 bcm from 2025"
+        period = None
+    if period is not None and period.granularity != "anaphor":
+        return _fields(period)
+    general = ctx.now or perfect or context.is_general(metric)
+    if before.heading and not general:
+        return before.heading  # "Key figures (January-September 2024):" over "- Exports: $9.1 billion"
+    if not before.figures or not (period is not None or continues or not general):
+        return {}
+    # A statement's period is its own figure's: "rose to $X in 2023 from $Y in 2022" is
+    # about 2023, and so is "Exports fell 3%" after it.
+    lead = before.lead()
+    if lead.period_start and published and not continues:
+        ahead = lead.period_start > published.isoformat()
+        past = lead.period_end < published.isoformat()
+        if (
+            (ahead and not ctx.forecast)
+            or (past and ctx.forecast)
+            or (not past and before.forecast() and not ctx.forecast)
+        ):
+            # "China accounted for 32.5%" takes no year ahead from a forecast before it, and
+            # "Qatar will supply 4 mtpa" no month past from the statement before it
+            return {}
+    return {k: getattr(lead, k) for k in ("period_start", "period_end", "period_text")}
+
+
+def _fields(period: Period) -> dict[str, str]:
+    """A period as the table's columns; an open or unresolved one keeps only its words."""
+    return {
+        "period_start": period.start.isoformat() if period.start else "",
+        "period_end": period.end.isoformat() if period.end else "",
+        "period_text": period.text,
+    }
+
+
+def _ahead(period: Period, published: dt.date | None) -> bool:
+    """Whether a period starts after the document was published."""
+    return period.start is not None and published is not None and period.start > published
+
+
+def carried_metric(metric: str, index: MetricIndex, span: Span, last: Figure | None, continues: bool) -> str:
+    """The figure's metric from the one its sentence names for it (``metric_for``); "shipments",
+    or nothing named, read as the statement before."""
+    if metric == "tariff" and span.kind == "money":
+        return "imports"  # "tariffs on C$16.6 billion of goods": the goods tariffed
+    before = last.metric.removeprefix("share of ") if last is not None else ""
+    if names_other_commodity(before, span.unit) or (before == "tariff" and span.kind != "percent"):
+        # "soybeans exports" does not carry on to a figure in bcm, nor a tariff rate to an amount
+        before = ""
+    named_after = index.before(span.start) is None and not names_own_metric(index.text, span.end)
+    own_share = metric.startswith("share of ")
+    if before and (not metric or metric == "shipments" or (continues and named_after and not own_share)):
+        return before
+    # "Soybean shipments" go the way the statement before's flow goes, commodity kept.
+    return metric.replace("shipments", "imports" if "import" in before else "exports")
+
+
+def year_earlier(text: str, end: int, period: dict[str, str]) -> dict[str, str]:
+    """The period of a figure written "a year earlier" (ending at ``end``): its sentence's a year
+    back ("fell to $48 billion from $53.2 billion a year earlier"); else ``period``."""
+    if period.get("period_start") and (earlier := _YEAR_EARLIER.match(text, end)):
+        return _a_year_before(period, earlier.group(1))
+    return period
+
+
+def _a_year_before(period: dict[str, str], words: str) -> dict[str, str]:
+    """The same stretch of time one year back, for a figure written "a year earlier"."""
+    start, end = (dt.date.fromisoformat(period[k]) for k in ("period_start", "period_end"))
+    return {
+        "period_start": _back_a_year(start).isoformat(),
+        "period_end": _back_a_year(end).isoformat(),
+        "period_text": f"{period['period_text']}; {words}",
+    }
+
+
+def _back_a_year(day: dt.date) -> dt.date:
+    # A stretch that ends on 29 February ends on the 28th a year before.
+    return day.replace(year=day.year - 1, day=min(day.day, 28 if day.month == 2 else 31))
+
+
+def heading_period(text: str, published: dt.date | None, focus: tuple[str, ...]) -> dict[str, str] | None:
+    """The period of a heading that introduces a list ("Key figures, January-September 2024:")."""
+    if not text.rstrip().endswith(":"):
+        return None
+    periods = [p for p in find_periods(text, published, countries=join_codes(set(focus[:2]))) if p.resolved]
+    return _fields(periods[0]) if periods else None
+
+
+def respectively(figures: list[Figure], sentence: Sentence) -> None:
+    """ "Exports and imports rose 12.8% and 4.1%, respectively": in each run of figures of
+    one kind, the first is the first metric named before them, the second the second."""
+    if not figures:
+        return
+    first = figures[0].start - sentence.start
+    named: list[str] = []
+    for mention in MetricIndex(sentence.text).named:
+        if mention.end <= first and (name := name_of(mention)) and name not in named:
+            named.append(name)
+    if len(named) < 2:
+        return
+    runs: list[list[Figure]] = []
+    for figure in figures:
+        if runs and runs[-1][-1].kind == figure.kind:
+            runs[-1].append(figure)
+        else:
+            runs.append([figure])
+    for run in runs:
+        if len(run) == len(named):
+            for figure, metric in zip(run, named, strict=True):
+                figure.metric = metric

@@ -90,7 +90,8 @@ def extract_document(document: Document) -> list[Figure]:
         if not spans:
             speakers.skip(sentence.text, shift)
             heading = heading_period(sentence.text, document.published, focus)
-            before = Statement([], before.subject, heading=heading)
+            if before.figures or heading or before.heading:  # else nothing changes
+                before = Statement([], before.subject, heading=heading)
             continue
         if context.turns_away(sentence.text):  # "Separately, ..." starts a new statement
             before = Statement([])

@@ -86,8 +86,13 @@ def is_base(text: str, start: int) -> bool:
     return bool(_BASE_BEFORE.search(text, max(0, start - 40), start))
 
 
-def points_back(sentence: str) -> bool:
-    return bool(_OPENS_POINTING_BACK.match(sentence) or _OF_THAT.search(sentence.lower()))
+def points_back(sentence: str, named: set[str] | None = None, before: set[str] | None = None) -> bool:
+    """Whether a sentence continues the statement before: it opens by pointing back ("That
+    was 13% of ..."), or leans on its total ("of the total") while naming none but its
+    countries (``named``, and the statement before's, ``before``)."""
+    if _OPENS_POINTING_BACK.match(sentence):
+        return True
+    return bool(_OF_THAT.search(sentence.lower())) and not (named and before and named.isdisjoint(before))
 
 
 def turns_away(sentence: str) -> bool:

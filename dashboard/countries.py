@@ -171,7 +171,7 @@ def _lookup(index: dict[str, tuple[str, str | None]], name: str, caseless: bool 
     return entry[0]
 
 
-def main_countries(mentions: list[Mention], limit: int = 2) -> tuple[str, ...]:
+def main_countries(mentions: list[Mention], limit: int | None = 2) -> tuple[str, ...]:
     """The countries a document is mostly about: most often named first, ties by first named."""
     counts = Counter(m.iso3 for m in mentions)
     return tuple(code for code, _ in counts.most_common(limit))

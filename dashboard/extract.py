@@ -63,6 +63,8 @@ def extract_document(document: Document) -> list[Figure]:
     countries = [m for m in mentions if not naming_currency(text, m)]
     named_in_all = find_countries(document.title) + countries
     focus = main_countries(named_in_all)
+    # "R412 billion" is rand where South Africa is named at all; "¥" by the most named.
+    currency_context = main_countries(named_in_all, limit=None)
     report = Report(
         focus,
         # "WASHINGTON -", "The U.S. trade deficit with Mexico": the first country not a partner
@@ -70,7 +72,7 @@ def extract_document(document: Document) -> list[Figure]:
         paired=second_stands_out(named_in_all),
     )
     # One scan of the whole text for each kind of thing, shared out to sentences by position.
-    all_spans = find_spans(text, focus)
+    all_spans = find_spans(text, currency_context)
     span_starts = [s.start for s in all_spans]
     sentences = split_sentences(text)
     spans_by_sentence = [
@@ -147,8 +149,8 @@ def _in_context(
     text = sentence.text
     focus = report.focus
     last = before.figures[-1] if before.figures else None
-    continues = last is not None and context.points_back(text)
     previous_countries = set(last.countries.split(";")) - {""} if last else set()
+    continues = last is not None and context.points_back(text, {m.iso3 for m in mentions}, previous_countries)
     previous_subject = before.subject
     focus_codes = join_codes(set(focus[:2]))
     ctx = context.SentenceContext(

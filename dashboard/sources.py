@@ -160,14 +160,15 @@ class Speakers:
             *p["inverted"].finditer(sentence, verbs[0][0]),
         ]
         # (where the verb is, who speaks, whether a person: "he" is never a ministry)
+        # By the verb, then the fullest name first: "the Tea Board of Kenya said" before "Kenya said".
         speakers = sorted(
             # A body is named as written: "Commerce Department data" keeps its "Commerce".
-            (m.start("verb"), _whole_name(sentence, m.start("body"), m.end("body")), False)
+            (m.start("verb"), m.start(), _whole_name(sentence, m.start("body"), m.end("body")), False)
             if m.groupdict().get("body")
-            else (m.start("verb"), self._person(m.group("src"), sentence_start), True)
+            else (m.start("verb"), m.start(), self._person(m.group("src"), sentence_start), True)
             for m in matches
         )
-        speakers = [(pos, who, person) for pos, who, person in speakers if who]
+        speakers = [(pos, who, person) for pos, _, who, person in speakers if who]
         if not found and speakers:
             before = [who for pos, who, _ in speakers if figure_start is None or pos < figure_start]
             found = before[0] if before else speakers[0][1]

@@ -310,6 +310,19 @@ def first_months(m, ctx):
     return _span(1, count, _relative_year(m, ctx, m.group("y")), ctx, "months")
 
 
+def last_months(m, ctx):
+    """ "the last three months of 2023": October-December."""
+    count = _n(m.group("n"))
+    if not 1 <= count <= 12:
+        return None
+    return _span(13 - count, 12, _relative_year(m, ctx, m.group("y")), ctx, "months")
+
+
+def fourth_quarter(m, ctx):
+    """ "the final quarter of 2023": not "last quarter", the one before this."""
+    return _span(10, 12, _relative_year(m, ctx, m.group("y")), ctx, "quarter")
+
+
 def month_range(m, ctx):
     first, last = _month(m.group("a")), _month(m.group("b"))
     if last <= first:

@@ -18,8 +18,10 @@ from dashboard.period_resolvers import (
     fiscal_named,
     fiscal_part,
     fiscal_span,
+    fourth_quarter,
     half,
     last_month,
+    last_months,
     last_year,
     month_of_year,
     month_range,
@@ -152,7 +154,12 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             ("annually", "per annum", "a year", "per year", "now", "currently", "at present", "today"),
         ),
         # The period of the statement before.
-        (rf"(?i:(?:over|in|during|for){S}the{S}(?:same{S})?period)", anaphor, ("period",)),
+        (
+            # not "for the period April-December", which names its own
+            rf"(?i:(?:over|in|during|for){S}the{S}(?:same{S})?period)(?!{S}(?:(?i:of|from|between){S})?(?:{month}|{YEAR}))",
+            anaphor,
+            ("period",),
+        ),
         # To date.
         (
             rf"(?i:so{S}far{S}(?:this{S}year|in{S}(?P<y>{YEAR}))|year[-\s]to[-\s]date|ytd|since{S}the{S}(?:start|beginning){S}of{S}(?:the|this){S}year|in{S}the{S}year{S}to{S}date)",
@@ -254,6 +261,16 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             rf"(?i:the{S}first{S}(?P<n>{n}){S}months(?:{S}of{S}(?P<y>{YEAR}|{THIS_LAST}))?)",
             first_months,
             ("first",),
+        ),
+        (
+            rf"(?i:the{S}(?:last|final){S}(?P<n>{n}){S}months{S}of{S}(?P<y>{YEAR}|{THIS_LAST}))",
+            last_months,
+            ("last", "final"),
+        ),
+        (
+            rf"(?i:the{S}(?:last|final){S}quarter{S}of{S}(?P<y>{YEAR}|{THIS_LAST}))",
+            fourth_quarter,
+            ("quarter",),
         ),
         (
             rf"(?:(?i:from|between){S})?(?P<a>{month}){S}(?P<ay>{YEAR})(?:\s*[-–]\s*|{S}(?i:to|and|through|until){S})"

@@ -48,6 +48,7 @@ _NO_PERIOD = re.compile(
     r"(?:n(?<!\wn)ow(?:adays)?|c(?<!\wc)urrently|a(?<!\wa)(?:t\s+present|re|ccounts?\s+for)|i(?<!\wi)s"
     r"|m(?<!\wm)akes?\s+up|r(?<!\wr)(?:epresents?|emains?)|t(?<!\wt)akes|s(?<!\ws)(?:ends|tands\s+at))\b"
 )
+_SAYS_NOW = re.compile(r"(?:n(?<!\wn)ow(?:adays)?|c(?<!\wc)urrently|a(?<!\wa)t\s+present)\b")
 # The present perfect before a figure ("the bank has pledged $5 billion") states what
 # stands now, too. Over lower-cased text.
 _PERFECT = re.compile(r"h(?<!\wh)a(?:s|ve)\b")
@@ -97,6 +98,11 @@ def points_back(sentence: str, named: set[str] | None = None, before: set[str] |
 
 def turns_away(sentence: str) -> bool:
     return bool(_TURNS_AWAY.match(sentence))
+
+
+def says_now(text: str) -> bool:
+    """Whether words say "now" outright ("now", "currently"), not only by a present tense."""
+    return bool(_SAYS_NOW.search(text.lower()))
 
 
 def holds_now(sentence: str) -> bool:

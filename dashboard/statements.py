@@ -123,6 +123,8 @@ def period_fields(
     if period is not None and period.granularity != "anaphor":
         return _fields(period)
     general = ctx.now or perfect or context.is_general(metric)
+    if context.says_now(ctx.text[clause.start : clause.end]):
+        return {}  # "deals now make up 40% of the total": now, whatever the statement before
     if before.heading and not general:
         return before.heading  # "Key figures (January-September 2024):" over "- Exports: $9.1 billion"
     if not before.figures or not (period is not None or continues or not general):

@@ -35,7 +35,9 @@ _OPENS_POINTING_BACK = re.compile(
     r"""[\s"'“‘(]*(?:this|that|it|which|these|those|the\s+figure|the\s+increase|the\s+rise)\b""", re.I
 )
 # What a figure is compared with: "up from 0.9 million bpd", "versus a contracted 38 bcm".
-_BASE_BEFORE = re.compile(r"(?i)\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:[a-z]+\s+){0,2}$")
+_BASE_BEFORE = re.compile(
+    r"(?i)\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?!to\b)[a-z]+\s+){0,2}$"
+)  # not "from June to 118,350 tonnes": that is the level after
 # A sentence that opens by leaving the statement before: "Separately, ...".
 _TURNS_AWAY = re.compile(
     r"""[\s"'“‘(]*(?:separately|elsewhere|in\s+other\s+news|in\s+a\s+separate\s+\w+|on\s+another\s+front)\b""",

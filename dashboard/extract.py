@@ -29,6 +29,7 @@ from dashboard.spans import currency_of, find_spans
 from dashboard.statements import (
     Report,
     Statement,
+    base_period,
     carried_metric,
     heading_period,
     period_fields,
@@ -205,7 +206,10 @@ def _in_context(
             and (dates := _fiscal_dates(period["period_text"], document.published, countries))
         ):
             period = {**period, "period_start": dates[0], "period_end": dates[1]}
-        period = year_earlier(text, span.end, period)
+        if (earlier := year_earlier(text, span.end, period)) is not period:
+            period = earlier
+        elif i and period.get("period_start") and context.is_base(text, span.start):
+            period = base_period(ctx, span, spans[i - 1], period)
         start = sentence.start + span.start
         out.append(
             Figure(

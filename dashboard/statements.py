@@ -185,6 +185,20 @@ def year_earlier(text: str, end: int, period: dict[str, str]) -> dict[str, str]:
     return period
 
 
+def base_period(
+    ctx: context.SentenceContext, base: Span, compared: Span, period: dict[str, str]
+) -> dict[str, str]:
+    """The period of a base whose sentence gives its time only for the figure it is compared
+    with: "rose to 15.4% in 2023 from 14.1%" is 14.1% in 2022. A year goes back a year; a
+    quarter or a month could be the one before or a year before, so it is left empty."""
+    own = ctx.nearest_period(base)
+    if own is None or not compared.end <= own.offset < base.start:
+        return period  # the base's own words: "from $44 billion in the previous year"
+    if own.granularity in ("year", "fiscal_year"):
+        return _a_year_before(period, "the year before")
+    return {}
+
+
 def _a_year_before(period: dict[str, str], words: str) -> dict[str, str]:
     """The same stretch of time one year back, for a figure written "a year earlier"."""
     start, end = (dt.date.fromisoformat(period[k]) for k in ("period_start", "period_end"))

@@ -195,6 +195,11 @@ def _in_context(
         metric = carried_metric(named_metric, metrics, measured, last, continues)
         if out and out[-1].kind == span.kind and out[-1].metric and context.is_base(text, span.start):
             metric = out[-1].metric  # "made up 36% of oil imports, down from 42%": a share too
+        if metric == "trade balance" and span.kind == "money" and span.hint:
+            # "Trade balance: -$29.3 billion" is a deficit of $29.3 billion, not a fall
+            metric = "trade deficit" if span.hint == "down" else "trade surplus"
+            if direction == span.hint:
+                direction = qualify(text, span.start, span.end)[1]
         # "tariffs of 25% on $300 billion of goods": the goods are tariffed, a standing state
         standing = named_metric if context.is_general(named_metric) else metric
         period = period_fields(ctx, clause, span, standing, before, continues, document.published)

@@ -92,7 +92,7 @@ def extract_document(document: Document) -> list[Figure]:
         spans = [s.shifted(-shift) for s in own_spans]
         if not spans:
             speakers.skip(sentence.text, shift)
-            heading = heading_period(sentence.text, document.published, focus)
+            heading = heading_period(sentence.text, document.published, focus, lead=not figures)
             if before.figures or heading or before.heading:  # else nothing changes
                 before = Statement([], before.subject, heading=heading)
             continue
@@ -177,6 +177,7 @@ def _in_context(
                 before.roles,
                 report.reporter,
                 report.paired,
+                before.breakdown(),
             )
         )
         bound, direction = qualify(text, span.start, span.end)

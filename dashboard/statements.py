@@ -60,6 +60,13 @@ class Statement:
             )
         return self._lead
 
+    def breakdown(self) -> bool:
+        """Whether the statement gave figures for more than one pair of countries."""
+        return (
+            len({f.countries for f in self.figures}) > 1
+            and len({c for f in self.figures for c in f.countries.split(";")}) > 2
+        )
+
     def forecast(self) -> bool:
         """Whether the statement looks ahead: its periods are horizons, not what happened."""
         if self._forecast is None:
@@ -214,9 +221,13 @@ def _back_a_year(day: dt.date) -> dt.date:
     return day.replace(year=day.year - 1, day=min(day.day, 28 if day.month == 2 else 31))
 
 
-def heading_period(text: str, published: dt.date | None, focus: tuple[str, ...]) -> dict[str, str] | None:
-    """The period of a heading that introduces a list ("Key figures, January-September 2024:")."""
-    if not text.rstrip().endswith(":"):
+def heading_period(
+    text: str, published: dt.date | None, focus: tuple[str, ...], lead: bool = False
+) -> dict[str, str] | None:
+    """The period a sentence without figures gives the figures after it: a heading over a
+    list ("Key figures, January-September 2024:"), or a report's lead naming a flow ("South
+    Korea's exports rose for the eighth month in May", then "Shipments rose 11.7%")."""
+    if not text.rstrip().endswith(":") and not (lead and MetricIndex(text).named):
         return None
     periods = [p for p in find_periods(text, published, countries=join_codes(set(focus[:2]))) if p.resolved]
     return _fields(periods[0]) if periods else None

@@ -298,7 +298,7 @@ def figure_countries(
     roles: Callable[[], dict[str, str]] = dict,
     reporter: str = "",
     paired: bool = True,
-    breakdown: bool = False,
+    breakdown: Callable[[], bool] = bool,
 ) -> set[str]:
     """The countries a figure in ``clause`` is about.
 
@@ -307,7 +307,7 @@ def figure_countries(
     the first country that statement named and ``roles()`` which of its countries sent
     and which received (``flow_roles``); ``reporter`` is whose figures the document gives,
     and ``paired`` whether it is about its two main countries (else a figure that names no
-    country is the first's alone); ``breakdown`` says the statement before gave figures for
+    country is the first's alone); ``breakdown()`` says the statement before gave figures for
     several partners.
     """
     named, part = ctx.clause_countries(clause), clause
@@ -324,7 +324,7 @@ def figure_countries(
             return {reporter}  # "The overall deficit narrowed 18.7%": the reporting country's
         # Not after a breakdown by partner ("exports to China rose 7.5%, and those to the
         # U.S. 16.1%"): "Imports fell 2%" is the reporting country's, not the last partner's.
-        if previous and (continues or not (ctx.bilateral or breakdown)):
+        if previous and (continues or not (ctx.bilateral or breakdown())):
             return set(previous)
         return set(focus[:2] if paired or ctx.bilateral else focus[:1])
     # One country named: find the other side of the flow, unless it is an aggregate.

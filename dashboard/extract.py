@@ -177,7 +177,7 @@ def _in_context(
                 before.roles,
                 report.reporter,
                 report.paired,
-                before.breakdown(),
+                before.breakdown,
             )
         )
         bound, direction = qualify(text, span.start, span.end)

@@ -318,9 +318,15 @@ def _word_value(words: str, lex: _Lexicon) -> float | None:
     return float(total)
 
 
+# What no tail opens with: a number followed by one of these stands alone.
+_NO_TAIL = frozenset(",.;:)]!?\"'”’\n")
+
+
 def _read_tail(text: str, number: _Number, lex: _Lexicon, *, scaled: bool = False) -> Span | None:
     """The figure a number makes with what follows it: scale, then currency, percent or unit."""
     start, end, value = number.start, number.end, number.value
+    if not number.currency and text[end : end + 2].lstrip(_SPACES)[:1] in _NO_TAIL:
+        return None  # "since 1992," "in 2022.": no scale, percent, currency or unit can follow
     if not scaled and (scale := lex.scale.match(text, end)):
         value *= lex.scales[lexicon.fold(scale.group("scale"))]
         end = scale.end()

@@ -171,17 +171,15 @@ def _lookup(index: dict[str, tuple[str, str | None]], name: str, caseless: bool 
     return entry[0]
 
 
-def main_countries(mentions: list[Mention], limit: int | None = 2) -> tuple[str, ...]:
-    """The countries a document is mostly about: most often named first, ties by first named."""
-    counts = Counter(m.iso3 for m in mentions)
-    return tuple(code for code, _ in counts.most_common(limit))
+def ranked_countries(mentions: list[Mention]) -> list[tuple[str, int]]:
+    """The countries a document names, most often named first (ties by first named), with counts."""
+    return Counter(m.iso3 for m in mentions).most_common()
 
 
-def second_stands_out(mentions: list[Mention]) -> bool:
+def second_stands_out(ranked: list[tuple[str, int]]) -> bool:
     """Whether a document is about a pair: its second country named twice or more, and more
     often than the third. A report on Brazil's trade that names China, the US and Argentina
     once each is about Brazil, not Brazil and China."""
-    ranked = Counter(m.iso3 for m in mentions).most_common(3)
     return len(ranked) >= 2 and ranked[1][1] >= 2 and (len(ranked) == 2 or ranked[2][1] < ranked[1][1])
 
 

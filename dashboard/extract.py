@@ -14,8 +14,8 @@ from dashboard.countries import (
     Mention,
     find_countries,
     join_codes,
-    main_countries,
     naming_currency,
+    ranked_countries,
     second_stands_out,
 )
 from dashboard.documents import Document
@@ -63,14 +63,15 @@ def extract_document(document: Document) -> list[Figure]:
     # "919 billion U.S. dollars" names a currency, not a country the document is about.
     countries = [m for m in mentions if not naming_currency(text, m)]
     named_in_all = find_countries(document.title) + countries
-    focus = main_countries(named_in_all)
+    ranked = ranked_countries(named_in_all)
+    focus = tuple(code for code, _ in ranked[:2])  # the document's main countries
     # "R412 billion" is rand where South Africa is named at all; "¥" by the most named.
-    currency_context = main_countries(named_in_all, limit=None)
+    currency_context = tuple(code for code, _ in ranked)
     report = Report(
         focus,
         # "WASHINGTON -", "The U.S. trade deficit with Mexico": the first country not a partner
         reporter=next((m.iso3 for m in countries if not context.is_flow_partner(text, m)), ""),
-        paired=second_stands_out(named_in_all),
+        paired=second_stands_out(ranked),
     )
     # One scan of the whole text for each kind of thing, shared out to sentences by position.
     all_spans = find_spans(text, currency_context)
@@ -92,7 +93,12 @@ def extract_document(document: Document) -> list[Figure]:
         spans = [s.shifted(-shift) for s in own_spans]
         if not spans:
             speakers.skip(sentence.text, shift)
-            heading = heading_period(sentence.text, document.published, focus, lead=not figures)
+            # Most such sentences are neither a lead nor a heading over a list.
+            heading = (
+                heading_period(sentence.text, document.published, focus, lead=not figures)
+                if not figures or sentence.text.endswith(":")
+                else None
+            )
             if before.figures or heading or before.heading:  # else nothing changes
                 before = Statement([], before.subject, heading=heading)
             continue

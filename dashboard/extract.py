@@ -94,9 +94,10 @@ def extract_document(document: Document) -> list[Figure]:
         if not spans:
             speakers.skip(sentence.text, shift)
             # Most such sentences are neither a lead nor a heading over a list.
+            lead = not figures and sentence.index < 3  # a report's first sentences
             heading = (
-                heading_period(sentence.text, document.published, focus, lead=not figures)
-                if not figures or sentence.text.endswith(":")
+                heading_period(sentence.text, document.published, focus, lead=lead)
+                if lead or sentence.text.endswith(":")
                 else None
             )
             if before.figures or heading or before.heading:  # else nothing changes

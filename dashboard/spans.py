@@ -53,6 +53,7 @@ class _Lexicon:
     symbols: dict[str, list[tuple[str, str]]]  # symbol -> [(code, context country or "")]
     symbol_ends: frozenset[str]
     names: dict[str, tuple[str, float]]  # currency name -> (code, factor)
+    names_by_country: dict[str, list[tuple[str, str]]]  # "pesos" -> [("MXN", ""), ("PHP", "PHL"), ...]
     units: dict[str, tuple[str, float]]
     rates: dict[str, str]
     words: dict[str, int]
@@ -65,6 +66,7 @@ def _lexicon() -> _Lexicon:
     scales = {lexicon.fold(r["word"]): float(r["factor"]) for r in lexicon.rows("scales.csv")}
     symbols: dict[str, list[tuple[str, str]]] = {}
     names: dict[str, tuple[str, float]] = {}
+    by_country: dict[str, list[tuple[str, str]]] = {}
     for row in lexicon.rows("currencies.csv"):
         code, context = row["code"], row["context"]
         for symbol in [code, *filter(None, row["symbols"].split("|"))]:
@@ -72,7 +74,14 @@ def _lexicon() -> _Lexicon:
             if (code, context) not in symbols[symbol]:
                 symbols[symbol].append((code, context))
         for name in filter(None, row["names"].split("|")):
-            names[lexicon.fold(name)] = (code, 1.0)
+            if context:
+                # "pesos" in a Philippine context: a name that differs by country, read like "¥"
+                choices = by_country.setdefault(lexicon.fold(name), [])
+                if not choices and lexicon.fold(name) in names:
+                    choices.append((names[lexicon.fold(name)][0], ""))
+                choices.append((code, context))
+            else:
+                names.setdefault(lexicon.fold(name), (code, 1.0))
     for row in lexicon.rows("minor_units.csv"):
         names[lexicon.fold(row["word"])] = (row["code"], float(row["factor"]))
     units = {
@@ -122,6 +131,7 @@ def _lexicon() -> _Lexicon:
         symbols=symbols,
         symbol_ends=frozenset(symbol[-1] for symbol in symbols),
         names=names,
+        names_by_country=by_country,
         units=units,
         rates=rates,
         words=words,
@@ -285,7 +295,7 @@ def currency_of(symbol: str, countries: tuple[str, ...]) -> str:
 
 def _currency(symbol: str, lex: _Lexicon, focus: tuple[str, ...]) -> str:
     """The currency a symbol means here: by the document's countries where that differs."""
-    choices = lex.symbols[symbol]
+    choices = lex.symbols.get(symbol) or lex.names_by_country[symbol]
     default = next((code for code, context in choices if not context), "")
     for country in focus:
         for code, context in choices:
@@ -333,7 +343,7 @@ def _read_tail(text: str, number: _Number, lex: _Lexicon, *, scaled: bool = Fals
         scaled = True
     hint = "down" if number.negative else "up" if number.positive else ""
 
-    def span(stop: int, kind: str, amount: float, unit: str) -> Span:
+    def span(stop: int, kind: str, amount: float, unit: str, symbol: str = number.symbol) -> Span:
         return Span(
             start,
             stop,
@@ -343,7 +353,7 @@ def _read_tail(text: str, number: _Number, lex: _Lexicon, *, scaled: bool = Fals
             unit,
             number.negative,
             hint,
-            symbol=number.symbol,
+            symbol=symbol,
         )
 
     if number.currency:
@@ -357,9 +367,10 @@ def _read_tail(text: str, number: _Number, lex: _Lexicon, *, scaled: bool = Fals
             if m := pattern.match(text, end):
                 return span(m.end(), kind, value, unit)
     if m := lex.currency_after.match(text, end):
-        word = m.group("cur")
-        code, factor = lex.names.get(lexicon.fold(word)) or (word.upper(), 1.0)
-        return span(m.end(), "money", value * factor, code)
+        word = lexicon.fold(m.group("cur"))
+        code, factor = lex.names.get(word) or (word.upper(), 1.0)
+        # Read again by the sentence's countries where the name differs by country.
+        return span(m.end(), "money", value * factor, code, word if word in lex.names_by_country else "")
     if m := lex.quantity.match(text, end):
         if number.words and not scaled:
             return None  # "one barrel" is a count in prose more often than a figure

@@ -14,7 +14,6 @@ _PHRASAL_UP = re.compile(r"(?i)\b(?:made|make|makes|making|set|sets|take|takes|t
 # "between X and Y", "X to Y" with no change verb: the two ends of a range.
 _BETWEEN = re.compile(r"(?i)\b(?:between|from)\s+(?:about\s+|around\s+)?$")
 _WORDS = re.compile(r"[\w.]+")
-_THE_AT_END = re.compile(r"(?i)\s+the\s*$")
 _AND_TO = re.compile(r"(?i)^\s+(?:and|to)\s+(?:about\s+|around\s+)?$")
 
 
@@ -58,8 +57,9 @@ def qualify(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str]:
     lead = text[max(floor, start - _LOOKBACK) : start]
     bound = "="
     last = _last_word(lead)
-    if last == "the":
-        lead = _THE_AT_END.sub(" ", lead)
+    if last in ("the", "between"):
+        # "topped the $100 billion mark"; "grow by between 5% and 10%": the verb reads on
+        lead = lead[: lead.lower().rfind(last)]
         last = _last_word(lead)
     if last in p["bound_ends"] and (m := p["bound"].search(lead)):
         bound = p["bounds"][lexicon.fold(m.group("w"))]

@@ -54,8 +54,6 @@ class _Lexicon:
     symbol_ends: frozenset[str]
     names: dict[str, tuple[str, float]]  # currency name -> (code, factor)
     names_by_country: dict[str, list[tuple[str, str]]]  # "pesos" -> [("MXN", ""), ("PHP", "PHL"), ...]
-    tail_starts: frozenset[str]  # the first two letters, lower case, of every word a tail opens with
-    tail_letters: frozenset[str]  # tail words of one letter: "m", "k", "b"
     units: dict[str, tuple[str, float]]
     rates: dict[str, str]
     words: dict[str, int]
@@ -96,26 +94,6 @@ def _lexicon() -> _Lexicon:
     multiples = {r["word"]: (float(r["value"]), r["direction"]) for r in lexicon.rows("multiples.csv")}
     alt = lexicon.alternation
     codes = [s for s in symbols if s.isalpha() and s.isupper() and len(s) == 3]
-    # Every word a number's tail may open with: scales, percent and point words, "times" and
-    # "fold", currency names and codes, units.
-    tail_words = {
-        w.lower()
-        for w in [
-            *scales,
-            *names,
-            *codes,
-            *units,
-            "per",
-            "percent",
-            "pct",
-            "pc",
-            "percentage",
-            "pp",
-            "ppt",
-            "times",
-            "fold",
-        ]
-    }
     number_word = rf"(?:{alt(list(words))})"
     return _Lexicon(
         # The first digit, then what stood before it: Python's engine skips fast to a
@@ -154,8 +132,6 @@ def _lexicon() -> _Lexicon:
         symbol_ends=frozenset(symbol[-1] for symbol in symbols),
         names=names,
         names_by_country=by_country,
-        tail_starts=frozenset(w[:2] for w in tail_words if len(w) > 1),
-        tail_letters=frozenset(w for w in tail_words if len(w) == 1),
         units=units,
         rates=rates,
         words=words,
@@ -356,20 +332,11 @@ def _word_value(words: str, lex: _Lexicon) -> float | None:
 _NO_TAIL = frozenset(",.;:)]!?\"'”’\n")
 
 
-def _may_have_tail(text: str, end: int, lex: _Lexicon) -> bool:
-    """Whether what follows a number could open a tail, by its first two letters: most words
-    after numbers in prose ("days", "agreements") open none, and one test beats six scans."""
-    after = text[end : end + 4].lstrip(_SPACES + "-–—")[:2].lower()
-    if not after or after[0] in _NO_TAIL:
-        return not after  # the end of the text: nothing follows; punctuation: no tail
-    return not after[0].isalpha() or after[0] in lex.tail_letters or after in lex.tail_starts
-
-
 def _read_tail(text: str, number: _Number, lex: _Lexicon, *, scaled: bool = False) -> Span | None:
     """The figure a number makes with what follows it: scale, then currency, percent or unit."""
     start, end, value = number.start, number.end, number.value
-    if not number.currency and not _may_have_tail(text, end, lex):
-        return None  # "since 1992," "23 days": no scale, percent, currency or unit can follow
+    if not number.currency and text[end : end + 2].lstrip(_SPACES)[:1] in _NO_TAIL:
+        return None  # "since 1992," "in 2022.": no scale, percent, currency or unit can follow
     if not scaled and (scale := lex.scale.match(text, end)):
         value *= lex.scales[lexicon.fold(scale.group("scale"))]
         end = scale.end()

@@ -48,6 +48,7 @@ class _Lexicon:
     rate: re.Pattern[str]
     range_to: re.Pattern[str]
     share_of: re.Pattern[str]
+    of_commodity: re.Pattern[str]  # "of pork": what pounds of a thing weigh
     half_a: re.Pattern[str]
     scales: dict[str, float]
     symbols: dict[str, list[tuple[str, str]]]  # symbol -> [(code, context country or "")]
@@ -126,6 +127,10 @@ def _lexicon() -> _Lexicon:
         ),
         range_to=re.compile(rf"{SP}*(?:{_DASH}|to{SP}|and{SP}){SP}*(?=[^\s])"),
         share_of=re.compile(r"\s+of\b", re.I),
+        of_commodity=re.compile(
+            rf"{SP}of{SP}(?:[A-Za-z-]+{SP}){{0,2}}?(?:{alt(lexicon.column('commodities.csv', 'word'))})\b",
+            re.I,
+        ),
         half_a=re.compile(rf"{SP}a{SP}(?P<scale>{alt(list(scales))})\b", re.I),
         scales=scales,
         symbols=symbols,
@@ -369,6 +374,8 @@ def _read_tail(text: str, number: _Number, lex: _Lexicon, *, scaled: bool = Fals
     if m := lex.currency_after.match(text, end):
         word = lexicon.fold(m.group("cur"))
         code, factor = lex.names.get(word) or (word.upper(), 1.0)
+        if word in ("pound", "pounds") and lex.of_commodity.match(text, m.end()):
+            return span(m.end(), "quantity", value, unit_name("pound"))  # "2 billion pounds of pork"
         # Read again by the sentence's countries where the name differs by country.
         return span(m.end(), "money", value * factor, code, word if word in lex.names_by_country else "")
     if m := lex.quantity.match(text, end):

@@ -298,6 +298,13 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             bare_month,
             ("MONTH",),
         ),
+        # "March shipments of cars dropped by a third": a month that names the flow's time
+        (
+            rf"(?P<m>{month})(?={S}(?i:shipments|exports|imports|sales|deliveries|purchases|output"
+            rf"|production|trade|arrivals|volumes|flows)\b)",
+            bare_month,
+            ("MONTH",),
+        ),
         (
             rf"(?i:(?:last|the{S}previous|the{S}past){S}month)",
             last_month,

@@ -93,8 +93,20 @@ def _titles() -> frozenset[str]:
 def _strip_titles(name: str) -> str:
     """The name after its titles: "European Commission President Ursula Smith" -> "Ursula Smith"."""
     words = name.split()
-    last_title = max((i for i, w in enumerate(words) if w in _titles()), default=-1)
+    last_title = max((i for i, w in enumerate(words) if _is_title(w)), default=-1)
     return " ".join(words[last_title + 1 :])
+
+
+# Titles that name no body as well: "TRADE" and "THE" may open a body's name in capitals.
+_PERSON_ONLY_TITLES = frozenset(
+    {"President", "Minister", "Secretary", "Chancellor", "Premier", "Governor", "Ambassador"}
+    | {"Spokesperson", "Spokesman", "Spokeswoman", "Chairman", "Chairwoman", "Director", "Deputy"}
+)
+
+
+def _is_title(word: str) -> bool:
+    # In text all in capitals, "MINISTER" is a title too.
+    return word in _titles() or (word.isupper() and word.capitalize() in _PERSON_ONLY_TITLES)
 
 
 class Speakers:

@@ -21,7 +21,11 @@ from dashboard.units import unit_name
 
 SP = r"[ \t\u00a0\u2009\u202f]"  # the spaces that may sit inside a figure
 # A number's digits after its first character: "1,234.5", "1234.5", ".5".
-_DIGITS_ON = r"(?:(?<=\d)\d{0,2}(?:,\d{3})+(?:\.\d+)?|(?<=\d)\d*(?:\.\d+)?|(?<=\.)\d+)"
+# After the first digit: Indian grouping ("2,21,000"), thousands ("1,234.5"), plain digits.
+_DIGITS_ON = (
+    r"(?:(?<=\d)\d?(?:,\d\d)+,\d{3}(?:\.\d+)?|(?<=\d)\d{0,2}(?:,\d{3})+(?:\.\d+)?"
+    r"|(?<=\d)\d*(?:\.\d+)?|(?<=\.)\d+)"
+)
 _DASH = r"[-‐‑–—]"
 _SPACES = " \t\u00a0\u2009\u202f"
 _SIGN_ENDS = frozenset("-−–+" + _SPACES)  # the last character of a sign: "-", "minus "

@@ -74,6 +74,25 @@ def test_any_value_in_any_notation_reads_back(value, notation, separators):
     assert table["value"][0] == pytest.approx(float(value) * factor)
 
 
+def _indian_grouping(n: int) -> str:
+    """12345678 -> "1,23,45,678": thousands, then pairs of digits, as Indian releases write."""
+    head, tail = divmod(n, 1000)
+    pairs = []
+    while head:
+        head, pair = divmod(head, 100)
+        pairs.append(f"{pair:02d}" if head else str(pair))
+    return ",".join([*reversed(pairs), f"{tail:03d}" if pairs else str(tail)])
+
+
+@settings(max_examples=200, deadline=None)
+@given(value=st.integers(min_value=100_000, max_value=99_99_99_999))
+def test_indian_digit_grouping_reads_back(value):
+    surface = f"Rs {_indian_grouping(value)} crore"
+    table = extract_figures(f"Exports to Nepal stood at {surface} last year.", published="2024-07-15")
+    assert list(table["surface"]) == [surface]
+    assert table["value"][0] == pytest.approx(value * 1e7)
+
+
 @settings(max_examples=100, deadline=None)
 @given(
     value=st.decimals(min_value="0.1", max_value="999.9", places=1),
@@ -90,6 +109,7 @@ def test_percentages_read_back(value, word):
 ADVERSARIAL = {
     "digits": ("1", 1_000_000),
     "separators": ("1,", 1_000_000),
+    "Indian digit groups": ("11,", 1_000_000),
     "currency symbols": ("$", 1_000_000),
     "brackets": ("(", 1_000_000),
     "one endless sentence": ("trade rose by more than ", 1_000_000),

@@ -14,6 +14,7 @@ _PHRASAL_UP = re.compile(r"(?i)\b(?:made|make|makes|making|set|sets|take|takes|t
 # "between X and Y", "X to Y" with no change verb: the two ends of a range.
 _BETWEEN = re.compile(r"(?i)\b(?:between|from)\s+(?:about\s+|around\s+)?$")
 _WORDS = re.compile(r"[\w.]+")
+_DASH_ONLY = re.compile(r"^\s*[-–—]\s*$")
 _AND_TO = re.compile(r"(?i)^\s+(?:and|to)\s+(?:about\s+|around\s+)?$")
 
 
@@ -94,8 +95,12 @@ def range_bounds(text: str, spans: list) -> dict[int, str]:
     for low, high in itertools.pairwise(spans):
         if low.kind != high.kind or low.unit != high.unit or low.range_role or high.range_role:
             continue
+        gap = text[low.end : high.start]
+        if _DASH_ONLY.match(gap):  # "$1.2bn-$1.5bn", "5%–7%"
+            bounds[low.start], bounds[high.start] = ">=", "<="
+            continue
         lead = text[max(0, low.start - 20) : low.start]
-        if not (_AND_TO.match(text[low.end : high.start]) and (between := _BETWEEN.search(lead))):
+        if not (_AND_TO.match(gap) and (between := _BETWEEN.search(lead))):
             continue
         if between.group().lower().startswith("from") and _patterns()["change"].search(
             text, max(0, low.start - 40), low.start

@@ -30,6 +30,7 @@ _DASH = r"[-‐‑–—]"
 _SPACES = " \t\u00a0\u2009\u202f"
 _SIGN_ENDS = frozenset("-−–+" + _SPACES)  # the last character of a sign: "-", "minus "
 _WINDOW = 12
+_PER = {"y": "year", "yr": "year", "year": "year", "d": "day", "day": "day", "mo": "month", "month": "month"}
 _YEAR_LIKE = re.compile(r"(?:1[89]|2[01])\d\d")
 _BETWEEN = re.compile(r"(?i)\bbetween\s+$")
 _DECIMAL_COMMA = re.compile(r",(\d{1,2})(?![\d,])")
@@ -127,7 +128,9 @@ def _lexicon() -> _Lexicon:
         quantity=re.compile(rf"{SP}?(?P<unit>{alt(list(units))})(?![A-Za-z])", re.I),
         # "a year earlier" is a comparison, not a rate: "1.2 million bpd a year earlier".
         rate=re.compile(
-            rf"{SP}?(?:a{SP}|per{SP}|/{SP}?)?(?P<rate>{alt(list(rates))})\b(?!{SP}+(?:earlier|ago|before|later)\b)",
+            rf"{SP}?(?:(?:a{SP}|per{SP})?(?P<rate>{alt(list(rates))})\b(?!{SP}+(?:earlier|ago|before|later)\b)"
+            # "2 bcm/y", "0.5 mb/d": only after a slash is a bare y or d a rate
+            rf"|/{SP}?(?P<per>y|yr|year|d|day|mo|month)\b)",
             re.I,
         ),
         range_to=re.compile(rf"{SP}*(?:{_DASH}|to{SP}|and{SP}){SP}*(?=[^\s])"),
@@ -389,7 +392,8 @@ def _read_tail(text: str, number: _Number, lex: _Lexicon, *, scaled: bool = Fals
         unit, factor = lex.units[lexicon.fold(m.group("unit"))]
         stop = m.end()
         if "/" not in unit and (rate := lex.rate.match(text, stop)):  # "bpd" is a rate already
-            unit = f"{unit} / {lex.rates[lexicon.fold(rate.group('rate'))]}"
+            per = rate.group("per")
+            unit = f"{unit} / {_PER[per.lower()] if per else lex.rates[lexicon.fold(rate.group('rate'))]}"
             stop = rate.end()
         return span(stop, "quantity", value * factor, unit_name(unit))
     return None

@@ -80,7 +80,15 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             not_a_period,
             (
                 *("year on", "year over", "y/y", "yoy", "year earlier", "year ago", "year before"),
-                *("previous year", "prior year", "preceding year", "last year"),
+                *(
+                    f"{base}+{word}"
+                    for base in ("previous year", "prior year", "preceding year", "last year")
+                    for word in ("from", "over", "compared", "versus", "against")
+                ),
+                "on the previous year",
+                "on the prior year",
+                "on the preceding year",
+                "on last year",
             ),
         ),
         (
@@ -265,7 +273,7 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         (
             rf"(?i:the{S}(?:last|final){S}(?P<n>{n}){S}months{S}of{S}(?P<y>{YEAR}|{THIS_LAST}))",
             last_months,
-            ("last", "final"),
+            ("months+last", "months+final"),
         ),
         (
             rf"(?i:the{S}(?:last|final){S}quarter{S}of{S}(?P<y>{YEAR}|{THIS_LAST}))",

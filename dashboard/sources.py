@@ -59,7 +59,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "according": re.compile(
             r"(?i:according\s+to\s+(?:(?:data|figures|statistics|estimates|a\s+report|a\s+statement)"
             r"\s+(?:from|by|of)\s+)?(?:the\s+)?)"
-            r"(?P<src>[^,.;:“”\"()]{1,80}?)(?=\s*[,.;:“”\"()]|\s*$|\s+(?:on|in|which|that|released|published)\b)"
+            r"(?P<src>[^,.;:“”\"()]{1,80}?)(?=\s*[,.;:“”\"()]|\s*$|\s+(?:on|in|which|that|released|published|based)\b)"
         ),
         # A person, a pronoun, or a body: "the commerce ministry", "Chinese officials",
         # "officials in Beijing", "analysts at Rabobank".
@@ -235,6 +235,7 @@ class Speakers:
 
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
 _CONNECTORS = frozenset({"of", "for", "and", "on", "&"})
+_LEADING_WORDS = _CONNECTORS | {"from", "by", "at", "in"}
 
 
 def _whole_name(sentence: str, start: int, end: int) -> str:
@@ -257,8 +258,8 @@ def _whole_name(sentence: str, start: int, end: int) -> str:
         else:
             break
     words = sentence[start:end].split()
-    while words and words[0] in _CONNECTORS:
-        words.pop(0)  # "for China data" alone is "China data"
+    while words and words[0] in _LEADING_WORDS:
+        words.pop(0)  # "for China data" alone is "China data"; "a statement from the ministry"
     return " ".join(words)
 
 

@@ -55,6 +55,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         [r["word"] for r in lexicon.rows("speech_verbs.csv") if r["speaker_after"]]
     )
     orgs = lexicon.alternation(lexicon.column("organisations.csv", "word"))
+    titles = lexicon.alternation(list(_PERSON_TITLES))
     return {
         "according": re.compile(
             r"(?i:according\s+to\s+(?:(?:data|figures|statistics|estimates|a\s+report|a\s+statement)"
@@ -71,6 +72,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\s+(?:(?:also|later|then|has|had)\s+)?(?P<verb>(?i:{verbs}))\b"  # "CUSTOMS DATA SHOWED"
         ),
         "inverted": re.compile(rf"(?P<verb>{verbs_before_speaker})\s+(?P<src>{_NAME})"),
+        # A name set off by its post: "Wang Wenbin, a ministry spokesman, said"; "the
+        # ministry's spokesman, Wang Wenbin, told". The post ends in a title word.
+        "apposed": re.compile(
+            rf"(?:(?P<src>{_NAME}),\s+(?:an?|the|its|their)\s+(?:[\w’'-]+\s+){{0,4}}?(?i:{titles})"
+            rf"|(?i:{titles}),\s+(?P<src2>{_NAME})),\s+(?P<verb>(?i:{verbs}))\b"
+        ),
         # Both in lower-cased text.
         "verb": re.compile(
             lexicon.alternation([v.lower() for v in lexicon.column("speech_verbs.csv", "word")], opening=True)
@@ -170,6 +177,7 @@ class Speakers:
         matches = [
             *p["subject"].finditer(sentence, 0, verbs[-1][1] + 1),
             *p["inverted"].finditer(sentence, verbs[0][0]),
+            *(p["apposed"].finditer(sentence, 0, verbs[-1][1] + 1) if "," in sentence else ()),
         ]
         # (where the verb is, who speaks, whether a person: "he" is never a ministry)
         # By the verb, then the fullest name first: "the Tea Board of Kenya said" before "Kenya said".
@@ -177,7 +185,12 @@ class Speakers:
             # A body is named as written: "Commerce Department data" keeps its "Commerce".
             (m.start("verb"), m.start(), _whole_name(sentence, m.start("body"), m.end("body")), False)
             if m.groupdict().get("body")
-            else (m.start("verb"), m.start(), self._person(m.group("src"), sentence_start), True)
+            else (
+                m.start("verb"),
+                m.start(),
+                self._person(m.group("src") or m.group("src2"), sentence_start),
+                True,
+            )
             for m in matches
         )
         speakers = [(pos, who, person) for pos, _, who, person in speakers if who]

@@ -208,7 +208,9 @@ def fiscal_span(m, ctx):
     first = int(m.group("a") or m.group("a2"))
     second = int(m.group("b") or m.group("b2"))
     if (first + 1) % 100 != second:
-        return None
+        # "2020-22" is three calendar years, not a fiscal year
+        last = first - first % 100 + second
+        return (dt.date(first, 1, 1), dt.date(last, 12, 31), "span") if first < last <= first + 50 else None
     return _fiscal(first + 1, ctx)
 
 
@@ -282,8 +284,23 @@ def _numbered(groups: dict, key: str) -> int:
 def _part_of_year(m, ctx, key: str, months: int, granularity: str):
     groups = m.groupdict()
     n = _numbered(groups, key)
-    year = _relative_year(m, ctx, groups.get("y") or groups.get("y2"))
+    year = _relative_year(m, ctx, groups.get("y") or groups.get("y2") or groups.get("y3"))
     return _span(months * (n - 1) + 1, months * n, year, ctx, granularity)
+
+
+def numbered_part(m, ctx):
+    """ "1Q24", "2H 2023"."""
+    n, months = int(m.group("n")), 3 if m.group("unit").upper() == "Q" else 6
+    if months == 6 and n > 2:
+        return None
+    year = _year(m.group("y"))
+    return (*_months(year, months * (n - 1) + 1, months * n), "quarter" if months == 3 else "half")
+
+
+def decade(m, ctx):
+    """ "the 2010s": 2010-2019."""
+    start = int(m.group("y"))
+    return dt.date(start, 1, 1), dt.date(start + 9, 12, 31), "span"
 
 
 def quarter(m, ctx):

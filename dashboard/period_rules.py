@@ -13,6 +13,7 @@ from dashboard.period_resolvers import (
     bare_month,
     calendar_year,
     dated_month_range,
+    decade,
     end_of,
     first_months,
     fiscal_named,
@@ -31,6 +32,7 @@ from dashboard.period_resolvers import (
     next_years,
     not_a_period,
     number_words,
+    numbered_part,
     open_before,
     past_decade,
     past_years,
@@ -200,7 +202,7 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         ),
         (
             rf"(?i:the{S}(?:(?:marketing|crop|fiscal|financial|business){S})?year{S}"
-            rf"(?:to|through|(?:that{S}|which{S})?end(?:ing|ed|s)(?:{S}in|{S}on)?){S})(?P<m>{month})"
+            rf"(?:to|through|(?:that{S}|which{S})?end(?:ing|ed|s)(?:{S}in|{S}on)?){S}(?:end-|the{S}end{S}of{S})?)(?P<m>{month})"
             rf"(?:{S}\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?{S}(?P<y>{YEAR}))?",
             year_to,
             ("year to", "year through", "year ending", "ended", "ends"),
@@ -246,9 +248,15 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             ("quarter",),
         ),
         (
-            rf"(?i:Q(?P<q>[1-4])(?:{S}|'|{S}of{S})?(?P<y>{YEAR})?|(?P<y2>{YEAR}){S}Q(?P<q2>[1-4]))(?!\w)",
+            rf"(?i:Q(?P<q>[1-4])(?:(?:{S}|'|{S}of{S})?(?P<y>{YEAR})|\s?['’](?P<y3>{YY}))?|(?P<y2>{YEAR}){S}Q(?P<q2>[1-4]))(?!\w)",
             quarter,
             ("q1", "q2", "q3", "q4"),
+        ),
+        # "1Q24", "2H 2023": the number first, as market reports write
+        (
+            rf"(?i:(?P<n>[1-4])(?P<unit>Q|H)\s?['’]?(?P<y>{YEAR}|{YY}))(?!\w)",
+            numbered_part,
+            ("1q", "2q", "3q", "4q", "1h", "2h"),
         ),
         (
             rf"(?i:(?P<rel>last|this|the{S}previous|the{S}current){S}quarter)",
@@ -293,12 +301,15 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         ),
         # Points in time.
         (
-            rf"(?i:(?:at{S})?the{S}end{S}of{S}(?:(?P<y>{YEAR}|{THIS_LAST})|(?P<m>{month})(?:{S}(?P<my>{YEAR}))?))",
+            rf"(?i:(?:at{S})?(?:the{S}end{S}of{S}|end-)(?:(?P<y>{YEAR}|{THIS_LAST})|(?P<m>{month})(?:{S}(?P<my>{YEAR}))?))",
             end_of,
             ("end",),
         ),
         # Targets.
         (rf"(?i:by{S}(?:the{S}end{S}of{S})?(?P<y>{YEAR}))", calendar_year, ("YEAR",)),
+        # "in mid-2023", "early 2024": the year; "the 2010s": the decade
+        (rf"(?i:(?:mid|early|late)-)(?P<y>{YEAR})", calendar_year, ("YEAR",)),
+        (rf"(?i:(?:the{S})?(?P<y>(?:19|20)\d0)s)(?!\w)", decade, ("YEAR",)),
         # Months and years.
         (rf"(?P<m>{month})(?:{S}(?P<y>{YEAR}))", month_of_year, ("MONTH",)),
         (

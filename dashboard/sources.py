@@ -72,6 +72,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\s+(?:(?:also|later|then|has|had)\s+)?(?P<verb>(?i:{verbs}))\b"  # "CUSTOMS DATA SHOWED"
         ),
         "inverted": re.compile(rf"(?P<verb>{verbs_before_speaker})\s+(?P<src>{_NAME})"),
+        "post_comma": re.compile(
+            rf"(?:{lexicon.alternation([t for t in _PERSON_TITLES if t.isalpha()])})\s*,"
+        ),
         # A name set off by its post: "Wang Wenbin, a ministry spokesman, said"; "the
         # ministry's spokesman, Wang Wenbin, told". The post ends in a title word.
         "apposed": re.compile(
@@ -177,7 +180,8 @@ class Speakers:
         matches = [
             *p["subject"].finditer(sentence, 0, verbs[-1][1] + 1),
             *p["inverted"].finditer(sentence, verbs[0][0]),
-            *(p["apposed"].finditer(sentence, 0, verbs[-1][1] + 1) if "," in sentence else ()),
+            # Only where a post ends before a comma: the pattern is dear, and most have none.
+            *(p["apposed"].finditer(sentence, 0, verbs[-1][1] + 1) if p["post_comma"].search(lower) else ()),
         ]
         # (where the verb is, who speaks, whether a person: "he" is never a ministry)
         # By the verb, then the fullest name first: "the Tea Board of Kenya said" before "Kenya said".

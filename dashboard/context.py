@@ -35,7 +35,6 @@ _OPENS_POINTING_BACK = re.compile(
     r"""[\s"'“‘(]*(?:this|that|it|which|these|those|the\s+figure|the\s+increase|the\s+rise)\b""", re.I
 )
 # What a figure is compared with: "up from 0.9 million bpd", "versus a contracted 38 bcm".
-_BASE_WORDS = ("from", "compared", "against", "versus", "vs")
 _BASE_BEFORE = re.compile(
     r"(?i)\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?!to\b)[a-z]+\s+){0,2}$"
 )  # not "from June to 118,350 tonnes": that is the level after
@@ -88,19 +87,21 @@ def clauses(text: str) -> list[Clause]:
 def is_base(text: str, start: int) -> bool:
     """Whether the figure at ``start`` is what another is compared with: "up from $5 billion"."""
     lead = text[max(0, start - 40) : start].lower()
-    # Most figures have none of the words nearby, and a substring test is cheaper than a scan.
-    if not any(word in lead for word in _BASE_WORDS):
+    # Most figures have none of the words nearby, and substring tests are cheaper than a scan.
+    if not ("from" in lead or "compared" in lead or "against" in lead or "versus" in lead or "vs" in lead):
         return False
     return bool(_BASE_BEFORE.search(lead))
 
 
-def points_back(sentence: str, named: set[str] | None = None, before: set[str] | None = None) -> bool:
+def points_back(sentence: str, named: list[Mention] | None = None, before: set[str] | None = None) -> bool:
     """Whether a sentence continues the statement before: it opens by pointing back ("That
     was 13% of ..."), or leans on its total ("of the total") while naming none but its
     countries (``named``, and the statement before's, ``before``)."""
     if _OPENS_POINTING_BACK.match(sentence):
         return True
-    return bool(_OF_THAT.search(sentence.lower())) and not (named and before and named.isdisjoint(before))
+    if not _OF_THAT.search(sentence.lower()):
+        return False
+    return not (named and before and before.isdisjoint(m.iso3 for m in named))
 
 
 def turns_away(sentence: str) -> bool:

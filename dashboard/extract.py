@@ -158,7 +158,7 @@ def _in_context(
     focus = report.focus
     last = before.figures[-1] if before.figures else None
     previous_countries = set(last.countries.split(";")) - {""} if last else set()
-    continues = last is not None and context.points_back(text, {m.iso3 for m in mentions}, previous_countries)
+    continues = last is not None and context.points_back(text, mentions, previous_countries)
     previous_subject = before.subject
     focus_codes = join_codes(set(focus[:2]))
     ctx = context.SentenceContext(

@@ -20,6 +20,9 @@ from dashboard.period_resolvers import is_forecast
 from dashboard.periods import Period, find_periods
 from dashboard.sentences import Sentence
 
+_BALANCES = frozenset(
+    {"trade deficit", "trade surplus", "trade balance", "current account deficit", "current account surplus"}
+)
 _TARGET_AFTER = re.compile(r"(?i)\s+(?:target|goal)\b")
 _YEAR_EARLIER = re.compile(
     r"(?i),?\s+((?:a|one|the)\s+year\s+(?:earlier|ago|before)|(?:in|during|for)\s+the\s+same\s+"
@@ -176,6 +179,8 @@ def carried_metric(metric: str, index: MetricIndex, span: Span, last: Figure | N
     if names_other_commodity(before, span.unit) or (before == "tariff" and span.kind != "percent"):
         # "soybeans exports" does not carry on to a figure in bcm, nor a tariff rate to an amount
         before = ""
+    if not continues and before in _BALANCES:
+        before = ""  # a balance is one figure: "phones accounted for $3.2 billion" is no deficit
     named_after = index.before(span.start) is None and not names_own_metric(index.text, span.end)
     own_share = metric.startswith("share of ")
     if before and (not metric or metric == "shipments" or (continues and named_after and not own_share)):

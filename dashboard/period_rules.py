@@ -82,15 +82,12 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             not_a_period,
             (
                 *("year on", "year over", "y/y", "yoy", "year earlier", "year ago", "year before"),
+                # The words before, as phrases: "from" and "over" alone are too common to scan for.
                 *(
-                    f"{base}+{word}"
-                    for base in ("previous year", "prior year", "preceding year", "last year")
-                    for word in ("from", "over", "compared", "versus", "against")
+                    f"{word} {base}"
+                    for base in ("the previous year", "the prior year", "the preceding year", "last year")
+                    for word in ("from", "over", "on", "with", "to", "versus", "against")
                 ),
-                "on the previous year",
-                "on the prior year",
-                "on the preceding year",
-                "on last year",
             ),
         ),
         (

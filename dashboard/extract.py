@@ -187,9 +187,9 @@ def _in_context(
                 before.breakdown,
             )
         )
-        bound, direction = qualify(text, span.start, span.end)
+        bound, worded = qualify(text, span.start, span.end)
         bound = bounds.get(span.start, bound)
-        direction = span.hint or direction
+        direction = span.hint or worded
         if not direction and out and out[-1].kind == span.kind and out[-1].direction:
             gap = text[out[-1].end - sentence.start : span.start]
             if (bound == "<=" and out[-1].bound == ">=") or _AND_THEN.search(gap):
@@ -207,7 +207,7 @@ def _in_context(
             # "Trade balance: -$29.3 billion" is a deficit of $29.3 billion, not a fall
             metric = "trade deficit" if span.hint == "down" else "trade surplus"
             if direction == span.hint:
-                direction = qualify(text, span.start, span.end)[1]
+                direction = worded  # the words' direction, not the sign's
         # "tariffs of 25% on $300 billion of goods": the goods are tariffed, a standing state
         standing = named_metric if context.is_general(named_metric) else metric
         period = period_fields(ctx, clause, span, standing, before, continues, document.published)

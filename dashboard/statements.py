@@ -105,19 +105,16 @@ def period_fields(
 ) -> dict[str, str]:
     """The period columns of one figure: its own time expression, else the one it continues."""
     period = ctx.nearest_period(span)
-    if period is not None and period.granularity == "open" and not clause.start <= period.offset < clause.end:
+    elsewhere = period is not None and not clause.start <= period.offset < clause.end
+    if elsewhere and period.granularity == "open":
         period = None  # "about 40%, against less than 1% before 2022": the time before is the 1%'s
-    if (
-        period is not None
-        and not (clause.start <= period.offset < clause.end)
-        and ctx.relative(ctx.clause(period.offset))
-    ):
+    if elsewhere and period is not None and ctx.relative(ctx.clause(period.offset)):
         return {}  # "crude exports, which halted in March 2023, had cost $19 billion"
     # "The bank has pledged $5 billion, while exports rose 9% in 2023": the pledge stands now.
     perfect = ctx.perfect_before(clause, span.start)
     if (
-        period is not None
-        and not (clause.start <= period.offset < clause.end)
+        elsewhere
+        and period is not None
         and not ctx.fronted(period)
         and (
             ctx.clause_now(clause)

@@ -32,11 +32,22 @@ _CLAUSE_BREAK = re.compile(
 # A sentence that opens by pointing back ("This is an increase of 40%", "That was
 # 13% of ...") or leans on what came before ("of that", "of the total").
 _OPENS_POINTING_BACK = re.compile(
-    r"""[\s"'“‘(]*(?:this|that|it|which|these|those|the\s+figure|the\s+increase|the\s+rise)\b""", re.I
+    r"""[\s"'“‘(]*(?:this|that|it|which|these|those|the\s+(?:[\w-]+\s+)?(?:figure|reading)"""
+    r"""|the\s+increase|the\s+rise)\b""",
+    re.I,
 )
-# What a figure is compared with: "up from 0.9 million bpd", "versus a contracted 38 bcm".
+# What a figure is compared with: "up from 0.9 million bpd", "versus a contracted 38 bcm",
+# "from a peak of 21.6%", "following the 4.8% decline". Only such words may stand between:
+# in "imports from China fell 20%" the 20% is no base.
+_BASE_FILLER = (
+    r"(?:an?|the|its|their|about|around|roughly|nearly|almost|some|just|only|over|under|more|less|than"
+    r"|record|peak|high|low|revised|upwardly|downwardly|estimated|contracted|projected|expected|forecast"
+    r"|previous|prior|earlier|initial|reported|previously|originally|level|levels|of|last|year-earlier"
+    r"|[\w-]+['’]s)"
+)
 _BASE_BEFORE = re.compile(
-    r"(?i)\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?!to\b)[a-z]+\s+){0,2}$"
+    rf"(?i)\b(?:(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:{_BASE_FILLER}\s+){{0,4}}"
+    r"|(?:following|after)\s+(?:an?|the|its|their)\s+)$"
 )  # not "from June to 118,350 tonnes": that is the level after
 # A sentence that opens by leaving the statement before: "Separately, ...".
 _TURNS_AWAY = re.compile(
@@ -58,7 +69,14 @@ _RELATIVE = re.compile(r"(?:which|who|whose|that)\b", re.I)
 # A country named after these is the far side of a flow: "exports to China".
 _PARTNER_BEFORE = re.compile(r"(?i)\b(?:to|from|with|into|in|on|for|of)\s+(?:the\s+)?$")
 _FLOW_PARTNER_BEFORE = re.compile(r"(?i)\b(?:to|from|with|into)\s+(?:the\s+)?$")
-_AGGREGATE = re.compile(r"(?i)\b(?:total|overall|global|worldwide|world|cumulative|foreign\s+trade)\b")
+# "32 percent of the total" is a share of a total, not a total.
+_AGGREGATE = re.compile(
+    r"(?i)\b(?:(?<!of\sthe\s)(?<!of\sits\s)total|overall|global|worldwide|world|cumulative|foreign\s+trade)\b"
+)
+# What opens the second of two figures that share a verb: "Egypt took 63 million kg and the
+# United Kingdom 40 million kg".
+_NEXT_CONJUNCT = re.compile(r"\s*(?:,\s*)?(?:(?:and|while|but|whereas)\b|;|,)", re.I)
+_CONJUNCT_REACH = 60
 # Which way goods go: "shipped", "supplies" send; "imports", "bought" receive.
 _SENDING = re.compile(r"(?i)\b(?:export|ship|suppl|sold|sell|sale|deliver)")
 _RECEIVING = re.compile(r"(?i)\b(?:import|bought|buy|purchas)")
@@ -88,7 +106,15 @@ def is_base(text: str, start: int) -> bool:
     """Whether the figure at ``start`` is what another is compared with: "up from $5 billion"."""
     lead = text[max(0, start - 40) : start].lower()
     # Most figures have none of the words nearby, and substring tests are cheaper than a scan.
-    if not ("from" in lead or "compared" in lead or "against" in lead or "versus" in lead or "vs" in lead):
+    if not (
+        "from" in lead
+        or "compared" in lead
+        or "against" in lead
+        or "versus" in lead
+        or "vs" in lead
+        or "following" in lead
+        or "after" in lead
+    ):
         return False
     return bool(_BASE_BEFORE.search(lead))
 
@@ -218,6 +244,43 @@ class SentenceContext:
         lo, hi = bisect_left(self._span_starts, start), bisect_left(self._span_starts, end)
         return any(is_base(self.text, self.spans[j].start) for j in range(lo, hi))
 
+    def distributed(self, span: Span, clause: Clause) -> set[str] | None:
+        """The countries of a figure in one of several conjuncts that each name their own
+        ("Egypt took 63 million kg and the United Kingdom 40 million kg"): its conjunct's
+        country and any the clause names after its last figure; None when the clause is not so.
+        """
+        lo = bisect_left(self._span_starts, clause.start)
+        hi = bisect_left(self._span_starts, clause.end)
+        if hi - lo < 2:
+            return None
+        own: str | None = None
+        seen: list[str] = []
+        at = clause.start
+        for j in range(lo, hi):
+            lo_m = bisect_left(self._mention_starts, at)
+            hi_m = bisect_left(self._mention_starts, self.spans[j].start)
+            codes = {m.iso3 for m in self.mentions[lo_m:hi_m]}
+            if len(codes) > 1:
+                return None
+            if codes:
+                [code] = codes
+                if seen and (
+                    code in seen
+                    or self.spans[j].start - at > _CONJUNCT_REACH
+                    or not _NEXT_CONJUNCT.match(self.text, at)
+                ):
+                    return None
+                seen.append(code)
+            elif not seen:
+                return None
+            if self.spans[j] is span:
+                own = seen[-1]
+            at = self.spans[j].end
+        if own is None or len(seen) < 2:
+            return None
+        after = bisect_left(self._mention_starts, at)
+        return {own} | {m.iso3 for m in self.mentions[after:] if m.start < clause.end}
+
     def nearest_period(self, span: Span) -> Period | None:
         """The time expression nearest the figure, those in its own clause first; after wins ties."""
         # The neighbours on either side hold the nearest in the clause, if any, else the nearest at all.
@@ -296,7 +359,7 @@ def flow_roles(text: str, mentions: list[Mention], countries: str, metric: str) 
 
 def figure_countries(
     ctx: SentenceContext,
-    clause: Clause,
+    span: Span,
     focus: tuple[str, ...],
     previous: set[str],
     previous_subject: str,
@@ -306,7 +369,7 @@ def figure_countries(
     paired: bool = True,
     breakdown: Callable[[], bool] = bool,
 ) -> set[str]:
-    """The countries a figure in ``clause`` is about.
+    """The countries ``span``, a figure of the sentence, is about.
 
     ``focus`` holds the document's main countries (most named first), ``previous``
     the countries of the statement the sentence may continue, ``previous_subject``
@@ -316,7 +379,12 @@ def figure_countries(
     country is the first's alone); ``breakdown()`` says the statement before gave figures for
     several partners.
     """
+    clause = ctx.clause(span.start)
     named, part = ctx.clause_countries(clause), clause
+    if len(named) >= 2 and (own := ctx.distributed(span, clause)) is not None:
+        if len(own) == 1 and reporter and not _AGGREGATE.search(ctx.text, part.start, part.end):
+            own.add(reporter)  # a partner of the country whose figures the report gives
+        return own
     if not named:
         part = ctx.part(clause)
         named = ctx.clause_countries(part) or ctx.in_sentence
@@ -363,6 +431,14 @@ def figure_countries(
         pair = set(focus[:2])
         if only in pair and len(pair) == 2:
             return pair
-    if focus and focus[0] != only and not aggregate:
-        return {only, focus[0]}  # "Saudi Arabia shipped 86 million tons" in a report on China's imports
+    main = focus[0] if focus else ""
+    if main and main != only and not aggregate and not (partner and _partner_here(ctx, main)):
+        return {only, main}  # "Saudi Arabia shipped 86 million tons" in a report on China's imports
     return set(named)
+
+
+def _partner_here(ctx: SentenceContext, code: str) -> bool:
+    """Whether the sentence names ``code`` as the far side of a flow: a partner pairs with
+    no other partner ("Exports to Brazil jumped 9%, and those to Chile 4%")."""
+    mention = ctx.first_mention.get(code)
+    return mention is not None and is_flow_partner(ctx.text, mention)

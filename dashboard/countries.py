@@ -190,8 +190,8 @@ def _currency_after() -> re.Pattern[str]:
 
 
 def naming_currency(text: str, mention: Mention) -> bool:
-    """Whether a name stands for its currency: "U.S. dollars", "Hong Kong dollars"."""
-    return bool(_currency_after().match(text, mention.end))
+    """Whether a name stands for its currency: "U.S. dollars", "Hong Kong dollars", "US$"."""
+    return text.startswith("$", mention.end) or bool(_currency_after().match(text, mention.end))
 
 
 def is_bilateral(text: str) -> bool:

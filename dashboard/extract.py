@@ -38,7 +38,11 @@ from dashboard.statements import (
 )
 
 # The words between two figures when the second shares the first's verb: "7% in 2023 and 3%".
-_AND_THEN = re.compile(r"^[^;:]{0,60}?\band\s+(?:by\s+)?$")
+# "rose 5% to China and to Japan 3%" too: the second names its own partner.
+_AND_THEN = re.compile(
+    r"^[^;:]{0,60}?\band\s+(?:by\s+|(?:(?:to|from|in|for|with)\s+)?(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}"
+    r"|(?:exports|imports|shipments|sales|purchases|those|that)\s+(?:(?:to|from)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3})?)?$"
+)
 _FISCAL = re.compile(r"(?i)\bFY|fiscal|\d{4}[-–/]\d\d\b")
 
 
@@ -176,7 +180,7 @@ def _in_context(
         countries = join_codes(
             context.figure_countries(
                 ctx,
-                clause,
+                span,
                 focus,
                 previous_countries,
                 previous_subject,

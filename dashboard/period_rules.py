@@ -106,18 +106,18 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         ),
         # "up 15% from 2022": the year compared with, not the figure's
         (
-            rf"(?i:\d[\d.,]*\s*(?:%|per{S}?cent){S}(?:(?:year{S}on{S}year|y/y){S})?"
+            rf"(?i:\d[\d.,]*\s*(?:%|per\s*cent){S}(?:(?:year{S}on{S}year|y/y){S})?"
             rf"(?:from|on|over|compared{S}(?:with|to)|versus|against){S}(?:in{S})?(?:{month}{S})?{YEAR})"
             rf"(?!{S}(?i:to|and|through|until)\b|\s*[-–/]\s*\d)",
             not_a_period,
             ("%+YEAR", "cent+YEAR"),
         ),
-        # "dropped 1.1% compared with November 2023": the time compared with
+        # "dropped 1.1% compared with November 2023", "15.5% less than in 2022": the time compared with
         (
-            rf"(?i:(?:compared{S}(?:with|to)|versus|against){S}(?:(?:{month}){S})?{YEAR})"
+            rf"(?i:(?:compared{S}(?:with|to)|versus|against|than(?:{S}in)?){S}(?:(?:{month}){S})?{YEAR})"
             rf"(?!{S}(?i:to|and|through|until)\b|\s*[-–/]\s*\d)",
             not_a_period,
-            ("compared", "versus", "against"),
+            ("compared", "versus", "against", "than"),
         ),
         # "the lowest since 2010", "for the first time since 2016": a record's reach
         (
@@ -314,10 +314,12 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             bare_month,
             ("MONTH",),
         ),
-        # "March shipments of cars dropped by a third": a month that names the flow's time
+        # "March shipments of cars dropped by a third", "the March figure was revised": a month
+        # that names the time of a flow or a figure
         (
-            rf"(?P<m>{month})(?={S}(?i:shipments|exports|imports|sales|deliveries|purchases|output"
-            rf"|production|trade|arrivals|volumes|flows)\b)",
+            rf"(?P<m>{month})(?=(?:['’]s)?{S}(?:[a-z-]+{S})?(?i:shipments|exports|imports|sales|deliveries"
+            rf"|purchases|output|production|trade|arrivals|volumes|flows|figures?|data|numbers|deficit"
+            rf"|surplus|gap|reading|total)\b)",
             bare_month,
             ("MONTH",),
         ),

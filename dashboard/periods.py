@@ -185,11 +185,37 @@ def find_periods(
         if all(match[3] <= t[2] or match[2] >= t[3] for t in taken):
             taken.append(match)
     taken.sort(key=lambda t: t[2])
-    return [
+    periods = [
         Period(*period, text=_words_of(written, start, end), offset=start, stop=end)
         for _, _, start, end, period in taken
         if period is not None
     ]
+    return _previous_of_twelve_months(periods)
+
+
+_THE_PREVIOUS_YEAR = re.compile(r"(?i)the\s+(?:previous|prior|preceding)\s+year$")
+
+
+def _previous_of_twelve_months(periods: list[Period]) -> list[Period]:
+    """ "the previous year" after "the year through March" (or a fiscal year) is the twelve
+    months before those, not the calendar year before the one the sentence names."""
+    for i in range(1, len(periods)):
+        period, earlier = periods[i], periods[i - 1]
+        if (
+            earlier.resolved
+            and earlier.start.month != 1
+            and earlier.start.day == 1
+            and (earlier.end - earlier.start).days in (364, 365)
+            and _THE_PREVIOUS_YEAR.search(period.text)
+        ):
+            start, end = back_a_year(earlier.start), back_a_year(earlier.end)
+            periods[i] = Period(start, end, earlier.granularity, period.text, period.offset, period.stop)
+    return periods
+
+
+def back_a_year(day: dt.date) -> dt.date:
+    """The same day a year before; a stretch ending on 29 February ends on the 28th."""
+    return day.replace(year=day.year - 1, day=min(day.day, 28 if day.month == 2 else 31))
 
 
 def _readable(text: str, caseless: bool) -> str:

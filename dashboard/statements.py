@@ -17,7 +17,7 @@ from dashboard.countries import Mention, join_codes
 from dashboard.figures import Figure, Span
 from dashboard.metrics import MetricIndex, name_of, names_other_commodity, names_own_metric
 from dashboard.period_resolvers import is_forecast
-from dashboard.periods import Period, find_periods
+from dashboard.periods import Period, back_a_year, find_periods
 from dashboard.sentences import Sentence
 
 _BALANCES = frozenset(
@@ -212,15 +212,10 @@ def _a_year_before(period: dict[str, str], words: str) -> dict[str, str]:
     """The same stretch of time one year back, for a figure written "a year earlier"."""
     start, end = (dt.date.fromisoformat(period[k]) for k in ("period_start", "period_end"))
     return {
-        "period_start": _back_a_year(start).isoformat(),
-        "period_end": _back_a_year(end).isoformat(),
+        "period_start": back_a_year(start).isoformat(),
+        "period_end": back_a_year(end).isoformat(),
         "period_text": f"{period['period_text']}; {words}",
     }
-
-
-def _back_a_year(day: dt.date) -> dt.date:
-    # A stretch that ends on 29 February ends on the 28th a year before.
-    return day.replace(year=day.year - 1, day=min(day.day, 28 if day.month == 2 else 31))
 
 
 def heading_period(

@@ -69,7 +69,9 @@ def _patterns() -> _Patterns:
             rf"(?i)\s+(?:[\w.,$€£¥-]+\s+){{0,4}}?of\s+(?:[A-Z][\w-]*\s+)?(?P<mod>{commodities})\b"
         ),
         # not "rose 5% and imports 3%": the next figure's
-        own_after=re.compile(rf"(?i)\s+(?:of\s+)?(?:(?!(?:and|or|but|while)\b)[\w-]+\s+){{0,2}}?(?P<head>{head})\b"),
+        own_after=re.compile(
+            rf"(?i)\s+(?:of\s+)?(?:(?!(?:and|or|but|while)\b)[\w-]+\s+){{0,2}}?(?P<head>{head})\b"
+        ),
         share_after=re.compile(
             rf"(?i)\s+of\s+(?:(?:the|its|their|all|total|[\w-]+(?:['’]s?)?)\s+){{0,5}}?"
             rf"(?:(?P<mod>{commodities})\s+)?(?P<head>{head})\b"

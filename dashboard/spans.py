@@ -121,7 +121,9 @@ def _lexicon() -> _Lexicon:
         # Not a dash after a figure: "5%–7%" is a range, not minus 7%.
         sign=re.compile(rf"(?:(?<![\w%-])[-−–+]|(?<![\w])(?i:minus|plus){SP})$"),
         # "300,000 b/d" is barrels a day, not billions
-        scale=re.compile(rf"(?:{SP}?-?|{SP}?{_DASH}?)(?P<scale>{alt(list(scales))})(?![A-Za-z]|(?<=b)/)", re.I),
+        scale=re.compile(
+            rf"(?:{SP}?-?|{SP}?{_DASH}?)(?P<scale>{alt(list(scales))})(?![A-Za-z]|(?<=b)/)", re.I
+        ),
         percent=re.compile(rf"{SP}?(?:%|per{SP}?cent\b|percent\b|pct\b|pc\b)", re.I),
         points=re.compile(rf"{SP}?(?:percentage{SP}points?\b|pp\b|ppts?\b|pct{SP}points?\b)", re.I),
         times=re.compile(rf"(?:{_DASH}|{SP})?fold\b|{SP}times\b", re.I),

@@ -47,7 +47,10 @@ _BASE_FILLER = (
 )
 _BASE_BEFORE = re.compile(
     rf"(?i)\b(?:(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:{_BASE_FILLER}\s+){{0,4}}"
-    r"|(?:following|after)\s+(?:an?|the|its|their)\s+)$"
+    r"|(?:following|after)\s+(?:an?|the|its|their)\s+"
+    # "beating the previous record of 86.1 million tons set in 2021"
+    r"|(?:beating|surpassing|eclipsing|breaking|topping|exceeding)\s+(?:the\s+|a\s+|its\s+)?"
+    r"(?:previous\s+|prior\s+|old\s+|earlier\s+)?(?:all-time\s+)?record\s+(?:high\s+)?(?:of\s+)?)$"
 )  # not "from June to 118,350 tonnes": that is the level after
 # A sentence that opens by leaving the statement before: "Separately, ...".
 _TURNS_AWAY = re.compile(
@@ -73,6 +76,8 @@ _FLOW_PARTNER_BEFORE = re.compile(r"(?i)\b(?:to|from|with|into)\s+(?:the\s+)?$")
 _AGGREGATE = re.compile(
     r"(?i)\b(?:(?<!of\sthe\s)(?<!of\sits\s)total|overall|global|worldwide|world|cumulative|foreign\s+trade)\b"
 )
+# A sentence opening "Overall," is about a total, whichever of its clauses a figure is in.
+_OVERALL = re.compile(r"""[\s"'“‘]*(?:overall|in\s+total|in\s+all|altogether|all\s+told)\b""", re.I)
 # What opens the second of two figures that share a verb: "Egypt took 63 million kg and the
 # United Kingdom 40 million kg".
 _NEXT_CONJUNCT = re.compile(r"\s*(?:,\s*)?(?:(?:and|while|but|whereas)\b|;|,)", re.I)
@@ -114,6 +119,7 @@ def is_base(text: str, start: int) -> bool:
         or "vs" in lead
         or "following" in lead
         or "after" in lead
+        or "record" in lead
     ):
         return False
     return bool(_BASE_BEFORE.search(lead))
@@ -382,7 +388,7 @@ def figure_countries(
     clause = ctx.clause(span.start)
     named, part = ctx.clause_countries(clause), clause
     if len(named) >= 2 and (own := ctx.distributed(span, clause)) is not None:
-        if len(own) == 1 and reporter and not _AGGREGATE.search(ctx.text, part.start, part.end):
+        if len(own) == 1 and reporter and not _aggregate(ctx.text, part):
             own.add(reporter)  # a partner of the country whose figures the report gives
         return own
     if not named:
@@ -394,7 +400,7 @@ def figure_countries(
         return set(named)
     text = ctx.text
     if not named:
-        if reporter and not continues and _AGGREGATE.search(text, part.start, part.end) and not ctx.bilateral:
+        if reporter and not continues and _aggregate(text, part) and not ctx.bilateral:
             return {reporter}  # "The overall deficit narrowed 18.7%": the reporting country's
         # Not after a breakdown by partner ("exports to China rose 7.5%, and those to the
         # U.S. 16.1%"): "Imports fell 2%" is the reporting country's, not the last partner's.
@@ -404,7 +410,7 @@ def figure_countries(
     # One country named: find the other side of the flow, unless it is an aggregate.
     [only] = named
     partner = is_partner(text, ctx.first_mention[only])
-    aggregate = bool(_AGGREGATE.search(text, part.start, part.end))
+    aggregate = _aggregate(text, part)
     if aggregate and not partner and not continues:
         return set(named)
     # A partner pairs with a country named as a subject: "Exports to China, South Korea's
@@ -442,3 +448,8 @@ def _partner_here(ctx: SentenceContext, code: str) -> bool:
     no other partner ("Exports to Brazil jumped 9%, and those to Chile 4%")."""
     mention = ctx.first_mention.get(code)
     return mention is not None and is_flow_partner(ctx.text, mention)
+
+
+def _aggregate(text: str, part: Clause) -> bool:
+    """Whether a figure in ``part`` of a sentence is a total: "total exports", "Overall, ..."."""
+    return bool(_AGGREGATE.search(text, part.start, part.end) or _OVERALL.match(text))

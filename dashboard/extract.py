@@ -23,7 +23,7 @@ from dashboard.figures import Figure, Span
 from dashboard.metrics import MetricIndex, metric_for
 from dashboard.periods import find_periods, trigger_words
 from dashboard.qualifiers import qualify, range_bounds
-from dashboard.sentences import Sentence, split_sentences
+from dashboard.sentences import Sentence, dateline_end, split_sentences
 from dashboard.sources import Speakers
 from dashboard.spans import currency_of, find_spans
 from dashboard.statements import (
@@ -63,10 +63,14 @@ def extract_figures(
 def extract_document(document: Document) -> list[Figure]:
     """The figures of one document, in order of position: the whole pipeline."""
     text = document.text
-    mentions = find_countries(text)
     # "919 billion U.S. dollars" names a currency, not a country the document is about.
-    countries = [m for m in mentions if not naming_currency(text, m)]
+    countries = [m for m in find_countries(text) if not naming_currency(text, m)]
     named_in_all = find_countries(document.title) + countries
+    # "BEIJING (Reuters) - Brazil's exports to Argentina": the dateline's place is where the
+    # report was written, not a party to its figures, nor whose figures they are but for lack
+    # of another.
+    place = dateline_end(text)
+    mentions = [m for m in countries if m.start >= place]
     ranked = ranked_countries(named_in_all)
     focus = tuple(code for code, _ in ranked[:2])  # the document's main countries
     # "R412 billion" is rand where South Africa is named at all; "¥" by the most named.
@@ -74,7 +78,8 @@ def extract_document(document: Document) -> list[Figure]:
     report = Report(
         focus,
         # "WASHINGTON -", "The U.S. trade deficit with Mexico": the first country not a partner
-        reporter=next((m.iso3 for m in countries if not context.is_flow_partner(text, m)), ""),
+        reporter=next((m.iso3 for m in mentions if not context.is_flow_partner(text, m)), "")
+        or (countries[0].iso3 if countries and countries[0].start < place else ""),
         paired=second_stands_out(ranked),
     )
     # One scan of the whole text for each kind of thing, shared out to sentences by position.
@@ -161,6 +166,9 @@ def _in_context(
     text = sentence.text
     focus = report.focus
     last = before.figures[-1] if before.figures else None
+    # "as iron ore prices held above US$100 a tonne": a price said in passing is not what the
+    # statement measures, for a figure after it that names nothing
+    flow_before = next((f for f in reversed(before.figures) if not f.metric.endswith("price")), last)
     previous_countries = set(last.countries.split(";")) - {""} if last else set()
     continues = last is not None and context.points_back(text, mentions, previous_countries)
     previous_subject = before.subject
@@ -204,7 +212,7 @@ def _in_context(
         is_range = high is not None and bounds.get(high.start) == "<="
         measured = high if is_range else span
         named_metric = metric_for(metrics, measured.start, measured.end, measured.kind, measured.unit)
-        metric = carried_metric(named_metric, metrics, measured, last, continues)
+        metric = carried_metric(named_metric, metrics, measured, flow_before, continues)
         if out and out[-1].kind == span.kind and out[-1].metric and context.is_base(text, span.start):
             metric = out[-1].metric  # "made up 36% of oil imports, down from 42%": a share too
         if metric == "trade balance" and span.kind == "money" and span.hint:

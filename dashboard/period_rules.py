@@ -119,6 +119,14 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             not_a_period,
             ("compared", "versus", "against", "than"),
         ),
+        # "Bolat said in June that they aimed to raise trade to $100 billion": when words
+        # were said, not the time of their figures
+        (
+            rf"(?i:(?:said|announced|stated|told{S}(?:reporters|journalists|parliament|lawmakers|[a-z]+))"
+            rf"{S}(?:in|on){S})(?:{month})(?:{S}\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?{S}{YEAR})?",
+            not_a_period,
+            ("said in", "said on", "announced in", "announced on", "stated in", "told"),
+        ),
         # "the lowest since 2010", "for the first time since 2016": a record's reach
         (
             rf"(?i:(?:lowest|highest|biggest|smallest|largest|weakest|strongest|fastest|slowest|best|worst"

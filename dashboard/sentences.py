@@ -17,6 +17,12 @@ _BREAK = re.compile(
 )
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]{0,10})\.$")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
+# "BEIJING (Reuters) -", "Washington, D.C. —", "MOSCOW, March 12 (Interfax) -", "NEW DELHI:":
+# where the report was written, before what it reports.
+_DATELINE = re.compile(
+    r"\A\s*[A-Z][A-Za-z.'’ -]{1,40}?(?:,\s*[A-Z][A-Za-z.]+)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+    r"(?:,?\s+(?:19|20)\d\d)?)?\s*(?:\([^()\n]{1,40}\))?\s*(?:[-–—]{1,2}|:)\s"
+)
 # No real sentence is longer; a longer run of text is cut at a clause or a space, so
 # that every row's sentence stays short and work stays linear in the text.
 MAX_SENTENCE = 1000
@@ -90,3 +96,9 @@ def sentence_start(text: str, sentence: str, start: int) -> int:
     """Where the sentence holding offset ``start`` starts in ``text``, given the sentence."""
     at = text.find(sentence, max(0, start - len(sentence)))
     return at if 0 <= at <= start < at + len(sentence) + 1 else start
+
+
+def dateline_end(text: str) -> int:
+    """Where the dateline ``text`` opens with ends; 0 when it opens with none."""
+    m = _DATELINE.match(text)
+    return m.end() if m else 0

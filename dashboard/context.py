@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
@@ -90,6 +91,18 @@ _GENERAL_METRICS = frozenset({"tariff", "capacity"})
 
 # A clause opening a new part of its sentence, with its own subject: ", while imports fell".
 _PART_OPENING = re.compile(r"\s*(?:while|whereas|but|[–—])\s", re.I)
+
+
+@dataclass(slots=True)
+class Report:
+    """Whom a document's figures are about, read once from the whole text."""
+
+    focus: tuple[str, ...]  # its main countries, most named first
+    reporter: str  # whose figures it gives: the first country named other than as a partner
+    paired: bool  # whether it is about its two main countries, not the first alone
+    # countries named only as the far side of a flow ("exports to the UAE"): never whose
+    # figures a line naming no country gives
+    partners: frozenset[str] = frozenset()
 
 
 class Clause(NamedTuple):  # a tuple: sentences make many, and tuples are cheap
@@ -287,11 +300,22 @@ class SentenceContext:
         after = bisect_left(self._mention_starts, at)
         return {own} | {m.iso3 for m in self.mentions[after:] if m.start < clause.end}
 
+    def _owned_by_base(self, period: Period, span: Span) -> bool:
+        """Whether ``period`` is the time of a base right before it, another figure than ``span``."""
+        k = bisect_left(self._span_starts, period.offset) - 1
+        if k < 0 or self.spans[k] is span:
+            return False
+        base = self.spans[k]
+        return 0 <= period.offset - base.end <= 12 and is_base(self.text, base.start)
+
     def nearest_period(self, span: Span) -> Period | None:
         """The time expression nearest the figure, those in its own clause first; after wins ties."""
         # The neighbours on either side hold the nearest in the clause, if any, else the nearest at all.
         i = bisect_left(self._period_offsets, span.start)
         before = self.periods[i - 1] if i else None
+        if before is not None and self._owned_by_base(before, span):
+            # "sank 37% last year, from 10 trillion won in 2022, while imports plunged 42%"
+            before = self.periods[i - 2] if i >= 2 else None
         after = self.periods[i] if i < len(self.periods) else None
         if after is not None and self._base_between(span.end, after.offset):
             after = None  # "up 33% from $49.4 billion in the previous year": the base's period
@@ -366,28 +390,26 @@ def flow_roles(text: str, mentions: list[Mention], countries: str, metric: str) 
 def figure_countries(
     ctx: SentenceContext,
     span: Span,
-    focus: tuple[str, ...],
+    report: Report,
     previous: set[str],
     previous_subject: str,
     continues: bool,
     roles: Callable[[], dict[str, str]] = dict,
-    reporter: str = "",
-    paired: bool = True,
     breakdown: Callable[[], bool] = bool,
 ) -> set[str]:
     """The countries ``span``, a figure of the sentence, is about.
 
-    ``focus`` holds the document's main countries (most named first), ``previous``
-    the countries of the statement the sentence may continue, ``previous_subject``
-    the first country that statement named and ``roles()`` which of its countries sent
-    and which received (``flow_roles``); ``reporter`` is whose figures the document gives,
-    and ``paired`` whether it is about its two main countries (else a figure that names no
-    country is the first's alone); ``breakdown()`` says the statement before gave figures for
-    several partners.
+    ``report`` says whom the document is about; ``previous`` holds the countries of the
+    statement the sentence may continue, ``previous_subject`` the first country that
+    statement named and ``roles()`` which of its countries sent and which received
+    (``flow_roles``); ``breakdown()`` says the statement before gave figures for several
+    partners.
     """
+    focus, reporter, paired = report.focus, report.reporter, report.paired
     clause = ctx.clause(span.start)
     named, part = ctx.clause_countries(clause), clause
-    if len(named) >= 2 and (own := ctx.distributed(span, clause)) is not None:
+    whole = ctx.part(clause)  # "Iraq supplied 0.9 million bpd, Saudi Arabia 0.6 million bpd and ..."
+    if len(ctx.clause_countries(whole)) >= 2 and (own := ctx.distributed(span, whole)) is not None:
         if len(own) == 1 and reporter and not _aggregate(ctx.text, part):
             own.add(reporter)  # a partner of the country whose figures the report gives
         return own
@@ -406,7 +428,7 @@ def figure_countries(
         # U.S. 16.1%"): "Imports fell 2%" is the reporting country's, not the last partner's.
         if previous and (continues or not (ctx.bilateral or breakdown())):
             return set(previous)
-        return set(focus[:2] if paired or ctx.bilateral else focus[:1])
+        return set(focus[:2] if paired or ctx.bilateral else focus[:1]) - report.partners
     # One country named: find the other side of the flow, unless it is an aggregate.
     [only] = named
     partner = is_partner(text, ctx.first_mention[only])
@@ -438,7 +460,12 @@ def figure_countries(
         if only in pair and len(pair) == 2:
             return pair
     main = focus[0] if focus else ""
-    if main and main != only and not aggregate and not (partner and _partner_here(ctx, main)):
+    if (
+        main
+        and main != only
+        and not aggregate
+        and not (partner and (main in report.partners or _partner_here(ctx, main)))
+    ):
         return {only, main}  # "Saudi Arabia shipped 86 million tons" in a report on China's imports
     return set(named)
 

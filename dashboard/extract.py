@@ -10,6 +10,7 @@ from functools import lru_cache
 import pandas as pd
 
 from dashboard import columns, context
+from dashboard.context import Report
 from dashboard.countries import (
     Mention,
     find_countries,
@@ -27,7 +28,6 @@ from dashboard.sentences import Sentence, dateline_end, split_sentences
 from dashboard.sources import Speakers
 from dashboard.spans import currency_of, find_spans
 from dashboard.statements import (
-    Report,
     Statement,
     base_period,
     carried_metric,
@@ -75,12 +75,14 @@ def extract_document(document: Document) -> list[Figure]:
     focus = tuple(code for code, _ in ranked[:2])  # the document's main countries
     # "R412 billion" is rand where South Africa is named at all; "¥" by the most named.
     currency_context = tuple(code for code, _ in ranked)
+    subjects = [m.iso3 for m in mentions if not context.is_flow_partner(text, m)]
     report = Report(
         focus,
         # "WASHINGTON -", "The U.S. trade deficit with Mexico": the first country not a partner
-        reporter=next((m.iso3 for m in mentions if not context.is_flow_partner(text, m)), "")
+        reporter=next(iter(subjects), "")
         or (countries[0].iso3 if countries and countries[0].start < place else ""),
         paired=second_stands_out(ranked),
+        partners=frozenset(m.iso3 for m in mentions) - set(subjects),
     )
     # One scan of the whole text for each kind of thing, shared out to sentences by position.
     all_spans = find_spans(text, currency_context)
@@ -181,7 +183,9 @@ def _in_context(
     )
     metrics = MetricIndex(text)
     bounds = range_bounds(text, spans)
-    sentence_countries = tuple(m.iso3 for m in mentions)
+    # "Rs" in "exports to Nepal stood at Rs 2,21,000 crore" is not Nepal's: a country named only
+    # as a partner does not decide a currency.
+    currency_context = tuple(c for c in (*(m.iso3 for m in mentions), *focus) if c not in report.partners)
     out = []
     for i, span in enumerate(spans):
         clause = ctx.clause(span.start)
@@ -189,13 +193,11 @@ def _in_context(
             context.figure_countries(
                 ctx,
                 span,
-                focus,
+                report,
                 previous_countries,
                 previous_subject,
                 continues,
                 before.roles,
-                report.reporter,
-                report.paired,
                 before.breakdown,
             )
         )
@@ -247,7 +249,7 @@ def _in_context(
                 surface=span.surface,
                 kind=span.kind,
                 value=span.value,
-                unit=currency_of(span.symbol, sentence_countries + focus) if span.symbol else span.unit,
+                unit=currency_of(span.symbol, currency_context) if span.symbol else span.unit,
                 bound=bound,
                 direction=direction,
                 metric=metric,

@@ -68,9 +68,10 @@ def _patterns() -> _Patterns:
         commodity_after=re.compile(
             rf"(?i)\s+(?:[\w.,$€£¥-]+\s+){{0,4}}?of\s+(?:[A-Z][\w-]*\s+)?(?P<mod>{commodities})\b"
         ),
-        # not "rose 5% and imports 3%": the next figure's
+        # not "rose 5% and imports 3%": the next figure's; not "duties of 38% on imports": what
+        # the figure is levied on
         own_after=re.compile(
-            rf"(?i)\s+(?:of\s+)?(?:(?!(?:and|or|but|while)\b)[\w-]+\s+){{0,2}}?(?P<head>{head})\b"
+            rf"(?i)\s+(?:of\s+)?(?:(?!(?:and|or|but|while|on|against|than)\b)[\w-]+\s+){{0,2}}?(?P<head>{head})\b"
         ),
         share_after=re.compile(
             rf"(?i)\s+of\s+(?:(?:the|its|their|all|total|[\w-]+(?:['’]s?)?)\s+){{0,5}}?"

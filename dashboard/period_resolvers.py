@@ -244,8 +244,13 @@ def fiscal_part(m, ctx):
 
 
 def fiscal_named(m, ctx):
-    year = _year(m.group("y"))
-    return _fiscal(year + 1 if ctx.fiscal[1] == "start" else year, ctx)
+    return _fiscal(fiscal_named_year(m.group("y"), ctx), ctx)
+
+
+def fiscal_named_year(words: str, ctx: Context) -> int:
+    """The calendar year in which the fiscal year named "FY24" or "fiscal 2024" ends."""
+    year = _year(words)
+    return year + 1 if ctx.fiscal[1] == "start" else year
 
 
 _FY_NAMED = re.compile(r"(?i)\b(?:FY|fiscal(?:\s+year)?)\s*'?((?:19|20)?\d\d)(?![\d–/-])")
@@ -348,10 +353,21 @@ def fourth_quarter(m, ctx):
 
 
 def month_range(m, ctx):
+    """ "January-April", "July-April" (across the turn of a year), "July-April FY24"."""
     first, last = _month(m.group("a")), _month(m.group("b"))
-    if last <= first:
+    if last == first:
         return None
-    return _span(first, last, int(m.group("y")) if m.group("y") else None, ctx, "months")
+    if m.group("fy"):
+        fiscal_start = _fiscal(fiscal_named_year(m.group("fy"), ctx), ctx)[0]
+        year = fiscal_start.year + (first < fiscal_start.month)
+        return (*_months(year, first, last), "months")
+    if m.group("y"):
+        # "January-April 2024"; "July-April 2024" ends in the year named
+        return (*_months(int(m.group("y")) - (last < first), first, last), "months")
+    year = _year_of(first, last, ctx)
+    if year is None:
+        return None
+    return (*_months(year - (last < first), first, last), "months")
 
 
 def year_from(m, ctx):

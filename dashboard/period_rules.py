@@ -300,7 +300,9 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             ("MONTH",),
         ),
         (
-            rf"(?:(?i:from|between){S})?(?P<a>{month})(?:\s*[-–]\s*|{S}(?i:to|and|through){S})(?P<b>{month})(?:{S}(?P<y>{YEAR}))?",
+            # "July-April FY24": the months of that fiscal year
+            rf"(?:(?i:from|between){S})?(?P<a>{month})(?:\s*[-–]\s*|{S}(?i:to|and|through){S})(?P<b>{month})"
+            rf"(?:{S}(?P<y>{YEAR})|{S}(?i:of{S})?(?:FY|(?i:fiscal){S})'?(?P<fy>{YEAR}|{YY})(?![\d–/-]))?",
             month_range,
             ("MONTH",),
         ),

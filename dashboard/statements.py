@@ -23,21 +23,13 @@ from dashboard.sentences import Sentence
 _BALANCES = frozenset(
     {"trade deficit", "trade surplus", "trade balance", "current account deficit", "current account surplus"}
 )
+_A_YEAR_AFTER = re.compile(r"(?i)\s+(?:a|per|each)\s+year\b|\s+annually\b")
 _TARGET_AFTER = re.compile(r"(?i)\s+(?:target|goal)\b")
 _YEAR_EARLIER = re.compile(
     r"(?i),?\s+((?:a|one|the)\s+year\s+(?:earlier|ago|before)|(?:in|during|for)\s+the\s+same\s+"
     r"(?:period|quarter|month|months|half)\s+(?:(?:a|last)\s+year|of\s+(?:the\s+)?(?:previous|prior)\s+year"
     r"|a\s+year\s+(?:earlier|ago|before)))\b"
 )
-
-
-@dataclass(slots=True)
-class Report:
-    """Whom a document's figures are about, read once from the whole text."""
-
-    focus: tuple[str, ...]  # its main countries, most named first
-    reporter: str  # whose figures it gives: the first country named other than as a partner
-    paired: bool  # whether it is about its two main countries, not the first alone
 
 
 @dataclass(slots=True)  # not frozen: five times cheaper to build, and many are
@@ -129,6 +121,8 @@ def period_fields(
         period = None
     if period is not None and period.granularity != "anaphor":
         return _fields(period)
+    if _A_YEAR_AFTER.match(ctx.text, span.end):
+        return {}  # "once worth about $4 billion a year": a rate, over no period in particular
     general = ctx.now or perfect or context.is_general(metric)
     if context.says_now(ctx.text[clause.start : clause.end]):
         return {}  # "deals now make up 40% of the total": now, whatever the statement before

@@ -83,6 +83,10 @@ _OVERALL = re.compile(r"""[\s"'“‘]*(?:overall|in\s+total|in\s+all|altogether
 # United Kingdom 40 million kg".
 _NEXT_CONJUNCT = re.compile(r"\s*(?:,\s*)?(?:(?:and|while|but|whereas)\b|;|,)", re.I)
 _CONJUNCT_REACH = 60
+# A partner named right after its figure: "$427 billion from China", "$3bn worth of goods to Japan".
+_PARTNER_AFTER = re.compile(
+    r"\s+(?:(?:worth\s+)?(?:of\s+)?(?:[a-z-]+\s+){0,2}?)?(?:to|from|with|into)\s+(?:the\s+)?", re.I
+)
 # Which way goods go: "shipped", "supplies" send; "imports", "bought" receive.
 _SENDING = re.compile(r"(?i)\b(?:export|ship|suppl|sold|sell|sale|deliver)")
 _RECEIVING = re.compile(r"(?i)\b(?:import|bought|buy|purchas)")
@@ -264,41 +268,70 @@ class SentenceContext:
         return any(is_base(self.text, self.spans[j].start) for j in range(lo, hi))
 
     def distributed(self, span: Span, clause: Clause) -> set[str] | None:
-        """The countries of a figure in one of several conjuncts that each name their own
-        ("Egypt took 63 million kg and the United Kingdom 40 million kg"): its conjunct's
-        country and any the clause names after its last figure; None when the clause is not so.
-        """
+        """The countries of a figure in one of several conjuncts that each name their own:
+        before their figures ("Egypt took 63 million kg and the United Kingdom 40 million kg")
+        or after them ("imported $475 billion from Mexico, $427 billion from China and ...").
+        Its conjunct's country and those the clause names outside the conjuncts; None when
+        the clause is not so."""
         lo = bisect_left(self._span_starts, clause.start)
         hi = bisect_left(self._span_starts, clause.end)
         if hi - lo < 2:
             return None
+        spans = self.spans[lo:hi]
+        return self._named_before(span, spans, clause) or self._named_after(span, spans, clause)
+
+    def _codes(self, start: int, end: int) -> set[str]:
+        lo, hi = bisect_left(self._mention_starts, start), bisect_left(self._mention_starts, end)
+        return {m.iso3 for m in self.mentions[lo:hi]}
+
+    def _named_before(self, span: Span, spans: list[Span], clause: Clause) -> set[str] | None:
         own: str | None = None
         seen: list[str] = []
         at = clause.start
-        for j in range(lo, hi):
-            lo_m = bisect_left(self._mention_starts, at)
-            hi_m = bisect_left(self._mention_starts, self.spans[j].start)
-            codes = {m.iso3 for m in self.mentions[lo_m:hi_m]}
+        for each in spans:
+            codes = self._codes(at, each.start)
             if len(codes) > 1:
                 return None
             if codes:
                 [code] = codes
                 if seen and (
                     code in seen
-                    or self.spans[j].start - at > _CONJUNCT_REACH
+                    or each.start - at > _CONJUNCT_REACH
                     or not _NEXT_CONJUNCT.match(self.text, at)
                 ):
                     return None
                 seen.append(code)
             elif not seen:
                 return None
-            if self.spans[j] is span:
+            if each is span:
                 own = seen[-1]
-            at = self.spans[j].end
+            at = each.end
         if own is None or len(seen) < 2:
             return None
-        after = bisect_left(self._mention_starts, at)
-        return {own} | {m.iso3 for m in self.mentions[after:] if m.start < clause.end}
+        return {own} | self._codes(at, clause.end)
+
+    def _named_after(self, span: Span, spans: list[Span], clause: Clause) -> set[str] | None:
+        seen: list[str] = []
+        pending: list[Span] = []  # "rose 5% to $10 billion from Mexico": both are Mexico's
+        own: str | None = None
+        for j, each in enumerate(spans):
+            pending.append(each)
+            stop = spans[j + 1].start if j + 1 < len(spans) else clause.end
+            codes = self._codes(each.end, stop)
+            if not codes:
+                continue
+            partner = _PARTNER_AFTER.match(self.text, each.end)
+            first = self.mentions[bisect_left(self._mention_starts, each.end)]
+            if len(codes) > 1 or codes & set(seen) or not partner or first.start != partner.end():
+                return None  # "$427 billion from China", not "up 23% from a year earlier. the US"
+            [code] = codes
+            seen.append(code)
+            if span in pending:
+                own = code
+            pending = []
+        if own is None or len(seen) < 2:
+            return None
+        return {own} | self._codes(clause.start, spans[0].start)
 
     def _owned_by_base(self, period: Period, span: Span) -> bool:
         """Whether ``period`` is the time of a base right before it, another figure than ``span``."""

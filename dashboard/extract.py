@@ -204,11 +204,14 @@ def _in_context(
         bound, worded = qualify(text, span.start, span.end)
         bound = bounds.get(span.start, bound)
         direction = span.hint or worded
-        if not direction and out and out[-1].kind == span.kind and out[-1].direction:
-            gap = text[out[-1].end - sentence.start : span.start]
-            if (bound == "<=" and out[-1].bound == ">=") or _AND_THEN.search(gap):
-                # "grew 10-15%": both ends of the range grew; "rose 7% in 2023 and 3% in 2024"
-                direction = out[-1].direction
+        # "grew 10-15%": both ends of the range grew; "rose 7% in 2023 and 3% in 2024", "rose 5%
+        # to $10 billion to Germany and 3% to $4 billion to Iraq": the second shares the verb
+        if not direction and (like := next((f for f in reversed(out) if f.kind == span.kind), None)):
+            gap = text[like.end - sentence.start : span.start]
+            if like.direction and (
+                (like is out[-1] and bound == "<=" and like.bound == ">=") or _AND_THEN.search(gap)
+            ):
+                direction = like.direction
         # The low end of a range reads its metric where the range ends: "35-40% of imports".
         high = spans[i + 1] if bound == ">=" and i + 1 < len(spans) else None
         is_range = high is not None and bounds.get(high.start) == "<="

@@ -197,6 +197,7 @@ class SentenceContext:
         self._clause_countries: dict[tuple[int, int], set[str]] = {}
         self._clause_now: dict[int, bool] = {}
         self._parts: dict[int, Clause] = {}
+        self._distributed: dict[int, dict[int, set[str]] | None] = {}
 
     # Most figures carry their own period and countries: these are read when one needs them.
     @cached_property
@@ -267,27 +268,33 @@ class SentenceContext:
         lo, hi = bisect_left(self._span_starts, start), bisect_left(self._span_starts, end)
         return any(is_base(self.text, self.spans[j].start) for j in range(lo, hi))
 
-    def distributed(self, span: Span, clause: Clause) -> set[str] | None:
+    def distributed(self, span: Span, part: Clause) -> set[str] | None:
         """The countries of a figure in one of several conjuncts that each name their own:
         before their figures ("Egypt took 63 million kg and the United Kingdom 40 million kg")
         or after them ("imported $475 billion from Mexico, $427 billion from China and ...").
-        Its conjunct's country and those the clause names outside the conjuncts; None when
-        the clause is not so."""
-        lo = bisect_left(self._span_starts, clause.start)
-        hi = bisect_left(self._span_starts, clause.end)
-        if hi - lo < 2:
-            return None
-        spans = self.spans[lo:hi]
-        return self._named_before(span, spans, clause) or self._named_after(span, spans, clause)
+        Its conjunct's country and those the part names outside the conjuncts; None when
+        the part is not so. Worked out once for all the figures of a part."""
+        if part.start not in self._distributed:
+            lo = bisect_left(self._span_starts, part.start)
+            hi = bisect_left(self._span_starts, part.end)
+            spans = self.spans[lo:hi]
+            self._distributed[part.start] = (
+                (self._named_before(spans, part) or self._named_after(spans, part))
+                if len(spans) >= 2
+                else None
+            )
+        by_start = self._distributed[part.start]
+        own = by_start.get(span.start) if by_start else None
+        return set(own) if own else None
 
     def _codes(self, start: int, end: int) -> set[str]:
         lo, hi = bisect_left(self._mention_starts, start), bisect_left(self._mention_starts, end)
         return {m.iso3 for m in self.mentions[lo:hi]}
 
-    def _named_before(self, span: Span, spans: list[Span], clause: Clause) -> set[str] | None:
-        own: str | None = None
+    def _named_before(self, spans: list[Span], part: Clause) -> dict[int, set[str]] | None:
+        owners: dict[int, str] = {}
         seen: list[str] = []
-        at = clause.start
+        at = part.start
         for each in spans:
             codes = self._codes(at, each.start)
             if len(codes) > 1:
@@ -303,20 +310,20 @@ class SentenceContext:
                 seen.append(code)
             elif not seen:
                 return None
-            if each is span:
-                own = seen[-1]
+            owners[each.start] = seen[-1]
             at = each.end
-        if own is None or len(seen) < 2:
+        if len(seen) < 2:
             return None
-        return {own} | self._codes(at, clause.end)
+        outside = self._codes(at, part.end)
+        return {start: {code} | outside for start, code in owners.items()}
 
-    def _named_after(self, span: Span, spans: list[Span], clause: Clause) -> set[str] | None:
+    def _named_after(self, spans: list[Span], part: Clause) -> dict[int, set[str]] | None:
+        owners: dict[int, str] = {}
         seen: list[str] = []
         pending: list[Span] = []  # "rose 5% to $10 billion from Mexico": both are Mexico's
-        own: str | None = None
         for j, each in enumerate(spans):
             pending.append(each)
-            stop = spans[j + 1].start if j + 1 < len(spans) else clause.end
+            stop = spans[j + 1].start if j + 1 < len(spans) else part.end
             codes = self._codes(each.end, stop)
             if not codes:
                 continue
@@ -326,12 +333,12 @@ class SentenceContext:
                 return None  # "$427 billion from China", not "up 23% from a year earlier. the US"
             [code] = codes
             seen.append(code)
-            if span in pending:
-                own = code
+            owners.update((p.start, code) for p in pending)
             pending = []
-        if own is None or len(seen) < 2:
+        if len(seen) < 2:
             return None
-        return {own} | self._codes(clause.start, spans[0].start)
+        outside = self._codes(part.start, spans[0].start)
+        return {start: {code} | outside for start, code in owners.items()}
 
     def _owned_by_base(self, period: Period, span: Span) -> bool:
         """Whether ``period`` is the time of a base right before it, another figure than ``span``."""

@@ -448,8 +448,13 @@ def figure_countries(
     focus, reporter, paired = report.focus, report.reporter, report.paired
     clause = ctx.clause(span.start)
     named, part = ctx.clause_countries(clause), clause
-    whole = ctx.part(clause)  # "Iraq supplied 0.9 million bpd, Saudi Arabia 0.6 million bpd and ..."
-    if len(ctx.clause_countries(whole)) >= 2 and (own := ctx.distributed(span, whole)) is not None:
+    if (
+        len(ctx.spans) >= 2
+        and len(ctx.in_sentence) >= 2
+        and len(ctx.clause_countries(whole := ctx.part(clause))) >= 2
+        # "Iraq supplied 0.9 million bpd, Saudi Arabia 0.6 million bpd and ..."
+        and (own := ctx.distributed(span, whole)) is not None
+    ):
         if len(own) == 1 and reporter and not _aggregate(ctx.text, part):
             own.add(reporter)  # a partner of the country whose figures the report gives
         return own

@@ -168,9 +168,6 @@ def _in_context(
     text = sentence.text
     focus = report.focus
     last = before.figures[-1] if before.figures else None
-    # "as iron ore prices held above US$100 a tonne": a price said in passing is not what the
-    # statement measures, for a figure after it that names nothing
-    flow_before = next((f for f in reversed(before.figures) if not f.metric.endswith("price")), last)
     previous_countries = set(last.countries.split(";")) - {""} if last else set()
     continues = last is not None and context.points_back(text, mentions, previous_countries)
     previous_subject = before.subject
@@ -183,9 +180,6 @@ def _in_context(
     )
     metrics = MetricIndex(text)
     bounds = range_bounds(text, spans)
-    # "Rs" in "exports to Nepal stood at Rs 2,21,000 crore" is not Nepal's: a country named only
-    # as a partner does not decide a currency.
-    currency_context = tuple(c for c in (*(m.iso3 for m in mentions), *focus) if c not in report.partners)
     out = []
     for i, span in enumerate(spans):
         clause = ctx.clause(span.start)
@@ -217,7 +211,7 @@ def _in_context(
         is_range = high is not None and bounds.get(high.start) == "<="
         measured = high if is_range else span
         named_metric = metric_for(metrics, measured.start, measured.end, measured.kind, measured.unit)
-        metric = carried_metric(named_metric, metrics, measured, flow_before, continues)
+        metric = carried_metric(named_metric, metrics, measured, before.measured(), continues)
         if out and out[-1].kind == span.kind and out[-1].metric and context.is_base(text, span.start):
             metric = out[-1].metric  # "made up 36% of oil imports, down from 42%": a share too
         if metric == "trade balance" and span.kind == "money" and span.hint:
@@ -252,7 +246,7 @@ def _in_context(
                 surface=span.surface,
                 kind=span.kind,
                 value=span.value,
-                unit=currency_of(span.symbol, currency_context) if span.symbol else span.unit,
+                unit=_currency(span, mentions, report) if span.symbol else span.unit,
                 bound=bound,
                 direction=direction,
                 metric=metric,
@@ -262,6 +256,14 @@ def _in_context(
             )
         )
     return out
+
+
+def _currency(span: Span, mentions: list[Mention], report: Report) -> str:
+    """The currency of a sign that differs by country ("¥", "Rs"), by the sentence's countries,
+    then the document's. "Rs" in "exports to Nepal stood at Rs 2,21,000 crore" is not Nepal's:
+    a country named only as a partner does not decide a currency."""
+    named = (*(m.iso3 for m in mentions), *report.focus)
+    return currency_of(span.symbol, tuple(c for c in named if c not in report.partners))
 
 
 def _is_fiscal(period: dict[str, str]) -> bool:

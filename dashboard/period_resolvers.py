@@ -45,9 +45,10 @@ def is_forecast(sentence: str) -> bool:
     """Whether a sentence states a forecast or target rather than the past. What economists
     "had expected" is a past expectation of the period reported, not a look ahead."""
     lower = sentence.lower()
-    return any(
-        not _HAD.search(lower, max(0, m.start() - 10), m.start()) for m in _forecast_pattern().finditer(lower)
-    )
+    for m in _forecast_pattern().finditer(lower):
+        if not _HAD.search(lower, max(0, m.start() - 10), m.start()):
+            return True
+    return False
 
 
 # A resolver reads its match's groups; the whole expression is the group "expr".

@@ -190,7 +190,7 @@ def find_periods(
         for _, _, start, end, period in taken
         if period is not None
     ]
-    return _previous_of_twelve_months(periods)
+    return _previous_of_twelve_months(periods) if len(periods) > 1 else periods
 
 
 _THE_PREVIOUS_YEAR = re.compile(r"(?i)the\s+(?:previous|prior|preceding)\s+year$")

@@ -45,6 +45,7 @@ class Statement:
     # Read only when a figure needs them: most do not.
     _forecast: bool | None = None
     _lead: Figure | None = None
+    _measured: Figure | None = None
     _roles: dict[str, str] | None = None
 
     def lead(self) -> Figure | None:
@@ -54,6 +55,15 @@ class Statement:
                 (f for f in reversed(self.figures) if not compared_with(f, self.at)), self.figures[-1]
             )
         return self._lead
+
+    def measured(self) -> Figure | None:
+        """The figure whose metric carries on: its last, but not a price said in passing ("as
+        iron ore prices held above US$100 a tonne")."""
+        if self._measured is None and self.figures:
+            self._measured = next(
+                (f for f in reversed(self.figures) if not f.metric.endswith("price")), self.figures[-1]
+            )
+        return self._measured
 
     def breakdown(self) -> bool:
         """Whether the statement gave figures for more than one pair of countries."""

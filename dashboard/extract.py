@@ -168,6 +168,7 @@ def _in_context(
     text = sentence.text
     focus = report.focus
     last = before.figures[-1] if before.figures else None
+    measured_before = before.measured()
     previous_countries = set(last.countries.split(";")) - {""} if last else set()
     continues = last is not None and context.points_back(text, mentions, previous_countries)
     previous_subject = before.subject
@@ -211,7 +212,7 @@ def _in_context(
         is_range = high is not None and bounds.get(high.start) == "<="
         measured = high if is_range else span
         named_metric = metric_for(metrics, measured.start, measured.end, measured.kind, measured.unit)
-        metric = carried_metric(named_metric, metrics, measured, before.measured(), continues)
+        metric = carried_metric(named_metric, metrics, measured, measured_before, continues)
         if out and out[-1].kind == span.kind and out[-1].metric and context.is_base(text, span.start):
             metric = out[-1].metric  # "made up 36% of oil imports, down from 42%": a share too
         if metric == "trade balance" and span.kind == "money" and span.hint:

@@ -45,9 +45,12 @@ def is_forecast(sentence: str) -> bool:
     """Whether a sentence states a forecast or target rather than the past. What economists
     "had expected" is a past expectation of the period reported, not a look ahead."""
     lower = sentence.lower()
-    for m in _forecast_pattern().finditer(lower):
+    pattern = _forecast_pattern()
+    m = pattern.search(lower)
+    while m is not None:
         if not _HAD.search(lower, max(0, m.start() - 10), m.start()):
             return True
+        m = pattern.search(lower, m.end())
     return False
 
 

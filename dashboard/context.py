@@ -205,6 +205,17 @@ class SentenceContext:
         return holds_now(self.text)
 
     @cached_property
+    def names_after_first_figure(self) -> bool:
+        """Whether the sentence has two figures and names a country after the first: most do
+        not, and only then can its figures each name their own partner."""
+        return (
+            len(self.spans) >= 2
+            and len(self.in_sentence) >= 2
+            and bool(self.mentions)
+            and self.mentions[-1].start > self.spans[0].end
+        )
+
+    @cached_property
     def bilateral(self) -> bool:
         return is_bilateral(self.text)
 
@@ -278,9 +289,11 @@ class SentenceContext:
             lo = bisect_left(self._span_starts, part.start)
             hi = bisect_left(self._span_starts, part.end)
             spans = self.spans[lo:hi]
+            # Either reading needs a country named after the first figure: most parts name none.
+            after = bisect_left(self._mention_starts, spans[0].end) if len(spans) >= 2 else len(self.mentions)
             self._distributed[part.start] = (
                 (self._named_before(spans, part) or self._named_after(spans, part))
-                if len(spans) >= 2
+                if after < len(self.mentions) and self.mentions[after].start < part.end
                 else None
             )
         by_start = self._distributed[part.start]
@@ -449,8 +462,7 @@ def figure_countries(
     clause = ctx.clause(span.start)
     named, part = ctx.clause_countries(clause), clause
     if (
-        len(ctx.spans) >= 2
-        and len(ctx.in_sentence) >= 2
+        ctx.names_after_first_figure
         and len(ctx.clause_countries(whole := ctx.part(clause))) >= 2
         # "Iraq supplied 0.9 million bpd, Saudi Arabia 0.6 million bpd and ..."
         and (own := ctx.distributed(span, whole)) is not None

@@ -117,7 +117,7 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             rf"(?i:(?:compared{S}(?:with|to)|versus|against|than(?:{S}in)?){S}(?:(?:{month}){S})?{YEAR})"
             rf"(?!{S}(?i:to|and|through|until)\b|\s*[-–/]\s*\d)",
             not_a_period,
-            ("compared", "versus", "against", "than"),
+            ("compared", "versus", "against", "than+YEAR"),
         ),
         # "Bolat said in June that they aimed to raise trade to $100 billion": when words
         # were said, not the time of their figures
@@ -125,7 +125,14 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             rf"(?i:(?:said|announced|stated|told{S}(?:reporters|journalists|parliament|lawmakers|[a-z]+))"
             rf"{S}(?:in|on){S})(?:{month})(?:{S}\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?{S}{YEAR})?",
             not_a_period,
-            ("said in", "said on", "announced in", "announced on", "stated in", "told"),
+            (
+                "said in+MONTH",
+                "said on+MONTH",
+                "announced in+MONTH",
+                "announced on+MONTH",
+                "stated in+MONTH",
+                "told+MONTH",
+            ),
         ),
         # "the lowest since 2010", "for the first time since 2016": a record's reach
         (

@@ -91,6 +91,17 @@ _PARTNER_AFTER = re.compile(
 _SENDING = re.compile(r"(?i)\b(?:export|ship|suppl|sold|sell|sale|deliver)")
 _RECEIVING = re.compile(r"(?i)\b(?:import|bought|buy|purchas)")
 _GENERAL_METRICS = frozenset({"tariff", "capacity"})
+# What one economy has or does on its own: no partner, whatever the report pairs it with.
+_NATIONAL_METRICS = frozenset(
+    {
+        "remittances",
+        "reserves",
+        "gdp",
+        "current account",
+        "current account deficit",
+        "current account surplus",
+    }
+)
 
 
 # A clause opening a new part of its sentence, with its own subject: ", while imports fell".
@@ -165,6 +176,14 @@ def says_now(text: str) -> bool:
 def holds_now(sentence: str) -> bool:
     """Whether a sentence states how things stand now rather than what happened over a time."""
     return bool(_NO_PERIOD.search(sentence.lower()))
+
+
+def national_countries(metric: str, ctx: SentenceContext, countries: str) -> str:
+    """ "Remittances from overseas Filipinos reached ₱1.7 trillion" is the Philippines' alone,
+    in a report on its trade with China: a national figure keeps the one country its sentence names."""
+    if metric in _NATIONAL_METRICS and len(ctx.in_sentence) == 1:
+        return next(iter(ctx.in_sentence))
+    return countries
 
 
 def is_general(metric: str) -> bool:

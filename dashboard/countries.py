@@ -57,6 +57,10 @@ def _index() -> tuple[dict[str, tuple[str, str | None]], dict[str, int]]:
                 index.setdefault(name.lower(), (country.alpha_3, exact))
     for row in lexicon.rows("countries.csv"):
         index[row["name"].lower()] = (row["iso3"], row["name"] if row["exact_case"] else None)
+        if row["kind"] == "demonym" and not row["name"].endswith(("ese", "sh", "ch", "ss", "s")):
+            # "overseas Filipinos", "Russians": the people, in the plural
+            plural = row["name"] + "s"
+            index.setdefault(plural.lower(), (row["iso3"], plural if row["exact_case"] else None))
     widths: dict[str, int] = {}
     for name in index:
         first = name.split()[0].rstrip(".")

@@ -212,7 +212,7 @@ def _in_context(
         is_range = high is not None and bounds.get(high.start) == "<="
         measured = high if is_range else span
         named_metric = metric_for(metrics, measured.start, measured.end, measured.kind, measured.unit)
-        metric = carried_metric(named_metric, metrics, measured, measured_before, continues)
+        metric = carried_metric(named_metric, metrics, measured, measured_before, continues, countries)
         if out and out[-1].kind == span.kind and out[-1].metric and context.is_base(text, span.start):
             metric = out[-1].metric  # "made up 36% of oil imports, down from 42%": a share too
         if metric == "trade balance" and span.kind == "money" and span.hint:
@@ -221,6 +221,7 @@ def _in_context(
             if direction == span.hint:
                 direction = worded  # the words' direction, not the sign's
         # "tariffs of 25% on $300 billion of goods": the goods are tariffed, a standing state
+        countries = context.national_countries(metric, ctx, countries)
         standing = named_metric if context.is_general(named_metric) else metric
         period = period_fields(ctx, clause, span, standing, before, continues, document.published)
         # A fiscal year follows the calendar of the figure's own country.

@@ -171,9 +171,11 @@ def _ahead(period: Period, published: dt.date | None) -> bool:
     return period.start is not None and published is not None and period.start > published
 
 
-def carried_metric(metric: str, index: MetricIndex, span: Span, last: Figure | None, continues: bool) -> str:
+def carried_metric(
+    metric: str, index: MetricIndex, span: Span, last: Figure | None, continues: bool, countries: str = ""
+) -> str:
     """The figure's metric from the one its sentence names for it (``metric_for``); "shipments",
-    or nothing named, read as the statement before."""
+    or nothing named, read as the statement before. ``countries`` are the figure's own."""
     if metric == "tariff" and span.kind == "money":
         return "imports"  # "tariffs on C$16.6 billion of goods": the goods tariffed
     before = last.metric.removeprefix("share of ") if last is not None else ""
@@ -182,6 +184,10 @@ def carried_metric(metric: str, index: MetricIndex, span: Span, last: Figure | N
         before = ""
     if not continues and before in _BALANCES:
         before = ""  # a balance is one figure: "phones accounted for $3.2 billion" is no deficit
+    if metric == "shipments" and ";" in countries and last is not None and ";" not in last.countries:
+        # "Chip exports jumped 37%. Shipments to China gained 11%": a breakdown by partner of
+        # the whole flow, not of the one commodity
+        before = before.rsplit(" ", 1)[-1]
     named_after = index.before(span.start) is None and not names_own_metric(index.text, span.end)
     own_share = metric.startswith("share of ")
     if before and (not metric or metric == "shipments" or (continues and named_after and not own_share)):

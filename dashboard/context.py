@@ -75,7 +75,8 @@ _PARTNER_BEFORE = re.compile(r"(?i)\b(?:to|from|with|into|in|on|for|of)\s+(?:the
 _FLOW_PARTNER_BEFORE = re.compile(r"(?i)\b(?:to|from|with|into)\s+(?:the\s+)?$")
 # "32 percent of the total" is a share of a total, not a total.
 _AGGREGATE = re.compile(
-    r"(?i)\b(?:(?<!of\sthe\s)(?<!of\sits\s)total|overall|global|worldwide|world|cumulative|foreign\s+trade)\b"
+    r"(?i)\b(?:(?<!of\sthe\s)(?<!of\sits\s)total|overall|global|worldwide|world|cumulative|foreign\s+trade"
+    r"|goods\s+and\s+services)\b"
 )
 # A sentence opening "Overall," is about a total, whichever of its clauses a figure is in.
 _OVERALL = re.compile(r"""[\s"'“‘]*(?:overall|in\s+total|in\s+all|altogether|all\s+told)\b""", re.I)
@@ -468,6 +469,7 @@ def figure_countries(
     continues: bool,
     roles: Callable[[], dict[str, str]] = dict,
     breakdown: Callable[[], bool] = bool,
+    sibling: str = "",
 ) -> set[str]:
     """The countries ``span``, a figure of the sentence, is about.
 
@@ -475,7 +477,7 @@ def figure_countries(
     statement the sentence may continue, ``previous_subject`` the first country that
     statement named and ``roles()`` which of its countries sent and which received
     (``flow_roles``); ``breakdown()`` says the statement before gave figures for several
-    partners.
+    partners; ``sibling`` holds the countries of the figure before in the same sentence.
     """
     focus, reporter, paired = report.focus, report.reporter, report.paired
     clause = ctx.clause(span.start)
@@ -491,7 +493,9 @@ def figure_countries(
         return own
     if not named:
         part = ctx.part(clause)
-        named = ctx.clause_countries(part) or ctx.in_sentence
+        # Not from a part after this one: "Exports via the Black Sea accounted for 30 million
+        # tonnes, while 8 million tonnes went through the European Union"
+        named = ctx.clause_countries(part) or ctx.clause_countries(Clause(0, part.end))
     if continues and previous and named <= previous:
         return set(previous)
     if len(named) >= 2:
@@ -500,11 +504,15 @@ def figure_countries(
     if not named:
         if reporter and not continues and _aggregate(text, part) and not ctx.bilateral:
             return {reporter}  # "The overall deficit narrowed 18.7%": the reporting country's
+        if sibling:
+            return set(sibling.split(";")) - {""}  # "exports fell 1.6%, while imports rose 2.0%"
         # Not after a breakdown by partner ("exports to China rose 7.5%, and those to the
         # U.S. 16.1%"): "Imports fell 2%" is the reporting country's, not the last partner's.
         if previous and (continues or not (ctx.bilateral or breakdown())):
             return set(previous)
-        return set(focus[:2] if paired or ctx.bilateral else focus[:1]) - report.partners
+        if ctx.bilateral:  # "The bilateral deficit": both sides, a partner as much as the other
+            return set(focus[:2])
+        return set(focus[:2] if paired else focus[:1]) - report.partners
     # One country named: find the other side of the flow, unless it is an aggregate.
     [only] = named
     partner = is_partner(text, ctx.first_mention[only])

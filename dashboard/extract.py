@@ -39,6 +39,8 @@ from dashboard.statements import (
 
 # The words between two figures when the second shares the first's verb: "7% in 2023 and 3%".
 # "rose 5% to China and to Japan 3%" too: the second names its own partner.
+# "dropped A$1.5 billion, or 16%": the same change, told again as a percentage
+_OR = re.compile(r",?\s+or\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?$")
 _AND_THEN = re.compile(
     r"^[^;:]{0,60}?\band\s+(?:by\s+|(?:(?:to|from|in|for|with)\s+)?(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}"
     r"|(?:exports|imports|shipments|sales|purchases|those|that)\s+(?:(?:to|from)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3})?)?$"
@@ -194,6 +196,7 @@ def _in_context(
                 continues,
                 before.roles,
                 before.breakdown,
+                sibling=out[-1].countries if out else "",
             )
         )
         bound, worded = qualify(text, span.start, span.end)
@@ -207,6 +210,13 @@ def _in_context(
                 (like is out[-1] and bound == "<=" and like.bound == ">=") or _AND_THEN.search(gap)
             ):
                 direction = like.direction
+        if (
+            not direction
+            and out
+            and out[-1].direction
+            and _OR.match(text, out[-1].end - sentence.start, span.start)
+        ):
+            direction = out[-1].direction
         # The low end of a range reads its metric where the range ends: "35-40% of imports".
         high = spans[i + 1] if bound == ">=" and i + 1 < len(spans) else None
         is_range = high is not None and bounds.get(high.start) == "<="
@@ -223,6 +233,8 @@ def _in_context(
         # "tariffs of 25% on $300 billion of goods": the goods are tariffed, a standing state
         countries = context.national_countries(metric, ctx, countries)
         standing = named_metric if context.is_general(named_metric) else metric
+        if span.unit.endswith("/ year"):
+            standing = "capacity"  # "to supply 4 mtpa": a standing rate, not a flow over a period
         period = period_fields(ctx, clause, span, standing, before, continues, document.published)
         # A fiscal year follows the calendar of the figure's own country.
         if (

@@ -52,6 +52,7 @@ class _Patterns:
     commodity_after: re.Pattern[str]
     own_after: re.Pattern[str]
     share_after: re.Pattern[str]
+    gapped: re.Pattern[str]
     heads: dict[str, str]
 
 
@@ -77,6 +78,8 @@ def _patterns() -> _Patterns:
             rf"(?i)\s+of\s+(?:(?:the|its|their|all|total|[\w-]+(?:['’]s?)?)\s+){{0,5}}?"
             rf"(?:(?P<mod>{commodities})\s+)?(?P<head>{head})\b"
         ),
+        # "Corn shipments totalled 29.6 million tonnes and wheat 18.3 million tonnes"
+        gapped=re.compile(rf"(?i)(?:\band|,)\s+(?P<mod>{commodities})\s+$"),
         heads=heads,
     )
 
@@ -161,6 +164,12 @@ def metric_for(index: MetricIndex, start: int, end: int, kind: str, unit: str) -
     if chosen is None:
         return ""
     commodity = chosen.commodity or (_UNIT_COMMODITY.get(unit, "") if chosen.head in _QUALIFIED else "")
+    if (
+        chosen.head in _QUALIFIED
+        and chosen.end <= start
+        and (gap := p.gapped.search(text, max(0, start - 30), start))
+    ):
+        commodity = gap.group("mod").lower()  # the second of two commodities sharing one verb
     after_figure = p.commodity_after.match(text, end) if not commodity and chosen.head in _QUALIFIED else None
     if after_figure and after_figure.end() - end < 40:
         commodity = after_figure.group("mod").lower()

@@ -119,6 +119,12 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             not_a_period,
             ("compared", "versus", "against", "than+YEAR"),
         ),
+        # "0.7 points lower than in October", "double its level in 2016": the time compared with
+        (
+            rf"(?i:than{S}in{S})(?:{month})(?!{S}\d)|(?i:(?:its|their|the){S}levels?{S}(?:in|of){S})(?:{month}{S})?{YEAR}",
+            not_a_period,
+            ("than in+MONTH", "level+YEAR"),
+        ),
         # "Bolat said in June that they aimed to raise trade to $100 billion": when words
         # were said, not the time of their figures
         (
@@ -151,7 +157,8 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         # "under a deal signed in November": the date of an event, not a period of figures
         (
             rf"(?i:(?:signed|agreed|announced|unveiled|struck|sealed|inked|launched|took{S}effect"
-            rf"|came{S}into{S}force){S}(?:on{S}|in{S}|at{S})?)"
+            # "signed a 27-year deal with Sinopec in 2022"
+            rf"|came{S}into{S}force)(?:{S}(?![$€£¥₹])[^\s,.;:]+){{0,6}}?{S}(?:on{S}|in{S}|at{S})?)"
             rf"(?:(?:{month})(?:{S}\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?{S}{YEAR})?|{YEAR}"
             rf"|(?i:mon|tues|wednes|thurs|fri|satur|sun)day)",
             not_a_period,

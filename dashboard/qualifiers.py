@@ -11,6 +11,11 @@ from dashboard import lexicon
 _LOOKBACK = 48
 # "made up 20%", "set up": "up" that is part of a phrasal verb, not a rise.
 _PHRASAL_UP = re.compile(r"(?i)\b(?:made|make|makes|making|set|sets|take|takes|took|taken|picks?)\s+$")
+# "pick up to 3.3%", "ticked up to 5%": a phrasal verb of rising, then "to" a level.
+_MOVES_UP = re.compile(
+    r"(?i)\b(?:pick(?:s|ed|ing)?|tick(?:s|ed|ing)?|edg(?:e|es|ed|ing)|creep(?:s|ing)?|crept|mov(?:e|es|ed|ing)"
+    r"|speed(?:s|ed|ing)?|sped|ramp(?:s|ed|ing)?|step(?:s|ped|ping)?|go(?:es)?|went|gone|shot|jump(?:s|ed)?)\s+$"
+)
 # "between X and Y", "X to Y" with no change verb: the two ends of a range.
 _BETWEEN = re.compile(r"(?i)\b(?:between|from)\s+(?:about\s+|around\s+)?$")
 _WORDS = re.compile(r"[\w.]+")
@@ -63,6 +68,8 @@ def qualify(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str]:
         lead = lead[: lead.lower().rfind(last)]
         last = _last_word(lead)
     if last in p["bound_ends"] and (m := p["bound"].search(lead)):
+        if m.group("w").lower() == "up to" and _MOVES_UP.search(lead, 0, m.start()):
+            return bound, ""  # "growth would pick up to 3.3%": the level risen to, not a cap
         bound = p["bounds"][lexicon.fold(m.group("w"))]
         lead = lead[: m.start()]
         last = _last_word(lead)

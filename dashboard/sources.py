@@ -71,7 +71,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?i:\s+(?:published|released|issued)(?:\s+(?:on\s+)?[a-z]+day)?)?"
             rf"\s+(?:(?:also|later|then|has|had)\s+)?(?P<verb>(?i:{verbs}))\b"  # "CUSTOMS DATA SHOWED"
         ),
-        "inverted": re.compile(rf"(?P<verb>{verbs_before_speaker})\s+(?P<src>{_NAME})"),
+        # "..., said Li Qiang." but not "said China-Africa trade hit ...": what was said
+        "inverted": re.compile(
+            rf"(?P<verb>{verbs_before_speaker})\s+(?P<src>{_NAME})"
+            r"(?=\s*(?:[,.;:)\"”’]|$)|\s+(?:in|on|at|who|whose|during|after|when)\b)"
+        ),
         "post_comma": re.compile(
             rf"(?:{lexicon.alternation([t for t in _PERSON_TITLES if t.isalpha()])})\s*,"
         ),

@@ -113,7 +113,9 @@ def _lexicon() -> _Lexicon:
             rf"(?:(?<!first )(?<!second )(?<!the )(?<!1st )(?<!2nd )"
             rf"(?P<share>{alt(list(shares))})(?=\s+(?:of|an?)\b)(?!\s+of\s+(?:the\s+|this\s+)?(?:year|\d))"
             # "dropped by a third": a change by that share
-            rf"|(?<=by )(?P<by_share>{alt(list(shares))})(?![\w-]|\s+(?:of|an?|percentage)\b)"
+            rf"|(?:(?<=by )|(?<=by almost )|(?<=by nearly )|(?<=by about )|(?<=by around )|(?<=by roughly )"
+            rf"|(?<=by more than )|(?<=by over )|(?<=by some ))"
+            rf"(?P<by_share>{alt(list(shares))})(?![\w-]|\s+(?:of|an?|percentage)\b)"
             rf"|(?P<words>{number_word}(?:(?:{SP}|-)(?:and{SP})?{number_word})*)(?!\w)"
             rf"|(?P<mult>{alt(list(multiples))})\b)",
         ),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
-from dashboard.countries import Mention, is_bilateral
+from dashboard.countries import Mention, is_bilateral, join_codes
 from dashboard.figures import Span
 from dashboard.period_resolvers import is_forecast
 from dashboard.periods import Period
@@ -187,6 +187,14 @@ def national_countries(metric: str, ctx: SentenceContext, countries: str) -> str
     return countries
 
 
+def tariff_countries(countries: str, focus: tuple[str, ...]) -> str:
+    """A tariff belongs to the country imposing it and the one it targets: a rate on "Chinese
+    EVs" in a report on U.S. duties is CHN;USA, the report's other main country imposing it."""
+    if ";" in countries or len(focus) < 2 or countries not in focus[:2]:
+        return countries
+    return join_codes(set(focus[:2]))
+
+
 def is_general(metric: str) -> bool:
     """Tariff rates and capacities are standing levels, not flows over a period."""
     return metric in _GENERAL_METRICS
@@ -298,6 +306,25 @@ class SentenceContext:
     def _base_between(self, start: int, end: int) -> bool:
         lo, hi = bisect_left(self._span_starts, start), bisect_left(self._span_starts, end)
         return any(is_base(self.text, self.spans[j].start) for j in range(lo, hi))
+
+    @cached_property
+    def _claims(self) -> list[tuple[Clause, str]]:
+        """(part, country) for each part of the sentence that holds a figure and names one country."""
+        claims, seen = [], set()
+        for clause in self.parts:
+            part = self.part(clause)
+            if part.start in seen:
+                continue
+            seen.add(part.start)
+            codes = self.clause_countries(part)
+            has_figure = bisect_left(self._span_starts, part.start) < bisect_left(self._span_starts, part.end)
+            if len(codes) == 1 and has_figure:
+                claims.append((part, next(iter(codes))))
+        return claims
+
+    def claimed_elsewhere(self, code: str, part: Clause) -> bool:
+        """Whether ``code`` is the one country of a part other than ``part`` with a figure of its own."""
+        return len(self.parts) > 1 and any(code == c and p.start != part.start for p, c in self._claims)
 
     def distributed(self, span: Span, part: Clause) -> set[str] | None:
         """The countries of a figure in one of several conjuncts that each name their own:
@@ -421,13 +448,17 @@ def flow_of(words: str) -> str:
 
 def is_partner(text: str, mention: Mention) -> bool:
     """Whether a country is named as the far side of a flow: "exports to China"."""
-    return bool(_PARTNER_BEFORE.search(text, max(0, mention.start - 12), mention.start))
+    return bool(_PARTNER_BEFORE.search(text, max(0, mention.start - 12), mention.start)) or text.startswith(
+        "-bound", mention.end
+    )
 
 
 def is_flow_partner(text: str, mention: Mention) -> bool:
     """Whether goods go to or come from the country: "exports to China", "imports from Japan"
     (not "officials in Beijing", which ``is_partner`` also counts)."""
-    return bool(_FLOW_PARTNER_BEFORE.search(text, max(0, mention.start - 12), mention.start))
+    return bool(
+        _FLOW_PARTNER_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+    ) or text.startswith("-bound", mention.end)  # "U.S.-bound shipments"
 
 
 def _role(flow: str, partner: bool) -> str:
@@ -521,7 +552,9 @@ def figure_countries(
         return set(named)
     # A partner pairs with a country named as a subject: "Exports to China, South Korea's
     # largest partner, rose 4%, while those to the United States advanced 2%" is KOR;USA.
-    others = [code for code in ctx.first_mention if code != only]
+    # Nor with the one country of another part's figure: "The Netherlands took 38%, while the
+    # United Kingdom took 19%".
+    others = [code for code in ctx.first_mention if code != only and not ctx.claimed_elsewhere(code, part)]
     if partner:
         # Not with another partner: "Exports to China rose, while sales to the US slipped".
         others = [code for code in others if not is_flow_partner(text, ctx.first_mention[code])]

@@ -231,7 +231,11 @@ def _in_context(
             if direction == span.hint:
                 direction = worded  # the words' direction, not the sign's
         # "tariffs of 25% on $300 billion of goods": the goods are tariffed, a standing state
+        if not named_metric and ctx.bilateral and span.kind == "money":
+            metric = "trade"  # "The two sides have set a target of $100 bn": their trade
         countries = context.national_countries(metric, ctx, countries)
+        if metric == "tariff":
+            countries = context.tariff_countries(countries, focus)
         standing = named_metric if context.is_general(named_metric) else metric
         if span.unit.endswith("/ year"):
             standing = "capacity"  # "to supply 4 mtpa": a standing rate, not a flow over a period

@@ -67,7 +67,7 @@ def _patterns() -> _Patterns:
         # Run over lower-cased text, several times faster than ignoring case.
         head=re.compile(rf"\b{share}(?:(?P<mod>{commodities})\s+)?(?P<head>{head})\b"),
         commodity_after=re.compile(
-            rf"(?i)\s+(?:[\w.,$€£¥-]+\s+){{0,4}}?of\s+(?:[A-Z][\w-]*\s+)?(?P<mod>{commodities})\b"
+            rf"(?i)\s+(?:[\w.,$€£¥-]+\s+){{0,4}}?of\s+(?:[A-Z][\w.-]*\s+)?(?P<mod>{commodities})\b"
         ),
         # not "rose 5% and imports 3%": the next figure's; not "duties of 38% on imports": what
         # the figure is levied on
@@ -109,7 +109,7 @@ def _commodity_words() -> frozenset[str]:
 
 def names_other_commodity(metric: str, unit: str) -> bool:
     """Whether ``metric`` names a commodity a figure in ``unit`` cannot measure:
-    "soybeans exports" for a figure in bcm, which can only be gas."""
+    "soybean exports" for a figure in bcm, which can only be gas."""
     implied = _UNIT_COMMODITY.get(unit)
     named = set(metric.split()) & _commodity_words()
     return bool(implied and named) and named.isdisjoint(_SAME_COMMODITY[implied])
@@ -123,8 +123,16 @@ def name_of(mention: MetricMention) -> str:
 def _name(head: str, commodity: str, share: bool) -> str:
     if not head:
         return ""
+    if commodity.endswith("s") and commodity[:-1] in _commodity_words():
+        commodity = commodity[:-1]  # "purchases of soybeans": soybean imports
     name = f"{commodity} {head}" if commodity and head in _QUALIFIED else head
     return f"share of {name}" if share else name
+
+
+_RANK_ASIDE = re.compile(
+    r",\s+(?:its|their|the\s+[\w-]+['’]s?|[A-Z][\w.-]*['’]s?)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:largest|biggest|main|top|leading|major|key|chief|second|third|fourth|fifth|no\.\s*\d)\b[^,;]{0,50},"
+)
 
 
 class MetricIndex:
@@ -133,6 +141,12 @@ class MetricIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         self.named = [m for m in find_metrics(text) if m.metric]
+        if self.named and "," in text:
+            # "those to China, its largest source of imports, grew 5.2%": what a partner is
+            # to the country, set off by commas, is not what the figure measures
+            asides = [m.span() for m in _RANK_ASIDE.finditer(text)]
+            if asides:
+                self.named = [m for m in self.named if not any(a <= m.start < b for a, b in asides)]
         self._ends = [m.end for m in self.named]
         self._starts = [m.start for m in self.named]
 

@@ -39,6 +39,10 @@ def _forecast_pattern() -> re.Pattern[str]:
 
 
 _HAD = re.compile(r"\bhad\s+(?:been\s+)?$")
+# "the 9.1% increase expected by economists in a Reuters poll": what was expected of the period
+_BY_FORECASTERS = re.compile(
+    r"\s+(?:by|in|from)\s+(?:(?:a|the)\s+)?(?:\w+\s+)?(?:economists|analysts|poll|survey|consensus|markets?|traders)\b"
+)
 
 
 def is_forecast(sentence: str) -> bool:
@@ -48,7 +52,9 @@ def is_forecast(sentence: str) -> bool:
     pattern = _forecast_pattern()
     m = pattern.search(lower)
     while m is not None:
-        if not _HAD.search(lower, max(0, m.start() - 10), m.start()):
+        if not _HAD.search(lower, max(0, m.start() - 10), m.start()) and not _BY_FORECASTERS.match(
+            lower, m.end()
+        ):
             return True
         m = pattern.search(lower, m.end())
     return False

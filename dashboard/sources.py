@@ -60,7 +60,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "according": re.compile(
             r"(?i:according\s+to\s+(?:(?:data|figures|statistics|estimates|a\s+report|a\s+statement)"
             r"\s+(?:from|by|of)\s+)?(?:the\s+)?)"
-            r"(?P<src>[^,.;:“”\"()]{1,80}?)(?=\s*[,.;:“”\"()]|\s*$|\s+(?:on|in|which|that|released|published|based)\b)"
+            # "U.S. Census Bureau data": a stop inside an abbreviation does not end the source
+            r"(?P<src>(?:[^,.;:“”\"()]|\.(?=[A-Za-z])|(?<=\b[A-Z])\.){1,80}?)"
+            r"(?=\s*(?:[,;:“”\"()]|\.(?![A-Za-z])(?<!\b[A-Z]\.))|\s*$|\s+(?:on|in|which|that|released|published|based)\b)"
         ),
         # A person, a pronoun, or a body: "the commerce ministry", "Chinese officials",
         # "officials in Beijing", "analysts at Rabobank".

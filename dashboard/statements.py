@@ -180,7 +180,7 @@ def carried_metric(
         return "imports"  # "tariffs on C$16.6 billion of goods": the goods tariffed
     before = last.metric.removeprefix("share of ") if last is not None else ""
     if names_other_commodity(before, span.unit) or (before == "tariff" and span.kind != "percent"):
-        # "soybeans exports" does not carry on to a figure in bcm, nor a tariff rate to an amount
+        # "soybean exports" does not carry on to a figure in bcm, nor a tariff rate to an amount
         before = ""
     if not continues and before in _BALANCES:
         before = ""  # a balance is one figure: "phones accounted for $3.2 billion" is no deficit

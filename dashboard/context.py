@@ -213,8 +213,15 @@ class SentenceContext:
         self._clause_starts = [c.start for c in self.parts]
         self.spans = spans
         self._span_starts = span_starts = [s.start for s in spans]
-        # A country inside a figure is its currency's ("US$"), not a party to it.
+        # A country inside a figure is its currency's ("US$"), not a party to it; nor are those
+        # a rank is counted after ("its third-largest market after China and the United States").
         self.mentions = [m for m in mentions if not _inside(m.start, spans, span_starts)]
+        if len(self.mentions) > 1 and ("after" in text or "behind" in text):
+            ranked_after = _ranked_after(text)
+            if ranked_after:
+                self.mentions = [
+                    m for m in self.mentions if not any(a <= m.start < b for a, b in ranked_after)
+                ]
         self._mention_starts = [m.start for m in self.mentions]
         self.first_mention: dict[str, Mention] = {}
         for m in self.mentions:
@@ -425,6 +432,20 @@ class SentenceContext:
         before_rank = (not clause.start <= before.offset < clause.end, max(0, span.start - before.stop))
         after_rank = (not clause.start <= after.offset < clause.end, max(0, after.offset - span.end))
         return after if after_rank <= before_rank else before
+
+
+_RANK_AFTER = re.compile(
+    r"(?i)\b(?:second|third|fourth|fifth|sixth|seventh|no\.\s*\d)[\w-]*\b[^,.;]{0,40}?\b(?:after|behind)\s"
+)
+
+
+def _ranked_after(text: str) -> list[tuple[int, int]]:
+    """The stretches naming what a rank is counted after: "after China and the United States"."""
+    stretches = []
+    for m in _RANK_AFTER.finditer(text):
+        stops = [at for at in (text.find(c, m.end()) for c in ",;.") if at >= 0]
+        stretches.append((m.end(), min(stops, default=len(text))))
+    return stretches
 
 
 def _inside(pos: int, spans: list[Span], starts: list[int]) -> bool:

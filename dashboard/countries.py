@@ -175,6 +175,17 @@ def _lookup(index: dict[str, tuple[str, str | None]], name: str, caseless: bool 
     return entry[0]
 
 
+_THE_KINGDOM = re.compile(r"(?<!United )\b[Tt]he\s+[Kk]ingdom(?:['’]s)?\b(?!\s+of\b)")
+
+
+def kingdom_mentions(text: str, ranked: list[tuple[str, int]]) -> list[Mention]:
+    """ "The kingdom's non-oil exports" in a report on Saudi Arabia: the kingdom the text names
+    most (``ranked``, most named first), as a mention wherever it is called so."""
+    kingdoms = frozenset(lexicon.column("kingdoms.csv", "iso3"))
+    code = next((c for c, _ in ranked if c in kingdoms), "")
+    return [Mention(m.start(), m.end(), code) for m in _THE_KINGDOM.finditer(text)] if code else []
+
+
 def ranked_countries(mentions: list[Mention]) -> list[tuple[str, int]]:
     """The countries a document names, most often named first (ties by first named), with counts."""
     return Counter(m.iso3 for m in mentions).most_common()

@@ -15,6 +15,7 @@ from dashboard.countries import (
     Mention,
     find_countries,
     join_codes,
+    kingdom_mentions,
     naming_currency,
     ranked_countries,
     second_stands_out,
@@ -74,6 +75,8 @@ def extract_document(document: Document) -> list[Figure]:
     place = dateline_end(text)
     mentions = [m for m in countries if m.start >= place]
     ranked = ranked_countries(named_in_all)
+    if "ingdom" in text:
+        mentions = sorted([*mentions, *kingdom_mentions(text, ranked)], key=lambda m: m.start)
     focus = tuple(code for code, _ in ranked[:2])  # the document's main countries
     # "R412 billion" is rand where South Africa is named at all; "¥" by the most named.
     currency_context = tuple(code for code, _ in ranked)

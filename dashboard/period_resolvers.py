@@ -357,6 +357,15 @@ def last_months(m, ctx):
     return _span(13 - count, 12, _relative_year(m, ctx, m.group("y")), ctx, "months")
 
 
+def past_months(m, ctx):
+    """ "the past six months" read in April 2024: October 2023 to the day of publication."""
+    count = _n(m.group("n") or m.group("n2"))
+    if ctx.published is None or not 1 <= count <= 36:
+        return None
+    start = _months(ctx.published.year, ctx.published.month - count, ctx.published.month)[0]
+    return start, ctx.published, "to_date"
+
+
 def fourth_quarter(m, ctx):
     """ "the final quarter of 2023": not "last quarter", the one before this."""
     return _span(10, 12, _relative_year(m, ctx, m.group("y")), ctx, "quarter")

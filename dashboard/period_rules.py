@@ -35,6 +35,7 @@ from dashboard.period_resolvers import (
     numbered_part,
     open_before,
     past_decade,
+    past_months,
     past_years,
     quarter,
     relative_fiscal,
@@ -156,9 +157,9 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         ),
         # "under a deal signed in November": the date of an event, not a period of figures
         (
-            rf"(?i:(?:signed|agreed|announced|unveiled|struck|sealed|inked|launched|took{S}effect"
+            rf"(?i:(?:signed|agreed|announced|unveiled|struck|sealed|inked|launched|imposed|lifted|scrapped|took{S}effect"
             # "signed a 27-year deal with Sinopec in 2022"
-            rf"|came{S}into{S}force)(?:{S}(?![$€£¥₹])[^\s,.;:]+){{0,6}}?{S}(?:on{S}|in{S}|at{S})?)"
+            rf"|came{S}into{S}force)(?:{S}(?![$€£¥₹])(?:[^\s,.;:]|\.(?=\S))+){{0,6}}?{S}(?:on{S}|in{S}|at{S})?)"
             rf"(?:(?:{month})(?:{S}\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?{S}{YEAR})?|{YEAR}"
             rf"|(?i:mon|tues|wednes|thurs|fri|satur|sun)day)",
             not_a_period,
@@ -171,6 +172,9 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
                 "sealed",
                 "inked",
                 "launched",
+                "imposed",
+                "lifted",
+                "scrapped",
                 "effect",
                 "force",
             ),
@@ -301,6 +305,13 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             rf"(?i:the{S}(?:last|final){S}(?P<n>{n}){S}months{S}of{S}(?P<y>{YEAR}|{THIS_LAST}))",
             last_months,
             ("months+last", "months+final"),
+        ),
+        # "in the past six months", "the eight months since Beijing lifted tariffs": to date
+        (
+            rf"(?i:the{S}(?:past|last|previous|latest){S}(?P<n>{n}){S}months(?!{S}(?:of|to|through|ending)\b)"
+            rf"|the{S}(?P<n2>{n}){S}months{S}since\b)",
+            past_months,
+            ("months+past", "months+last", "months+since"),
         ),
         (
             rf"(?i:the{S}(?:last|final){S}quarter{S}of{S}(?P<y>{YEAR}|{THIS_LAST}))",

@@ -108,8 +108,10 @@ def period_fields(
     """The period columns of one figure: its own time expression, else the one it continues."""
     period = ctx.nearest_period(span)
     elsewhere = period is not None and not clause.start <= period.offset < clause.end
-    if elsewhere and period.granularity == "open":
-        period = None  # "about 40%, against less than 1% before 2022": the time before is the 1%'s
+    if elsewhere and period.granularity == "open" and period.offset > 0:
+        # "about 40%, against less than 1% before 2022": the time before is the 1%'s; but
+        # "Before the duties were imposed, China bought 70%" opens the sentence and covers it
+        period = None
     if elsewhere and period is not None and ctx.relative(ctx.clause(period.offset)):
         return {}  # "crude exports, which halted in March 2023, had cost $19 billion"
     # "The bank has pledged $5 billion, while exports rose 9% in 2023": the pledge stands now.

@@ -18,7 +18,17 @@ from dashboard import lexicon
 
 # Heads that take a commodity into the metric ("gas exports", "crude imports").
 _QUALIFIED = frozenset(
-    {"exports", "imports", "supplies", "shipments", "investment", "traffic", "flows", "price"}
+    {
+        "exports",
+        "imports",
+        "supplies",
+        "shipments",
+        "investment",
+        "traffic",
+        "flows",
+        "price",
+        "domestic exports",
+    }
 )
 # A unit that names its commodity: bcm of what else but gas, TEU of containers.
 _UNIT_COMMODITY = {

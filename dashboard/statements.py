@@ -213,8 +213,10 @@ def base_period(
     with: "rose to 15.4% in 2023 from 14.1%" is 14.1% in 2022. A year goes back a year; a
     quarter or a month could be the one before or a year before, so it is left empty."""
     own = ctx.nearest_period(base)
-    if own is None or not compared.end <= own.offset < base.start:
-        return period  # the base's own words: "from $44 billion in the previous year"
+    if own is None or not own.offset < base.start:
+        # the base's own words: "from $44 billion in the previous year"; a time anywhere before
+        # is the compared figure's: "slid 13% in 2023 to €16.1bn (down from €18.5bn)"
+        return period
     if own.granularity in ("year", "fiscal_year"):
         return _a_year_before(period, "the year before")
     return {}

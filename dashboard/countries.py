@@ -92,7 +92,12 @@ def find_countries(text: str) -> list[Mention]:
             continue
         hit = _lookup(index, text[start:end], caseless) if candidate.re is not _THE else None
         mention = Mention(start, end, hit) if hit is not None else _by_words(text, start, caseless)
-        if mention is not None and not _in_europe(text, mention):
+        # "non-EU countries" are not the EU
+        if (
+            mention is not None
+            and not _in_europe(text, mention)
+            and not text.endswith("non-", 0, mention.start)
+        ):
             mentions.append(mention)
             last_end = mention.end
     return mentions

@@ -178,6 +178,12 @@ def past_years(m, ctx):
     return dt.date(ctx.published.year - _n(m.group("n")), 1, 1), ctx.published, "to_date"
 
 
+def past_years_said(m, ctx):
+    """ "doubled over five years" is the past five; "will invest $5 billion over five years"
+    looks ahead, a horizon the sentence does not date."""
+    return None if ctx.states_forecast() else past_years(m, ctx)
+
+
 def next_years(m, ctx):
     """From publication to the end of the year N years on, as "the past N years" reaches back."""
     if ctx.published is None:

@@ -37,6 +37,7 @@ from dashboard.period_resolvers import (
     past_decade,
     past_months,
     past_years,
+    past_years_said,
     quarter,
     relative_fiscal,
     relative_quarter,
@@ -208,6 +209,12 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             rf"(?i:(?:over{S}|in{S}|during{S})?the{S}(?:past|last|previous){S}(?P<n>{n}){S}years)",
             past_years,
             ("years",),
+        ),
+        # "nearly doubled over five years": the past N years, as a statement of what happened
+        (
+            rf"(?i:over{S}(?P<n>{n}){S}years)(?!{S}(?i:to|from|ago|earlier|before)\b)",
+            past_years_said,
+            ("over+years",),
         ),
         # A target's horizon: "within five years", "over the next three years".
         (

@@ -19,6 +19,7 @@ _MOVES_UP = re.compile(
 # "between X and Y", "X to Y" with no change verb: the two ends of a range.
 _BETWEEN = re.compile(r"(?i)\b(?:between|from)\s+(?:about\s+|around\s+)?$")
 _WORDS = re.compile(r"[\w.]+")
+_BY = re.compile(r"(?i)\bby\s+(?:about\s+|around\s+|some\s+)?$")
 _DASH_ONLY = re.compile(r"^\s*[-–—]\s*$")
 _AND_TO = re.compile(r"(?i)^\s+(?:and|to)\s+(?:about\s+|around\s+)?$")
 
@@ -50,7 +51,8 @@ def _patterns() -> dict[str, object]:
         "change": re.compile(
             rf"(?i)(?<![\w-])({lexicon.alternation([*by_role['verb'], *by_role['adverb']])})\b"
         ),
-        "after": re.compile(rf"(?i)\s*(?:-\s*)?(?P<w>{lexicon.alternation(list(after))})\b"),
+        # not "duties of 6.5% rising to 45%": the level it starts from
+        "after": re.compile(rf"(?i)\s*(?:-\s*)?(?P<w>{lexicon.alternation(list(after))})\b(?!\s+to\b)"),
     }
 
 
@@ -107,7 +109,12 @@ def range_bounds(text: str, spans: list) -> dict[int, str]:
             bounds[low.start], bounds[high.start] = ">=", "<="
             continue
         lead = text[max(0, low.start - 20) : low.start]
-        if not (_AND_TO.match(gap) and (between := _BETWEEN.search(lead))):
+        if not _AND_TO.match(gap):
+            continue
+        if low.kind == "percent" and _BY.search(lead) and gap.strip().lower() == "to":
+            bounds[low.start], bounds[high.start] = ">=", "<="  # "recover by 3% to 5%"
+            continue
+        if not (between := _BETWEEN.search(lead)):
             continue
         if between.group().lower().startswith("from") and _patterns()["change"].search(
             text, max(0, low.start - 40), low.start

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
@@ -114,11 +114,33 @@ class Report:
     """Whom a document's figures are about, read once from the whole text."""
 
     focus: tuple[str, ...]  # its main countries, most named first
-    reporter: str  # whose figures it gives: the first country named other than as a partner
     paired: bool  # whether it is about its two main countries, not the first alone
-    # countries named only as the far side of a flow ("exports to the UAE"): never whose
-    # figures a line naming no country gives
-    partners: frozenset[str] = frozenset()
+    text: str = ""
+    mentions: list[Mention] = field(default_factory=list)  # its countries, after any dateline
+    dateline: str = ""  # the country of the dateline's place, if any
+    # Read only when a figure needs them: most do not.
+    _reporter: str | None = None
+    _partners: frozenset[str] | None = None
+
+    @property
+    def reporter(self) -> str:
+        """Whose figures it gives: the first country named other than as a partner ("The U.S.
+        trade deficit with Mexico"), else the dateline's ("WASHINGTON -")."""
+        if self._reporter is None:
+            self._reporter = (
+                next((m.iso3 for m in self.mentions if not is_flow_partner(self.text, m)), "")
+                or self.dateline
+            )
+        return self._reporter
+
+    @property
+    def partners(self) -> frozenset[str]:
+        """Countries named only as the far side of a flow ("exports to the UAE"): never whose
+        figures a line naming no country gives, nor what decides a currency."""
+        if self._partners is None:
+            subjects = {m.iso3 for m in self.mentions if not is_flow_partner(self.text, m)}
+            self._partners = frozenset(m.iso3 for m in self.mentions) - subjects
+        return self._partners
 
 
 class Clause(NamedTuple):  # a tuple: sentences make many, and tuples are cheap

@@ -80,14 +80,12 @@ def extract_document(document: Document) -> list[Figure]:
     focus = tuple(code for code, _ in ranked[:2])  # the document's main countries
     # "R412 billion" is rand where South Africa is named at all; "¥" by the most named.
     currency_context = tuple(code for code, _ in ranked)
-    subjects = [m.iso3 for m in mentions if not context.is_flow_partner(text, m)]
     report = Report(
         focus,
-        # "WASHINGTON -", "The U.S. trade deficit with Mexico": the first country not a partner
-        reporter=next(iter(subjects), "")
-        or (countries[0].iso3 if countries and countries[0].start < place else ""),
         paired=second_stands_out(ranked),
-        partners=frozenset(m.iso3 for m in mentions) - set(subjects),
+        text=text,
+        mentions=mentions,
+        dateline=countries[0].iso3 if countries and countries[0].start < place else "",
     )
     # One scan of the whole text for each kind of thing, shared out to sentences by position.
     all_spans = find_spans(text, currency_context)

@@ -109,12 +109,12 @@ def _lexicon() -> _Lexicon:
         # one pattern holding both digits and words, or ignoring case, runs several times
         # slower in Python's engine; the first letters let it skip most words at once.
         worded=re.compile(
-            rf"\b(?=[{''.join(sorted({w[0] for w in [*words, *shares, *multiples]}))}])"
+            rf"\b(?=[{''.join(sorted({w[0] for w in [*words, *shares, *multiples, 'by']}))}])"
             rf"(?:(?<!first )(?<!second )(?<!the )(?<!1st )(?<!2nd )"
             rf"(?P<share>{alt(list(shares))})(?=\s+(?:of|an?)\b)(?!\s+of\s+(?:the\s+|this\s+)?(?:year|\d))"
-            # "dropped by a third": a change by that share
-            rf"|(?:(?<=by )|(?<=by almost )|(?<=by nearly )|(?<=by about )|(?<=by around )|(?<=by roughly )"
-            rf"|(?<=by more than )|(?<=by over )|(?<=by some ))"
+            # "dropped by a third", "by almost a fifth": a change by that share (the group alone
+            # is the figure)
+            rf"|by\s+(?:(?:almost|nearly|about|around|roughly|some|over|more\s+than)\s+)?"
             rf"(?P<by_share>{alt(list(shares))})(?![\w-]|\s+(?:of|an?|percentage)\b)"
             rf"|(?P<words>{number_word}(?:(?:{SP}|-)(?:and{SP})?{number_word})*)(?!\w)"
             rf"|(?P<mult>{alt(list(multiples))})\b)",
@@ -202,7 +202,8 @@ def _read(text: str, core: re.Match[str], lex: _Lexicon, focus: tuple[str, ...])
         return _read_share(text, core, lex)
     if core.lastgroup == "by_share":
         value = lex.shares[lexicon.fold(core.group("by_share"))]
-        return [Span(core.start(), core.end(), text[core.start() : core.end()], "percent", value, "%")]
+        start, end = core.span("by_share")
+        return [Span(start, end, text[start:end], "percent", value, "%")]
     number = _read_number(text, core, lex, focus)
     if number is None:
         return []

@@ -120,7 +120,7 @@ class Report:
     dateline: str = ""  # the country of the dateline's place, if any
     # Read only when a figure needs them: most do not.
     _reporter: str | None = None
-    _partners: frozenset[str] | None = None
+    _partner_only: dict[str, bool] = field(default_factory=dict)
 
     @property
     def reporter(self) -> str:
@@ -133,14 +133,14 @@ class Report:
             )
         return self._reporter
 
-    @property
-    def partners(self) -> frozenset[str]:
-        """Countries named only as the far side of a flow ("exports to the UAE"): never whose
-        figures a line naming no country gives, nor what decides a currency."""
-        if self._partners is None:
-            subjects = {m.iso3 for m in self.mentions if not is_flow_partner(self.text, m)}
-            self._partners = frozenset(m.iso3 for m in self.mentions) - subjects
-        return self._partners
+    def partner_only(self, code: str) -> bool:
+        """Whether the document names ``code`` only as the far side of a flow ("exports to the
+        UAE"): never whose figures a line naming no country gives, nor what decides a currency."""
+        if code not in self._partner_only:
+            self._partner_only[code] = all(
+                is_flow_partner(self.text, m) for m in self.mentions if m.iso3 == code
+            ) and any(m.iso3 == code for m in self.mentions)
+        return self._partner_only[code]
 
 
 class Clause(NamedTuple):  # a tuple: sentences make many, and tuples are cheap
@@ -586,7 +586,7 @@ def figure_countries(
             return set(previous)
         if ctx.bilateral:  # "The bilateral deficit": both sides, a partner as much as the other
             return set(focus[:2])
-        return set(focus[:2] if paired else focus[:1]) - report.partners
+        return {code for code in (focus[:2] if paired else focus[:1]) if not report.partner_only(code)}
     # One country named: find the other side of the flow, unless it is an aggregate.
     [only] = named
     partner = is_partner(text, ctx.first_mention[only])
@@ -624,7 +624,7 @@ def figure_countries(
         main
         and main != only
         and not aggregate
-        and not (partner and (main in report.partners or _partner_here(ctx, main)))
+        and not (partner and (report.partner_only(main) or _partner_here(ctx, main)))
     ):
         return {only, main}  # "Saudi Arabia shipped 86 million tons" in a report on China's imports
     return set(named)

@@ -282,7 +282,7 @@ def _currency(span: Span, mentions: list[Mention], report: Report) -> str:
     then the document's. "Rs" in "exports to Nepal stood at Rs 2,21,000 crore" is not Nepal's:
     a country named only as a partner does not decide a currency."""
     named = (*(m.iso3 for m in mentions), *report.focus)
-    return currency_of(span.symbol, tuple(c for c in named if c not in report.partners))
+    return currency_of(span.symbol, tuple(c for c in named if not report.partner_only(c)))
 
 
 def _is_fiscal(period: dict[str, str]) -> bool:

@@ -105,6 +105,12 @@ _NATIONAL_METRICS = frozenset(
 )
 
 
+# What a country's possessive names: "China's share", "the United States' exports".
+_POSSESSED = re.compile(r"['’]s?\s+([a-z]+)")
+_CHANGE_VERB = re.compile(
+    r"rose|fell|grew|dropped|declined|jumped|climbed|slipped|slid|gained|surged|plunged|increased|decreased"
+    r"|edged|eased|shrank|expanded|contracted|were|was|reached|totalled|totaled|stood"
+)
 # A clause opening a new part of its sentence, with its own subject: ", while imports fell".
 _PART_OPENING = re.compile(r"\s*(?:while|whereas|but|[–—])\s", re.I)
 
@@ -337,19 +343,44 @@ class SentenceContext:
         return any(is_base(self.text, self.spans[j].start) for j in range(lo, hi))
 
     @cached_property
-    def _claims(self) -> list[tuple[Clause, str]]:
-        """(part, country) for each part of the sentence that holds a figure and names one country."""
-        claims, seen = [], set()
+    def _part_list(self) -> list[Clause]:
+        """The sentence's parts, in order."""
+        parts: dict[int, Clause] = {}
         for clause in self.parts:
             part = self.part(clause)
-            if part.start in seen:
-                continue
-            seen.add(part.start)
+            parts.setdefault(part.start, part)
+        return list(parts.values())
+
+    @cached_property
+    def _claims(self) -> list[tuple[Clause, str]]:
+        """(part, country) for each part of the sentence that holds a figure and names one country."""
+        claims = []
+        for part in self._part_list:
             codes = self.clause_countries(part)
             has_figure = bisect_left(self._span_starts, part.start) < bisect_left(self._span_starts, part.end)
             if len(codes) == 1 and has_figure:
                 claims.append((part, next(iter(codes))))
         return claims
+
+    def in_place_of(self, code: str, part: Clause) -> str:
+        """The other side of a parallel part: "The United States' share of Mexico's imports fell,
+        while China's share rose": China stands where the United States stood, so with Mexico."""
+        own = _POSSESSED.match(self.text, self.first_mention[code].end)
+        if own is None or len(self._part_list) < 2:
+            return ""
+        word = own.group(1).lower()
+        elided = _CHANGE_VERB.fullmatch(word) is not None  # "Saudi Arabia's fell 3%"
+        for other in self._part_list:
+            codes = self.clause_countries(other)
+            if other.start == part.start or len(codes) != 2:
+                continue
+            lo = bisect_left(self._mention_starts, other.start)
+            hi = bisect_left(self._mention_starts, other.end)
+            for m in self.mentions[lo:hi]:
+                same = _POSSESSED.match(self.text, m.end)
+                if same and (elided or same.group(1).lower() == word):
+                    return next(iter(codes - {m.iso3}), "")
+        return ""
 
     def claimed_elsewhere(self, code: str, part: Clause) -> bool:
         """Whether ``code`` is the one country of a part other than ``part`` with a figure of its own."""
@@ -595,6 +626,8 @@ def figure_countries(
         return set(named)
     # A partner pairs with a country named as a subject: "Exports to China, South Korea's
     # largest partner, rose 4%, while those to the United States advanced 2%" is KOR;USA.
+    if partner is False and (other := ctx.in_place_of(only, part)) and other != only:
+        return {only, other}
     # Nor with the one country of another part's figure: "The Netherlands took 38%, while the
     # United Kingdom took 19%".
     others = [code for code in ctx.first_mention if code != only and not ctx.claimed_elsewhere(code, part)]

@@ -249,7 +249,7 @@ def _in_context(
             and (dates := _fiscal_dates(period["period_text"], document.published, countries))
         ):
             period = {**period, "period_start": dates[0], "period_end": dates[1]}
-        if (earlier := year_earlier(text, span.end, period)) is not period:
+        if (earlier := year_earlier(text, span, period)) is not period:
             period = earlier
         elif i and period.get("period_start") and context.is_base(text, span.start):
             period = base_period(ctx, span, spans[i - 1], period)

@@ -121,11 +121,13 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             not_a_period,
             ("compared", "versus", "against", "than+YEAR"),
         ),
-        # "0.7 points lower than in October", "double its level in 2016": the time compared with
+        # "0.7 points lower than in October", "double its level in 2016", "18% below the 2022
+        # peak": the time compared with
         (
-            rf"(?i:than{S}in{S})(?:{month})(?!{S}\d)|(?i:(?:its|their|the){S}levels?{S}(?:in|of){S})(?:{month}{S})?{YEAR}",
+            rf"(?i:than{S}in{S})(?:{month})(?!{S}\d)|(?i:(?:its|their|the){S}levels?{S}(?:in|of){S})(?:{month}{S})?{YEAR}"
+            rf"|(?i:(?:below|above|under|over|from){S}(?:the|its|their){S}){YEAR}(?={S}(?i:peak|high|low|level|record)s?\b)",
             not_a_period,
-            ("than in+MONTH", "level+YEAR"),
+            ("than in+MONTH", "level+YEAR", "peak+YEAR", "high+YEAR", "low+YEAR", "record+YEAR"),
         ),
         # "Bolat said in June that they aimed to raise trade to $100 billion": when words
         # were said, not the time of their figures

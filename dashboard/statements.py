@@ -198,10 +198,15 @@ def carried_metric(
     return metric.replace("shipments", "imports" if "import" in before else "exports")
 
 
-def year_earlier(text: str, end: int, period: dict[str, str]) -> dict[str, str]:
-    """The period of a figure written "a year earlier" (ending at ``end``): its sentence's a year
-    back ("fell to $48 billion from $53.2 billion a year earlier"); else ``period``."""
-    if period.get("period_start") and (earlier := _YEAR_EARLIER.match(text, end)):
+def year_earlier(text: str, span: Span, period: dict[str, str]) -> dict[str, str]:
+    """The period of a figure written "a year earlier": its sentence's a year back ("fell to
+    $48 billion from $53.2 billion a year earlier"); else ``period``. A multiple is compared
+    with a year earlier, not of it ("more than triple a year earlier")."""
+    if (
+        span.kind != "multiple"
+        and period.get("period_start")
+        and (earlier := _YEAR_EARLIER.match(text, span.end))
+    ):
         return _a_year_before(period, earlier.group(1))
     return period
 

@@ -36,6 +36,12 @@ _BETWEEN = re.compile(r"(?i)\bbetween\s+$")
 _DECIMAL_COMMA = re.compile(r",(\d{1,2})(?![\d,])")
 _OF_A_POINT = re.compile(r"(?i)\s+of\s+a\s+(?:percentage\s+)?point\b")
 _START = operator.methodcaller("start")
+_FIRST_WORD = re.compile(r"[a-z]+")
+# Words the tail and range patterns open with beyond the word lists.
+_TAIL_WORDS = ("per", "percent", "pct", "pc", "percentage", "pp", "ppt", "ppts", "times", "fold", "to", "and")
+# What may stand after a bare number that ends it: "since 1999.", "in 12 years"; and a comma
+# but before a digit: "5,4%" is how continental Europe writes 5.4%.
+_ENDS_BARE = frozenset(".;:)]!?\"'”’\n")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -58,6 +64,7 @@ class _Lexicon:
     scales: dict[str, float]
     symbols: dict[str, list[tuple[str, str]]]  # symbol -> [(code, context country or "")]
     symbol_ends: frozenset[str]
+    tail_words: frozenset[str]  # the first word of anything that may follow a number in a figure
     names: dict[str, tuple[str, float]]  # currency name -> (code, factor)
     names_by_country: dict[str, list[tuple[str, str]]]  # "pesos" -> [("MXN", ""), ("PHP", "PHL"), ...]
     units: dict[str, tuple[str, float]]
@@ -148,6 +155,11 @@ def _lexicon() -> _Lexicon:
         scales=scales,
         symbols=symbols,
         symbol_ends=frozenset(symbol[-1] for symbol in symbols),
+        tail_words=frozenset(
+            first.group()
+            for phrase in [*scales, *names, *codes, *units, *_TAIL_WORDS]
+            if (first := _FIRST_WORD.match(phrase.lower()))
+        ),
         names=names,
         names_by_country=by_country,
         units=units,
@@ -184,13 +196,28 @@ def find_spans(text: str, focus: tuple[str, ...] = ()) -> list[Span]:
     # Two scans, one per kind of number token, read in order of position.
     cores = sorted([*lex.digits.finditer(text), *lex.worded.finditer(lexicon.lower(text))], key=_START)
     for core in cores:
-        if core.start() < last_end:
+        if core.start() < last_end or (core.lastgroup == "num" and _bare(text, core, lex)):
             continue
         found = _read(text, core, lex, focus)
         for span in found:
             spans.append(span)
             last_end = span.end
     return spans
+
+
+def _bare(text: str, core: re.Match[str], lex: _Lexicon) -> bool:
+    """Whether a number plainly stands alone ("in 12 years", "since 1999,"): no currency sign or
+    sign before it, and nothing a figure could go on with after it. Most numbers in prose do,
+    and this spares them the patterns ``_read`` runs."""
+    start, end = core.span()
+    before = text[max(0, start - 2) : start].rstrip(_SPACES)[-1:]
+    if before in lex.symbol_ends or before in _SIGN_ENDS:
+        return False
+    after = text[end : end + 1]
+    if after in _ENDS_BARE or (after == "," and not text[end + 1 : end + 2].isdigit()):
+        return True
+    word = _FIRST_WORD.match(text, end + 1) if after == " " else None
+    return word is not None and word.group() not in lex.tail_words
 
 
 def _read(text: str, core: re.Match[str], lex: _Lexicon, focus: tuple[str, ...]) -> list[Span]:

@@ -207,11 +207,23 @@ def holds_now(sentence: str) -> bool:
     return bool(_NO_PERIOD.search(sentence.lower()))
 
 
-def national_countries(metric: str, ctx: SentenceContext, countries: str) -> str:
+def national_countries(metric: str, ctx: SentenceContext, countries: str, reporter: str) -> str:
     """ "Remittances from overseas Filipinos reached ₱1.7 trillion" is the Philippines' alone,
-    in a report on its trade with China: a national figure keeps the one country its sentence names."""
-    if metric in _NATIONAL_METRICS and len(ctx.in_sentence) == 1:
+    in a report on its trade with China: a national figure keeps the one country its sentence
+    names, else the reporting country ("exports to China fell, while the current account
+    surplus hit a record" in a Japanese report)."""
+    if metric not in _NATIONAL_METRICS:
+        return countries
+    if len(ctx.in_sentence) == 1:
         return next(iter(ctx.in_sentence))
+    return reporter if reporter and reporter in countries.split(";") else countries
+
+
+def balance_countries(metric: str, countries: str, previous: set[str]) -> str:
+    """A deficit or surplus is with someone: "Vietnam runs a deficit of $50 billion with its
+    northern neighbour" after a statement on Vietnam and China is with China."""
+    if metric in ("trade deficit", "trade surplus") and countries in previous and len(previous) == 2:
+        return join_codes(previous)
     return countries
 
 

@@ -234,7 +234,9 @@ def _in_context(
         # "tariffs of 25% on $300 billion of goods": the goods are tariffed, a standing state
         if not named_metric and ctx.bilateral and span.kind == "money":
             metric = "trade"  # "The two sides have set a target of $100 bn": their trade
-        countries = context.national_countries(metric, ctx, countries)
+        countries = context.national_countries(metric, ctx, countries, report.reporter)
+        if continues or "with" in text:
+            countries = context.balance_countries(metric, countries, previous_countries)
         if metric == "tariff":
             countries = context.tariff_countries(countries, focus)
         standing = named_metric if context.is_general(named_metric) else metric

@@ -23,7 +23,9 @@ from dashboard.sentences import Sentence
 _BALANCES = frozenset(
     {"trade deficit", "trade surplus", "trade balance", "current account deficit", "current account surplus"}
 )
-_A_YEAR_AFTER = re.compile(r"(?i)\s+(?:a|per|each)\s+year\b|\s+annually\b")
+_A_YEAR_AFTER = re.compile(
+    r"(?i)\s+(?:a|per|each)\s+year\b(?!\s+(?:ago|earlier|before|later|on)\b)|\s+annually\b"
+)
 _TARGET_AFTER = re.compile(r"(?i)\s+(?:target|goal)\b")
 _YEAR_EARLIER = re.compile(
     r"(?i),?\s+((?:a|one|the)\s+year\s+(?:earlier|ago|before)|(?:in|during|for)\s+the\s+same\s+"

@@ -63,7 +63,8 @@ _OF_THAT = re.compile(r"o(?<!\wo)f\s+(?:that|this|the\s+total|those)\b")  # over
 # statement in the present tense ("China accounts for 13% of ..."). Over lower-cased text.
 _NO_PERIOD = re.compile(
     r"(?:n(?<!\wn)ow(?:adays)?|c(?<!\wc)urrently|a(?<!\wa)(?:t\s+present|re|ccounts?\s+for)|i(?<!\wi)s"
-    r"|m(?<!\wm)akes?\s+up|r(?<!\wr)(?:epresents?|emains?)|t(?<!\wt)akes|s(?<!\ws)(?:ends|tands\s+at))\b"
+    r"|m(?<!\wm)akes?\s+up|r(?<!\wr)(?:epresents?|emains?|eceives)|t(?<!\wt)akes|s(?<!\ws)(?:ends|tands\s+at|ells)"
+    r"|b(?<!\wb)uys|g(?<!\wg)ets)\b"
 )
 _SAYS_NOW = re.compile(r"(?:n(?<!\wn)ow(?:adays)?|c(?<!\wc)urrently|a(?<!\wa)t\s+present)\b")
 # The present perfect before a figure ("the bank has pledged $5 billion") states what
@@ -73,6 +74,9 @@ _RELATIVE = re.compile(r"(?:which|who|whose|that)\b", re.I)
 # A country named after these is the far side of a flow: "exports to China".
 _PARTNER_BEFORE = re.compile(r"(?i)\b(?:to|from|with|into|in|on|for|of)\s+(?:the\s+)?$")
 _FLOW_PARTNER_BEFORE = re.compile(r"(?i)\b(?:to|from|with|into)\s+(?:the\s+)?$")
+_SENT_FROM = re.compile(
+    r"(?i)\b(?:exports?|shipments?|sales|deliveries|supplies|exported|shipped)\s+from\s+(?:the\s+)?$"
+)
 # "32 percent of the total" is a share of a total, not a total.
 _AGGREGATE = re.compile(
     r"(?i)\b(?:(?<!of\sthe\s)(?<!of\sits\s)total|overall|global|worldwide|world|cumulative|foreign\s+trade"
@@ -494,8 +498,15 @@ class SentenceContext:
         if before is None or after is None:
             return before or after
         clause = self.clause(span.start)
-        before_rank = (not clause.start <= before.offset < clause.end, max(0, span.start - before.stop))
-        after_rank = (not clause.start <= after.offset < clause.end, max(0, after.offset - span.end))
+        # "$279.4 billion in 2023 ($382.1 billion in 2022)": a bracket parts the figure from a time
+        before_rank = (
+            not clause.start <= before.offset < clause.end or "(" in self.text[before.stop : span.start],
+            max(0, span.start - before.stop),
+        )
+        after_rank = (
+            not clause.start <= after.offset < clause.end or ")" in self.text[span.end : after.offset],
+            max(0, after.offset - span.end),
+        )
         return after if after_rank <= before_rank else before
 
 
@@ -534,17 +545,26 @@ def flow_of(words: str) -> str:
 
 def is_partner(text: str, mention: Mention) -> bool:
     """Whether a country is named as the far side of a flow: "exports to China"."""
-    return bool(_PARTNER_BEFORE.search(text, max(0, mention.start - 12), mention.start)) or text.startswith(
-        "-bound", mention.end
+    if text.startswith("-bound", mention.end):
+        return True  # "U.S.-bound shipments"
+    return bool(_PARTNER_BEFORE.search(text, max(0, mention.start - 12), mention.start)) and not _origin(
+        text, mention
     )
 
 
 def is_flow_partner(text: str, mention: Mention) -> bool:
     """Whether goods go to or come from the country: "exports to China", "imports from Japan"
     (not "officials in Beijing", which ``is_partner`` also counts)."""
-    return bool(
-        _FLOW_PARTNER_BEFORE.search(text, max(0, mention.start - 12), mention.start)
-    ) or text.startswith("-bound", mention.end)  # "U.S.-bound shipments"
+    if text.startswith("-bound", mention.end):
+        return True
+    return bool(_FLOW_PARTNER_BEFORE.search(text, max(0, mention.start - 12), mention.start)) and not _origin(
+        text, mention
+    )
+
+
+def _origin(text: str, mention: Mention) -> bool:
+    """ "Exports from Brazil to China": the country goods are sent from is the sender, not a partner."""
+    return bool(_SENT_FROM.search(text, max(0, mention.start - 30), mention.start))
 
 
 def _role(flow: str, partner: bool) -> str:

@@ -63,6 +63,7 @@ class _Patterns:
     own_after: re.Pattern[str]
     share_after: re.Pattern[str]
     gapped: re.Pattern[str]
+    subject: re.Pattern[str]
     heads: dict[str, str]
 
 
@@ -90,6 +91,7 @@ def _patterns() -> _Patterns:
         ),
         # "Corn shipments totalled 29.6 million tonnes and wheat 18.3 million tonnes"
         gapped=re.compile(rf"(?i)(?:\band|,)\s+(?P<mod>{commodities})\s+$"),
+        subject=re.compile(rf"""(?i)[\s"'“‘(]*(?P<mod>{commodities})\s+(?!(?:{head})\b)[a-z]+"""),
         heads=heads,
     )
 
@@ -117,6 +119,21 @@ def _commodity_words() -> frozenset[str]:
     )
 
 
+@cache
+def _commodities() -> frozenset[str]:
+    return frozenset(phrase.lower() for phrase in lexicon.column("commodities.csv", "word"))
+
+
+def subject_commodity(text: str) -> str:
+    """The commodity a sentence opens with as its subject ("Soybeans made up US$24.2 billion of
+    the total"), in the singular; "" for none."""
+    m = _patterns().subject.match(text)
+    if m is None:
+        return ""
+    commodity = m.group("mod").lower()
+    return commodity[:-1] if commodity.endswith("s") and commodity[:-1] in _commodities() else commodity
+
+
 def names_other_commodity(metric: str, unit: str) -> bool:
     """Whether ``metric`` names a commodity a figure in ``unit`` cannot measure:
     "soybean exports" for a figure in bcm, which can only be gas."""
@@ -133,7 +150,7 @@ def name_of(mention: MetricMention) -> str:
 def _name(head: str, commodity: str, share: bool) -> str:
     if not head:
         return ""
-    if commodity.endswith("s") and commodity[:-1] in _commodity_words():
+    if commodity.endswith("s") and commodity[:-1] in _commodities():
         commodity = commodity[:-1]  # "purchases of soybeans": soybean imports
     name = f"{commodity} {head}" if commodity and head in _QUALIFIED else head
     return f"share of {name}" if share else name

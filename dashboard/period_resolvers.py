@@ -38,7 +38,10 @@ def _forecast_pattern() -> re.Pattern[str]:
     return re.compile(lexicon.at_word_start(words, not_after=r"\w") + r"\b")
 
 
-_HAD = re.compile(r"\bhad\s+(?:been\s+)?$")
+_HAD = re.compile(
+    r"\b(?:had\s+(?:been\s+)?|(?:beat(?:ing|s)?|miss(?:ed|ing)?|exceed(?:ed|ing)?|topp(?:ed|ing)|than|with)"
+    r"\s+(?:the\s+|market\s+|analysts['’]?\s+|economists['’]?\s+|consensus\s+){0,2})$"
+)  # what economists "had expected", "beating forecasts": past expectations of the period
 # "the 9.1% increase expected by economists in a Reuters poll": what was expected of the period
 _BY_FORECASTERS = re.compile(
     r"\s+(?:by|in|from)\s+(?:(?:a|the)\s+)?(?:\w+\s+)?(?:economists|analysts|poll|survey|consensus|markets?|traders)\b"
@@ -52,7 +55,7 @@ def is_forecast(sentence: str) -> bool:
     pattern = _forecast_pattern()
     m = pattern.search(lower)
     while m is not None:
-        if not _HAD.search(lower, max(0, m.start() - 10), m.start()) and not _BY_FORECASTERS.match(
+        if not _HAD.search(lower, max(0, m.start() - 30), m.start()) and not _BY_FORECASTERS.match(
             lower, m.end()
         ):
             return True
@@ -250,10 +253,17 @@ def fiscal_part(m, ctx):
     fy_start, _, _ = _fiscal(end_year, ctx)
     halves = groups["h"] or (groups["part"] or "").lower() == "half"
     size = 6 if halves else 3
+    first = fy_start.year * 12 + fy_start.month - 1  # months since year 0
+    if groups["nq"]:
+        count = _n(groups["nq"])
+        if not 1 <= count <= 4:
+            return None
+        last = first + 3 * count - 1
+        return dt.date(first // 12, first % 12 + 1, 1), _month_end(last // 12, last % 12 + 1), "months"
     n = int(groups["h"] or groups["q"] or 0) or _ORDINALS[groups["o"].lower()]
     if n > 12 // size:
         return None
-    first = fy_start.year * 12 + fy_start.month - 1 + size * (n - 1)  # months since year 0
+    first += size * (n - 1)
     last = first + size - 1
     start = dt.date(first // 12, first % 12 + 1, 1)
     return start, _month_end(last // 12, last % 12 + 1), "half" if halves else "quarter"

@@ -269,7 +269,9 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         # Quarters, halves, first N months, month ranges.
         (
             # "Q3 FY24", "H2 FY2023-24", "the third quarter of fiscal 2023": a part of a fiscal year
-            rf"(?i:(?:Q(?P<q>[1-4])|H(?P<h>[12])|the{S}(?P<o>{ORD}){S}(?P<part>quarter|half){S}of){S}"
+            rf"(?i:(?:Q(?P<q>[1-4])|H(?P<h>[12])|the{S}(?P<o>{ORD}){S}(?P<part>quarter|half){S}of"
+            # "the first three quarters of FY24": its first nine months
+            rf"|the{S}first{S}(?P<nq>{n}){S}quarters{S}of){S}"
             rf"(?:FY|fiscal(?:{S}year)?)\s*'?(?:(?P<a>{YEAR})[-–/](?P<b>{YY})|(?P<y>{YEAR}|{YY})))(?![\d%])",
             fiscal_part,
             ("fy", "fiscal"),
@@ -363,7 +365,7 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         (
             rf"(?P<m>{month})(?=(?:['’]s)?{S}(?:[a-z-]+{S})?(?i:shipments|exports|imports|sales|deliveries"
             rf"|purchases|output|production|trade|arrivals|volumes|flows|figures?|data|numbers|deficit"
-            rf"|surplus|gap|reading|total)\b)",
+            rf"|surplus|gap|reading|total|orders)\b)",
             bare_month,
             ("MONTH",),
         ),

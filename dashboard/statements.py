@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from dashboard import context
 from dashboard.countries import Mention, join_codes
 from dashboard.figures import Figure, Span
-from dashboard.metrics import MetricIndex, name_of, names_other_commodity, names_own_metric
+from dashboard.metrics import MetricIndex, name_of, names_other_commodity, names_own_metric, subject_commodity
 from dashboard.period_resolvers import is_forecast
 from dashboard.periods import Period, back_a_year, find_periods
 from dashboard.sentences import Sentence
@@ -25,6 +25,11 @@ _BALANCES = frozenset(
 )
 _A_YEAR_AFTER = re.compile(
     r"(?i)\s+(?:a|per|each)\s+year\b(?!\s+(?:ago|earlier|before|later|on)\b)|\s+annually\b"
+)
+_OPENS_A_YEAR_EARLIER = re.compile(
+    r"""[\s"'“‘(]*((?:a|one)\s+year\s+(?:earlier|ago|before)|(?:in\s+)?the\s+same\s+(?:period|month|quarter)\s+"""
+    r"(?:a|last)\s+year)\b",
+    re.I,
 )
 _TARGET_AFTER = re.compile(r"(?i)\s+(?:target|goal)\b")
 _YEAR_EARLIER = re.compile(
@@ -94,7 +99,9 @@ def compared_with(figure: Figure, sentence_start: int) -> bool:
     """Whether a figure is what another is compared with: "from $Y", "the $200 billion target"."""
     at = figure.start - sentence_start
     return bool(
-        context.is_base(figure.sentence, at) or _TARGET_AFTER.match(figure.sentence, at + len(figure.surface))
+        context.is_base(figure.sentence, at)
+        or _TARGET_AFTER.match(figure.sentence, at + len(figure.surface))
+        or figure.sentence[at - 1 : at] == "("  # "$279.4 billion in 2023 ($382.1 billion in 2022)"
     )
 
 
@@ -158,7 +165,10 @@ def period_fields(
             # "China accounted for 32.5%" takes no year ahead from a forecast before it, and
             # "Qatar will supply 4 mtpa" no month past from the statement before it
             return {}
-    return {k: getattr(lead, k) for k in ("period_start", "period_end", "period_text")}
+    inherited = {k: getattr(lead, k) for k in ("period_start", "period_end", "period_text")}
+    if lead.period_start and (earlier := _OPENS_A_YEAR_EARLIER.match(ctx.text)):
+        return _a_year_before(inherited, earlier.group(1))  # "A year earlier they had totalled $3.9 billion"
+    return inherited
 
 
 def _fields(period: Period) -> dict[str, str]:
@@ -195,6 +205,13 @@ def carried_metric(
     named_after = index.before(span.start) is None and not names_own_metric(index.text, span.end)
     own_share = metric.startswith("share of ")
     if before and (not metric or metric == "shipments" or (continues and named_after and not own_share)):
+        head = before.rsplit(" ", 1)[-1]
+        if (
+            not metric
+            and head in ("exports", "imports", "supplies")
+            and (commodity := subject_commodity(index.text))
+        ):
+            return f"{commodity} {head}"  # "Soybeans made up US$24.2 billion of the total"
         return before
     # "Soybean shipments" go the way the statement before's flow goes, commodity kept.
     return metric.replace("shipments", "imports" if "import" in before else "exports")

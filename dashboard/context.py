@@ -12,8 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from dashboard.countries import Mention, is_bilateral, join_codes
 from dashboard.figures import Span
@@ -244,6 +243,22 @@ def is_general(metric: str) -> bool:
     return metric in _GENERAL_METRICS
 
 
+class _lazy:  # lower case: a decorator, like the functools one it stands in for
+    """``functools.cached_property`` without the lock Python 3.11 takes on each first read:
+    a sentence's context is read by one thread, and is built for every sentence with figures."""
+
+    def __init__(self, compute: Callable[[Any], Any]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
+
+
 class SentenceContext:
     """What one sentence says around its figures, computed once and looked up per figure.
 
@@ -279,11 +294,11 @@ class SentenceContext:
         self._distributed: dict[int, dict[int, set[str]] | None] = {}
 
     # Most figures carry their own period and countries: these are read when one needs them.
-    @cached_property
+    @_lazy
     def now(self) -> bool:
         return holds_now(self.text)
 
-    @cached_property
+    @_lazy
     def names_after_first_figure(self) -> bool:
         """Whether the sentence has two figures and names a country after the first: most do
         not, and only then can its figures each name their own partner."""
@@ -294,7 +309,7 @@ class SentenceContext:
             and self.mentions[-1].start > self.spans[0].end
         )
 
-    @cached_property
+    @_lazy
     def bilateral(self) -> bool:
         return is_bilateral(self.text)
 
@@ -338,7 +353,7 @@ class SentenceContext:
         # Not the sentence's opening clause: "That was 13% of ..." points back.
         return clause.start > 0 and bool(_RELATIVE.match(self.text, clause.start, clause.end))
 
-    @cached_property
+    @_lazy
     def forecast(self) -> bool:
         """Whether the sentence looks ahead: "is expected to reach", "will double"."""
         return is_forecast(self.text)
@@ -358,7 +373,7 @@ class SentenceContext:
         lo, hi = bisect_left(self._span_starts, start), bisect_left(self._span_starts, end)
         return any(is_base(self.text, self.spans[j].start) for j in range(lo, hi))
 
-    @cached_property
+    @_lazy
     def _part_list(self) -> list[Clause]:
         """The sentence's parts, in order."""
         parts: dict[int, Clause] = {}
@@ -367,7 +382,7 @@ class SentenceContext:
             parts.setdefault(part.start, part)
         return list(parts.values())
 
-    @cached_property
+    @_lazy
     def _claims(self) -> list[tuple[Clause, str]]:
         """(part, country) for each part of the sentence that holds a figure and names one country."""
         claims = []

@@ -90,6 +90,8 @@ def find_countries(text: str) -> list[Mention]:
         start, end = candidate.span()
         if start < last_end:
             continue
+        if candidate.re is _THE and not text[end + 1 : end + 2].isupper():
+            continue  # "The talks", "The visit": a name after "The" is capitalised
         hit = _lookup(index, text[start:end], caseless) if candidate.re is not _THE else None
         mention = Mention(start, end, hit) if hit is not None else _by_words(text, start, caseless)
         # "non-EU countries" are not the EU

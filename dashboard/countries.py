@@ -206,14 +206,21 @@ def second_stands_out(ranked: list[tuple[str, int]]) -> bool:
 
 
 @cache
-def _currency_after() -> re.Pattern[str]:
+def _currency_after() -> tuple[re.Pattern[str], frozenset[str]]:
+    """The currency names a country's name may stand before, and the letters they start with."""
     words = {w for r in lexicon.rows("currencies.csv") for w in r["names"].split("|") if w and " " not in w}
-    return re.compile(rf"(?i)\s*(?:{lexicon.alternation(sorted(words))})\b")
+    pattern = re.compile(rf"(?i)\s*(?:{lexicon.alternation(sorted(words))})\b")
+    return pattern, frozenset(w[0] for w in words) | frozenset(w[0].upper() for w in words)
 
 
 def naming_currency(text: str, mention: Mention) -> bool:
     """Whether a name stands for its currency: "U.S. dollars", "Hong Kong dollars", "US$"."""
-    return text.startswith("$", mention.end) or bool(_currency_after().match(text, mention.end))
+    after = text[mention.end : mention.end + 2].lstrip()[:1]
+    if after == "$":
+        return True
+    pattern, letters = _currency_after()
+    # Most names go on with "'s", a comma or a word no currency starts with.
+    return after in letters and bool(pattern.match(text, mention.end))
 
 
 def is_bilateral(text: str) -> bool:

@@ -515,11 +515,12 @@ class SentenceContext:
         clause = self.clause(span.start)
         # "$279.4 billion in 2023 ($382.1 billion in 2022)": a bracket parts the figure from a time
         before_rank = (
-            not clause.start <= before.offset < clause.end or "(" in self.text[before.stop : span.start],
+            not clause.start <= before.offset < clause.end
+            or self.text.find("(", before.stop, span.start) >= 0,
             max(0, span.start - before.stop),
         )
         after_rank = (
-            not clause.start <= after.offset < clause.end or ")" in self.text[span.end : after.offset],
+            not clause.start <= after.offset < clause.end or self.text.find(")", span.end, after.offset) >= 0,
             max(0, after.offset - span.end),
         )
         return after if after_rank <= before_rank else before

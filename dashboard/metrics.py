@@ -208,6 +208,11 @@ def metric_for(index: MetricIndex, start: int, end: int, kind: str, unit: str) -
     if (
         chosen.head in _QUALIFIED
         and chosen.end <= start
+        # most figures have no "and" or comma just before them: a substring test spares the scan
+        and (
+            text.find(" and ", max(0, start - 30), start) >= 0
+            or text.find(",", max(0, start - 30), start) >= 0
+        )
         and (gap := p.gapped.search(text, max(0, start - 30), start))
     ):
         commodity = gap.group("mod").lower()  # the second of two commodities sharing one verb

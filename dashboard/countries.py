@@ -215,9 +215,9 @@ def _currency_after() -> tuple[re.Pattern[str], frozenset[str]]:
 
 def naming_currency(text: str, mention: Mention) -> bool:
     """Whether a name stands for its currency: "U.S. dollars", "Hong Kong dollars", "US$"."""
-    after = text[mention.end : mention.end + 2].lstrip()[:1]
-    if after == "$":
+    if text.startswith("$", mention.end):
         return True
+    after = text[mention.end : mention.end + 2].lstrip()[:1]
     pattern, letters = _currency_after()
     # Most names go on with "'s", a comma or a word no currency starts with.
     return after in letters and bool(pattern.match(text, mention.end))

@@ -108,6 +108,8 @@ _NATIONAL_METRICS = frozenset(
 )
 
 
+_BREAKDOWN = re.compile(r",\s+(?:of\s+which|including|led\s+by)\s", re.I)
+_WHERE = re.compile(r"\s*where\b", re.I)
 # What a country's possessive names: "China's share", "the United States' exports".
 _POSSESSED = re.compile(r"['’]s?\s+([a-z]+)")
 _CHANGE_VERB = re.compile(
@@ -417,6 +419,22 @@ class SentenceContext:
         """Whether ``code`` is the one country of a part other than ``part`` with a figure of its own."""
         return len(self.parts) > 1 and any(code == c and p.start != part.start for p, c in self._claims)
 
+    @_lazy
+    def breakdown_at(self) -> int | None:
+        """Where a breakdown of the figure before it opens: ", of which", ", including"."""
+        m = _BREAKDOWN.search(self.text) if "," in self.text else None
+        return m.end() if m else None
+
+    def where_antecedent(self, clause: Clause) -> str:
+        """The country a clause opening "where" is about: "toward the UAE, where imports jumped"."""
+        if not _WHERE.match(self.text, clause.start):
+            return ""
+        i = bisect_left(self._mention_starts, clause.start) - 1
+        if i < 0:
+            return ""
+        mention = self.mentions[i]
+        return mention.iso3 if not self.text[mention.end : clause.start].strip(" ,") else ""
+
     def distributed(self, span: Span, part: Clause) -> set[str] | None:
         """The countries of a figure in one of several conjuncts that each name their own:
         before their figures ("Egypt took 63 million kg and the United Kingdom 40 million kg")
@@ -429,11 +447,18 @@ class SentenceContext:
             spans = self.spans[lo:hi]
             # Either reading needs a country named after the first figure: most parts name none.
             after = bisect_left(self._mention_starts, spans[0].end) if len(spans) >= 2 else len(self.mentions)
-            self._distributed[part.start] = (
+            found = (
                 (self._named_before(spans, part) or self._named_after(spans, part))
                 if after < len(self.mentions) and self.mentions[after].start < part.end
                 else None
             )
+            if found is None and (opener := self.breakdown_at) is not None and part.start < opener < part.end:
+                # "imported 41.3 bcm of gas, of which Russia supplied 41%, Azerbaijan 23% and
+                # Iran 13%": the conjuncts after "of which", each with the country before them
+                rest = Clause(opener, part.end)
+                later = [s for s in spans if s.start >= opener]
+                found = self._named_before(later, rest) if len(later) >= 2 else None
+            self._distributed[part.start] = found
         by_start = self._distributed[part.start]
         own = by_start.get(span.start) if by_start else None
         return set(own) if own else None
@@ -644,6 +669,8 @@ def figure_countries(
         if len(own) == 1 and reporter and not _aggregate(ctx.text, part):
             own.add(reporter)  # a partner of the country whose figures the report gives
         return own
+    if not named and (antecedent := ctx.where_antecedent(clause)):
+        named = {antecedent}  # "as buyers turned to the UAE, where imports jumped 65%"
     if not named:
         part = ctx.part(clause)
         # Not from a part after this one: "Exports via the Black Sea accounted for 30 million
@@ -679,6 +706,9 @@ def figure_countries(
     # Nor with the one country of another part's figure: "The Netherlands took 38%, while the
     # United Kingdom took 19%".
     others = [code for code in ctx.first_mention if code != only and not ctx.claimed_elsewhere(code, part)]
+    if ctx.breakdown_at is not None and span.start < ctx.breakdown_at:
+        # not with a country of the breakdown after it: "imported 41.3 bcm, of which Russia ..."
+        others = [code for code in others if ctx.first_mention[code].start < ctx.breakdown_at]
     if partner:
         # Not with another partner: "Exports to China rose, while sales to the US slipped".
         others = [code for code in others if not is_flow_partner(text, ctx.first_mention[code])]

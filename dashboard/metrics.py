@@ -83,7 +83,7 @@ def _patterns() -> _Patterns:
         # not "rose 5% and imports 3%": the next figure's; not "duties of 38% on imports": what
         # the figure is levied on
         own_after=re.compile(
-            rf"(?i)\s+(?:of\s+)?(?:(?!(?:and|or|but|while|on|against|than)\b)[\w-]+\s+){{0,2}}?(?P<head>{head})\b"
+            rf"(?i)\s+(?:of\s+)?(?:(?!(?:and|or|but|while|on|against|than|as|when|after|because|since|amid|despite)\b)[\w-]+\s+){{0,2}}?(?P<head>{head})\b"
         ),
         share_after=re.compile(
             rf"(?i)\s+of\s+(?:(?:the|its|their|all|total|[\w-]+(?:['’]s?)?)\s+){{0,5}}?"
@@ -162,6 +162,9 @@ _RANK_ASIDE = re.compile(
 )
 
 
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;]{0,120},")
+
+
 class MetricIndex:
     """A sentence's metric mentions, found by position in logarithmic time."""
 
@@ -176,10 +179,21 @@ class MetricIndex:
                 self.named = [m for m in self.named if not any(a <= m.start < b for a, b in asides)]
         self._ends = [m.end for m in self.named]
         self._starts = [m.start for m in self.named]
+        # "Cognac, which faces duties of up to 39%, accounted for €1.1 billion": a relative
+        # clause's metric is its own figures', not those of the sentence around it
+        self._relatives = (
+            [m.span() for m in _RELATIVE_ASIDE.finditer(text)] if self.named and "," in text else []
+        )
 
     def before(self, pos: int) -> MetricMention | None:
         i = bisect_right(self._ends, pos)
+        while i and self._relatives and self._aside(self.named[i - 1].start, pos):
+            i -= 1
         return self.named[i - 1] if i else None
+
+    def _aside(self, at: int, pos: int) -> bool:
+        """Whether ``at`` is in a relative clause that ``pos`` is not in."""
+        return any(a <= at < b and not a <= pos < b for a, b in self._relatives)
 
     def after(self, pos: int) -> MetricMention | None:
         i = bisect_left(self._starts, pos)

@@ -206,7 +206,12 @@ def months_to(m, ctx, count: int | None = None):
     groups = m.groupdict()
     count = count or _n(groups["n"]) * (3 if (groups.get("unit") or "").lower() == "quarters" else 1)
     last = _month(m.group("m"))
-    year = int(m.group("y")) if m.group("y") else _year_of(last, last, ctx)
+    if m.group("y"):
+        year = int(m.group("y"))
+    elif groups.get("ya"):
+        year = int(groups["ya"]) + 1  # "the 2023/24 marketing year that ended Aug. 31"
+    else:
+        year = _year_of(last, last, ctx)
     if year is None or not 1 <= count <= 120:
         return None
     start, end = _months(year, last - count + 1, last)

@@ -149,7 +149,9 @@ def period_fields(
         return {}  # "deals now make up 40% of the total": now, whatever the statement before
     if before.heading and not general:
         return before.heading  # "Key figures (January-September 2024):" over "- Exports: $9.1 billion"
-    if not before.figures or not (period is not None or continues or not general):
+    if not before.figures or (period is None and (context.is_general(metric) or (general and not continues))):
+        # a standing level takes no period from the statement it continues: "Cognac, which
+        # faces duties of up to 39%, accounted for about €1.1 billion of that total"
         return {}
     # A statement's period is its own figure's: "rose to $X in 2023 from $Y in 2022" is
     # about 2023, and so is "Exports fell 3%" after it.

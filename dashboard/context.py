@@ -666,7 +666,7 @@ def figure_countries(
         # "Iraq supplied 0.9 million bpd, Saudi Arabia 0.6 million bpd and ..."
         and (own := ctx.distributed(span, whole)) is not None
     ):
-        if len(own) == 1 and reporter and not _aggregate(ctx.text, part):
+        if len(own) == 1 and reporter and not _aggregate(ctx.text, part, span):
             own.add(reporter)  # a partner of the country whose figures the report gives
         return own
     if not named and (antecedent := ctx.where_antecedent(clause)):
@@ -682,7 +682,7 @@ def figure_countries(
         return set(named)
     text = ctx.text
     if not named:
-        if reporter and not continues and _aggregate(text, part) and not ctx.bilateral:
+        if reporter and not continues and _aggregate(text, part, span) and not ctx.bilateral:
             return {reporter}  # "The overall deficit narrowed 18.7%": the reporting country's
         if sibling:
             return set(sibling.split(";")) - {""}  # "exports fell 1.6%, while imports rose 2.0%"
@@ -696,7 +696,7 @@ def figure_countries(
     # One country named: find the other side of the flow, unless it is an aggregate.
     [only] = named
     partner = is_partner(text, ctx.first_mention[only])
-    aggregate = _aggregate(text, part)
+    aggregate = _aggregate(text, part, span)
     if aggregate and not partner and not continues:
         return set(named)
     # A partner pairs with a country named as a subject: "Exports to China, South Korea's
@@ -748,6 +748,12 @@ def _partner_here(ctx: SentenceContext, code: str) -> bool:
     return mention is not None and is_flow_partner(ctx.text, mention)
 
 
-def _aggregate(text: str, part: Clause) -> bool:
-    """Whether a figure in ``part`` of a sentence is a total: "total exports", "Overall, ..."."""
-    return bool(_AGGREGATE.search(text, part.start, part.end) or _OVERALL.match(text))
+def _aggregate(text: str, part: Clause, span: Span | None = None) -> bool:
+    """Whether a figure in ``part`` of a sentence is a total: "total exports", "Overall, ...";
+    not a share of one after it ("about 9% of Japan's total LNG purchases")."""
+    if _OVERALL.match(text):
+        return True
+    for m in _AGGREGATE.finditer(text, part.start, part.end):
+        if span is None or m.start() < span.start or text.find(" of ", span.end, m.start()) < 0:
+            return True
+    return False

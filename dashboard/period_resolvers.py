@@ -456,6 +456,22 @@ def month_of_year(m, ctx):
     return (*_months(int(m.group("y")), _month(m.group("m")), _month(m.group("m"))), "month")
 
 
+def days_of_month(m, ctx):
+    """ "May 1-25": those days of the latest such month by publication (the year if named)."""
+    month, first, last = _month(m.group("m")), int(m.group("d1")), int(m.group("d2"))
+    if m.group("y"):
+        year = int(m.group("y"))
+    elif ctx.published is None:
+        return None
+    else:
+        year = ctx.published.year - (month > ctx.published.month)
+    try:
+        start, end = dt.date(year, month, first), dt.date(year, month, last)
+    except ValueError:
+        return None  # "May 1-35" is no stretch of days
+    return (start, end, "span") if start <= end else None
+
+
 def bare_month(m, ctx):
     month = _month(m.group("m"))
     return _span(month, month, None, ctx, "month")

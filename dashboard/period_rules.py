@@ -13,6 +13,7 @@ from dashboard.period_resolvers import (
     bare_month,
     calendar_year,
     dated_month_range,
+    days_of_month,
     decade,
     end_of,
     first_months,
@@ -94,7 +95,7 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         ),
         (
             rf"(?i:(?:on|from|over|compared{S}(?:with|to)|versus|against){S}"
-            rf"(?:the{S}same{S}(?:period|month|quarter){S}(?:(?:a|last){S}year|(?:of|in){S}{YEAR})"
+            rf"(?:the{S}same{S}(?:period|month|quarter){S}(?:(?:a|last){S}year|(?:of|in){S}{YEAR}|(?:of|in){S}(?:{month})(?:{S}{YEAR})?)"
             rf"|(?:{YEAR}){S}levels?))",
             not_a_period,
             ("same", "level"),
@@ -356,6 +357,12 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         (rf"(?i:(?:the{S})?(?P<y>(?:19|20)\d0)s)(?!\w)", decade, ("YEAR",)),
         # Months and years.
         (rf"(?P<m>{month})(?:{S}(?P<y>{YEAR}))", month_of_year, ("MONTH",)),
+        # "in May 1-25": days of a month
+        (
+            rf"(?P<m>{month}){S}(?P<d1>\d{{1,2}})\s*[-–]\s*(?P<d2>\d{{1,2}})(?!\d)(?:,?{S}(?P<y>{YEAR}))?",
+            days_of_month,
+            ("MONTH",),
+        ),
         (
             rf"(?i:in|during|for|since|until|by|of|through|throughout){S}(?P<m>{month})(?!{S}\d)",
             bare_month,

@@ -109,7 +109,7 @@ _NATIONAL_METRICS = frozenset(
 
 
 _BREAKDOWN = re.compile(r",\s+(?:of\s+which|including|led\s+by)\s", re.I)
-_WHERE = re.compile(r"\s*where\b", re.I)
+_WHERE = re.compile(r"\s*(?:where|which)\b", re.I)
 # What a country's possessive names: "China's share", "the United States' exports".
 _POSSESSED = re.compile(r"['’]s?\s+([a-z]+)")
 _CHANGE_VERB = re.compile(
@@ -426,7 +426,8 @@ class SentenceContext:
         return m.end() if m else None
 
     def where_antecedent(self, clause: Clause) -> str:
-        """The country a clause opening "where" is about: "toward the UAE, where imports jumped"."""
+        """The country a clause opening "where" or "which" is about: "toward the UAE, where
+        imports jumped", "the second-largest buyer after China, which took 216 million tonnes"."""
         if not _WHERE.match(self.text, clause.start):
             return ""
         i = bisect_left(self._mention_starts, clause.start) - 1
@@ -557,11 +558,14 @@ _RANK_AFTER = re.compile(
 
 
 def _ranked_after(text: str) -> list[tuple[int, int]]:
-    """The stretches naming what a rank is counted after: "after China and the United States"."""
+    """The stretches naming what a rank is counted after: "after China and the United States";
+    not one that a clause of its own goes on about ("after China, which took 216 million tonnes")."""
     stretches = []
     for m in _RANK_AFTER.finditer(text):
         stops = [at for at in (text.find(c, m.end()) for c in ",;.") if at >= 0]
-        stretches.append((m.end(), min(stops, default=len(text))))
+        stop = min(stops, default=len(text))
+        if not _WHERE.match(text, stop + 1):
+            stretches.append((m.end(), stop))
     return stretches
 
 

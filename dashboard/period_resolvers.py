@@ -397,6 +397,10 @@ def month_range(m, ctx):
     first, last = _month(m.group("a")), _month(m.group("b"))
     if last == first:
         return None
+    if m.group("sa"):
+        # a season starting in mid-year: its months from July are in its first year
+        year = int(m.group("sa")) + (first < 7)
+        return (*_months(year, first, last), "months")
     if m.group("fy"):
         fiscal_start = _fiscal(fiscal_named_year(m.group("fy"), ctx), ctx)[0]
         year = fiscal_start.year + (first < fiscal_start.month)
@@ -454,6 +458,21 @@ def calendar_year(m, ctx):
 
 def month_of_year(m, ctx):
     return (*_months(int(m.group("y")), _month(m.group("m")), _month(m.group("m"))), "month")
+
+
+def first_days(m, ctx):
+    """ "the first 20 days of August": from the 1st, of the latest August begun by publication."""
+    month, count = _month(m.group("m")), _n(m.group("n"))
+    if m.group("y"):
+        year = int(m.group("y"))
+    elif ctx.published is None:
+        return None
+    else:
+        year = ctx.published.year - (month > ctx.published.month)
+    if not 1 <= count <= 31:
+        return None
+    start = dt.date(year, month, 1)
+    return start, min(start + dt.timedelta(days=count - 1), _month_end(year, month)), "span"
 
 
 def days_of_month(m, ctx):

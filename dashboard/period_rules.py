@@ -16,6 +16,7 @@ from dashboard.period_resolvers import (
     days_of_month,
     decade,
     end_of,
+    first_days,
     first_months,
     fiscal_named,
     fiscal_part,
@@ -340,7 +341,9 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         (
             # "July-April FY24": the months of that fiscal year
             rf"(?:(?i:from|between){S})?(?P<a>{month})(?:\s*[-–]\s*|{S}(?i:to|and|through){S})(?P<b>{month})"
-            rf"(?:{S}(?P<y>{YEAR})|{S}(?i:of{S})?(?:FY|(?i:fiscal){S})'?(?P<fy>{YEAR}|{YY})(?![\d–/-]))?",
+            rf"(?:{S}(?P<y>{YEAR})|{S}(?i:of{S})?(?:FY|(?i:fiscal){S})'?(?P<fy>{YEAR}|{YY})(?![\d–/-])"
+            # "the July-December period of the 2023/24 season"
+            rf"|{S}(?i:period{S})?(?i:of{S}the{S})(?P<sa>{YEAR})[-–/]{YY}{S}(?i:season|marketing{S}year|crop{S}year))?",
             month_range,
             ("MONTH",),
         ),
@@ -357,6 +360,12 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         (rf"(?i:(?:the{S})?(?P<y>(?:19|20)\d0)s)(?!\w)", decade, ("YEAR",)),
         # Months and years.
         (rf"(?P<m>{month})(?:{S}(?P<y>{YEAR}))", month_of_year, ("MONTH",)),
+        # "the first 20 days of August": from the 1st
+        (
+            rf"(?i:the{S}first{S}(?P<n>{n}){S}days{S}of{S})(?P<m>{month})(?:{S}(?P<y>{YEAR}))?",
+            first_days,
+            ("days+MONTH",),
+        ),
         # "in May 1-25": days of a month
         (
             rf"(?P<m>{month}){S}(?P<d1>\d{{1,2}})\s*[-–]\s*(?P<d2>\d{{1,2}})(?!\d)(?:,?{S}(?P<y>{YEAR}))?",

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from dashboard import lexicon
 from dashboard.countries import Mention, is_bilateral, join_codes
 from dashboard.figures import Span
 from dashboard.period_resolvers import is_forecast
@@ -77,9 +78,10 @@ _SENT_FROM = re.compile(
     r"(?i)\b(?:exports?|shipments?|sales|deliveries|supplies|exported|shipped)\s+from\s+(?:the\s+)?$"
 )
 # "32 percent of the total" is a share of a total, not a total.
+# Over lower-cased text, each word opening with its letter, so the engine skips to them.
 _AGGREGATE = re.compile(
-    r"(?i)\b(?:(?<!of\sthe\s)(?<!of\sits\s)total|overall|global|worldwide|world|cumulative|foreign\s+trade"
-    r"|goods\s+and\s+services)\b"
+    r"(?:t(?<!\wt)(?<!of the t)(?<!of its t)otal|o(?<!\wo)verall|g(?<!\wg)lobal|w(?<!\ww)orld(?:wide)?"
+    r"|c(?<!\wc)umulative|f(?<!\wf)oreign\s+trade|g(?<!\wg)oods\s+and\s+services)\b"
 )
 # A sentence opening "Overall," is about a total, whichever of its clauses a figure is in.
 _OVERALL = re.compile(r"""[\s"'“‘]*(?:overall|in\s+total|in\s+all|altogether|all\s+told)\b""", re.I)
@@ -757,7 +759,7 @@ def _aggregate(text: str, part: Clause, span: Span | None = None) -> bool:
     not a share of one after it ("about 9% of Japan's total LNG purchases")."""
     if _OVERALL.match(text):
         return True
-    for m in _AGGREGATE.finditer(text, part.start, part.end):
+    for m in _AGGREGATE.finditer(lexicon.lower(text), part.start, part.end):
         if span is None or m.start() < span.start or text.find(" of ", span.end, m.start()) < 0:
             return True
     return False

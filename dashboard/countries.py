@@ -76,6 +76,7 @@ def find_countries(text: str) -> list[Mention]:
     caseless = text.isupper() or text.islower()
     mentions: list[Mention] = []
     last_end = 0
+    non = "non-" in text  # "non-EU countries" are not the EU
     # One scan for the longest name at each place: of the lower-cased text when it is
     # written in one case, else from each capital. "The" starts a few names and most
     # sentences, so there it is looked for on its own and the name read word by word.
@@ -98,7 +99,7 @@ def find_countries(text: str) -> list[Mention]:
         if (
             mention is not None
             and not _in_europe(text, mention)
-            and not text.endswith("non-", 0, mention.start)
+            and not (non and text.endswith("non-", 0, mention.start))
         ):
             mentions.append(mention)
             last_end = mention.end
@@ -206,21 +207,14 @@ def second_stands_out(ranked: list[tuple[str, int]]) -> bool:
 
 
 @cache
-def _currency_after() -> tuple[re.Pattern[str], frozenset[str]]:
-    """The currency names a country's name may stand before, and the letters they start with."""
+def _currency_after() -> re.Pattern[str]:
     words = {w for r in lexicon.rows("currencies.csv") for w in r["names"].split("|") if w and " " not in w}
-    pattern = re.compile(rf"(?i)\s*(?:{lexicon.alternation(sorted(words))})\b")
-    return pattern, frozenset(w[0] for w in words) | frozenset(w[0].upper() for w in words)
+    return re.compile(rf"(?i)\s*(?:{lexicon.alternation(sorted(words))})\b")
 
 
 def naming_currency(text: str, mention: Mention) -> bool:
     """Whether a name stands for its currency: "U.S. dollars", "Hong Kong dollars", "US$"."""
-    if text.startswith("$", mention.end):
-        return True
-    after = text[mention.end : mention.end + 2].lstrip()[:1]
-    pattern, letters = _currency_after()
-    # Most names go on with "'s", a comma or a word no currency starts with.
-    return after in letters and bool(pattern.match(text, mention.end))
+    return text.startswith("$", mention.end) or bool(_currency_after().match(text, mention.end))
 
 
 def is_bilateral(text: str) -> bool:

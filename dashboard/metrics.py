@@ -182,7 +182,9 @@ class MetricIndex:
         # "Cognac, which faces duties of up to 39%, accounted for €1.1 billion": a relative
         # clause's metric is its own figures', not those of the sentence around it
         self._relatives = (
-            [m.span() for m in _RELATIVE_ASIDE.finditer(text)] if self.named and "," in text else []
+            [m.span() for m in _RELATIVE_ASIDE.finditer(text)]
+            if self.named and (", which" in text or ", who" in text)
+            else []
         )
 
     def before(self, pos: int) -> MetricMention | None:

@@ -67,8 +67,11 @@ class Statement:
         """The figure whose metric carries on: its last, but not a price said in passing ("as
         iron ore prices held above US$100 a tonne")."""
         if self._measured is None and self.figures:
-            self._measured = next(
-                (f for f in reversed(self.figures) if not f.metric.endswith("price")), self.figures[-1]
+            last = self.figures[-1]
+            self._measured = (
+                next((f for f in reversed(self.figures) if not f.metric.endswith("price")), last)
+                if last.metric.endswith("price")
+                else last
             )
         return self._measured
 

@@ -460,30 +460,32 @@ def month_of_year(m, ctx):
     return (*_months(int(m.group("y")), _month(m.group("m")), _month(m.group("m"))), "month")
 
 
-def first_days(m, ctx):
-    """ "the first 20 days of August": from the 1st, of the latest August begun by publication."""
-    month, count = _month(m.group("m")), _n(m.group("n"))
+def _year_of_month_begun(m, ctx, month: int) -> int | None:
+    """The year a month named with some of its days is in: the one named, else the latest such
+    month begun by publication."""
     if m.group("y"):
-        year = int(m.group("y"))
-    elif ctx.published is None:
+        return int(m.group("y"))
+    if ctx.published is None:
         return None
-    else:
-        year = ctx.published.year - (month > ctx.published.month)
-    if not 1 <= count <= 31:
+    return ctx.published.year - (month > ctx.published.month)
+
+
+def first_days(m, ctx):
+    """ "the first 20 days of August": from the 1st."""
+    month, count = _month(m.group("m")), _n(m.group("n"))
+    year = _year_of_month_begun(m, ctx, month)
+    if year is None or not 1 <= count <= 31:
         return None
     start = dt.date(year, month, 1)
     return start, min(start + dt.timedelta(days=count - 1), _month_end(year, month)), "span"
 
 
 def days_of_month(m, ctx):
-    """ "May 1-25": those days of the latest such month by publication (the year if named)."""
+    """ "May 1-25": those days of the month."""
     month, first, last = _month(m.group("m")), int(m.group("d1")), int(m.group("d2"))
-    if m.group("y"):
-        year = int(m.group("y"))
-    elif ctx.published is None:
+    year = _year_of_month_begun(m, ctx, month)
+    if year is None:
         return None
-    else:
-        year = ctx.published.year - (month > ctx.published.month)
     try:
         start, end = dt.date(year, month, first), dt.date(year, month, last)
     except ValueError:

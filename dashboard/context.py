@@ -111,7 +111,7 @@ _NATIONAL_METRICS = frozenset(
 
 
 _BREAKDOWN = re.compile(r",\s+(?:of\s+which|including|led\s+by)\s", re.I)
-_WHERE = re.compile(r"\s*(?:where|which)\b", re.I)
+_WHERE = re.compile(r"\s*(?:where|which|with(?=\s+[$€£¥₹\d]))\b", re.I)
 # What a country's possessive names: "China's share", "the United States' exports".
 _POSSESSED = re.compile(r"['’]s?\s+([a-z]+)")
 _CHANGE_VERB = re.compile(
@@ -277,8 +277,11 @@ class SentenceContext:
         self.spans = spans
         self._span_starts = span_starts = [s.start for s in spans]
         # A country inside a figure is its currency's ("US$"), not a party to it; nor are those
-        # a rank is counted after ("its third-largest market after China and the United States").
-        self.mentions = [m for m in mentions if not _inside(m.start, spans, span_starts)]
+        # a rank is counted after ("its third-largest market after China and the United States"),
+        # nor the scene of an event ("before the invasion of Ukraine").
+        self.mentions = [
+            m for m in mentions if not _inside(m.start, spans, span_starts) and not _scene(text, m)
+        ]
         if len(self.mentions) > 1 and ("after" in text or "behind" in text):
             ranked_after = _ranked_after(text)
             if ranked_after:
@@ -557,6 +560,16 @@ class SentenceContext:
 _RANK_AFTER = re.compile(
     r"(?i)\b(?:second|third|fourth|fifth|sixth|seventh|no\.\s*\d)[\w-]*\b[^,.;]{0,40}?\b(?:after|behind)\s"
 )
+
+
+_SCENE = re.compile(
+    r"(?i)\b(?:invasion\s+of|war\s+(?:in|on|with)|conflict\s+in|crisis\s+in|fighting\s+in)\s+(?:the\s+)?$"
+)
+
+
+def _scene(text: str, mention: Mention) -> bool:
+    """Whether a country is named as where an event happened: "the war in Ukraine"."""
+    return bool(_SCENE.search(text, max(0, mention.start - 24), mention.start))
 
 
 def _ranked_after(text: str) -> list[tuple[int, int]]:

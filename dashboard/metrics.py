@@ -86,7 +86,7 @@ def _patterns() -> _Patterns:
             rf"(?i)\s+(?:of\s+)?(?:(?!(?:and|or|but|while|on|against|than|as|when|after|because|since|amid|despite)\b)[\w-]+\s+){{0,2}}?(?P<head>{head})\b"
         ),
         share_after=re.compile(
-            rf"(?i)\s+of\s+(?:(?:the|its|their|all|total|[\w-]+(?:['’]s?)?)\s+){{0,5}}?"
+            rf"(?i)\s+of\s+(?:(?:the|its|their|all|total|[\w.-]+(?:['’]s?)?)\s+){{0,5}}?"
             rf"(?:(?P<mod>{commodities})\s+)?(?P<head>{head})\b"
         ),
         # "Corn shipments totalled 29.6 million tonnes and wheat 18.3 million tonnes"

@@ -154,6 +154,12 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             not_a_period,
             ("since",),
         ),
+        # "down 86% from before the invasion": the time compared with, no period
+        (
+            rf"(?i:from{S}before{S}(?:the{S})?[a-z-]+(?:{S}of{S}[A-Z][a-z]+)?)",
+            not_a_period,
+            ("from before",),
+        ),
         # "less than 1% before February 2022", "duties of 218% until March": a time open at one end
         (
             rf"(?i:(?:before|prior{S}to|until|till){S}(?:the{S}(?:start{S}of{S}(?:the{S})?)?[a-z-]+|(?:{month}{S})?(?P<y>{YEAR})|{month}))",

@@ -19,6 +19,9 @@ _MOVES_UP = re.compile(
 # "between X and Y", "X to Y" with no change verb: the two ends of a range.
 _BETWEEN = re.compile(r"(?i)\b(?:between|from)\s+(?:about\s+|around\s+)?$")
 _WORDS = re.compile(r"[\w.]+")
+_EXPECTED_AFTER = re.compile(
+    r"(?i)\s+(?:(?:increase|rise|gain|growth|drop|fall|decline)\s+)?(?:expected|forecast|predicted|projected|estimated|consensus)\b"
+)
 _BY = re.compile(r"(?i)\bby\s+(?:about\s+|around\s+|some\s+)?$")
 _DASH_ONLY = re.compile(r"^\s*[-–—]\s*$")
 _AND_TO = re.compile(r"(?i)^\s+(?:and|to)\s+(?:about\s+|around\s+)?$")
@@ -66,6 +69,8 @@ def qualify(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str]:
     bound = "="
     last = _last_word(lead)
     if last in ("the", "between"):
+        if last == "the" and _EXPECTED_AFTER.match(text, end):
+            return bound, ""  # "below the 11.1% expected by economists": what was expected, as it was
         # "topped the $100 billion mark"; "grow by between 5% and 10%": the verb reads on
         lead = lead[: lead.lower().rfind(last)]
         last = _last_word(lead)

@@ -34,6 +34,7 @@ _PER = {"y": "year", "yr": "year", "year": "year", "d": "day", "day": "day", "mo
 _YEAR_LIKE = re.compile(r"(?:1[89]|2[01])\d\d")
 _BETWEEN = re.compile(r"(?i)\bbetween\s+$")
 _DECIMAL_COMMA = re.compile(r",(\d{1,2})(?![\d,])")
+_SHARE_LEAD = re.compile(r"(?i)\b(?:for|up|about|nearly|roughly|almost|around|some|over|just|than)\s+$")
 _OF_A_POINT = re.compile(r"(?i)\s+of\s+a\s+(?:percentage\s+)?point\b")
 _START = operator.methodcaller("start")
 _FIRST_WORD = re.compile(r"[a-z]+")
@@ -118,7 +119,7 @@ def _lexicon() -> _Lexicon:
         worded=re.compile(
             rf"\b(?=[{''.join(sorted({w[0] for w in [*words, *shares, *multiples, 'by']}))}])"
             rf"(?:(?<!first )(?<!second )(?<!the )(?<!1st )(?<!2nd )"
-            rf"(?P<share>{alt(list(shares))})(?=\s+(?:of|an?)\b)(?!\s+of\s+(?:the\s+|this\s+)?(?:year|\d))"
+            rf"(?P<share>{alt(list(shares))})(?=\s+(?:of|an?)\b|[.;](?:\s|$))(?!\s+of\s+(?:the\s+|this\s+)?(?:year|\d))"
             # "dropped by a third", "by almost a fifth": a change by that share (the group alone
             # is the figure)
             rf"|by\s+(?:(?:almost|nearly|about|around|roughly|some|over|more\s+than)\s+)?"
@@ -293,7 +294,11 @@ def _read_share(text: str, core: re.Match[str], lex: _Lexicon) -> list[Span]:
         fake = _Number(core.start(), half.end(), value / 100 * lex.scales[lexicon.fold(half.group("scale"))])
         span = _read_tail(text, fake, lex, scaled=True)
         return [span] if span is not None else []
-    if not lex.share_of.match(text, core.end()):
+    if not lex.share_of.match(text, core.end()) and not (
+        text[core.end() : core.end() + 1] in ".;"
+        and _SHARE_LEAD.search(text, max(0, core.start() - 24), core.start())
+    ):
+        # "accounted for about half.": a share of what the sentence is about; "the first half." is not
         return []
     if point := _OF_A_POINT.match(text, core.end()):
         # "two-thirds of a percentage point": a fraction of a point, not a share.

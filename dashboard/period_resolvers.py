@@ -219,7 +219,23 @@ def months_to(m, ctx, count: int | None = None):
 
 
 def year_to(m, ctx):
-    return months_to(m, ctx, count=12)
+    """ "the year to June": its twelve whole months; "the fiscal year that ended July 7": the
+    year to that day."""
+    months = months_to(m, ctx, count=12)
+    day = int(m.group("d")) if m.group("d") else 0
+    if months is None or not day or day >= months[1].day:
+        return months
+    try:
+        end = months[1].replace(day=day)
+    except ValueError:
+        return months
+    return _first_day_of_year_ending(end), end, "months"
+
+
+def _first_day_of_year_ending(end: dt.date) -> dt.date:
+    """The first day of the year that ends on ``end``."""
+    start = end + dt.timedelta(days=1)
+    return start.replace(year=start.year - 1, day=min(start.day, 28 if start.month == 2 else 31))
 
 
 def years_span(m, ctx):

@@ -757,6 +757,15 @@ def figure_countries(
         and not (partner and (report.partner_only(main) or _partner_here(ctx, main)))
     ):
         return {only, main}  # "Saudi Arabia shipped 86 million tons" in a report on China's imports
+    mention = ctx.first_mention[only]
+    if (
+        partner
+        and reporter
+        and reporter != only
+        and not aggregate
+        and not _POSSESSED.match(text, mention.end)
+    ):
+        return {only, reporter}  # "- Exports to Japan: $29.0 billion" under "South Korea-Japan trade"
     return set(named)
 
 

@@ -162,7 +162,7 @@ _RANK_ASIDE = re.compile(
 )
 
 
-_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;]{0,120},")
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|including|excluding)\b[^,;]{0,120},")
 
 
 class MetricIndex:
@@ -179,11 +179,12 @@ class MetricIndex:
                 self.named = [m for m in self.named if not any(a <= m.start < b for a, b in asides)]
         self._ends = [m.end for m in self.named]
         self._starts = [m.start for m in self.named]
-        # "Cognac, which faces duties of up to 39%, accounted for €1.1 billion": a relative
-        # clause's metric is its own figures', not those of the sentence around it
+        # "Cognac, which faces duties of up to 39%, accounted for €1.1 billion", "non-oil exports,
+        # including re-exports, rose 9.8%": an aside's metric is its own figures', not the sentence's
         self._relatives = (
             [m.span() for m in _RELATIVE_ASIDE.finditer(text)]
-            if self.named and (", which" in text or ", who" in text)
+            if self.named
+            and (", which" in text or ", who" in text or ", includ" in text or ", exclud" in text)
             else []
         )
 

@@ -1,9 +1,9 @@
-"""A figure's context within its sentence: its clause, its countries, whether it continues.
+"""A figure's context within its sentence: its clause and part, the countries named near it,
+the time expression nearest it, whether the sentence continues the one before.
 
-Rules (FIGURES.md): a time expression covers the figures of its sentence; a
-figure with none takes the period of the figure its sentence continues; a
-sentence that names one country of a pair reads with the other side from the
-sentence, the statement it continues, or the document.
+Rules (FIGURES.md): a time expression covers the figures of its sentence; a figure with
+none takes the period of the figure its sentence continues. Whose figures they are is
+decided in ``parties`` from what this module finds.
 """
 
 from __future__ import annotations
@@ -11,11 +11,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from dashboard import lexicon
-from dashboard.countries import Mention, is_bilateral, join_codes
+from dashboard.countries import Mention, is_bilateral
 from dashboard.figures import Span
 from dashboard.period_resolvers import is_forecast
 from dashboard.periods import Period
@@ -71,20 +69,6 @@ _SAYS_NOW = re.compile(r"(?:n(?<!\wn)ow(?:adays)?|c(?<!\wc)urrently|a(?<!\wa)t\s
 # stands now, too. Over lower-cased text.
 _PERFECT = re.compile(r"h(?<!\wh)a(?:s|ve)\b")
 _RELATIVE = re.compile(r"(?:which|who|whose|that)\b", re.I)
-# A country named after these is the far side of a flow: "exports to China".
-_PARTNER_BEFORE = re.compile(r"(?i)\b(?:to|from|with|into|in|on|for|of)\s+(?:the\s+)?$")
-_FLOW_PARTNER_BEFORE = re.compile(r"(?i)\b(?:to|from|with|into)\s+(?:the\s+)?$")
-_SENT_FROM = re.compile(
-    r"(?i)\b(?:exports?|shipments?|sales|deliveries|supplies|exported|shipped)\s+from\s+(?:the\s+)?$"
-)
-# "32 percent of the total" is a share of a total, not a total.
-# Over lower-cased text, each word opening with its letter, so the engine skips to them.
-_AGGREGATE = re.compile(
-    r"(?:t(?<!\wt)(?<!of the t)(?<!of its t)otal|o(?<!\wo)verall|g(?<!\wg)lobal|w(?<!\ww)orld(?:wide)?"
-    r"|c(?<!\wc)umulative|f(?<!\wf)oreign\s+trade|g(?<!\wg)oods\s+and\s+services)\b"
-)
-# A sentence opening "Overall," is about a total, whichever of its clauses a figure is in.
-_OVERALL = re.compile(r"""[\s"'“‘]*(?:overall|in\s+total|in\s+all|altogether|all\s+told)\b""", re.I)
 # What opens the second of two figures that share a verb: "Egypt took 63 million kg and the
 # United Kingdom 40 million kg".
 _NEXT_CONJUNCT = re.compile(r"\s*(?:,\s*)?(?:(?:and|while|but|whereas)\b|;|,)", re.I)
@@ -93,21 +77,7 @@ _CONJUNCT_REACH = 60
 _PARTNER_AFTER = re.compile(
     r"\s+(?:(?:worth\s+)?(?:of\s+)?(?:[a-z-]+\s+){0,2}?)?(?:to|from|with|into)\s+(?:the\s+)?", re.I
 )
-# Which way goods go: "shipped", "supplies" send; "imports", "bought" receive.
-_SENDING = re.compile(r"(?i)\b(?:export|ship|suppl|sold|sell|sale|deliver)")
-_RECEIVING = re.compile(r"(?i)\b(?:import|bought|buy|purchas)")
 _GENERAL_METRICS = frozenset({"tariff", "capacity"})
-# What one economy has or does on its own: no partner, whatever the report pairs it with.
-_NATIONAL_METRICS = frozenset(
-    {
-        "remittances",
-        "reserves",
-        "gdp",
-        "current account",
-        "current account deficit",
-        "current account surplus",
-    }
-)
 
 
 _BREAKDOWN = re.compile(r",\s+(?:of\s+which|including|led\s+by)\s", re.I)
@@ -120,40 +90,6 @@ _CHANGE_VERB = re.compile(
 )
 # A clause opening a new part of its sentence, with its own subject: ", while imports fell".
 _PART_OPENING = re.compile(r"\s*(?:while|whereas|but|[–—])\s", re.I)
-
-
-@dataclass(slots=True)
-class Report:
-    """Whom a document's figures are about, read once from the whole text."""
-
-    focus: tuple[str, ...]  # its main countries, most named first
-    paired: bool  # whether it is about its two main countries, not the first alone
-    text: str = ""
-    mentions: list[Mention] = field(default_factory=list)  # its countries, after any dateline
-    dateline: str = ""  # the country of the dateline's place, if any
-    # Read only when a figure needs them: most do not.
-    _reporter: str | None = None
-    _partner_only: dict[str, bool] = field(default_factory=dict)
-
-    @property
-    def reporter(self) -> str:
-        """Whose figures it gives: the first country named other than as a partner ("The U.S.
-        trade deficit with Mexico"), else the dateline's ("WASHINGTON -")."""
-        if self._reporter is None:
-            self._reporter = (
-                next((m.iso3 for m in self.mentions if not is_flow_partner(self.text, m)), "")
-                or self.dateline
-            )
-        return self._reporter
-
-    def partner_only(self, code: str) -> bool:
-        """Whether the document names ``code`` only as the far side of a flow ("exports to the
-        UAE"): never whose figures a line naming no country gives, nor what decides a currency."""
-        if code not in self._partner_only:
-            self._partner_only[code] = all(
-                is_flow_partner(self.text, m) for m in self.mentions if m.iso3 == code
-            ) and any(m.iso3 == code for m in self.mentions)
-        return self._partner_only[code]
 
 
 class Clause(NamedTuple):  # a tuple: sentences make many, and tuples are cheap
@@ -212,34 +148,6 @@ def says_now(text: str) -> bool:
 def holds_now(sentence: str) -> bool:
     """Whether a sentence states how things stand now rather than what happened over a time."""
     return bool(_NO_PERIOD.search(sentence.lower()))
-
-
-def national_countries(metric: str, ctx: SentenceContext, countries: str, reporter: str) -> str:
-    """ "Remittances from overseas Filipinos reached ₱1.7 trillion" is the Philippines' alone,
-    in a report on its trade with China: a national figure keeps the one country its sentence
-    names, else the reporting country ("exports to China fell, while the current account
-    surplus hit a record" in a Japanese report)."""
-    if metric not in _NATIONAL_METRICS:
-        return countries
-    if len(ctx.in_sentence) == 1:
-        return next(iter(ctx.in_sentence))
-    return reporter if reporter and reporter in countries.split(";") else countries
-
-
-def balance_countries(metric: str, countries: str, previous: set[str]) -> str:
-    """A deficit or surplus is with someone: "Vietnam runs a deficit of $50 billion with its
-    northern neighbour" after a statement on Vietnam and China is with China."""
-    if metric in ("trade deficit", "trade surplus") and countries in previous and len(previous) == 2:
-        return join_codes(previous)
-    return countries
-
-
-def tariff_countries(countries: str, focus: tuple[str, ...]) -> str:
-    """A tariff belongs to the country imposing it and the one it targets: a rate on "Chinese
-    EVs" in a report on U.S. duties is CHN;USA, the report's other main country imposing it."""
-    if ";" in countries or len(focus) < 2 or countries not in focus[:2]:
-        return countries
-    return join_codes(set(focus[:2]))
 
 
 def is_general(metric: str) -> bool:
@@ -593,195 +501,3 @@ def _covers_a_span(period: Period, spans: list[Span], starts: list[int]) -> bool
     """Whether a time expression overlaps a figure (the "2023" of "2,023 tonnes")."""
     i = bisect_right(starts, period.offset)
     return any(s.start < period.stop and period.offset < s.end for s in spans[max(0, i - 1) : i + 1])
-
-
-def flow_of(words: str) -> str:
-    """ "exports" or "imports" when ``words`` say goods go one way only, else ""."""
-    sending, receiving = _SENDING.search(words), _RECEIVING.search(words)
-    if bool(sending) == bool(receiving):
-        return ""
-    return "exports" if sending else "imports"
-
-
-def is_partner(text: str, mention: Mention) -> bool:
-    """Whether a country is named as the far side of a flow: "exports to China"."""
-    if text.startswith("-bound", mention.end):
-        return True  # "U.S.-bound shipments"
-    return bool(_PARTNER_BEFORE.search(text, max(0, mention.start - 12), mention.start)) and not _origin(
-        text, mention
-    )
-
-
-def is_flow_partner(text: str, mention: Mention) -> bool:
-    """Whether goods go to or come from the country: "exports to China", "imports from Japan"
-    (not "officials in Beijing", which ``is_partner`` also counts)."""
-    if text.startswith("-bound", mention.end):
-        return True
-    return bool(_FLOW_PARTNER_BEFORE.search(text, max(0, mention.start - 12), mention.start)) and not _origin(
-        text, mention
-    )
-
-
-def _origin(text: str, mention: Mention) -> bool:
-    """ "Exports from Brazil to China": the country goods are sent from is the sender, not a partner."""
-    return bool(_SENT_FROM.search(text, max(0, mention.start - 30), mention.start))
-
-
-def _role(flow: str, partner: bool) -> str:
-    # China's exports: China sends; exports to China: China receives.
-    return "sender" if (flow == "exports") != partner else "receiver"
-
-
-def flow_roles(text: str, mentions: list[Mention], countries: str, metric: str) -> dict[str, str]:
-    """Which of a statement's two countries sends and which receives: {"RUS": "sender", ...}.
-
-    ``text`` is the statement's sentence, ``countries`` and ``metric`` its leading figure's;
-    a country the sentence leaves implicit ("Imports from Mexico") takes the other role.
-    """
-    pair = set(countries.split(";")) - {""}
-    flow = flow_of(metric)
-    if len(pair) != 2 or not flow:
-        return {}
-    # "Indonesia's share of China's imports": China, the owner, receives what Indonesia sends.
-    owner_receives = metric.startswith("share of")
-    named: dict[str, str] = {}
-    for m in mentions:
-        if m.iso3 in pair and m.iso3 not in named:
-            named[m.iso3] = _role(flow, is_partner(text, m) != owner_receives)
-    if len(named) == 2:
-        return named if len(set(named.values())) == 2 else {}
-    if not named:
-        return {}
-    [(code, role)] = named.items()
-    [other] = pair - {code}
-    return {code: role, other: "receiver" if role == "sender" else "sender"}
-
-
-def figure_countries(
-    ctx: SentenceContext,
-    span: Span,
-    report: Report,
-    previous: set[str],
-    previous_subject: str,
-    continues: bool,
-    roles: Callable[[], dict[str, str]] = dict,
-    breakdown: Callable[[], bool] = bool,
-    sibling: str = "",
-) -> set[str]:
-    """The countries ``span``, a figure of the sentence, is about.
-
-    ``report`` says whom the document is about; ``previous`` holds the countries of the
-    statement the sentence may continue, ``previous_subject`` the first country that
-    statement named and ``roles()`` which of its countries sent and which received
-    (``flow_roles``); ``breakdown()`` says the statement before gave figures for several
-    partners; ``sibling`` holds the countries of the figure before in the same sentence.
-    """
-    focus, reporter, paired = report.focus, report.reporter, report.paired
-    clause = ctx.clause(span.start)
-    named, part = ctx.clause_countries(clause), clause
-    if (
-        ctx.names_after_first_figure
-        and len(ctx.clause_countries(whole := ctx.part(clause))) >= 2
-        # "Iraq supplied 0.9 million bpd, Saudi Arabia 0.6 million bpd and ..."
-        and (own := ctx.distributed(span, whole)) is not None
-    ):
-        if len(own) == 1 and reporter and not _aggregate(ctx.text, part, span):
-            own.add(reporter)  # a partner of the country whose figures the report gives
-        return own
-    if not named and (antecedent := ctx.where_antecedent(clause)):
-        named = {antecedent}  # "as buyers turned to the UAE, where imports jumped 65%"
-    if not named:
-        part = ctx.part(clause)
-        # Not from a part after this one: "Exports via the Black Sea accounted for 30 million
-        # tonnes, while 8 million tonnes went through the European Union"
-        named = ctx.clause_countries(part) or ctx.clause_countries(Clause(0, part.end))
-    if continues and previous and named <= previous:
-        return set(previous)
-    if len(named) >= 2:
-        return set(named)
-    text = ctx.text
-    if not named:
-        if reporter and not continues and _aggregate(text, part, span) and not ctx.bilateral:
-            return {reporter}  # "The overall deficit narrowed 18.7%": the reporting country's
-        if sibling:
-            return set(sibling.split(";")) - {""}  # "exports fell 1.6%, while imports rose 2.0%"
-        # Not after a breakdown by partner ("exports to China rose 7.5%, and those to the
-        # U.S. 16.1%"): "Imports fell 2%" is the reporting country's, not the last partner's.
-        if previous and (continues or not (ctx.bilateral or breakdown())):
-            return set(previous)
-        if ctx.bilateral:  # "The bilateral deficit": both sides, a partner as much as the other
-            return set(focus[:2])
-        return {code for code in (focus[:2] if paired else focus[:1]) if not report.partner_only(code)}
-    # One country named: find the other side of the flow, unless it is an aggregate.
-    [only] = named
-    partner = is_partner(text, ctx.first_mention[only])
-    aggregate = _aggregate(text, part, span)
-    if aggregate and not partner and not continues:
-        return set(named)
-    # A partner pairs with a country named as a subject: "Exports to China, South Korea's
-    # largest partner, rose 4%, while those to the United States advanced 2%" is KOR;USA.
-    if partner is False and (other := ctx.in_place_of(only, part)) and other != only:
-        return {only, other}
-    # Nor with the one country of another part's figure: "The Netherlands took 38%, while the
-    # United Kingdom took 19%".
-    others = [code for code in ctx.first_mention if code != only and not ctx.claimed_elsewhere(code, part)]
-    if ctx.breakdown_at is not None and span.start < ctx.breakdown_at:
-        # not with a country of the breakdown after it: "imported 41.3 bcm, of which Russia ..."
-        others = [code for code in others if ctx.first_mention[code].start < ctx.breakdown_at]
-    if partner:
-        # Not with another partner: "Exports to China rose, while sales to the US slipped".
-        others = [code for code in others if not is_flow_partner(text, ctx.first_mention[code])]
-    if others:
-        return {only, others[0]}
-    # In place of one side of the statement before: "China's imports from Russia rose ...
-    # Saudi Arabia shipped 86 million tons": Saudi Arabia sends, as Russia did, to China.
-    if (
-        not aggregate
-        and (flows := roles())
-        and only not in flows
-        and (flow := flow_of(text[clause.start : clause.end]) or flow_of(text))
-    ):
-        role = _role(flow, partner)
-        return {only, *(code for code, r in flows.items() if r != role)}
-    if partner and previous_subject and previous_subject != only:
-        return {only, previous_subject}
-    if ctx.bilateral or (paired and only in focus[:2]):
-        pair = set(focus[:2])
-        if only in pair and len(pair) == 2:
-            return pair
-    main = focus[0] if focus else ""
-    if (
-        main
-        and main != only
-        and not aggregate
-        and not (partner and (report.partner_only(main) or _partner_here(ctx, main)))
-    ):
-        return {only, main}  # "Saudi Arabia shipped 86 million tons" in a report on China's imports
-    mention = ctx.first_mention[only]
-    if (
-        partner
-        and reporter
-        and reporter != only
-        and not aggregate
-        and not _POSSESSED.match(text, mention.end)
-    ):
-        return {only, reporter}  # "- Exports to Japan: $29.0 billion" under "South Korea-Japan trade"
-    return set(named)
-
-
-def _partner_here(ctx: SentenceContext, code: str) -> bool:
-    """Whether the sentence names ``code`` as the far side of a flow: a partner pairs with
-    no other partner ("Exports to Brazil jumped 9%, and those to Chile 4%")."""
-    mention = ctx.first_mention.get(code)
-    return mention is not None and is_flow_partner(ctx.text, mention)
-
-
-def _aggregate(text: str, part: Clause, span: Span | None = None) -> bool:
-    """Whether a figure in ``part`` of a sentence is a total: "total exports", "Overall, ...";
-    not a share of one after it ("about 9% of Japan's total LNG purchases")."""
-    if _OVERALL.match(text):
-        return True
-    for m in _AGGREGATE.finditer(lexicon.lower(text), part.start, part.end):
-        if span is None or m.start() < span.start or text.find(" of ", span.end, m.start()) < 0:
-            return True
-    return False

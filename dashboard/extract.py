@@ -9,8 +9,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from dashboard import columns, context
-from dashboard.context import Report
+from dashboard import columns, context, parties
 from dashboard.countries import (
     Mention,
     find_countries,
@@ -23,6 +22,7 @@ from dashboard.countries import (
 from dashboard.documents import Document
 from dashboard.figures import Figure, Span
 from dashboard.metrics import MetricIndex, metric_for
+from dashboard.parties import Report
 from dashboard.periods import find_periods, trigger_words
 from dashboard.qualifiers import qualify, range_bounds
 from dashboard.sentences import Sentence, dateline_end, split_sentences
@@ -128,7 +128,7 @@ def extract_document(document: Document) -> list[Figure]:
         own = _in_context(document, sentence, spans, named, periods, source, before, report, caseless)
         if "respectively" in sentence.text:
             respectively(own, sentence)
-        subject = next((m.iso3 for m in named if not context.is_flow_partner(sentence.text, m)), "")
+        subject = next((m.iso3 for m in named if not parties.is_flow_partner(sentence.text, m)), "")
         before = Statement(own, subject, sentence.text, shift, named)
         figures.extend(own)
     return figures
@@ -188,7 +188,7 @@ def _in_context(
     for i, span in enumerate(spans):
         clause = ctx.clause(span.start)
         countries = join_codes(
-            context.figure_countries(
+            parties.figure_countries(
                 ctx,
                 span,
                 report,
@@ -234,11 +234,11 @@ def _in_context(
         # "tariffs of 25% on $300 billion of goods": the goods are tariffed, a standing state
         if not named_metric and ctx.bilateral and span.kind == "money":
             metric = "trade"  # "The two sides have set a target of $100 bn": their trade
-        countries = context.national_countries(metric, ctx, countries, report.reporter)
+        countries = parties.national_countries(metric, ctx, countries, report.reporter)
         if continues or "with" in text:
-            countries = context.balance_countries(metric, countries, previous_countries)
+            countries = parties.balance_countries(metric, countries, previous_countries)
         if metric == "tariff":
-            countries = context.tariff_countries(countries, focus)
+            countries = parties.tariff_countries(countries, focus)
         standing = named_metric if context.is_general(named_metric) else metric
         if span.unit.endswith("/ year"):
             standing = "capacity"  # "to supply 4 mtpa": a standing rate, not a flow over a period

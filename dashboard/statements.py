@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from dashboard import context
+from dashboard import context, parties
 from dashboard.countries import Mention, join_codes
 from dashboard.figures import Figure, Span
 from dashboard.metrics import MetricIndex, name_of, names_other_commodity, names_own_metric, subject_commodity
@@ -89,11 +89,11 @@ class Statement:
         return self._forecast
 
     def roles(self) -> dict[str, str]:
-        """Which of the statement's two countries sends and which receives (``context.flow_roles``)."""
+        """Which of the statement's two countries sends and which receives (``parties.flow_roles``)."""
         if self._roles is None:
             lead = self.lead()
             self._roles = (
-                context.flow_roles(self.text, self.named, lead.countries, lead.metric) if lead else {}
+                parties.flow_roles(self.text, self.named, lead.countries, lead.metric) if lead else {}
             )
         return self._roles
 

@@ -239,6 +239,27 @@ class SentenceContext:
             self._clause_countries[key] = {m.iso3 for m in self.mentions[lo:hi]}
         return self._clause_countries[key]
 
+    def with_list(self, clause: Clause) -> Clause:
+        """``clause`` with the clauses before it that a list of countries runs through: in
+        "Imports from Vietnam, Thailand, Malaysia and Cambodia rose", the last clause and all."""
+        i = bisect_right(self._clause_starts, clause.start) - 1
+        start = clause.start
+        while i > 0:
+            k = bisect_left(self._mention_starts, start)
+            opens = k < len(self.mentions) and not self.text[start : self.mentions[k].start].strip(" ,")
+            before = self.parts[i - 1]
+            j = bisect_left(self._mention_starts, before.end) - 1
+            ends = j >= 0 and self.mentions[j].end == before.end
+            if not (opens and ends):
+                break
+            start, i = before.start, i - 1
+        return clause if start == clause.start else Clause(start, clause.end)
+
+    def first_in(self, clause: Clause) -> Mention | None:
+        """The first country named in ``clause``."""
+        k = bisect_left(self._mention_starts, clause.start)
+        return self.mentions[k] if k < len(self.mentions) and self.mentions[k].start < clause.end else None
+
     def part(self, clause: Clause) -> Clause:
         """The part of the sentence holding ``clause``: the clauses between two breaks that
         open parts ("Exports to China, its top market, rose 4%, while ...")."""

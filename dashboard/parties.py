@@ -194,7 +194,7 @@ def figure_countries(
     partners; ``sibling`` holds the countries of the figure before in the same sentence.
     """
     focus, reporter, paired = report.focus, report.reporter, report.paired
-    clause = ctx.clause(span.start)
+    clause = ctx.with_list(ctx.clause(span.start))
     named, part = ctx.clause_countries(clause), clause
     if (
         ctx.names_after_first_figure
@@ -215,6 +215,15 @@ def figure_countries(
     if continues and previous and named <= previous:
         return set(previous)
     if len(named) >= 2:
+        first = ctx.first_in(clause)
+        if (
+            first is not None
+            and len(named) > 2
+            and is_flow_partner(ctx.text, first)
+            and reporter not in named
+        ):
+            # "Imports from Vietnam, Thailand, Malaysia and Cambodia rose": all partners of one
+            return {*named, reporter} - {""}
         return set(named)
     text = ctx.text
     if not named:

@@ -56,11 +56,17 @@ class Statement:
     _roles: dict[str, str] | None = None
 
     def lead(self) -> Figure | None:
-        """The figure the statement is about: its last that is not a base or a target."""
+        """The figure the statement is about: its last that is not a base, a target, or a
+        standing rate said in passing ("after tariffs of up to 250% took effect")."""
         if self._lead is None and self.figures:
             self._lead = next(
-                (f for f in reversed(self.figures) if not compared_with(f, self.at)), self.figures[-1]
-            )
+                (
+                    f
+                    for f in reversed(self.figures)
+                    if not compared_with(f, self.at) and not context.is_general(f.metric)
+                ),
+                None,
+            ) or next((f for f in reversed(self.figures) if not compared_with(f, self.at)), self.figures[-1])
         return self._lead
 
     def measured(self) -> Figure | None:

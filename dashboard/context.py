@@ -187,8 +187,17 @@ class SentenceContext:
         # A country inside a figure is its currency's ("US$"), not a party to it; nor are those
         # a rank is counted after ("its third-largest market after China and the United States"),
         # nor the scene of an event ("before the invasion of Ukraine").
+        scenes = (
+            "invasion" in text
+            or "war " in text
+            or "conflict" in text
+            or "crisis" in text
+            or "fighting" in text
+        )
         self.mentions = [
-            m for m in mentions if not _inside(m.start, spans, span_starts) and not _scene(text, m)
+            m
+            for m in mentions
+            if not _inside(m.start, spans, span_starts) and not (scenes and _scene(text, m))
         ]
         if len(self.mentions) > 1 and ("after" in text or "behind" in text):
             ranked_after = _ranked_after(text)

@@ -128,6 +128,7 @@ def extract_document(document: Document) -> list[Figure]:
         own = _in_context(document, sentence, spans, named, periods, source, before, report, caseless)
         if "respectively" in sentence.text:
             respectively(own, sentence)
+        _shares_of_one_whole(own, sentence)
         subject = next((m.iso3 for m in named if not parties.is_flow_partner(sentence.text, m)), "")
         before = Statement(own, subject, sentence.text, shift, named)
         figures.extend(own)
@@ -277,6 +278,25 @@ def _in_context(
             )
         )
     return out
+
+
+# Between two shares of one whole: "Russia supplied 10% and Saudi Arabia 15% of ...".
+_SHARE_GAP = re.compile(r"\s*(?:,\s*|\s+and\s+)(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}$")
+
+
+def _shares_of_one_whole(figures: list[Figure], sentence: Sentence) -> None:
+    """ "Russia supplied 10% and Saudi Arabia 15% of China's oil imports": each conjunct's
+    share is of the whole the last one names."""
+    for earlier, later in zip(reversed(figures[:-1]), reversed(figures[1:]), strict=True):
+        if (
+            earlier.kind == later.kind == "percent"
+            and later.metric.startswith("share of")
+            and not earlier.metric.startswith("share of")
+            and _SHARE_GAP.fullmatch(
+                sentence.text, earlier.end - sentence.start, later.start - sentence.start
+            )
+        ):
+            earlier.metric = later.metric
 
 
 def _currency(span: Span, mentions: list[Mention], report: Report) -> str:

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from dashboard.countries import Mention, is_bilateral
 from dashboard.figures import Span
-from dashboard.period_resolvers import is_forecast
+from dashboard.forecasts import is_forecast
 from dashboard.periods import Period
 
 # Patterns searched through sentences open with a character or set, and look behind
@@ -69,25 +69,10 @@ _SAYS_NOW = re.compile(r"(?:n(?<!\wn)ow(?:adays)?|c(?<!\wc)urrently|a(?<!\wa)t\s
 # stands now, too. Over lower-cased text.
 _PERFECT = re.compile(r"h(?<!\wh)a(?:s|ve)\b")
 _RELATIVE = re.compile(r"(?:which|who|whose|that)\b", re.I)
-# What opens the second of two figures that share a verb: "Egypt took 63 million kg and the
-# United Kingdom 40 million kg".
-_NEXT_CONJUNCT = re.compile(r"\s*(?:,\s*)?(?:(?:and|while|but|whereas)\b|;|,)", re.I)
-_CONJUNCT_REACH = 60
-# A partner named right after its figure: "$427 billion from China", "$3bn worth of goods to Japan".
-_PARTNER_AFTER = re.compile(
-    r"\s+(?:(?:worth\s+)?(?:of\s+)?(?:[a-z-]+\s+){0,2}?)?(?:to|from|with|into)\s+(?:the\s+)?", re.I
-)
 _GENERAL_METRICS = frozenset({"tariff", "capacity"})
-
-
-_BREAKDOWN = re.compile(r",\s+(?:of\s+which|including|led\s+by)\s", re.I)
-_WHERE = re.compile(r"\s*(?:where|which|with(?=\s+[$€£¥₹\d]))\b", re.I)
-# What a country's possessive names: "China's share", "the United States' exports".
-_POSSESSED = re.compile(r"['’]s?\s+([a-z]+)")
-_CHANGE_VERB = re.compile(
-    r"rose|fell|grew|dropped|declined|jumped|climbed|slipped|slid|gained|surged|plunged|increased|decreased"
-    r"|edged|eased|shrank|expanded|contracted|were|was|reached|totalled|totaled|stood"
-)
+# A clause about the country named just before it: "toward the UAE, where imports jumped",
+# "after China, which took 216 million tonnes", "after China, with $13.7 billion".
+ABOUT_THE_ONE_BEFORE = re.compile(r"\s*(?:where|which|with(?=\s+[$€£¥₹\d]))\b", re.I)
 # A clause opening a new part of its sentence, with its own subject: ", while imports fell".
 _PART_OPENING = re.compile(r"\s*(?:while|whereas|but|[–—])\s", re.I)
 
@@ -155,7 +140,7 @@ def is_general(metric: str) -> bool:
     return metric in _GENERAL_METRICS
 
 
-class _lazy:  # lower case: a decorator, like the functools one it stands in for
+class lazy:  # lower case: a decorator, like the functools one it stands in for
     """``functools.cached_property`` without the lock Python 3.11 takes on each first read:
     a sentence's context is read by one thread, and is built for every sentence with figures."""
 
@@ -181,9 +166,9 @@ class SentenceContext:
     def __init__(self, text: str, mentions: list[Mention], periods: list[Period], spans: list[Span]) -> None:
         self.text = text
         self.parts = clauses(text)
-        self._clause_starts = [c.start for c in self.parts]
+        self.clause_starts = [c.start for c in self.parts]
         self.spans = spans
-        self._span_starts = span_starts = [s.start for s in spans]
+        self.span_starts = span_starts = [s.start for s in spans]
         # A country inside a figure is its currency's ("US$"), not a party to it; nor are those
         # a rank is counted after ("its third-largest market after China and the United States"),
         # nor the scene of an event ("before the invasion of Ukraine").
@@ -205,7 +190,7 @@ class SentenceContext:
                 self.mentions = [
                     m for m in self.mentions if not any(a <= m.start < b for a, b in ranked_after)
                 ]
-        self._mention_starts = [m.start for m in self.mentions]
+        self.mention_starts = [m.start for m in self.mentions]
         self.first_mention: dict[str, Mention] = {}
         for m in self.mentions:
             self.first_mention.setdefault(m.iso3, m)
@@ -215,66 +200,33 @@ class SentenceContext:
         self._clause_countries: dict[tuple[int, int], set[str]] = {}
         self._clause_now: dict[int, bool] = {}
         self._parts: dict[int, Clause] = {}
-        self._distributed: dict[int, dict[int, set[str]] | None] = {}
 
     # Most figures carry their own period and countries: these are read when one needs them.
-    @_lazy
+    @lazy
     def now(self) -> bool:
         return holds_now(self.text)
 
-    @_lazy
-    def names_after_first_figure(self) -> bool:
-        """Whether the sentence has two figures and names a country after the first: most do
-        not, and only then can its figures each name their own partner."""
-        return (
-            len(self.spans) >= 2
-            and len(self.in_sentence) >= 2
-            and bool(self.mentions)
-            and self.mentions[-1].start > self.spans[0].end
-        )
-
-    @_lazy
+    @lazy
     def bilateral(self) -> bool:
         return is_bilateral(self.text)
 
     def clause(self, pos: int) -> Clause:
-        return self.parts[max(0, bisect_right(self._clause_starts, pos) - 1)]
+        return self.parts[max(0, bisect_right(self.clause_starts, pos) - 1)]
 
     def clause_countries(self, clause: Clause) -> set[str]:
         key = clause.start, clause.end  # a part starts where its first clause does
         if key not in self._clause_countries:
-            lo = bisect_left(self._mention_starts, clause.start)
-            hi = bisect_left(self._mention_starts, clause.end)
+            lo = bisect_left(self.mention_starts, clause.start)
+            hi = bisect_left(self.mention_starts, clause.end)
             self._clause_countries[key] = {m.iso3 for m in self.mentions[lo:hi]}
         return self._clause_countries[key]
-
-    def with_list(self, clause: Clause) -> Clause:
-        """``clause`` with the clauses before it that a list of countries runs through: in
-        "Imports from Vietnam, Thailand, Malaysia and Cambodia rose", the last clause and all."""
-        i = bisect_right(self._clause_starts, clause.start) - 1
-        start = clause.start
-        while i > 0:
-            k = bisect_left(self._mention_starts, start)
-            opens = k < len(self.mentions) and not self.text[start : self.mentions[k].start].strip(" ,")
-            before = self.parts[i - 1]
-            j = bisect_left(self._mention_starts, before.end) - 1
-            ends = j >= 0 and self.mentions[j].end == before.end
-            if not (opens and ends):
-                break
-            start, i = before.start, i - 1
-        return clause if start == clause.start else Clause(start, clause.end)
-
-    def first_in(self, clause: Clause) -> Mention | None:
-        """The first country named in ``clause``."""
-        k = bisect_left(self._mention_starts, clause.start)
-        return self.mentions[k] if k < len(self.mentions) and self.mentions[k].start < clause.end else None
 
     def part(self, clause: Clause) -> Clause:
         """The part of the sentence holding ``clause``: the clauses between two breaks that
         open parts ("Exports to China, its top market, rose 4%, while ...")."""
         if clause.start in self._parts:
             return self._parts[clause.start]
-        i = bisect_left(self._clause_starts, clause.start)
+        i = bisect_left(self.clause_starts, clause.start)
         first = next(j for j in range(i, -1, -1) if self._opens_part(j))
         last = next(
             (j - 1 for j in range(i + 1, len(self.parts)) if self._opens_part(j)), len(self.parts) - 1
@@ -298,7 +250,7 @@ class SentenceContext:
         # Not the sentence's opening clause: "That was 13% of ..." points back.
         return clause.start > 0 and bool(_RELATIVE.match(self.text, clause.start, clause.end))
 
-    @_lazy
+    @lazy
     def forecast(self) -> bool:
         """Whether the sentence looks ahead: "is expected to reach", "will double"."""
         return is_forecast(self.text)
@@ -315,154 +267,12 @@ class SentenceContext:
         return period.offset <= 9 and period.stop >= first.end - 1 and first.end < len(self.text)
 
     def _base_between(self, start: int, end: int) -> bool:
-        lo, hi = bisect_left(self._span_starts, start), bisect_left(self._span_starts, end)
+        lo, hi = bisect_left(self.span_starts, start), bisect_left(self.span_starts, end)
         return any(is_base(self.text, self.spans[j].start) for j in range(lo, hi))
-
-    @_lazy
-    def _part_list(self) -> list[Clause]:
-        """The sentence's parts, in order."""
-        parts: dict[int, Clause] = {}
-        for clause in self.parts:
-            part = self.part(clause)
-            parts.setdefault(part.start, part)
-        return list(parts.values())
-
-    @_lazy
-    def _claims(self) -> list[tuple[Clause, str]]:
-        """(part, country) for each part of the sentence that holds a figure and names one country."""
-        claims = []
-        for part in self._part_list:
-            codes = self.clause_countries(part)
-            has_figure = bisect_left(self._span_starts, part.start) < bisect_left(self._span_starts, part.end)
-            if len(codes) == 1 and has_figure:
-                claims.append((part, next(iter(codes))))
-        return claims
-
-    def in_place_of(self, code: str, part: Clause) -> str:
-        """The other side of a parallel part: "The United States' share of Mexico's imports fell,
-        while China's share rose": China stands where the United States stood, so with Mexico."""
-        own = _POSSESSED.match(self.text, self.first_mention[code].end)
-        if own is None or len(self._part_list) < 2:
-            return ""
-        word = own.group(1).lower()
-        elided = _CHANGE_VERB.fullmatch(word) is not None  # "Saudi Arabia's fell 3%"
-        for other in self._part_list:
-            codes = self.clause_countries(other)
-            if other.start == part.start or len(codes) != 2:
-                continue
-            lo = bisect_left(self._mention_starts, other.start)
-            hi = bisect_left(self._mention_starts, other.end)
-            for m in self.mentions[lo:hi]:
-                same = _POSSESSED.match(self.text, m.end)
-                if same and (elided or same.group(1).lower() == word):
-                    return next(iter(codes - {m.iso3}), "")
-        return ""
-
-    def claimed_elsewhere(self, code: str, part: Clause) -> bool:
-        """Whether ``code`` is the one country of a part other than ``part`` with a figure of its own."""
-        return len(self.parts) > 1 and any(code == c and p.start != part.start for p, c in self._claims)
-
-    @_lazy
-    def breakdown_at(self) -> int | None:
-        """Where a breakdown of the figure before it opens: ", of which", ", including"."""
-        m = _BREAKDOWN.search(self.text) if "," in self.text else None
-        return m.end() if m else None
-
-    def where_antecedent(self, clause: Clause) -> str:
-        """The country a clause opening "where" or "which" is about: "toward the UAE, where
-        imports jumped", "the second-largest buyer after China, which took 216 million tonnes"."""
-        if not _WHERE.match(self.text, clause.start):
-            return ""
-        i = bisect_left(self._mention_starts, clause.start) - 1
-        if i < 0:
-            return ""
-        mention = self.mentions[i]
-        return mention.iso3 if not self.text[mention.end : clause.start].strip(" ,") else ""
-
-    def distributed(self, span: Span, part: Clause) -> set[str] | None:
-        """The countries of a figure in one of several conjuncts that each name their own:
-        before their figures ("Egypt took 63 million kg and the United Kingdom 40 million kg")
-        or after them ("imported $475 billion from Mexico, $427 billion from China and ...").
-        Its conjunct's country and those the part names outside the conjuncts; None when
-        the part is not so. Worked out once for all the figures of a part."""
-        if part.start not in self._distributed:
-            lo = bisect_left(self._span_starts, part.start)
-            hi = bisect_left(self._span_starts, part.end)
-            spans = self.spans[lo:hi]
-            # Either reading needs a country named after the first figure: most parts name none.
-            after = bisect_left(self._mention_starts, spans[0].end) if len(spans) >= 2 else len(self.mentions)
-            found = (
-                (self._named_before(spans, part) or self._named_after(spans, part))
-                if after < len(self.mentions) and self.mentions[after].start < part.end
-                else None
-            )
-            if found is None and (opener := self.breakdown_at) is not None and part.start < opener < part.end:
-                # "imported 41.3 bcm of gas, of which Russia supplied 41%, Azerbaijan 23% and
-                # Iran 13%": the conjuncts after "of which", each with the country before them
-                rest = Clause(opener, part.end)
-                later = [s for s in spans if s.start >= opener]
-                found = self._named_before(later, rest) if len(later) >= 2 else None
-            self._distributed[part.start] = found
-        by_start = self._distributed[part.start]
-        own = by_start.get(span.start) if by_start else None
-        return set(own) if own else None
-
-    def _codes(self, start: int, end: int) -> set[str]:
-        lo, hi = bisect_left(self._mention_starts, start), bisect_left(self._mention_starts, end)
-        return {m.iso3 for m in self.mentions[lo:hi]}
-
-    def _named_before(self, spans: list[Span], part: Clause) -> dict[int, set[str]] | None:
-        owners: dict[int, str] = {}
-        seen: list[str] = []
-        at = part.start
-        for each in spans:
-            codes = self._codes(at, each.start)
-            if len(codes) > 1:
-                return None
-            if codes:
-                [code] = codes
-                if seen and (
-                    code in seen
-                    or each.start - at > _CONJUNCT_REACH
-                    or not _NEXT_CONJUNCT.match(self.text, at)
-                ):
-                    return None
-                seen.append(code)
-            elif not seen:
-                return None
-            owners[each.start] = seen[-1]
-            at = each.end
-        if len(seen) < 2:
-            return None
-        outside = self._codes(at, part.end)
-        return {start: {code} | outside for start, code in owners.items()}
-
-    def _named_after(self, spans: list[Span], part: Clause) -> dict[int, set[str]] | None:
-        owners: dict[int, str] = {}
-        seen: list[str] = []
-        pending: list[Span] = []  # "rose 5% to $10 billion from Mexico": both are Mexico's
-        for j, each in enumerate(spans):
-            pending.append(each)
-            stop = spans[j + 1].start if j + 1 < len(spans) else part.end
-            codes = self._codes(each.end, stop)
-            if not codes:
-                continue
-            partner = _PARTNER_AFTER.match(self.text, each.end)
-            first = self.mentions[bisect_left(self._mention_starts, each.end)]
-            if len(codes) > 1 or codes & set(seen) or not partner or first.start != partner.end():
-                return None  # "$427 billion from China", not "up 23% from a year earlier. the US"
-            [code] = codes
-            seen.append(code)
-            owners.update((p.start, code) for p in pending)
-            pending = []
-        if len(seen) < 2:
-            return None
-        outside = self._codes(part.start, spans[0].start)
-        return {start: {code} | outside for start, code in owners.items()}
 
     def _owned_by_base(self, period: Period, span: Span) -> bool:
         """Whether ``period`` is the time of a base right before it, another figure than ``span``."""
-        k = bisect_left(self._span_starts, period.offset) - 1
+        k = bisect_left(self.span_starts, period.offset) - 1
         if k < 0 or self.spans[k] is span:
             return False
         base = self.spans[k]
@@ -517,7 +327,7 @@ def _ranked_after(text: str) -> list[tuple[int, int]]:
     for m in _RANK_AFTER.finditer(text):
         stops = [at for at in (text.find(c, m.end()) for c in ",;.") if at >= 0]
         stop = min(stops, default=len(text))
-        if not _WHERE.match(text, stop + 1):
+        if not ABOUT_THE_ONE_BEFORE.match(text, stop + 1):
             stretches.append((m.end(), stop))
     return stretches
 

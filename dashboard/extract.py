@@ -10,6 +10,7 @@ from functools import lru_cache
 import pandas as pd
 
 from dashboard import columns, context, parties
+from dashboard.conjuncts import Conjuncts
 from dashboard.countries import (
     Mention,
     find_countries,
@@ -183,6 +184,7 @@ def _in_context(
         find_periods(text, document.published, countries=focus_codes, triggers=triggers, caseless=caseless),
         spans,
     )
+    conjuncts = Conjuncts(ctx)
     metrics = MetricIndex(text)
     bounds = range_bounds(text, spans)
     out = []
@@ -190,7 +192,7 @@ def _in_context(
         clause = ctx.clause(span.start)
         countries = join_codes(
             parties.figure_countries(
-                ctx,
+                conjuncts,
                 span,
                 report,
                 previous_countries,
@@ -232,14 +234,10 @@ def _in_context(
             metric = "trade deficit" if span.hint == "down" else "trade surplus"
             if direction == span.hint:
                 direction = worded  # the words' direction, not the sign's
-        # "tariffs of 25% on $300 billion of goods": the goods are tariffed, a standing state
         if not named_metric and ctx.bilateral and span.kind == "money":
             metric = "trade"  # "The two sides have set a target of $100 bn": their trade
-        countries = parties.national_countries(metric, ctx, countries, report.reporter)
-        if continues or "with" in text:
-            countries = parties.balance_countries(metric, countries, previous_countries)
-        if metric == "tariff":
-            countries = parties.tariff_countries(countries, focus)
+        countries = parties.by_metric(metric, countries, ctx, report, previous_countries, continues)
+        # "tariffs of 25% on $300 billion of goods": the goods are tariffed, a standing state
         standing = named_metric if context.is_general(named_metric) else metric
         if span.unit.endswith("/ year"):
             standing = "capacity"  # "to supply 4 mtpa": a standing rate, not a flow over a period

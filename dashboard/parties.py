@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from dashboard import lexicon
+from dashboard.conjuncts import Conjuncts
 from dashboard.context import Clause, SentenceContext
 from dashboard.countries import Mention, join_codes
 from dashboard.figures import Span
@@ -78,38 +79,40 @@ class Report:
         """Whether the document names ``code`` only as the far side of a flow ("exports to the
         UAE"): never whose figures a line naming no country gives, nor what decides a currency."""
         if code not in self._partner_only:
-            self._partner_only[code] = all(
-                is_flow_partner(self.text, m) for m in self.mentions if m.iso3 == code
-            ) and any(m.iso3 == code for m in self.mentions)
+            named = [m for m in self.mentions if m.iso3 == code]
+            self._partner_only[code] = bool(named) and all(is_flow_partner(self.text, m) for m in named)
         return self._partner_only[code]
 
 
-def national_countries(metric: str, ctx: SentenceContext, countries: str, reporter: str) -> str:
-    """ "Remittances from overseas Filipinos reached ₱1.7 trillion" is the Philippines' alone,
-    in a report on its trade with China: a national figure keeps the one country its sentence
-    names, else the reporting country ("exports to China fell, while the current account
-    surplus hit a record" in a Japanese report)."""
-    if metric not in _NATIONAL_METRICS:
+def by_metric(
+    metric: str, countries: str, ctx: SentenceContext, report: Report, previous: set[str], continues: bool
+) -> str:
+    """A figure's countries (``countries``, ";"-joined) as its metric reads them.
+
+    A national figure keeps the one country its sentence names, else the reporting country:
+    "Remittances from overseas Filipinos reached ₱1.7 trillion" is the Philippines' alone in a
+    report on its trade with China. A deficit or surplus is with someone: "Vietnam runs a
+    deficit of $50 billion with its northern neighbour" after a statement on Vietnam and China
+    is with China. A tariff belongs to the country imposing it and the one it targets: a rate
+    on "Chinese EVs" in a report on U.S. duties is CHN;USA.
+    """
+    if metric in _NATIONAL_METRICS:
+        if len(ctx.in_sentence) == 1:
+            return next(iter(ctx.in_sentence))
+        reporter = report.reporter
+        return reporter if reporter and reporter in countries.split(";") else countries
+    if metric in ("trade deficit", "trade surplus"):
+        if (continues or "with" in ctx.text) and countries in previous and len(previous) == 2:
+            return join_codes(previous)
         return countries
-    if len(ctx.in_sentence) == 1:
-        return next(iter(ctx.in_sentence))
-    return reporter if reporter and reporter in countries.split(";") else countries
-
-
-def balance_countries(metric: str, countries: str, previous: set[str]) -> str:
-    """A deficit or surplus is with someone: "Vietnam runs a deficit of $50 billion with its
-    northern neighbour" after a statement on Vietnam and China is with China."""
-    if metric in ("trade deficit", "trade surplus") and countries in previous and len(previous) == 2:
-        return join_codes(previous)
+    if (
+        metric == "tariff"
+        and ";" not in countries
+        and countries in report.focus[:2]
+        and len(report.focus) >= 2
+    ):
+        return join_codes(set(report.focus[:2]))
     return countries
-
-
-def tariff_countries(countries: str, focus: tuple[str, ...]) -> str:
-    """A tariff belongs to the country imposing it and the one it targets: a rate on "Chinese
-    EVs" in a report on U.S. duties is CHN;USA, the report's other main country imposing it."""
-    if ";" in countries or len(focus) < 2 or countries not in focus[:2]:
-        return countries
-    return join_codes(set(focus[:2]))
 
 
 def flow_of(words: str) -> str:
@@ -122,21 +125,19 @@ def flow_of(words: str) -> str:
 
 def is_partner(text: str, mention: Mention) -> bool:
     """Whether a country is named as the far side of a flow: "exports to China"."""
-    if text.startswith("-bound", mention.end):
-        return True  # "U.S.-bound shipments"
-    return bool(_PARTNER_BEFORE.search(text, max(0, mention.start - 12), mention.start)) and not _origin(
-        text, mention
-    )
+    return _named_after(_PARTNER_BEFORE, text, mention)
 
 
 def is_flow_partner(text: str, mention: Mention) -> bool:
     """Whether goods go to or come from the country: "exports to China", "imports from Japan"
     (not "officials in Beijing", which ``is_partner`` also counts)."""
+    return _named_after(_FLOW_PARTNER_BEFORE, text, mention)
+
+
+def _named_after(lead: re.Pattern[str], text: str, mention: Mention) -> bool:
     if text.startswith("-bound", mention.end):
-        return True
-    return bool(_FLOW_PARTNER_BEFORE.search(text, max(0, mention.start - 12), mention.start)) and not _origin(
-        text, mention
-    )
+        return True  # "U.S.-bound shipments"
+    return bool(lead.search(text, max(0, mention.start - 12), mention.start)) and not _origin(text, mention)
 
 
 def _origin(text: str, mention: Mention) -> bool:
@@ -175,7 +176,7 @@ def flow_roles(text: str, mentions: list[Mention], countries: str, metric: str) 
 
 
 def figure_countries(
-    ctx: SentenceContext,
+    conjuncts: Conjuncts,
     span: Span,
     report: Report,
     previous: set[str],
@@ -185,7 +186,7 @@ def figure_countries(
     breakdown: Callable[[], bool] = bool,
     sibling: str = "",
 ) -> set[str]:
-    """The countries ``span``, a figure of the sentence, is about.
+    """The countries ``span``, a figure of the sentence ``conjuncts`` shares out, is about.
 
     ``report`` says whom the document is about; ``previous`` holds the countries of the
     statement the sentence may continue, ``previous_subject`` the first country that
@@ -193,19 +194,20 @@ def figure_countries(
     (``flow_roles``); ``breakdown()`` says the statement before gave figures for several
     partners; ``sibling`` holds the countries of the figure before in the same sentence.
     """
+    ctx = conjuncts.ctx
     focus, reporter, paired = report.focus, report.reporter, report.paired
-    clause = ctx.with_list(ctx.clause(span.start))
+    clause = conjuncts.with_list(ctx.clause(span.start))
     named, part = ctx.clause_countries(clause), clause
     if (
-        ctx.names_after_first_figure
+        conjuncts.names_after_first_figure
         and len(ctx.clause_countries(whole := ctx.part(clause))) >= 2
         # "Iraq supplied 0.9 million bpd, Saudi Arabia 0.6 million bpd and ..."
-        and (own := ctx.distributed(span, whole)) is not None
+        and (own := conjuncts.distributed(span, whole)) is not None
     ):
         if len(own) == 1 and reporter and not _aggregate(ctx.text, part, span):
             own.add(reporter)  # a partner of the country whose figures the report gives
         return own
-    if not named and (antecedent := ctx.where_antecedent(clause)):
+    if not named and (antecedent := conjuncts.where_antecedent(clause)):
         named = {antecedent}  # "as buyers turned to the UAE, where imports jumped 65%"
     if not named:
         part = ctx.part(clause)
@@ -215,7 +217,7 @@ def figure_countries(
     if continues and previous and named <= previous:
         return set(previous)
     if len(named) >= 2:
-        first = ctx.first_in(clause)
+        first = conjuncts.first_in(clause)
         if (
             first is not None
             and len(named) > 2
@@ -240,20 +242,23 @@ def figure_countries(
         return {code for code in (focus[:2] if paired else focus[:1]) if not report.partner_only(code)}
     # One country named: find the other side of the flow, unless it is an aggregate.
     [only] = named
-    partner = is_partner(text, ctx.first_mention[only])
+    mention = ctx.first_mention[only]
+    partner = is_partner(text, mention)
     aggregate = _aggregate(text, part, span)
     if aggregate and not partner and not continues:
         return set(named)
+    if not partner and (other := conjuncts.in_place_of(only, part)) and other != only:
+        return {only, other}  # "..., while China's share rose": where the other stood
     # A partner pairs with a country named as a subject: "Exports to China, South Korea's
-    # largest partner, rose 4%, while those to the United States advanced 2%" is KOR;USA.
-    if partner is False and (other := ctx.in_place_of(only, part)) and other != only:
-        return {only, other}
-    # Nor with the one country of another part's figure: "The Netherlands took 38%, while the
+    # largest partner, rose 4%, while those to the United States advanced 2%" is KOR;USA; not
+    # with the one country of another part's figure: "The Netherlands took 38%, while the
     # United Kingdom took 19%".
-    others = [code for code in ctx.first_mention if code != only and not ctx.claimed_elsewhere(code, part)]
-    if ctx.breakdown_at is not None and span.start < ctx.breakdown_at:
+    others = [
+        code for code in ctx.first_mention if code != only and not conjuncts.claimed_elsewhere(code, part)
+    ]
+    if conjuncts.breakdown_at is not None and span.start < conjuncts.breakdown_at:
         # not with a country of the breakdown after it: "imported 41.3 bcm, of which Russia ..."
-        others = [code for code in others if ctx.first_mention[code].start < ctx.breakdown_at]
+        others = [code for code in others if ctx.first_mention[code].start < conjuncts.breakdown_at]
     if partner:
         # Not with another partner: "Exports to China rose, while sales to the US slipped".
         others = [code for code in others if not is_flow_partner(text, ctx.first_mention[code])]
@@ -283,7 +288,6 @@ def figure_countries(
         and not (partner and (report.partner_only(main) or _partner_here(ctx, main)))
     ):
         return {only, main}  # "Saudi Arabia shipped 86 million tons" in a report on China's imports
-    mention = ctx.first_mention[only]
     if (
         partner
         and reporter

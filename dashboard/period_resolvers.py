@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from dashboard import lexicon
+from dashboard.forecasts import is_forecast
 
 
 @dataclass(slots=True)  # not frozen: five times cheaper to build, and many are; none changes once built
@@ -29,38 +30,6 @@ class Context:
         if self.forecast is None:
             self.forecast = is_forecast(self.sentence)
         return self.forecast
-
-
-@cache
-def _forecast_pattern() -> re.Pattern[str]:
-    # Over lower-cased text: several times faster than ignoring case.
-    words = [w.lower() for w in lexicon.column("forecast_words.csv", "word")]
-    return re.compile(lexicon.at_word_start(words, not_after=r"\w") + r"\b")
-
-
-_HAD = re.compile(
-    r"\b(?:had\s+(?:been\s+)?|(?:beat(?:ing|s)?|miss(?:ed|ing)?|exceed(?:ed|ing)?|topp(?:ed|ing)|than|with)"
-    r"\s+(?:the\s+|market\s+|analysts['’]?\s+|economists['’]?\s+|consensus\s+){0,2})$"
-)  # what economists "had expected", "beating forecasts": past expectations of the period
-# "the 9.1% increase expected by economists in a Reuters poll": what was expected of the period
-_BY_FORECASTERS = re.compile(
-    r"\s+(?:by|in|from)\s+(?:(?:a|the)\s+)?(?:\w+\s+)?(?:economists|analysts|poll|survey|consensus|markets?|traders)\b"
-)
-
-
-def is_forecast(sentence: str) -> bool:
-    """Whether a sentence states a forecast or target rather than the past. What economists
-    "had expected" is a past expectation of the period reported, not a look ahead."""
-    lower = sentence.lower()
-    pattern = _forecast_pattern()
-    m = pattern.search(lower)
-    while m is not None:
-        if not _HAD.search(lower, max(0, m.start() - 30), m.start()) and not _BY_FORECASTERS.match(
-            lower, m.end()
-        ):
-            return True
-        m = pattern.search(lower, m.end())
-    return False
 
 
 # A resolver reads its match's groups; the whole expression is the group "expr".
@@ -229,13 +198,12 @@ def year_to(m, ctx):
         end = months[1].replace(day=day)
     except ValueError:
         return months
-    return _first_day_of_year_ending(end), end, "months"
+    return back_a_year(end + dt.timedelta(days=1)), end, "months"
 
 
-def _first_day_of_year_ending(end: dt.date) -> dt.date:
-    """The first day of the year that ends on ``end``."""
-    start = end + dt.timedelta(days=1)
-    return start.replace(year=start.year - 1, day=min(start.day, 28 if start.month == 2 else 31))
+def back_a_year(day: dt.date) -> dt.date:
+    """The same day a year before; a stretch ending on 29 February ends on the 28th."""
+    return day.replace(year=day.year - 1, day=min(day.day, 28 if day.month == 2 else 31))
 
 
 def years_span(m, ctx):

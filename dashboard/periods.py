@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 from dashboard import lexicon
 from dashboard.openings import opening_scan
-from dashboard.period_resolvers import Context, Resolver, not_a_period
+from dashboard.period_resolvers import Context, Resolver, back_a_year, not_a_period
 from dashboard.period_rules import YEAR, rule_table, vocabulary
 
 # "anaphor" is "over the same period": the period of the statement before.
@@ -211,11 +211,6 @@ def _previous_of_twelve_months(periods: list[Period]) -> list[Period]:
             start, end = back_a_year(earlier.start), back_a_year(earlier.end)
             periods[i] = Period(start, end, earlier.granularity, period.text, period.offset, period.stop)
     return periods
-
-
-def back_a_year(day: dt.date) -> dt.date:
-    """The same day a year before; a stretch ending on 29 February ends on the 28th."""
-    return day.replace(year=day.year - 1, day=min(day.day, 28 if day.month == 2 else 31))
 
 
 def _readable(text: str, caseless: bool) -> str:

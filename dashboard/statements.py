@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from dashboard import context, parties
 from dashboard.countries import Mention, join_codes
 from dashboard.figures import Figure, Span
+from dashboard.forecasts import is_forecast
 from dashboard.metrics import MetricIndex, name_of, names_other_commodity, names_own_metric, subject_commodity
-from dashboard.period_resolvers import is_forecast
-from dashboard.periods import Period, back_a_year, find_periods
+from dashboard.period_resolvers import back_a_year
+from dashboard.periods import Period, find_periods
 from dashboard.sentences import Sentence
 
 _BALANCES = frozenset(
@@ -59,14 +60,8 @@ class Statement:
         """The figure the statement is about: its last that is not a base, a target, or a
         standing rate said in passing ("after tariffs of up to 250% took effect")."""
         if self._lead is None and self.figures:
-            self._lead = next(
-                (
-                    f
-                    for f in reversed(self.figures)
-                    if not compared_with(f, self.at) and not context.is_general(f.metric)
-                ),
-                None,
-            ) or next((f for f in reversed(self.figures) if not compared_with(f, self.at)), self.figures[-1])
+            own = [f for f in reversed(self.figures) if not compared_with(f, self.at)] or [self.figures[-1]]
+            self._lead = next((f for f in own if not context.is_general(f.metric)), own[0])
         return self._lead
 
     def measured(self) -> Figure | None:

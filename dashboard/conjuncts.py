@@ -1,0 +1,227 @@
+"""How one sentence's countries are shared out among its figures: conjuncts that each name
+their own ("Egypt took 63 million kg and the United Kingdom 40 million kg"), lists of
+countries, parallel parts ("while China's share rose"), parts that claim the one country they
+name, breakdowns after "of which", and clauses about the country just before them.
+
+Worked out once per sentence, on what ``context`` found in it; ``parties`` decides from this
+whose each figure is.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from dashboard.context import ABOUT_THE_ONE_BEFORE, Clause, SentenceContext, lazy
+from dashboard.countries import Mention
+from dashboard.figures import Span
+
+# What opens the second of two figures that share a verb: "Egypt took 63 million kg and the
+# United Kingdom 40 million kg".
+_NEXT_CONJUNCT = re.compile(r"\s*(?:,\s*)?(?:(?:and|while|but|whereas)\b|;|,)", re.I)
+_CONJUNCT_REACH = 60
+# A partner named right after its figure: "$427 billion from China", "$3bn worth of goods to Japan".
+_PARTNER_AFTER = re.compile(
+    r"\s+(?:(?:worth\s+)?(?:of\s+)?(?:[a-z-]+\s+){0,2}?)?(?:to|from|with|into)\s+(?:the\s+)?", re.I
+)
+_BREAKDOWN = re.compile(r",\s+(?:of\s+which|including|led\s+by)\s", re.I)
+# What a country's possessive names: "China's share", "the United States' exports".
+_POSSESSED = re.compile(r"['’]s?\s+([a-z]+)")
+_CHANGE_VERB = re.compile(
+    r"rose|fell|grew|dropped|declined|jumped|climbed|slipped|slid|gained|surged|plunged|increased|decreased"
+    r"|edged|eased|shrank|expanded|contracted|were|was|reached|totalled|totaled|stood"
+)
+
+
+class Conjuncts:
+    """The sharing out of one sentence's countries among its figures (see the module)."""
+
+    def __init__(self, ctx: SentenceContext) -> None:
+        self.ctx = ctx
+        self._distributed: dict[int, dict[int, set[str]] | None] = {}
+
+    @lazy
+    def names_after_first_figure(self) -> bool:
+        """Whether the sentence has two figures and names a country after the first: most do
+        not, and only then can its figures each name their own partner."""
+        return (
+            len(self.ctx.spans) >= 2
+            and len(self.ctx.in_sentence) >= 2
+            and bool(self.ctx.mentions)
+            and self.ctx.mentions[-1].start > self.ctx.spans[0].end
+        )
+
+    def with_list(self, clause: Clause) -> Clause:
+        """``clause`` with the clauses before it that a list of countries runs through: in
+        "Imports from Vietnam, Thailand, Malaysia and Cambodia rose", the last clause and all."""
+        i = bisect_right(self.ctx.clause_starts, clause.start) - 1
+        start = clause.start
+        while i > 0:
+            k = bisect_left(self.ctx.mention_starts, start)
+            opens = k < len(self.ctx.mentions) and not self.ctx.text[
+                start : self.ctx.mentions[k].start
+            ].strip(" ,")
+            before = self.ctx.parts[i - 1]
+            j = bisect_left(self.ctx.mention_starts, before.end) - 1
+            ends = j >= 0 and self.ctx.mentions[j].end == before.end
+            if not (opens and ends):
+                break
+            start, i = before.start, i - 1
+        return clause if start == clause.start else Clause(start, clause.end)
+
+    def first_in(self, clause: Clause) -> Mention | None:
+        """The first country named in ``clause``."""
+        k = bisect_left(self.ctx.mention_starts, clause.start)
+        return (
+            self.ctx.mentions[k]
+            if k < len(self.ctx.mentions) and self.ctx.mentions[k].start < clause.end
+            else None
+        )
+
+    @lazy
+    def _part_list(self) -> list[Clause]:
+        """The sentence's parts, in order."""
+        parts: dict[int, Clause] = {}
+        for clause in self.ctx.parts:
+            part = self.ctx.part(clause)
+            parts.setdefault(part.start, part)
+        return list(parts.values())
+
+    @lazy
+    def _claims(self) -> list[tuple[Clause, str]]:
+        """(part, country) for each part of the sentence that holds a figure and names one country."""
+        claims = []
+        for part in self._part_list:
+            codes = self.ctx.clause_countries(part)
+            has_figure = bisect_left(self.ctx.span_starts, part.start) < bisect_left(
+                self.ctx.span_starts, part.end
+            )
+            if len(codes) == 1 and has_figure:
+                claims.append((part, next(iter(codes))))
+        return claims
+
+    def in_place_of(self, code: str, part: Clause) -> str:
+        """The other side of a parallel part: "The United States' share of Mexico's imports fell,
+        while China's share rose": China stands where the United States stood, so with Mexico."""
+        own = _POSSESSED.match(self.ctx.text, self.ctx.first_mention[code].end)
+        if own is None or len(self._part_list) < 2:
+            return ""
+        word = own.group(1).lower()
+        elided = _CHANGE_VERB.fullmatch(word) is not None  # "Saudi Arabia's fell 3%"
+        for other in self._part_list:
+            codes = self.ctx.clause_countries(other)
+            if other.start == part.start or len(codes) != 2:
+                continue
+            lo = bisect_left(self.ctx.mention_starts, other.start)
+            hi = bisect_left(self.ctx.mention_starts, other.end)
+            for m in self.ctx.mentions[lo:hi]:
+                same = _POSSESSED.match(self.ctx.text, m.end)
+                if same and (elided or same.group(1).lower() == word):
+                    return next(iter(codes - {m.iso3}), "")
+        return ""
+
+    def claimed_elsewhere(self, code: str, part: Clause) -> bool:
+        """Whether ``code`` is the one country of a part other than ``part`` with a figure of its own."""
+        return len(self.ctx.parts) > 1 and any(code == c and p.start != part.start for p, c in self._claims)
+
+    @lazy
+    def breakdown_at(self) -> int | None:
+        """Where a breakdown of the figure before it opens: ", of which", ", including"."""
+        m = _BREAKDOWN.search(self.ctx.text) if "," in self.ctx.text else None
+        return m.end() if m else None
+
+    def where_antecedent(self, clause: Clause) -> str:
+        """The country a clause opening "where" or "which" is about: "toward the UAE, where
+        imports jumped", "the second-largest buyer after China, which took 216 million tonnes"."""
+        if not ABOUT_THE_ONE_BEFORE.match(self.ctx.text, clause.start):
+            return ""
+        i = bisect_left(self.ctx.mention_starts, clause.start) - 1
+        if i < 0:
+            return ""
+        mention = self.ctx.mentions[i]
+        return mention.iso3 if not self.ctx.text[mention.end : clause.start].strip(" ,") else ""
+
+    def distributed(self, span: Span, part: Clause) -> set[str] | None:
+        """The countries of a figure in one of several conjuncts that each name their own:
+        before their figures ("Egypt took 63 million kg and the United Kingdom 40 million kg")
+        or after them ("imported $475 billion from Mexico, $427 billion from China and ...").
+        Its conjunct's country and those the part names outside the conjuncts; None when
+        the part is not so. Worked out once for all the figures of a part."""
+        if part.start not in self._distributed:
+            lo = bisect_left(self.ctx.span_starts, part.start)
+            hi = bisect_left(self.ctx.span_starts, part.end)
+            spans = self.ctx.spans[lo:hi]
+            # Either reading needs a country named after the first figure: most parts name none.
+            after = (
+                bisect_left(self.ctx.mention_starts, spans[0].end)
+                if len(spans) >= 2
+                else len(self.ctx.mentions)
+            )
+            found = (
+                (self._named_before(spans, part) or self._named_after(spans, part))
+                if after < len(self.ctx.mentions) and self.ctx.mentions[after].start < part.end
+                else None
+            )
+            if found is None and (opener := self.breakdown_at) is not None and part.start < opener < part.end:
+                # "imported 41.3 bcm of gas, of which Russia supplied 41%, Azerbaijan 23% and
+                # Iran 13%": the conjuncts after "of which", each with the country before them
+                rest = Clause(opener, part.end)
+                later = [s for s in spans if s.start >= opener]
+                found = self._named_before(later, rest) if len(later) >= 2 else None
+            self._distributed[part.start] = found
+        by_start = self._distributed[part.start]
+        own = by_start.get(span.start) if by_start else None
+        return set(own) if own else None
+
+    def _codes(self, start: int, end: int) -> set[str]:
+        lo, hi = bisect_left(self.ctx.mention_starts, start), bisect_left(self.ctx.mention_starts, end)
+        return {m.iso3 for m in self.ctx.mentions[lo:hi]}
+
+    def _named_before(self, spans: list[Span], part: Clause) -> dict[int, set[str]] | None:
+        owners: dict[int, str] = {}
+        seen: list[str] = []
+        at = part.start
+        for each in spans:
+            codes = self._codes(at, each.start)
+            if len(codes) > 1:
+                return None
+            if codes:
+                [code] = codes
+                if seen and (
+                    code in seen
+                    or each.start - at > _CONJUNCT_REACH
+                    or not _NEXT_CONJUNCT.match(self.ctx.text, at)
+                ):
+                    return None
+                seen.append(code)
+            elif not seen:
+                return None
+            owners[each.start] = seen[-1]
+            at = each.end
+        if len(seen) < 2:
+            return None
+        outside = self._codes(at, part.end)
+        return {start: {code} | outside for start, code in owners.items()}
+
+    def _named_after(self, spans: list[Span], part: Clause) -> dict[int, set[str]] | None:
+        owners: dict[int, str] = {}
+        seen: list[str] = []
+        pending: list[Span] = []  # "rose 5% to $10 billion from Mexico": both are Mexico's
+        for j, each in enumerate(spans):
+            pending.append(each)
+            stop = spans[j + 1].start if j + 1 < len(spans) else part.end
+            codes = self._codes(each.end, stop)
+            if not codes:
+                continue
+            partner = _PARTNER_AFTER.match(self.ctx.text, each.end)
+            first = self.ctx.mentions[bisect_left(self.ctx.mention_starts, each.end)]
+            if len(codes) > 1 or codes & set(seen) or not partner or first.start != partner.end():
+                return None  # "$427 billion from China", not "up 23% from a year earlier. the US"
+            [code] = codes
+            seen.append(code)
+            owners.update((p.start, code) for p in pending)
+            pending = []
+        if len(seen) < 2:
+            return None
+        outside = self._codes(part.start, spans[0].start)
+        return {start: {code} | outside for start, code in owners.items()}

@@ -1,0 +1,47 @@
+"""Whether a sentence looks ahead (a forecast or target) or reports what happened.
+
+A quarter, half or month named without a year is, in a forecast, the earliest not yet
+ended, and in a statement about the past the latest that has (FIGURES.md); and a figure
+takes no period from a statement that looks the other way. What economists "had expected"
+or a result "beating forecasts" is a past expectation of the period reported, not a look
+ahead.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from dashboard import lexicon
+
+
+@cache
+def _forecast_pattern() -> re.Pattern[str]:
+    # Over lower-cased text: several times faster than ignoring case.
+    words = [w.lower() for w in lexicon.column("forecast_words.csv", "word")]
+    return re.compile(lexicon.at_word_start(words, not_after=r"\w") + r"\b")
+
+
+_PAST_EXPECTATION = re.compile(
+    r"\b(?:had\s+(?:been\s+)?|(?:beat(?:ing|s)?|miss(?:ed|ing)?|exceed(?:ed|ing)?|topp(?:ed|ing)|than|with)"
+    r"\s+(?:the\s+|market\s+|analysts['’]?\s+|economists['’]?\s+|consensus\s+){0,2})$"
+)  # what economists "had expected", "beating forecasts": past expectations of the period
+# "the 9.1% increase expected by economists in a Reuters poll": what was expected of the period
+_BY_FORECASTERS = re.compile(
+    r"\s+(?:by|in|from)\s+(?:(?:a|the)\s+)?(?:\w+\s+)?(?:economists|analysts|poll|survey|consensus|markets?|traders)\b"
+)
+
+
+def is_forecast(sentence: str) -> bool:
+    """Whether a sentence states a forecast or target rather than the past. What economists
+    "had expected" is a past expectation of the period reported, not a look ahead."""
+    lower = sentence.lower()
+    pattern = _forecast_pattern()
+    m = pattern.search(lower)
+    while m is not None:
+        if not _PAST_EXPECTATION.search(
+            lower, max(0, m.start() - 30), m.start()
+        ) and not _BY_FORECASTERS.match(lower, m.end()):
+            return True
+        m = pattern.search(lower, m.end())
+    return False

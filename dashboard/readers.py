@@ -23,17 +23,11 @@ from pathlib import Path
 from dashboard.documents import MAX_BYTES, Document, parse_date, parse_document
 from dashboard.errors import DashboardError, DocumentError
 from dashboard.period_resolvers import months_by_name
+from dashboard.sentences import DATELINE
 
 FORMATS = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".csv": "csv"}
 RECORD_FIELDS = ("text", "title", "source", "url", "published", "doc_id", "language")
 
-# "BEIJING, May 24 (Reuters) -", "MOSCOW, Jan. 5, 2024 (AP) —": a place in capitals,
-# a date, an agency in brackets, a dash.
-_DATELINE = re.compile(
-    r"\A\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.]+)?,\s+"
-    r"(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>(?:19|20)\d\d))?"
-    r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?\s*[-–—]"
-)
 _URL_YEAR = re.compile(r"/((?:19|20)\d\d)[/-](?:0?[1-9]|1[0-2])(?:[/-]|$)")
 
 
@@ -223,8 +217,8 @@ def dateline(text: str, url: str = "") -> tuple[dt.date | None, str]:
     A dateline without a year takes the year of the document's address
     ("/2023/05/24/"), if it has one; otherwise there is no date.
     """
-    m = _DATELINE.match(text)
-    if m is None:
+    m = DATELINE.match(text)
+    if m is None or m.group("month") is None:
         return None, ""
     agency = (m.group("agency") or "").strip()
     month = months_by_name().get(m.group("month").lower().rstrip("."))

@@ -19,9 +19,10 @@ _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]{0,10})\.$")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 # "BEIJING (Reuters) -", "Washington, D.C. —", "MOSCOW, March 12 (Interfax) -", "NEW DELHI:":
 # where the report was written, before what it reports.
-_DATELINE = re.compile(
-    r"\A\s*[A-Z][A-Za-z.'’ -]{1,40}?(?:,\s*[A-Z][A-Za-z.]+)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
-    r"(?:,?\s+(?:19|20)\d\d)?)?\s*(?:\([^()\n]{1,40}\))?\s*(?:[-–—]{1,2}|:)\s"
+# A place, perhaps a date and an agency in brackets, a dash or a colon.
+DATELINE = re.compile(
+    r"\A\s*[A-Z][A-Za-z.'’ -]{1,40}?(?:,\s*[A-Z][A-Za-z.]+)?(?:,?\s+(?P<month>[A-Z][a-z]{2,8})\.?\s+"
+    r"(?P<day>\d{1,2})(?:,?\s+(?P<year>(?:19|20)\d\d))?)?\s*(?:\((?P<agency>[^()\n]{1,40})\))?\s*(?:[-–—]{1,2}|:)\s"
 )
 # No real sentence is longer; a longer run of text is cut at a clause or a space, so
 # that every row's sentence stays short and work stays linear in the text.
@@ -100,5 +101,5 @@ def sentence_start(text: str, sentence: str, start: int) -> int:
 
 def dateline_end(text: str) -> int:
     """Where the dateline ``text`` opens with ends; 0 when it opens with none."""
-    m = _DATELINE.match(text)
+    m = DATELINE.match(text)
     return m.end() if m else 0

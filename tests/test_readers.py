@@ -109,6 +109,9 @@ def test_csv_without_text_column(tmp_path):
         ("MOSCOW, Jan. 5 (AP) — Exports fell.", "https://n.example/2024/01/05/x", dt.date(2024, 1, 5), "AP"),
         ("NEW DELHI, March 3 (Reuters) - Imports rose.", "", None, "Reuters"),  # no year anywhere: no date
         ("Trade between them rose 5% in May.", "", None, ""),
+        # the place written in capitals and small letters, as some agencies do
+        ("Singapore, June 3, 2024 (Reuters) - Exports rose.", "", dt.date(2024, 6, 3), "Reuters"),
+        ("BEIJING (Reuters) - China's exports rose.", "", None, ""),  # a place with no date
     ],
 )
 def test_datelines(opening, url, expected, agency):

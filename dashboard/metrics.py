@@ -130,7 +130,11 @@ def subject_commodity(text: str) -> str:
     m = _patterns().subject.match(text)
     if m is None:
         return ""
-    commodity = m.group("mod").lower()
+    return _singular(m.group("mod").lower())
+
+
+def _singular(commodity: str) -> str:
+    """ "soybeans" -> "soybean", where the word list has the singular."""
     return commodity[:-1] if commodity.endswith("s") and commodity[:-1] in _commodities() else commodity
 
 
@@ -150,8 +154,7 @@ def name_of(mention: MetricMention) -> str:
 def _name(head: str, commodity: str, share: bool) -> str:
     if not head:
         return ""
-    if commodity.endswith("s") and commodity[:-1] in _commodities():
-        commodity = commodity[:-1]  # "purchases of soybeans": soybean imports
+    commodity = _singular(commodity)  # "purchases of soybeans": soybean imports
     name = f"{commodity} {head}" if commodity and head in _QUALIFIED else head
     return f"share of {name}" if share else name
 

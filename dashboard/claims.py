@@ -29,7 +29,7 @@ from dashboard.sentences import sentence_start
 KEY = ("metric", "countries", "flow", "kind", "unit", "period_start", "period_end")
 # The least relative slack between two reports of one number ("about" means about this).
 APPROXIMATE = 0.05
-_WRITTEN = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+_WRITTEN = re.compile(r"\d[\d,]*(?:[ \u00a0\u2009\u202f]\d{3})*(?:\.\d+)?|\.\d+")
 
 
 def precision(surface: str, value: float) -> float:
@@ -43,7 +43,7 @@ def precision(surface: str, value: float) -> float:
     written = _WRITTEN.search(surface)
     if written is None:
         return value * APPROXIMATE
-    digits = written.group().replace(",", "")
+    digits = re.sub(r"[, \u00a0\u2009\u202f]", "", written.group())
     number = float(digits)
     if not number:
         return 0.0

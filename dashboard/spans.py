@@ -21,9 +21,11 @@ from dashboard.units import unit_name
 
 SP = r"[ \t\u00a0\u2009\u202f]"  # the spaces that may sit inside a figure
 # A number's digits after its first character: "1,234.5", "1234.5", ".5".
-# After the first digit: Indian grouping ("2,21,000"), thousands ("1,234.5"), plain digits.
+# After the first digit: Indian grouping ("2,21,000"), thousands ("1,234.5"), thousands
+# set apart by spaces ("12 500", "1 234,5" as continental Europe writes them), plain digits.
 _DIGITS_ON = (
     r"(?:(?<=\d)\d?(?:,\d\d)+,\d{3}(?:\.\d+)?|(?<=\d)\d{0,2}(?:,\d{3})+(?:\.\d+)?"
+    r"|(?<=\d)\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3}(?!\d))+(?:\.\d+)?"
     r"|(?<=\d)\d*(?:\.\d+)?|(?<=\.)\d+)"
 )
 _DASH = r"[-‐‑–—]"
@@ -33,6 +35,7 @@ _WINDOW = 12
 _PER = {"y": "year", "yr": "year", "year": "year", "d": "day", "day": "day", "mo": "month", "month": "month"}
 _YEAR_LIKE = re.compile(r"(?:1[89]|2[01])\d\d")
 _BETWEEN = re.compile(r"(?i)\bbetween\s+$")
+_DIGIT_GROUPS = re.compile(r"[, \u00a0\u2009\u202f]")  # what sets thousands apart
 _DECIMAL_COMMA = re.compile(r",(\d{1,2})(?![\d,])")
 _SHARE_LEAD = re.compile(r"(?i)\b(?:for|up|about|nearly|roughly|almost|around|some|over|just|than)\s+$")
 _OF_A_POINT = re.compile(r"(?i)\s+of\s+a\s+(?:percentage\s+)?point\b")
@@ -62,11 +65,13 @@ class _Lexicon:
     share_of: re.Pattern[str]
     of_commodity: re.Pattern[str]  # "of pork": what pounds of a thing weigh
     half_a: re.Pattern[str]
+    minor_abbreviation: re.Pattern[str]  # "30p": written against the digits
     scales: dict[str, float]
     symbols: dict[str, list[tuple[str, str]]]  # symbol -> [(code, context country or "")]
     symbol_ends: frozenset[str]
     tail_words: frozenset[str]  # the first word of anything that may follow a number in a figure
     names: dict[str, tuple[str, float]]  # currency name -> (code, factor)
+    abbreviations: dict[str, tuple[str, float]]  # "p" -> ("GBP", 0.01)
     names_by_country: dict[str, list[tuple[str, str]]]  # "pesos" -> [("MXN", ""), ("PHP", "PHL"), ...]
     units: dict[str, tuple[str, float]]
     rates: dict[str, str]
@@ -96,8 +101,11 @@ def _lexicon() -> _Lexicon:
                 choices.append((code, context))
             else:
                 names.setdefault(lexicon.fold(name), (code, 1.0))
+    abbreviations: dict[str, tuple[str, float]] = {}
     for row in lexicon.rows("minor_units.csv"):
         names[lexicon.fold(row["word"])] = (row["code"], float(row["factor"]))
+        if row["abbreviation"]:
+            abbreviations[row["abbreviation"]] = names[lexicon.fold(row["word"])]
     units = {
         lexicon.fold(r["phrase"]): (unit_name(r["unit"]), float(r["factor"]))
         for r in lexicon.rows("quantity_units.csv")
@@ -153,6 +161,8 @@ def _lexicon() -> _Lexicon:
             re.I,
         ),
         half_a=re.compile(rf"{SP}a{SP}(?P<scale>{alt(list(scales))})\b", re.I),
+        # Not "5p.m.", a time
+        minor_abbreviation=re.compile(rf"(?P<abbr>{alt(list(abbreviations))})(?![\w]|\.{SP}?m\b)"),
         scales=scales,
         symbols=symbols,
         symbol_ends=frozenset(symbol[-1] for symbol in symbols),
@@ -162,6 +172,7 @@ def _lexicon() -> _Lexicon:
             if (first := _FIRST_WORD.match(phrase.lower()))
         ),
         names=names,
+        abbreviations=abbreviations,
         names_by_country=by_country,
         units=units,
         rates=rates,
@@ -237,9 +248,10 @@ def _read(text: str, core: re.Match[str], lex: _Lexicon, focus: tuple[str, ...])
         return []
     if comma := _DECIMAL_COMMA.match(text, number.end):
         # "€5,4 billion" as continental Europe writes 5.4; a bare "1,2" may be a list.
-        if core.lastgroup != "num" or not core.group("num").isdigit():
+        whole = _DIGIT_GROUPS.sub("", core.group("num")) if core.lastgroup == "num" else ""
+        if not whole.isdigit() or "," in core.group("num"):
             return []
-        value = float(f"{core.group('num')}.{comma.group(1)}")
+        value = float(f"{whole}.{comma.group(1)}")
         number = dataclasses.replace(number, end=comma.end(), value=value)
         tail = _read_tail(text, number, lex)
         return [tail] if tail is not None and (tail.end > number.end or number.currency) else []
@@ -313,7 +325,7 @@ def _read_number(text: str, core: re.Match[str], lex: _Lexicon, focus: tuple[str
     start, end = core.span()
     is_digits = core.lastgroup == "num"
     if is_digits:
-        value = float(core.group("num").replace(",", ""))
+        value = float(_DIGIT_GROUPS.sub("", core.group("num")))
     else:
         value = _word_value(core.group("words"), lex)
         if value is None:
@@ -417,6 +429,9 @@ def _read_tail(text: str, number: _Number, lex: _Lexicon, *, scaled: bool = Fals
         ):
             if m := pattern.match(text, end):
                 return span(m.end(), kind, value, unit)
+    if not scaled and not number.words and (m := lex.minor_abbreviation.match(text, end)):
+        code, factor = lex.abbreviations[m.group("abbr")]
+        return span(m.end(), "money", value * factor, code)
     if m := lex.currency_after.match(text, end):
         word = lexicon.fold(m.group("cur"))
         code, factor = lex.names.get(word) or (word.upper(), 1.0)

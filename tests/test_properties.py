@@ -62,11 +62,12 @@ NOTATIONS = [
 @given(
     value=st.decimals(min_value="1", max_value="99999", places=2),
     notation=st.sampled_from(NOTATIONS),
-    separators=st.booleans(),
+    # Thousands set apart by commas, by the spaces typesetters use, by plain spaces, or not.
+    separator=st.sampled_from(["", ",", "\u00a0", "\u2009", "\u202f", " "]),
 )
-def test_any_value_in_any_notation_reads_back(value, notation, separators):
+def test_any_value_in_any_notation_reads_back(value, notation, separator):
     template, unit, factor = notation
-    number = f"{value:,}" if separators else f"{value}"
+    number = f"{value:,}".replace(",", separator)
     surface = template.format(n=number)
     table = extract_figures(f"In 2022 the figure was {surface}, officials said.")
     assert list(table["surface"]) == [surface]
@@ -110,6 +111,7 @@ ADVERSARIAL = {
     "digits": ("1", 1_000_000),
     "separators": ("1,", 1_000_000),
     "Indian digit groups": ("11,", 1_000_000),
+    "digit groups set apart by spaces": ("111\u00a0", 1_000_000),
     "currency symbols": ("$", 1_000_000),
     "brackets": ("(", 1_000_000),
     "one endless sentence": ("trade rose by more than ", 1_000_000),

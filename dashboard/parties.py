@@ -31,6 +31,11 @@ _AGGREGATE = re.compile(
     r"(?:t(?<!\wt)(?<!of the t)(?<!of its t)otal|o(?<!\wo)verall|g(?<!\wg)lobal|w(?<!\ww)orld(?:wide)?"
     r"|c(?<!\wc)umulative|f(?<!\wf)oreign\s+trade|g(?<!\wg)oods\s+and\s+services)\b"
 )
+_ABROAD = re.compile(r"\b(?:abroad|overseas)\b(?!\s+(?:[A-Z]|and\b))")
+# Not "of the total", which may be the statement before's: "Soybeans made up 60% of the total"
+_OF_OWN_TOTAL = re.compile(
+    r"(?i)\s+of\s+(?:the\s+(?:country|nation)['’]s\s+|its\s+|their\s+)?total\b(?!\s+of\b)"
+)
 # A sentence opening "Overall," is about a total, whichever of its clauses a figure is in.
 _OVERALL = re.compile(r"""[\s"'“‘]*(?:overall|in\s+total|in\s+all|altogether|all\s+told)\b""", re.I)
 # Which way goods go: "shipped", "supplies" send; "imports", "bought" receive.
@@ -211,6 +216,10 @@ def figure_countries(
         named = {antecedent}  # "as buyers turned to the UAE, where imports jumped 65%"
     if not named:
         part = ctx.part(clause)
+        if not ctx.clause_countries(part) and report.reporter and _to_the_world(ctx.text, part, span):
+            # "while soybean meal sales abroad rose to 3.1 million tonnes": the reporting
+            # country's, with the whole world, whichever partner the sentence named before
+            return {report.reporter}
         # Not from a part after this one: "Exports via the Black Sea accounted for 30 million
         # tonnes, while 8 million tonnes went through the European Union"
         named = ctx.clause_countries(part) or ctx.clause_countries(Clause(0, part.end))
@@ -304,6 +313,13 @@ def _partner_here(ctx: SentenceContext, code: str) -> bool:
     no other partner ("Exports to Brazil jumped 9%, and those to Chile 4%")."""
     mention = ctx.first_mention.get(code)
     return mention is not None and is_flow_partner(ctx.text, mention)
+
+
+def _to_the_world(text: str, part: Clause, span: Span) -> bool:
+    """Whether a figure whose part of a sentence names no country is a flow with the whole
+    world ("sales abroad"), or a share of one ("86% of the country's total shipments"),
+    whatever partner the statement before named."""
+    return bool(_ABROAD.search(text, part.start, part.end) or _OF_OWN_TOTAL.match(text, span.end))
 
 
 def _aggregate(text: str, part: Clause, span: Span | None = None) -> bool:

@@ -25,6 +25,7 @@ class Context:
     reference_year: int | None  # a year the sentence names, for "the previous year"
     sentence: str = ""
     forecast: bool | None = None  # None: read from the sentence when a resolver first asks
+    season: int = 7  # the month a season or marketing year ("the 2024/25 season") starts in
 
     def states_forecast(self) -> bool:
         if self.forecast is None:
@@ -217,6 +218,19 @@ def _fiscal(end_year: int, ctx: Context):
     start_month = ctx.fiscal[0]
     start, end = _months(end_year - 1 if start_month > 1 else end_year, start_month, start_month - 1 or 12)
     return start, end, "fiscal_year"
+
+
+def season(m, ctx):
+    """ "the 2024/25 season": the marketing year by the calendar of the country's main crop."""
+    first = int(m.group("a"))
+    if (first + 1) % 100 != int(m.group("b")):
+        return None
+    start, end = _months(first, ctx.season, ctx.season - 1 or 12)
+    if not m.group("so_far"):
+        return start, end, "fiscal_year"
+    if ctx.published is None or not start <= ctx.published:
+        return None
+    return start, min(end, ctx.published), "to_date"
 
 
 def fiscal_span(m, ctx):

@@ -43,6 +43,7 @@ from dashboard.period_resolvers import (
     quarter,
     relative_fiscal,
     relative_quarter,
+    season,
     since_year,
     this_month,
     this_year,
@@ -263,6 +264,13 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         ),
         (rf"(?i:(?:in|during){S}(?P<a>{YEAR}){S}and{S}(?P<b>{YEAR}))", years_span, ("YEAR",)),
         (rf"(?P<a>{YEAR})\s*[-–]\s*(?P<b>{YEAR})", years_span, ("YEAR",)),
+        # A season or marketing year: "so far in the 2024/25 season"
+        (
+            rf"(?i:(?P<so_far>so{S}far{S}(?:in|this){S})?(?:the{S})?)(?P<a>{YEAR})[-–/](?P<b>{YY})"
+            rf"{S}(?i:season|(?:marketing|crop){S}year)\b",
+            season,
+            ("season", "marketing", "crop"),
+        ),
         (
             rf"(?i:(?:fiscal(?:{S}year)?|FY)\s*(?P<a>{YEAR})[-–/](?P<b>{YY})|(?P<a2>{YEAR})[-–/](?P<b2>{YY})(?![\d%])(?:{S}fiscal(?:{S}year)?)?)",
             fiscal_span,

@@ -123,6 +123,22 @@ def _fiscal_calendars() -> dict[str, tuple[int, str]]:
 
 
 _DEFAULT_FISCAL = (4, "end")
+# July to June: the grain trade's marketing year, which the Black Sea, EU and IGC reports use.
+_DEFAULT_SEASON = 7
+
+
+@cache
+def _marketing_years() -> dict[str, int]:
+    return {r["iso3"]: int(r["start_month"]) for r in lexicon.rows("marketing_years.csv")}
+
+
+@lru_cache(maxsize=1024)
+def season_start(countries: str) -> int:
+    """The month the marketing year of the first country in ``countries`` that has its own starts in."""
+    starts = _marketing_years()
+    return next((starts[c] for c in countries.split(";") if c in starts), _DEFAULT_SEASON)
+
+
 _LEADING_PREPOSITION = re.compile(r"(?i)^(?:in|during|for|over|throughout|of)\s+")
 _EXPLICIT_YEAR = re.compile(rf"({YEAR})(?<![\d$€£¥]{YEAR})(?![\d%])")
 
@@ -165,6 +181,7 @@ def find_periods(
         reference_year=int(years[0]) if years else None,
         sentence=text,
         forecast=forecast,
+        season=season_start(countries),
     )
     # (-length, rule order, start, end, period): the longest match wins, then the first rule.
     found: list[tuple[int, int, int, int, tuple | None]] = []

@@ -146,7 +146,8 @@ def _lexicon() -> _Lexicon:
         points=re.compile(rf"{SP}?(?:percentage{SP}points?\b|pp\b|ppts?\b|pct{SP}points?\b)", re.I),
         times=re.compile(rf"(?:{_DASH}|{SP})?fold\b|{SP}times\b", re.I),
         currency_after=re.compile(rf"{SP}?(?P<cur>{alt(list(names) + codes)})(?![A-Za-z])", re.I),
-        quantity=re.compile(rf"{SP}?(?P<unit>{alt(list(units))})(?![A-Za-z])", re.I),
+        # Not "12 T-shirts"
+        quantity=re.compile(rf"{SP}?(?P<unit>{alt(list(units))})(?![A-Za-z]|-[A-Za-z])", re.I),
         # "a year earlier" is a comparison, not a rate: "1.2 million bpd a year earlier".
         rate=re.compile(
             rf"{SP}?(?:(?:a{SP}|per{SP})?(?P<rate>{alt(list(rates))})\b(?!{SP}+(?:earlier|ago|before|later)\b)"

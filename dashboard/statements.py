@@ -32,10 +32,12 @@ _OPENS_A_YEAR_EARLIER = re.compile(
     r"(?:a|last)\s+year)\b",
     re.I,
 )
+_TOTAL_BEFORE = re.compile(r"(?i)\btotal\s+$")
 _TARGET_AFTER = re.compile(r"(?i)\s+(?:target|goal)\b")
 _YEAR_EARLIER = re.compile(
-    r"(?i),?\s+((?:a|one|the)\s+year\s+(?:earlier|ago|before)|(?:in|during|for)\s+the\s+same\s+"
-    r"(?:period|quarter|month|months|half)\s+(?:(?:a|last)\s+year|of\s+(?:the\s+)?(?:previous|prior)\s+year"
+    r"(?i),?\s+((?:a|one|the)\s+year\s+(?:earlier|ago|before)|(?:(?:in|during|for)\s+the\s+same\s+"
+    r"(?:period|quarter|month|months|half)|(?:at|by)\s+the\s+same\s+(?:point|time|stage|date))"
+    r"\s+(?:(?:a|last)\s+year|of\s+(?:the\s+)?(?:previous|prior)\s+year"
     r"|a\s+year\s+(?:earlier|ago|before)))\b"
 )
 
@@ -210,6 +212,12 @@ def carried_metric(
         before = before.rsplit(" ", 1)[-1]
     named_after = index.before(span.start) is None and not names_own_metric(index.text, span.end)
     own_share = metric.startswith("share of ")
+    if (
+        metric == "shipments"
+        and (mention := index.before(span.start) or index.after(span.end))
+        and _TOTAL_BEFORE.search(index.text, max(0, mention.start - 8), mention.start)
+    ):
+        before = ""  # "the country's total shipments of $40.8 billion": all its exports
     if before and (not metric or metric == "shipments" or (continues and named_after and not own_share)):
         head = before.rsplit(" ", 1)[-1]
         if (

@@ -56,6 +56,7 @@ _TURNS_AWAY = re.compile(
     r"""[\s"'“‘(]*(?:separately|elsewhere|in\s+other\s+news|in\s+a\s+separate\s+\w+|on\s+another\s+front)\b""",
     re.I,
 )
+_SEPARATE = re.compile(r"(?i)\bin\s+a\s+separate\s+(?:statement|report|release|note|briefing)\b")
 _OF_THAT = re.compile(r"o(?<!\wo)f\s+(?:that|this|the\s+total|those)\b")  # over lower-cased text
 # Words that make a figure hold "now" rather than over a period: "now", and a
 # statement in the present tense ("China accounts for 13% of ..."). Over lower-cased text.
@@ -122,7 +123,9 @@ def points_back(sentence: str, named: list[Mention] | None = None, before: set[s
 
 
 def turns_away(sentence: str) -> bool:
-    return bool(_TURNS_AWAY.match(sentence))
+    """Whether a sentence starts a new statement: "Separately, ...", "..., the ministry said in
+    a separate statement"."""
+    return bool(_TURNS_AWAY.match(sentence)) or ("separate" in sentence and bool(_SEPARATE.search(sentence)))
 
 
 def says_now(text: str) -> bool:

@@ -194,6 +194,17 @@ def kingdom_mentions(text: str, ranked: list[tuple[str, int]]) -> list[Mention]:
     return [Mention(m.start(), m.end(), code) for m in _THE_KINGDOM.finditer(text)] if code else []
 
 
+_THE_MAINLAND = re.compile(r"\b[Tt]he\s+(?:Chinese\s+)?[Mm]ainland\b(?!\s+China)")
+_OFFSHORE_CHINESE = frozenset({"HKG", "MAC", "TWN"})
+
+
+def mainland_mentions(text: str, ranked: list[tuple[str, int]]) -> list[Mention]:
+    """ "Re-exports to the mainland" in a report on Hong Kong, Macau or Taiwan: China."""
+    if not any(code in _OFFSHORE_CHINESE for code, _ in ranked):
+        return []
+    return [Mention(m.start(), m.end(), "CHN") for m in _THE_MAINLAND.finditer(text)]
+
+
 def ranked_countries(mentions: list[Mention]) -> list[tuple[str, int]]:
     """The countries a document names, most often named first (ties by first named), with counts."""
     return Counter(m.iso3 for m in mentions).most_common()

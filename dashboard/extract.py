@@ -16,6 +16,7 @@ from dashboard.countries import (
     find_countries,
     join_codes,
     kingdom_mentions,
+    mainland_mentions,
     naming_currency,
     ranked_countries,
     second_stands_out,
@@ -78,6 +79,8 @@ def extract_document(document: Document) -> list[Figure]:
     ranked = ranked_countries(named_in_all)
     if "ingdom" in text:
         mentions = sorted([*mentions, *kingdom_mentions(text, ranked)], key=lambda m: m.start)
+    if "ainland" in text:
+        mentions = sorted([*mentions, *mainland_mentions(text, ranked)], key=lambda m: m.start)
     focus = tuple(code for code, _ in ranked[:2])  # the document's main countries
     # "R412 billion" is rand where South Africa is named at all; "¥" by the most named.
     currency_context = tuple(code for code, _ in ranked)

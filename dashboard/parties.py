@@ -31,7 +31,12 @@ _AGGREGATE = re.compile(
     r"(?:t(?<!\wt)(?<!of the t)(?<!of its t)otal|o(?<!\wo)verall|g(?<!\wg)lobal|w(?<!\ww)orld(?:wide)?"
     r"|c(?<!\wc)umulative|f(?<!\wf)oreign\s+trade|g(?<!\wg)oods\s+and\s+services)\b"
 )
-_ABROAD = re.compile(r"\b(?:abroad|overseas)\b(?!\s+(?:[A-Z]|and\b))")
+# "sales abroad", "total shipments", "the country's trade surplus": the reporting country's
+# own, with the whole world
+_WORLD = re.compile(
+    r"\b(?:abroad|overseas)\b(?!\s+(?:[A-Z]|and\b))|\b[Tt]he\s+(?:country|nation)['’]s\s"
+    r"|\b[Tt]otal\s+(?:[a-z-]+\s+){0,2}?(?:exports|imports|shipments|sales|purchases)\b"
+)
 # Not "of the total", which may be the statement before's: "Soybeans made up 60% of the total"
 _OF_OWN_TOTAL = re.compile(
     r"(?i)\s+of\s+(?:the\s+(?:country|nation)['’]s\s+|its\s+|their\s+)?total\b(?!\s+of\b)"
@@ -317,9 +322,9 @@ def _partner_here(ctx: SentenceContext, code: str) -> bool:
 
 def _to_the_world(text: str, part: Clause, span: Span) -> bool:
     """Whether a figure whose part of a sentence names no country is a flow with the whole
-    world ("sales abroad"), or a share of one ("86% of the country's total shipments"),
-    whatever partner the statement before named."""
-    return bool(_ABROAD.search(text, part.start, part.end) or _OF_OWN_TOTAL.match(text, span.end))
+    world ("sales abroad", "total shipments", "the country's trade surplus"), or a share of one
+    ("86% of the country's total shipments"), whatever partner the statement before named."""
+    return bool(_WORLD.search(text, part.start, part.end) or _OF_OWN_TOTAL.match(text, span.end))
 
 
 def _aggregate(text: str, part: Clause, span: Span | None = None) -> bool:

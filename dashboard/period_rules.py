@@ -109,13 +109,14 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             not_a_period,
             ("same",),
         ),
-        # "up 15% from 2022": the year compared with, not the figure's
+        # "up 15% from 2022", "a three-fold jump from 2022": the year compared with, not the figure's
         (
-            rf"(?i:\d[\d.,]*\s*(?:%|per\s*cent|percentage{S}points?|pp|points?){S}(?:(?:year{S}on{S}year|y/y){S})?"
+            rf"(?i:(?:\d[\d.,]*\s*(?:%|per\s*cent|percentage{S}points?|pp|points?)|\w+[-‐‑–]?fold)"
+            rf"{S}(?:(?:year{S}on{S}year|y/y|jump|rise|increase|gain|growth|surge|drop|fall|decline|decrease|slump|rebound){S})?"
             rf"(?:from|on|over|compared{S}(?:with|to)|versus|against){S}(?:in{S})?(?:{month}{S})?{YEAR})"
             rf"(?!{S}(?i:to|and|through|until)\b|\s*[-–/]\s*\d)",
             not_a_period,
-            ("%+YEAR", "cent+YEAR", "point+YEAR", "pp+YEAR"),
+            ("%+YEAR", "cent+YEAR", "point+YEAR", "pp+YEAR", "fold+YEAR"),
         ),
         # "dropped 1.1% compared with November 2023", "15.5% less than in 2022": the time compared with
         (

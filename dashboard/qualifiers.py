@@ -74,11 +74,13 @@ def qualify(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str]:
         # "topped the $100 billion mark"; "grow by between 5% and 10%": the verb reads on
         lead = lead[: lead.lower().rfind(last)]
         last = _last_word(lead)
-    if last in p["bound_ends"] and (m := p["bound"].search(lead)):
-        if m.group("w").lower() == "up to" and _MOVES_UP.search(lead, 0, m.start()):
+    # "roughly a three-fold jump", "about a 10% rise": the bound stands before the article
+    probe = lead[: lead.lower().rfind(last)] if last in ("a", "an") else lead
+    if _last_word(probe) in p["bound_ends"] and (m := p["bound"].search(probe)):
+        if m.group("w").lower() == "up to" and _MOVES_UP.search(probe, 0, m.start()):
             return bound, ""  # "growth would pick up to 3.3%": the level risen to, not a cap
         bound = p["bounds"][lexicon.fold(m.group("w"))]
-        lead = lead[: m.start()]
+        lead = probe[: m.start()]
         last = _last_word(lead)
     direction = ""
     if (

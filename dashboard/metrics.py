@@ -63,6 +63,7 @@ class _Patterns:
     own_after: re.Pattern[str]
     share_after: re.Pattern[str]
     gapped: re.Pattern[str]
+    share_of_commodity: re.Pattern[str]
     subject: re.Pattern[str]
     heads: dict[str, str]
 
@@ -88,6 +89,10 @@ def _patterns() -> _Patterns:
         share_after=re.compile(
             rf"(?i)\s+of\s+(?:(?:the|its|their|all|total|[\w.-]+(?:['’]s?)?)\s+){{0,5}}?"
             rf"(?:(?P<mod>{commodities})\s+)?(?P<head>{head})\b"
+        ),
+        # "a quarter of its seafood now goes to the EU": a share of a commodity
+        share_of_commodity=re.compile(
+            rf"(?i)\s+of\s+(?:(?:the|its|their|all|[\w.-]+['’]s?)\s+){{0,3}}?(?P<mod>{commodities})\b"
         ),
         # "Corn shipments totalled 29.6 million tonnes and wheat 18.3 million tonnes"
         gapped=re.compile(rf"(?i)(?:\band|,)\s+(?P<mod>{commodities})\s+$"),
@@ -159,6 +164,7 @@ def _name(head: str, commodity: str, share: bool) -> str:
     return f"share of {name}" if share else name
 
 
+_THE_SHARE = re.compile(r"(?i)\b(?:the|its|their)\s+share\b(?!\s+of\b)")
 _RANK_ASIDE = re.compile(
     r",\s+(?:its|their|the\s+[\w-]+['’]s?|[A-Z][\w.-]*['’]s?)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:largest|biggest|main|top|leading|major|key|chief|second|third|fourth|fifth|no\.\s*\d)\b[^,;]{0,50},"
@@ -219,6 +225,12 @@ def metric_for(index: MetricIndex, start: int, end: int, kind: str, unit: str) -
         if head:
             return _name(head, (share.group("mod") or "").lower(), True)
     chosen = index.before(start) or index.after(end)
+    if kind in _SHARE_KINDS and (of := p.share_of_commodity.match(text, end)):
+        # not the verb's flow: "China buys about half of Chile's copper" is no share of imports
+        return f"share of {_singular(of.group('mod').lower())}"
+    if kind in _SHARE_KINDS and chosen is not None and _THE_SHARE.search(text, chosen.end, start):
+        # "the share going to non-EU markets rose to 51.2%"
+        return name if (name := name_of(chosen)).startswith("share of ") else f"share of {name}"
     if names_own_metric(text, end):
         # "10,400 megawatts of generating capacity", "a 25% levy": the figure names its own.
         chosen = index.after(end)

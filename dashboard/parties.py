@@ -10,6 +10,7 @@ sentence; this module decides whose figures they are.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -21,6 +22,7 @@ from dashboard.figures import Span
 
 # A country named after these is the far side of a flow: "exports to China".
 _PARTNER_BEFORE = re.compile(r"(?i)\b(?:to|from|with|into|in|on|for|of)\s+(?:the\s+)?$")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?")
 _FLOW_PARTNER_BEFORE = re.compile(r"(?i)\b(?:to|from|with|into)\s+(?:the\s+)?$")
 _SENT_FROM = re.compile(
     r"(?i)\b(?:exports?|shipments?|sales|deliveries|supplies|exported|shipped)\s+from\s+(?:the\s+)?$"
@@ -36,6 +38,7 @@ _AGGREGATE = re.compile(
 _WORLD = re.compile(
     r"\b(?:abroad|overseas)\b(?!\s+(?:[A-Z]|and\b))|\b[Tt]he\s+(?:country|nation)['’]s\s"
     r"|\b[Tt]otal\s+(?:[a-z-]+\s+){0,2}?(?:exports|imports|shipments|sales|purchases)\b"
+    r"|\bnon-(?=[A-Z])"  # "the share going to non-EU markets"
 )
 # Not "of the total", which may be the statement before's: "Soybeans made up 60% of the total"
 _OF_OWN_TOTAL = re.compile(
@@ -234,11 +237,12 @@ def figure_countries(
         first = conjuncts.first_in(clause)
         if (
             first is not None
-            and len(named) > 2
+            and (len(named) > 2 or _listed_after(ctx, first))
             and is_flow_partner(ctx.text, first)
             and reporter not in named
         ):
-            # "Imports from Vietnam, Thailand, Malaysia and Cambodia rose": all partners of one
+            # "Imports from Vietnam, Thailand, Malaysia and Cambodia rose", "those from mainland
+            # China and Hong Kong": all partners of one
             return {*named, reporter} - {""}
         return set(named)
     text = ctx.text
@@ -314,6 +318,12 @@ def figure_countries(
     ):
         return {only, reporter}  # "- Exports to Japan: $29.0 billion" under "South Korea-Japan trade"
     return set(named)
+
+
+def _listed_after(ctx: SentenceContext, first: Mention) -> bool:
+    """Whether the country named after ``first`` is listed with it: "China and Hong Kong"."""
+    i = bisect_right(ctx.mention_starts, first.start)
+    return i < len(ctx.mentions) and bool(_LIST_GAP.fullmatch(ctx.text, first.end, ctx.mentions[i].start))
 
 
 def _partner_here(ctx: SentenceContext, code: str) -> bool:

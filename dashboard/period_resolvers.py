@@ -491,6 +491,20 @@ def days_of_month(m, ctx):
     return (start, end, "span") if start <= end else None
 
 
+def days_to(m, ctx):
+    """ "the week ended Aug. 8": the seven days up to it; "the 10 days to March 20"."""
+    month, day = _month(m.group("m")), int(m.group("d"))
+    count = _n(m.group("n")) if m.group("n") else 7
+    year = _year_of_month_begun(m, ctx, month)
+    if year is None or not 1 <= count <= 366:
+        return None
+    try:
+        end = dt.date(year, month, day)
+    except ValueError:
+        return None
+    return end - dt.timedelta(days=count - 1), end, "span"
+
+
 def bare_month(m, ctx):
     month = _month(m.group("m"))
     return _span(month, month, None, ctx, "month")

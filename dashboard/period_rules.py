@@ -14,6 +14,7 @@ from dashboard.period_resolvers import (
     calendar_year,
     dated_month_range,
     days_of_month,
+    days_to,
     decade,
     end_of,
     first_days,
@@ -380,6 +381,13 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             rf"(?i:the{S}first{S}(?P<n>{n}){S}days{S}of{S})(?P<m>{month})(?:{S}(?P<y>{YEAR}))?",
             first_days,
             ("days+MONTH",),
+        ),
+        # "the week ended Aug. 8", "the 10 days to March 20": the days up to that one
+        (
+            rf"(?i:the{S}(?:(?P<n>{n}){S}days|week){S}(?:ended|ending|to|through)(?:{S}on)?{S})"
+            rf"(?P<m>{month}){S}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?{S}(?P<y>{YEAR}))?",
+            days_to,
+            ("week+MONTH", "days+MONTH"),
         ),
         # "in May 1-25": days of a month
         (

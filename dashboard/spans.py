@@ -42,7 +42,10 @@ _OF_A_POINT = re.compile(r"(?i)\s+of\s+a\s+(?:percentage\s+)?point\b")
 _START = operator.methodcaller("start")
 _FIRST_WORD = re.compile(r"[a-z]+")
 # Words the tail and range patterns open with beyond the word lists.
-_TAIL_WORDS = ("per", "percent", "pct", "pc", "percentage", "pp", "ppt", "ppts", "times", "fold", "to", "and")
+_TAIL_WORDS = (
+    *("per", "percent", "pct", "pc", "percentage", "pp", "ppt", "ppts", "basis", "bp", "bps"),
+    *("times", "fold", "to", "and"),
+)
 # What may stand after a bare number that ends it: "since 1999.", "in 12 years"; and a comma
 # but before a digit: "5,4%" is how continental Europe writes 5.4%.
 _ENDS_BARE = frozenset(".;:)]!?\"'”’\n")
@@ -57,6 +60,7 @@ class _Lexicon:
     scale: re.Pattern[str]
     percent: re.Pattern[str]
     points: re.Pattern[str]
+    basis_points: re.Pattern[str]
     times: re.Pattern[str]
     currency_after: re.Pattern[str]
     quantity: re.Pattern[str]
@@ -133,7 +137,9 @@ def _lexicon() -> _Lexicon:
             rf"|by\s+(?:(?:almost|nearly|about|around|roughly|some|over|more\s+than)\s+)?"
             rf"(?P<by_share>{alt(list(shares))})(?![\w-]|\s+(?:of|an?|percentage)\b)"
             rf"|(?P<words>{number_word}(?:(?:{SP}|-)(?:and{SP})?{number_word})*)(?!\w)"
-            rf"|(?P<mult>{alt(list(multiples))})\b)",
+            rf"|(?P<mult>{alt(list(multiples))})\b"
+            # "a billion dollars": one of a scale written out
+            rf"|(?P<one>an?)(?={SP}(?:thousand|million|billion|trillion|lakh|crore)\b))",
         ),
         prefix=re.compile(rf"(?<![A-Za-z])(?P<sym>{alt(list(symbols))}){SP}?$"),
         # Not a dash after a figure: "5%–7%" is a range, not minus 7%.
@@ -144,6 +150,7 @@ def _lexicon() -> _Lexicon:
         ),
         percent=re.compile(rf"{SP}?(?:%|per{SP}?cent\b|percent\b|pct\b|pc\b)", re.I),
         points=re.compile(rf"{SP}?(?:percentage{SP}points?\b|pp\b|ppts?\b|pct{SP}points?\b)", re.I),
+        basis_points=re.compile(rf"{SP}?(?:basis{SP}points?|bps?)\b", re.I),
         times=re.compile(rf"(?:{_DASH}|{SP})?fold\b|{SP}times\b", re.I),
         currency_after=re.compile(rf"{SP}?(?P<cur>{alt(list(names) + codes)})(?![A-Za-z])", re.I),
         # Not "12 T-shirts"
@@ -244,7 +251,10 @@ def _read(text: str, core: re.Match[str], lex: _Lexicon, focus: tuple[str, ...])
         value = lex.shares[lexicon.fold(core.group("by_share"))]
         start, end = core.span("by_share")
         return [Span(start, end, text[start:end], "percent", value, "%")]
-    number = _read_number(text, core, lex, focus)
+    if core.lastgroup == "one":
+        number: _Number | None = _Number(core.start(), core.end(), 1.0, words=True)
+    else:
+        number = _read_number(text, core, lex, focus)
     if number is None:
         return []
     if comma := _DECIMAL_COMMA.match(text, number.end):
@@ -430,6 +440,8 @@ def _read_tail(text: str, number: _Number, lex: _Lexicon, *, scaled: bool = Fals
         ):
             if m := pattern.match(text, end):
                 return span(m.end(), kind, value, unit)
+        if m := lex.basis_points.match(text, end):
+            return span(m.end(), "percentage_point", value / 100, "pp")  # "50 basis points"
     if not scaled and not number.words and (m := lex.minor_abbreviation.match(text, end)):
         code, factor = lex.abbreviations[m.group("abbr")]
         return span(m.end(), "money", value * factor, code)

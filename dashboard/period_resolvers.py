@@ -348,6 +348,27 @@ def quarter(m, ctx):
     return _part_of_year(m, ctx, "q", 3, "quarter")
 
 
+def quarters(m, ctx):
+    """ "Q1-Q3 2023", "the first three quarters of 2023": their months."""
+    groups = m.groupdict()
+    first, last = (int(groups["q1"]), int(groups["q2"])) if groups["q1"] else (1, _n(groups["n"]))
+    if not 1 <= first < last <= 4:
+        return None
+    year = _relative_year(m, ctx, groups["y"] or groups["y2"])
+    return _span(3 * first - 2, 3 * last, year, ctx, "months")
+
+
+def month_quarter(m, ctx):
+    """ "the June quarter": the three months to June."""
+    months = months_to(m, ctx, count=3)
+    return (months[0], months[1], "quarter") if months else None
+
+
+def part_of_named_year(m, ctx):
+    """ "2023's first half", "2022's fourth quarter"."""
+    return half(m, ctx) if m.group("part").lower() == "half" else quarter(m, ctx)
+
+
 def relative_quarter(m, ctx):
     if ctx.published is None:
         return None
@@ -452,6 +473,12 @@ def end_of(m, ctx):
 def calendar_year(m, ctx):
     year = int(m.group("y"))
     return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+
+
+def month_of_relative_year(m, ctx):
+    """ "May last year", "March this year"."""
+    year, month = _relative_year(m, ctx, m.group("y")), _month(m.group("m"))
+    return None if year is None else (*_months(year, month, month), "month")
 
 
 def month_of_year(m, ctx):

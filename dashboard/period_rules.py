@@ -27,7 +27,9 @@ from dashboard.period_resolvers import (
     last_month,
     last_months,
     last_year,
+    month_of_relative_year,
     month_of_year,
+    month_quarter,
     month_range,
     months_by_name,
     months_to,
@@ -37,11 +39,13 @@ from dashboard.period_resolvers import (
     number_words,
     numbered_part,
     open_before,
+    part_of_named_year,
     past_decade,
     past_months,
     past_years,
     past_years_said,
     quarter,
+    quarters,
     relative_fiscal,
     relative_quarter,
     season,
@@ -311,6 +315,25 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             numbered_part,
             ("1q", "2q", "3q", "4q", "1h", "2h"),
         ),
+        # "the June quarter", as Australian and Indian releases name them: the quarter it ends
+        (
+            rf"(?i:the{S})(?P<m>(?=Mar|Jun|Sep|Dec){month}){S}(?i:quarter)(?:{S}(?i:of{S})?(?P<y>{YEAR}))?",
+            month_quarter,
+            ("quarter+MONTH",),
+        ),
+        # "Q1-Q3 2023", "the first three quarters of 2023"
+        (
+            rf"(?i:Q(?P<q1>[1-4])\s*[-–]\s*Q(?P<q2>[1-4])(?:{S}(?P<y>{YEAR}))?(?!\w)"
+            rf"|the{S}first{S}(?P<n>{n}){S}quarters(?:{S}of{S}(?P<y2>{YEAR}|{THIS_LAST}))?)",
+            quarters,
+            ("q1", "q2", "q3", "quarters+first"),
+        ),
+        # "2023's first half"
+        (
+            rf"(?P<y>{YEAR})['’]s{S}(?i:(?P<o>{ORD}){S}(?P<part>quarter|half))",
+            part_of_named_year,
+            ("quarter+YEAR", "half+YEAR"),
+        ),
         (
             rf"(?i:(?P<rel>last|this|the{S}previous|the{S}current){S}quarter)",
             relative_quarter,
@@ -356,7 +379,7 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         ),
         (
             # "July-April FY24": the months of that fiscal year
-            rf"(?:(?i:from|between){S})?(?P<a>{month})(?:\s*[-–]\s*|{S}(?i:to|and|through){S})(?P<b>{month})"
+            rf"(?:(?i:from|between){S})?(?P<a>{month})(?:\s*[-–]\s*(?:(?i:to)[-–])?|{S}(?i:to|and|through){S})(?P<b>{month})"
             rf"(?:{S}(?P<y>{YEAR})|{S}(?i:of{S})?(?:FY|(?i:fiscal){S})'?(?P<fy>{YEAR}|{YY})(?![\d–/-])"
             # "the July-December period of the 2023/24 season"
             rf"|{S}(?i:period{S})?(?i:of{S}the{S})(?P<sa>{YEAR})[-–/]{YY}{S}(?i:season|marketing{S}year|crop{S}year))?",
@@ -370,12 +393,14 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             ("end",),
         ),
         # Targets.
-        (rf"(?i:by{S}(?:the{S}end{S}of{S})?(?P<y>{YEAR}))", calendar_year, ("YEAR",)),
+        (rf"(?i:by{S}(?:the{S}end{S}of{S}|end-)?(?P<y>{YEAR}))", calendar_year, ("YEAR",)),
         # "in mid-2023", "early 2024": the year; "the 2010s": the decade
         (rf"(?i:(?:mid|early|late)-)(?P<y>{YEAR})", calendar_year, ("YEAR",)),
         (rf"(?i:(?:the{S})?(?P<y>(?:19|20)\d0)s)(?!\w)", decade, ("YEAR",)),
         # Months and years.
         (rf"(?P<m>{month})(?:{S}(?P<y>{YEAR}))", month_of_year, ("MONTH",)),
+        # "in May last year"
+        (rf"(?P<m>{month}){S}(?P<y>(?i:{THIS_LAST}))", month_of_relative_year, ("MONTH",)),
         # "the first 20 days of August": from the 1st
         (
             rf"(?i:the{S}first{S}(?P<n>{n}){S}days{S}of{S})(?P<m>{month})(?:{S}(?P<y>{YEAR}))?",

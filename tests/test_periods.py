@@ -58,6 +58,22 @@ RULES = [
     ),
     ("in May 2021", "2021-05-01", "2021-05-31"),
     ("Q3 2022", "2022-07-01", "2022-09-30"),
+    ("in May last year", "2022-05-01", "2022-05-31"),
+    ("in March this year", "2023-03-01", "2023-03-31"),
+    ("by end-2025", "2025-01-01", "2025-12-31"),
+    ("Australia's exports grew in the March quarter.", "2023-01-01", "2023-03-31"),
+    ("Australia's exports grew in the September quarter.", "2022-07-01", "2022-09-30"),
+    ("in the December quarter of 2021", "2021-10-01", "2021-12-31"),
+    ("in Q1-Q3 2022", "2022-01-01", "2022-09-30"),
+    ("in the first three quarters of 2022", "2022-01-01", "2022-09-30"),
+    ("in the first two quarters of last year", "2022-01-01", "2022-06-30"),
+    ("in 2022's second half", "2022-07-01", "2022-12-31"),
+    ("in 2021's fourth quarter", "2021-10-01", "2021-12-31"),
+    ("in the January-to-April period", "2023-01-01", "2023-04-30"),
+    ("in the week ended May 19", "2023-05-13", "2023-05-19"),
+    ("in the 10 days to May 20", "2023-05-11", "2023-05-20"),
+    ("so far in the 2022/23 season", "2022-07-01", "2023-05-24"),
+    ("in the 2021/22 marketing year", "2021-07-01", "2022-06-30"),
 ]
 
 

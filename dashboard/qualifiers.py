@@ -40,14 +40,18 @@ def _patterns() -> dict[str, object]:
         # ending in any other word needs no pattern run over it.
         "bound_ends": frozenset(_last_word(phrase) for phrase in bounds),
         "before_ends": frozenset(
-            [*(_last_word(phrase) for phrase in before), "by", "of", "a", "an", "some", "about"]
+            [
+                *(_last_word(phrase) for phrase in before),
+                *("by", "of", "a", "an", "some", "about", "another", "further", "additional", "extra"),
+            ]
         ),
         "bounds": bounds,
         "bound": re.compile(rf"(?i)(?<![\w-])(?P<w>{lexicon.alternation(list(bounds))})\s*$"),
         "before_words": before,
         "before": re.compile(
             rf"(?i)(?<![\w-])(?P<w>{lexicon.alternation(list(before))})"
-            r"(?:\s+(?:by|of))?(?:\s+(?:an?|some|about))?\s*$"
+            # "rose a further 5%", "fell another 2%"
+            r"(?:\s+(?:by|of))?(?:\s+(?:an?|some|about|another))?(?:\s+(?:further|additional|extra))?\s*$"
         ),
         "after_words": after,
         # Any word of change: "rose from $5bn to $7bn" gives two levels, not a range.

@@ -21,7 +21,9 @@ _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 # where the report was written, before what it reports.
 # A place, perhaps a date and an agency in brackets, a dash or a colon.
 DATELINE = re.compile(
-    r"\A\s*[A-Z][A-Za-z.'’ -]{1,40}?(?:,\s*[A-Z][A-Za-z.]+)?(?:,?\s+(?P<month>[A-Z][a-z]{2,8})\.?\s+"
+    # The place: capitalised words ("BUENOS AIRES", "Rio de Janeiro"), not "China's exports to Russia –"
+    r"\A\s*[A-Z][A-Za-z.'’-]*(?:\s+(?:(?:de|da|do|dos|del|la|el|es|al|of)\s+)?[A-Z][A-Za-z.'’-]*){0,3}"
+    r"(?:,\s*[A-Z][A-Za-z.]+)?(?:,?\s+(?P<month>[A-Z][a-z]{2,8})\.?\s+"
     r"(?P<day>\d{1,2})(?:,?\s+(?P<year>(?:19|20)\d\d))?)?\s*(?:\((?P<agency>[^()\n]{1,40})\))?\s*(?:[-–—]{1,2}|:)\s"
 )
 # No real sentence is longer; a longer run of text is cut at a clause or a space, so

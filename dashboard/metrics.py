@@ -28,6 +28,8 @@ _QUALIFIED = frozenset(
         "flows",
         "price",
         "domestic exports",
+        "output",
+        "harvest",
     }
 )
 # A unit that names its commodity: bcm of what else but gas, TEU of containers.

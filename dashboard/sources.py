@@ -58,7 +58,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     titles = lexicon.alternation(list(_PERSON_TITLES))
     return {
         "according": re.compile(
-            r"(?i:according\s+to\s+(?:(?:data|figures|statistics|estimates|a\s+report|a\s+statement)"
+            r"(?i:(?:according\s+to|(?:as\s+)?reported\s+by|as\s+cited\s+by)\s+(?:(?:data|figures|statistics|estimates|a\s+report|a\s+statement)"
             r"\s+(?:from|by|of)\s+)?(?:the\s+)?)"
             # "U.S. Census Bureau data": a stop inside an abbreviation does not end the source
             r"(?P<src>(?:[^,.;:“”\"()]|\.(?=[A-Za-z])|(?<=\b[A-Z])\.){1,80}?)"
@@ -168,7 +168,7 @@ class Speakers:
         """(the sentence's source, the last person it names or "")."""
         p = _patterns()
         found = ""
-        if "ccording" in sentence and (m := p["according"].search(sentence)):
+        if ("ccording" in sentence or " by " in sentence) and (m := p["according"].search(sentence)):
             found = m.group("src").strip()
         lower = lexicon.lower(sentence)
         # "Trade minister Maria Lopez": a person a later "she" may be.

@@ -73,7 +73,7 @@ _RELATIVE = re.compile(r"(?:which|who|whose|that)\b", re.I)
 _GENERAL_METRICS = frozenset({"tariff", "capacity"})
 # A clause about the country named just before it: "toward the UAE, where imports jumped",
 # "after China, which took 216 million tonnes", "after China, with $13.7 billion".
-ABOUT_THE_ONE_BEFORE = re.compile(r"\s*(?:where|which|with(?=\s+[$€£¥₹\d]))\b", re.I)
+ABOUT_THE_ONE_BEFORE = re.compile(r"\s*(?:where|which|whose|with(?=\s+[$€£¥₹\d]))\b", re.I)
 # A clause opening a new part of its sentence, with its own subject: ", while imports fell".
 _PART_OPENING = re.compile(r"\s*(?:while|whereas|but|[–—])\s", re.I)
 
@@ -187,12 +187,19 @@ class SentenceContext:
             for m in mentions
             if not _inside(m.start, spans, span_starts) and not (scenes and _scene(text, m))
         ]
-        if len(self.mentions) > 1 and ("after" in text or "behind" in text):
-            ranked_after = _ranked_after(text)
+        # Countries a rank is counted after that a relative clause goes on about ("ahead of Saudi
+        # Arabia, whose shipments fell 6.5%"): that clause's antecedent, no party elsewhere
+        self.antecedents_only: frozenset[int] = frozenset()
+        if len(self.mentions) > 1 and ("after" in text or "behind" in text or "ahead" in text):
+            ranked_after, kept = _ranked_after(text)
             if ranked_after:
                 self.mentions = [
                     m for m in self.mentions if not any(a <= m.start < b for a, b in ranked_after)
                 ]
+            if kept:
+                self.antecedents_only = frozenset(
+                    m.start for m in self.mentions if any(a <= m.start < b for a, b in kept)
+                )
         self.mention_starts = [m.start for m in self.mentions]
         self.first_mention: dict[str, Mention] = {}
         for m in self.mentions:
@@ -221,7 +228,9 @@ class SentenceContext:
         if key not in self._clause_countries:
             lo = bisect_left(self.mention_starts, clause.start)
             hi = bisect_left(self.mention_starts, clause.end)
-            self._clause_countries[key] = {m.iso3 for m in self.mentions[lo:hi]}
+            self._clause_countries[key] = {
+                m.iso3 for m in self.mentions[lo:hi] if m.start not in self.antecedents_only
+            }
         return self._clause_countries[key]
 
     def part(self, clause: Clause) -> Clause:
@@ -310,6 +319,8 @@ class SentenceContext:
 
 _RANK_AFTER = re.compile(
     r"(?i)\b(?:second|third|fourth|fifth|sixth|seventh|no\.\s*\d)[\w-]*\b[^,.;]{0,40}?\b(?:after|behind)\s"
+    # "the top supplier ahead of Saudi Arabia"
+    r"|\b(?:top|largest|biggest|leading|main)\b[^,.;]{0,40}?\bahead\s+of\s"
 )
 
 
@@ -323,16 +334,16 @@ def _scene(text: str, mention: Mention) -> bool:
     return bool(_SCENE.search(text, max(0, mention.start - 24), mention.start))
 
 
-def _ranked_after(text: str) -> list[tuple[int, int]]:
+def _ranked_after(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """The stretches naming what a rank is counted after: "after China and the United States";
-    not one that a clause of its own goes on about ("after China, which took 216 million tonnes")."""
-    stretches = []
+    then those that a clause of their own goes on about ("after China, which took 216 million
+    tonnes")."""
+    stretches, kept = [], []
     for m in _RANK_AFTER.finditer(text):
         stops = [at for at in (text.find(c, m.end()) for c in ",;.") if at >= 0]
         stop = min(stops, default=len(text))
-        if not ABOUT_THE_ONE_BEFORE.match(text, stop + 1):
-            stretches.append((m.end(), stop))
-    return stretches
+        (kept if ABOUT_THE_ONE_BEFORE.match(text, stop + 1) else stretches).append((m.end(), stop))
+    return stretches, kept
 
 
 def _inside(pos: int, spans: list[Span], starts: list[int]) -> bool:

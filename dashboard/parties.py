@@ -22,6 +22,11 @@ from dashboard.figures import Span
 
 # A country named after these is the far side of a flow: "exports to China".
 _PARTNER_BEFORE = re.compile(r"(?i)\b(?:to|from|with|into|in|on|for|of)\s+(?:the\s+)?$")
+# A rank right before the country it is counted after: "the top supplier ahead of", "the
+# second-largest buyer after"
+_RANKED = r"s?\b[^,.;]{0,20}?\b(?:after|behind|ahead\s+of)\s+(?:the\s+)?$"
+_SUPPLIER = re.compile(rf"(?i)\b(?:supplier|exporter|seller|source|shipper|producer){_RANKED}")
+_BUYER = re.compile(rf"(?i)\b(?:buyer|importer|customer|market|destination|purchaser){_RANKED}")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?")
 _FLOW_PARTNER_BEFORE = re.compile(r"(?i)\b(?:to|from|with|into)\s+(?:the\s+)?$")
 _SENT_FROM = re.compile(
@@ -221,6 +226,10 @@ def figure_countries(
             own.add(reporter)  # a partner of the country whose figures the report gives
         return own
     if not named and (antecedent := conjuncts.where_antecedent(clause)):
+        # "the top supplier ahead of Saudi Arabia, whose shipments fell 6.5%": in the place the
+        # rank gives it, across the flow from the figure before
+        if sibling and (other := _across_from_rank(ctx, clause, sibling)):
+            return {antecedent, other}
         named = {antecedent}  # "as buyers turned to the UAE, where imports jumped 65%"
     if not named:
         part = ctx.part(clause)
@@ -318,6 +327,31 @@ def figure_countries(
     ):
         return {only, reporter}  # "- Exports to Japan: $29.0 billion" under "South Korea-Japan trade"
     return set(named)
+
+
+def _across_from_rank(ctx: SentenceContext, clause: Clause, sibling: str) -> str:
+    """The country of ``sibling`` (the figure before's countries) across the flow from the one
+    a relative clause is about, by the rank before it: a supplier sends to the buyer before;
+    "" when the sentence does not say."""
+    i = bisect_right(ctx.mention_starts, clause.start) - 1
+    pair = sibling.split(";")
+    if i < 0 or len(pair) != 2:
+        return ""
+    mention = ctx.mentions[i]
+    lead = ctx.text[max(0, mention.start - 60) : mention.start]
+    role = "sender" if _SUPPLIER.search(lead) else "receiver" if _BUYER.search(lead) else ""
+    flow = flow_of(ctx.text[: mention.start])
+    if not role or not flow:
+        return ""
+    for code in pair:
+        named = ctx.first_mention.get(code)
+        if (
+            named is not None
+            and named.start < mention.start
+            and _role(flow, is_partner(ctx.text, named)) != role
+        ):
+            return code
+    return ""
 
 
 def _listed_after(ctx: SentenceContext, first: Mention) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from dashboard import lexicon
 from dashboard.conjuncts import Conjuncts
 from dashboard.context import Clause, SentenceContext
-from dashboard.countries import Mention, join_codes
+from dashboard.countries import Mention, is_bilateral, join_codes
 from dashboard.figures import Span
 
 # A country named after these is the far side of a flow: "exports to China".
@@ -231,6 +231,12 @@ def figure_countries(
         if sibling and (other := _across_from_rank(ctx, clause, sibling)):
             return {antecedent, other}
         named = {antecedent}  # "as buyers turned to the UAE, where imports jumped 65%"
+    if not named and ctx.bilateral and is_bilateral(ctx.text[clause.start : clause.end]):
+        # "Trade between the two countries fell 17%, as companies shifted purchases to Mexico":
+        # the pair, not the countries of the rest of the sentence
+        pair = previous if continues and len(previous) == 2 else set(report.focus[:2])
+        if len(pair) == 2:
+            return set(pair)
     if not named:
         part = ctx.part(clause)
         if not ctx.clause_countries(part) and report.reporter and _to_the_world(ctx.text, part, span):

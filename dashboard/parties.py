@@ -45,6 +45,7 @@ _WORLD = re.compile(
     r"|\b[Tt]otal\s+(?:[a-z-]+\s+){0,2}?(?:exports|imports|shipments|sales|purchases)\b"
     r"|\bnon-(?=[A-Z])"  # "the share going to non-EU markets"
 )
+_WORLD_WORDS = ("abroad", "overseas", "country", "nation", "otal", "non-")
 # Not "of the total", which may be the statement before's: "Soybeans made up 60% of the total"
 _OF_OWN_TOTAL = re.compile(
     r"(?i)\s+of\s+(?:the\s+(?:country|nation)['’]s\s+|its\s+|their\s+)?total\b(?!\s+of\b)"
@@ -252,9 +253,9 @@ def figure_countries(
         first = conjuncts.first_in(clause)
         if (
             first is not None
-            and (len(named) > 2 or _listed_after(ctx, first))
-            and is_flow_partner(ctx.text, first)
             and reporter not in named
+            and is_flow_partner(ctx.text, first)
+            and (len(named) > 2 or _listed_after(ctx, first))
         ):
             # "Imports from Vietnam, Thailand, Malaysia and Cambodia rose", "those from mainland
             # China and Hong Kong": all partners of one
@@ -377,7 +378,10 @@ def _to_the_world(text: str, part: Clause, span: Span) -> bool:
     """Whether a figure whose part of a sentence names no country is a flow with the whole
     world ("sales abroad", "total shipments", "the country's trade surplus"), or a share of one
     ("86% of the country's total shipments"), whatever partner the statement before named."""
-    return bool(_WORLD.search(text, part.start, part.end) or _OF_OWN_TOTAL.match(text, span.end))
+    words = text[part.start : part.end]
+    # most parts hold none of the words: substring tests spare the scan
+    world = any(w in words for w in _WORLD_WORDS) and _WORLD.search(text, part.start, part.end)
+    return bool(world or (" of " in text[span.end : span.end + 4] and _OF_OWN_TOTAL.match(text, span.end)))
 
 
 def _aggregate(text: str, part: Clause, span: Span | None = None) -> bool:

@@ -79,8 +79,11 @@ def qualify(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str]:
         lead = lead[: lead.lower().rfind(last)]
         last = _last_word(lead)
     # "roughly a three-fold jump", "about a 10% rise": the bound stands before the article
-    probe = lead[: lead.lower().rfind(last)] if last in ("a", "an") else lead
-    if _last_word(probe) in p["bound_ends"] and (m := p["bound"].search(probe)):
+    probe, probe_last = lead, last
+    if last in ("a", "an"):
+        probe = lead[: lead.lower().rfind(last)]
+        probe_last = _last_word(probe)
+    if probe_last in p["bound_ends"] and (m := p["bound"].search(probe)):
         if m.group("w").lower() == "up to" and _MOVES_UP.search(probe, 0, m.start()):
             return bound, ""  # "growth would pick up to 3.3%": the level risen to, not a cap
         bound = p["bounds"][lexicon.fold(m.group("w"))]

@@ -168,7 +168,9 @@ class Speakers:
         """(the sentence's source, the last person it names or "")."""
         p = _patterns()
         found = ""
-        if ("ccording" in sentence or "ed by " in sentence) and (m := p["according"].search(sentence)):
+        if ("ccording" in sentence or "orted by" in sentence or "cited by" in sentence) and (
+            m := p["according"].search(sentence)
+        ):
             found = m.group("src").strip()
         lower = lexicon.lower(sentence)
         # "Trade minister Maria Lopez": a person a later "she" may be.

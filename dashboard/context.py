@@ -75,7 +75,8 @@ _GENERAL_METRICS = frozenset({"tariff", "capacity"})
 # "after China, which took 216 million tonnes", "after China, with $13.7 billion".
 ABOUT_THE_ONE_BEFORE = re.compile(r"\s*(?:where|which|whose|with(?=\s+[$€£¥₹\d]))\b", re.I)
 # A clause opening a new part of its sentence, with its own subject: ", while imports fell".
-_PART_OPENING = re.compile(r"\s*(?:while|whereas|but|[–—])\s", re.I)
+# ", with cocoa beans to the Netherlands accounting for N295 billion": a part of its own too.
+_PART_OPENING = re.compile(r"\s*(?:while|whereas|but|with|[–—])\s", re.I)
 
 
 class Clause(NamedTuple):  # a tuple: sentences make many, and tuples are cheap

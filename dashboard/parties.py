@@ -289,9 +289,14 @@ def figure_countries(
     # A partner pairs with a country named as a subject: "Exports to China, South Korea's
     # largest partner, rose 4%, while those to the United States advanced 2%" is KOR;USA; not
     # with the one country of another part's figure: "The Netherlands took 38%, while the
-    # United Kingdom took 19%".
+    # United Kingdom took 19%"; nor with the partner of another part's figure: "Nigeria's
+    # non-oil exports rose 11.3%, with cocoa beans to the Netherlands accounting for N295 billion".
     others = [
-        code for code in ctx.first_mention if code != only and not conjuncts.claimed_elsewhere(code, part)
+        code
+        for code in ctx.first_mention
+        if code != only
+        and not conjuncts.claimed_elsewhere(code, part)
+        and not _partner_of_another_figure(conjuncts, code, part)
     ]
     if conjuncts.breakdown_at is not None and span.start < conjuncts.breakdown_at:
         # not with a country of the breakdown after it: "imported 41.3 bcm, of which Russia ..."
@@ -359,6 +364,20 @@ def _across_from_rank(ctx: SentenceContext, clause: Clause, sibling: str) -> str
         ):
             return code
     return ""
+
+
+def _partner_of_another_figure(conjuncts: Conjuncts, code: str, part: Clause) -> bool:
+    """Whether ``code`` is named first as the partner of a flow in another part of the sentence
+    that holds a figure of its own."""
+    ctx = conjuncts.ctx
+    if len(ctx.parts) < 2:
+        return False
+    mention = ctx.first_mention[code]
+    own = ctx.part(ctx.clause(mention.start))
+    if own.start == ctx.part(ctx.clause(part.start)).start:
+        return False
+    has_figure = bisect_right(ctx.span_starts, own.start - 1) < bisect_right(ctx.span_starts, own.end - 1)
+    return has_figure and is_flow_partner(ctx.text, mention)
 
 
 def _listed_after(ctx: SentenceContext, first: Mention) -> bool:

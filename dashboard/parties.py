@@ -9,6 +9,7 @@ sentence; this module decides whose figures they are.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Callable
@@ -27,6 +28,8 @@ _PARTNER_BEFORE = re.compile(r"(?i)\b(?:to|from|with|into|in|on|for|of)\s+(?:the
 _RANKED = r"s?\b[^,.;]{0,20}?\b(?:after|behind|ahead\s+of)\s+(?:the\s+)?$"
 _SUPPLIER = re.compile(rf"(?i)\b(?:supplier|exporter|seller|source|shipper|producer){_RANKED}")
 _BUYER = re.compile(rf"(?i)\b(?:buyer|importer|customer|market|destination|purchaser){_RANKED}")
+_JOINED = re.compile(r"\s?[-–—/]\s?")
+_LIST_ITEM = re.compile(r"\s*[-•·*▪–—]\s")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?")
 _FLOW_PARTNER_BEFORE = re.compile(r"(?i)\b(?:to|from|with|into)\s+(?:the\s+)?$")
 _SENT_FROM = re.compile(
@@ -44,8 +47,9 @@ _WORLD = re.compile(
     r"\b(?:abroad|overseas)\b(?!\s+(?:[A-Z]|and\b))|\b[Tt]he\s+(?:country|nation)['’]s\s"
     r"|\b[Tt]otal\s+(?:[a-z-]+\s+){0,2}?(?:exports|imports|shipments|sales|purchases)\b"
     r"|\bnon-(?=[A-Z])"  # "the share going to non-EU markets"
+    r"|\b[Oo]verall\b"
 )
-_WORLD_WORDS = ("abroad", "overseas", "country", "nation", "otal", "non-")
+_WORLD_WORDS = ("abroad", "overseas", "country", "nation", "otal", "non-", "verall")
 # Not "of the total", which may be the statement before's: "Soybeans made up 60% of the total"
 _OF_OWN_TOTAL = re.compile(
     r"(?i)\s+of\s+(?:the\s+(?:country|nation)['’]s\s+|its\s+|their\s+)?total\b(?!\s+of\b)"
@@ -82,6 +86,7 @@ class Report:
     # Read only when a figure needs them: most do not.
     _reporter: str | None = None
     _partner_only: dict[str, bool] = field(default_factory=dict)
+    _joined: bool | None = None
 
     @property
     def reporter(self) -> str:
@@ -93,6 +98,17 @@ class Report:
                 or self.dateline
             )
         return self._reporter
+
+    @property
+    def joined(self) -> bool:
+        """Whether the text joins two countries with a dash ("South Korea-Japan trade"): it is
+        about the pair."""
+        if self._joined is None:
+            self._joined = any(
+                _JOINED.fullmatch(self.text, a.end, b.start) and a.iso3 != b.iso3
+                for a, b in itertools.pairwise(self.mentions)
+            )
+        return self._joined
 
     def partner_only(self, code: str) -> bool:
         """Whether the document names ``code`` only as the far side of a flow ("exports to the
@@ -267,6 +283,10 @@ def figure_countries(
             return {reporter}  # "The overall deficit narrowed 18.7%": the reporting country's
         if sibling:
             return set(sibling.split(";")) - {""}  # "exports fell 1.6%, while imports rose 2.0%"
+        if reporter and not paired and _LIST_ITEM.match(text) and not previous_subject and not report.joined:
+            # "- Exports to China: US$5.1 bn" then "- Coal exports: 38.2 mn tonnes": a line of a
+            # list naming no country is the reporting country's, not the line before's partner's
+            return {reporter}
         # Not after a breakdown by partner ("exports to China rose 7.5%, and those to the
         # U.S. 16.1%"): "Imports fell 2%" is the reporting country's, not the last partner's.
         if previous and (continues or not (ctx.bilateral or breakdown())):

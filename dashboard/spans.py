@@ -35,6 +35,7 @@ _WINDOW = 12
 _PER = {"y": "year", "yr": "year", "year": "year", "d": "day", "day": "day", "mo": "month", "month": "month"}
 _YEAR_LIKE = re.compile(r"(?:1[89]|2[01])\d\d")
 _BETWEEN = re.compile(r"(?i)\bbetween\s+$")
+_CHANGED_FROM = re.compile(r"(?i)\b[a-z]+(?:ed|ose|ell|rew|ank|unk)\s+from\s+$")
 _DIGIT_GROUPS = re.compile(r"[, \u00a0\u2009\u202f]")  # what sets thousands apart
 _DECIMAL_COMMA = re.compile(r",(\d{1,2})(?![\d,])")
 _SHARE_LEAD = re.compile(r"(?i)\b(?:for|up|about|nearly|roughly|almost|around|some|over|just|than)\s+$")
@@ -274,8 +275,13 @@ def _read(text: str, core: re.Match[str], lex: _Lexicon, focus: tuple[str, ...])
 
 
 def _read_range(text: str, low: _Number, lex: _Lexicon, focus: tuple[str, ...]) -> list[Span]:
-    """ "$10-12 billion", "20-30%", "5 to 7 percent": the low end takes the high end's unit."""
-    joint = lex.range_to.match(text, low.end)
+    """ "$10-12 billion", "20-30%", "5 to 7 percent": the low end takes the high end's unit
+    (and scale, unless it has one of its own: "between 55 million and 60 million tonnes")."""
+    low_end = low.end
+    own_scale = lex.scale.match(text, low_end) if not low.words else None
+    if own_scale:
+        low_end = own_scale.end()
+    joint = lex.range_to.match(text, low_end)
     if joint is None or (_YEAR_LIKE.fullmatch(text[low.start : low.end]) and not low.currency):
         return []  # "in 2021 to 5%" is a year, not the low end of a range
     if joint.group().strip().lower() == "and" and not _BETWEEN.search(
@@ -292,20 +298,28 @@ def _read_range(text: str, low: _Number, lex: _Lexicon, focus: tuple[str, ...]) 
     if high is None or (low.currency and low.currency != high.unit) or not second.value:
         return []
     factor = high.value / second.value
-    surface = text[low.start : low.end]
+    if own_scale:
+        second_scale = lex.scale.match(text, second.end)
+        if second_scale is None:
+            return []  # "5 million to 7 tonnes" is no range
+        factor *= lex.scales[lexicon.fold(own_scale.group("scale"))]
+        factor /= lex.scales[lexicon.fold(second_scale.group("scale"))]
+    # "rose from 900 million to 1.2 billion dollars": two levels, which ``qualifiers`` tells apart
+    levels = own_scale is not None and bool(_CHANGED_FROM.search(text, max(0, low.start - 40), low.start))
+    surface = text[low.start : low_end]
     return [
         Span(
             low.start,
-            low.end,
+            low_end,
             surface,
             high.kind,
             _tidy(low.value * factor),
             high.unit,
             low.negative,
-            range_role="low",
+            range_role="" if levels else "low",
             symbol=low.symbol,
         ),
-        dataclasses.replace(high, range_role="high"),
+        high if levels else dataclasses.replace(high, range_role="high"),
     ]
 
 

@@ -36,6 +36,8 @@ _PER = {"y": "year", "yr": "year", "year": "year", "d": "day", "day": "day", "mo
 _YEAR_LIKE = re.compile(r"(?:1[89]|2[01])\d\d")
 _BETWEEN = re.compile(r"(?i)\bbetween\s+$")
 _CHANGED_FROM = re.compile(r"(?i)\b[a-z]+(?:ed|ose|ell|rew|ank|unk)\s+from\s+$")
+# Between an amount and the base it is compared with: " in June from ", ", against ".
+_BASE_GAP = re.compile(r"[^.;:$€£¥]{0,30}?\b(?:from|against|compared\s+(?:with|to)|versus|vs\.?)\s+")
 _DIGIT_GROUPS = re.compile(r"[, \u00a0\u2009\u202f]")  # what sets thousands apart
 _DECIMAL_COMMA = re.compile(r",(\d{1,2})(?![\d,])")
 _SHARE_LEAD = re.compile(r"(?i)\b(?:for|up|about|nearly|roughly|almost|around|some|over|just|than)\s+$")
@@ -220,10 +222,25 @@ def find_spans(text: str, focus: tuple[str, ...] = ()) -> list[Span]:
         if core.start() < last_end or (core.lastgroup == "num" and _bare(text, core, lex)):
             continue
         found = _read(text, core, lex, focus)
+        if not found and spans and core.lastgroup == "num":
+            found = _elided_currency(text, core, spans[-1], lex)
         for span in found:
             spans.append(span)
             last_end = span.end
     return spans
+
+
+def _elided_currency(text: str, core: re.Match[str], before: Span, lex: _Lexicon) -> list[Span]:
+    """ "narrowed to 6.1 billion euros in June from 7.9 billion in May": a base written with its
+    scale but not its currency takes the currency of the amount it is compared with."""
+    if before.kind != "money" or not _BASE_GAP.fullmatch(text, before.end, core.start()):
+        return []
+    scale = lex.scale.match(text, core.end())
+    if scale is None:
+        return []
+    value = float(_DIGIT_GROUPS.sub("", core.group("num"))) * lex.scales[lexicon.fold(scale.group("scale"))]
+    start, end = core.start(), scale.end()
+    return [Span(start, end, text[start:end], "money", _tidy(value), before.unit, symbol=before.symbol)]
 
 
 def _bare(text: str, core: re.Match[str], lex: _Lexicon) -> bool:

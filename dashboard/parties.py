@@ -248,7 +248,7 @@ def figure_countries(
         if sibling and (other := _across_from_rank(ctx, clause, sibling)):
             return {antecedent, other}
         named = {antecedent}  # "as buyers turned to the UAE, where imports jumped 65%"
-    if not named and ctx.bilateral and is_bilateral(ctx.text[clause.start : clause.end]):
+    if not named and _speaks_of_two(ctx.text[clause.start : clause.end]):
         # "Trade between the two countries fell 17%, as companies shifted purchases to Mexico":
         # the pair, not the countries of the rest of the sentence
         pair = previous if continues and len(previous) == 2 else set(report.focus[:2])
@@ -359,6 +359,13 @@ def figure_countries(
     ):
         return {only, reporter}  # "- Exports to Japan: $29.0 billion" under "South Korea-Japan trade"
     return set(named)
+
+
+def _speaks_of_two(words: str) -> bool:
+    """``is_bilateral``, after substring tests that spare most clauses the scan."""
+    return ("two" in words or "ilateral" in words or "oth " in words or " them" in words) and is_bilateral(
+        words
+    )
 
 
 def _across_from_rank(ctx: SentenceContext, clause: Clause, sibling: str) -> str:

@@ -400,7 +400,7 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         # Months and years.
         (rf"(?P<m>{month})(?:{S}(?P<y>{YEAR}))", month_of_year, ("MONTH",)),
         # "in May last year"
-        (rf"(?P<m>{month}){S}(?P<y>(?i:{THIS_LAST}))", month_of_relative_year, ("MONTH",)),
+        (rf"(?P<m>{month}){S}(?P<y>(?i:{THIS_LAST}))", month_of_relative_year, ("year+MONTH",)),
         # "the first 20 days of August": from the 1st
         (
             rf"(?i:the{S}first{S}(?P<n>{n}){S}days{S}of{S})(?P<m>{month})(?:{S}(?P<y>{YEAR}))?",

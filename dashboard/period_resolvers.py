@@ -302,6 +302,19 @@ def relative_fiscal(m, ctx):
     return _fiscal(current_end + step, ctx)
 
 
+def relative_fiscal_part(m, ctx):
+    """ "the first half of the current fiscal year": that part of the year ``relative_fiscal`` finds."""
+    year = relative_fiscal(m, ctx)
+    size = 6 if m.group("part").lower() == "half" else 3
+    n = _ORDINALS[m.group("o").lower()]
+    if year is None or n > 12 // size:
+        return None
+    first = year[0].year * 12 + year[0].month - 1 + size * (n - 1)  # months since year 0
+    last = first + size - 1
+    start = dt.date(first // 12, first % 12 + 1, 1)
+    return start, _month_end(last // 12, last % 12 + 1), "half" if size == 6 else "quarter"
+
+
 def _named_fiscal_end(ctx: Context) -> int | None:
     """The year the fiscal year a sentence names ends in: "2023-24" -> 2024; "fiscal 2023" by
     the country's custom."""

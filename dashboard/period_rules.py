@@ -47,6 +47,7 @@ from dashboard.period_resolvers import (
     quarter,
     quarters,
     relative_fiscal,
+    relative_fiscal_part,
     relative_quarter,
     season,
     since_year,
@@ -283,6 +284,14 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             ("YEAR",),
         ),
         (rf"(?i:(?:fiscal(?:{S}year)?|FY)\s*'?(?P<y>{YEAR}|{YY}))(?!\d)", fiscal_named, ("fiscal", "fy")),
+        # "the first half of the current fiscal year"
+        (
+            rf"(?i:the{S}(?P<o>{ORD}){S}(?P<part>quarter|half){S}of{S}"
+            rf"(?P<rel>last|this|next|the{S}(?:previous|prior|preceding|current|coming|next|last))"
+            rf"{S}(?:fiscal(?:{S}year)?|financial{S}year))",
+            relative_fiscal_part,
+            ("fiscal", "financial year"),
+        ),
         (
             rf"(?i:(?P<rel>last|this|next|the{S}(?:previous|prior|preceding|current|coming|next))"
             rf"{S}(?:fiscal(?:{S}year)?|financial{S}year))(?!{S}(?i:quarter|half|\d))",

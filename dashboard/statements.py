@@ -32,6 +32,7 @@ _OPENS_A_YEAR_EARLIER = re.compile(
     r"(?:a|last)\s+year)\b",
     re.I,
 )
+_COLLECTED = re.compile(r"(?i)\b(?:collect(?:s|ed|ing)?|revenues?|receipts|raised|brought\s+in|yielded)\b")
 _TOTAL_BEFORE = re.compile(r"(?i)\btotal\s+$")
 _TARGET_AFTER = re.compile(r"(?i)\s+(?:target|goal)\b")
 _YEAR_EARLIER = re.compile(
@@ -199,6 +200,8 @@ def carried_metric(
     """The figure's metric from the one its sentence names for it (``metric_for``); "shipments",
     or nothing named, read as the statement before. ``countries`` are the figure's own."""
     if metric == "tariff" and span.kind == "money":
+        if _COLLECTED.search(index.text):
+            return "tariff revenue"  # "customs collected $77 billion in tariffs"
         return "imports"  # "tariffs on C$16.6 billion of goods": the goods tariffed
     before = last.metric.removeprefix("share of ") if last is not None else ""
     if names_other_commodity(before, span.unit) or (before == "tariff" and span.kind != "percent"):

@@ -74,6 +74,13 @@ RULES = [
     ("in the 10 days to May 20", "2023-05-11", "2023-05-20"),
     ("so far in the 2022/23 season", "2022-07-01", "2023-05-24"),
     ("in the 2021/22 marketing year", "2021-07-01", "2022-06-30"),
+    ("India's exports rose in the first half of the last fiscal year.", "2022-04-01", "2022-09-30"),
+    ("India's exports rose in the third quarter of the previous fiscal year.", "2022-10-01", "2022-12-31"),
+    (
+        "India's exports will rise in the first quarter of the current fiscal year.",
+        "2023-04-01",
+        "2023-06-30",
+    ),
 ]
 
 

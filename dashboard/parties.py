@@ -256,7 +256,7 @@ def figure_countries(
             return set(pair)
     if not named:
         part = ctx.part(clause)
-        if not ctx.clause_countries(part) and report.reporter and _to_the_world(ctx.text, part, span):
+        if not ctx.clause_countries(part) and report.reporter and _to_the_world(ctx, part, span):
             # "while soybean meal sales abroad rose to 3.1 million tonnes": the reporting
             # country's, with the whole world, whichever partner the sentence named before
             return {report.reporter}
@@ -420,14 +420,22 @@ def _partner_here(ctx: SentenceContext, code: str) -> bool:
     return mention is not None and is_flow_partner(ctx.text, mention)
 
 
-def _to_the_world(text: str, part: Clause, span: Span) -> bool:
+def _to_the_world(ctx: SentenceContext, part: Clause, span: Span) -> bool:
     """Whether a figure whose part of a sentence names no country is a flow with the whole
-    world ("sales abroad", "total shipments", "the country's trade surplus"), or a share of one
-    ("86% of the country's total shipments"), whatever partner the statement before named."""
+    world ("sales abroad", "total shipments", "the country's trade surplus"), or, in a sentence
+    naming none, a share of one ("Garments made up 86% of the country's total shipments"),
+    whatever partner the statement before named. Not "Brazil's soy exports to China made up
+    73% of its total": China's share."""
+    text = ctx.text
     words = text[part.start : part.end]
     # most parts hold none of the words: substring tests spare the scan
-    world = any(w in words for w in _WORLD_WORDS) and _WORLD.search(text, part.start, part.end)
-    return bool(world or (" of " in text[span.end : span.end + 4] and _OF_OWN_TOTAL.match(text, span.end)))
+    if any(w in words for w in _WORLD_WORDS) and _WORLD.search(text, part.start, part.end):
+        return True
+    return (
+        not ctx.mentions
+        and " of " in text[span.end : span.end + 4]
+        and bool(_OF_OWN_TOTAL.match(text, span.end))
+    )
 
 
 def _aggregate(text: str, part: Clause, span: Span | None = None) -> bool:

@@ -25,7 +25,9 @@ SP = r"[ \t\u00a0\u2009\u202f]"  # the spaces that may sit inside a figure
 # set apart by spaces ("12 500", "1 234,5" as continental Europe writes them), plain digits.
 _DIGITS_ON = (
     r"(?:(?<=\d)\d?(?:,\d\d)+,\d{3}(?:\.\d+)?|(?<=\d)\d{0,2}(?:,\d{3})+(?:\.\d+)?"
-    r"|(?<=\d)\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3}(?!\d))+(?:\.\d+)?"
+    # not the number of a section, an article or a model: "Section 301 100% tariffs"
+    r"|(?<=\d)(?<!Section \d)(?<!Article \d)(?<!Chapter \d)(?<!Title \d)(?<!Rule \d)(?<!No\. \d)"
+    r"(?<!Boeing \d)(?<!Airbus \d)\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3}(?!\d))+(?:\.\d+)?"
     r"|(?<=\d)\d*(?:\.\d+)?|(?<=\.)\d+)"
 )
 _DASH = r"[-‐‑–—]"

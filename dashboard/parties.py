@@ -29,6 +29,7 @@ _RANKED = r"s?\b[^,.;]{0,20}?\b(?:after|behind|ahead\s+of)\s+(?:the\s+)?$"
 _SUPPLIER = re.compile(rf"(?i)\b(?:supplier|exporter|seller|source|shipper|producer){_RANKED}")
 _BUYER = re.compile(rf"(?i)\b(?:buyer|importer|customer|market|destination|purchaser){_RANKED}")
 _JOINED = re.compile(r"\s?[-–—/]\s?")
+_WORLD_TRADE = re.compile(r"(?i)\b(?:global|world|worldwide)\s+(?:merchandise\s+|goods\s+)?trade\b")
 _LIST_ITEM = re.compile(r"\s*[-•·*▪–—]\s")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?")
 _FLOW_PARTNER_BEFORE = re.compile(r"(?i)\b(?:to|from|with|into)\s+(?:the\s+)?$")
@@ -68,6 +69,10 @@ _NATIONAL_METRICS = frozenset(
         "current account",
         "current account deficit",
         "current account surplus",
+        "inflation",
+        "policy rate",
+        "interest rate",
+        "unemployment",
     }
 )
 # What follows a country's name that owns the noun after it: "China's share".
@@ -279,6 +284,8 @@ def figure_countries(
         return set(named)
     text = ctx.text
     if not named:
+        if not ctx.mentions and _WORLD_TRADE.search(text):
+            return set()  # "The IMF expects global trade volumes to grow 3.1%": no country's
         if reporter and not continues and _aggregate(text, part, span) and not ctx.bilateral:
             return {reporter}  # "The overall deficit narrowed 18.7%": the reporting country's
         if sibling:

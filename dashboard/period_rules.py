@@ -240,6 +240,13 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             next_years,
             ("years",),
         ),
+        # "the highest since late 2022": the time a level is compared with, no period
+        (
+            rf"(?i:(?:highest|lowest|biggest|largest|smallest|strongest|weakest|fastest|slowest|most|least)"
+            rf"(?:{S}level)?{S}since{S}(?:(?:early|mid|late)[-\s]+)?(?:{month}{S})?{YEAR})",
+            not_a_period,
+            ("since+YEAR",),
+        ),
         (rf"(?i:since{S}(?:the{S}start{S}of{S})?(?P<y>{YEAR}))", since_year, ("since",)),
         # Months ending in a month.
         (

@@ -47,6 +47,8 @@ _OR = re.compile(r",?\s+or\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?$")
 _AND_THEN = re.compile(
     r"^[^;:]{0,60}?\band\s+(?:by\s+|(?:(?:to|from|in|for|with)\s+)?(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}"
     r"|(?:exports|imports|shipments|sales|purchases|those|that)\s+(?:(?:to|from)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3})?)?$"
+    # "grew 4.7%, slower than the 5.3% pace": a pace of the same change
+    r"|^[^;:]{0,60}?(?:,\s+|\s)(?:slower|faster|weaker|stronger)\s+than\s+(?:the\s+|a\s+)?$"
 )
 _FISCAL = re.compile(r"(?i)\bFY|fiscal|\d{4}[-–/]\d\d\b")
 

@@ -30,6 +30,7 @@ _SUPPLIER = re.compile(rf"(?i)\b(?:supplier|exporter|seller|source|shipper|produ
 _BUYER = re.compile(rf"(?i)\b(?:buyer|importer|customer|market|destination|purchaser){_RANKED}")
 _JOINED = re.compile(r"\s?[-–—/]\s?")
 _WORLD_TRADE = re.compile(r"(?i)\b(?:global|world|worldwide)\s+(?:merchandise\s+|goods\s+)?trade\b")
+_REASON = re.compile(r"\s(?:as|because|amid|due\s+to|thanks\s+to)\s(?!(?:much|many|well|a\s+share|of)\b)")
 _LIST_ITEM = re.compile(r"\s*[-•·*▪–—]\s")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?")
 _FLOW_PARTNER_BEFORE = re.compile(r"(?i)\b(?:to|from|with|into)\s+(?:the\s+)?$")
@@ -270,6 +271,8 @@ def figure_countries(
         named = ctx.clause_countries(part) or ctx.clause_countries(Clause(0, part.end))
     if continues and previous and named <= previous:
         return set(previous)
+    if len(named) > 2:
+        named = _without_reasons(ctx, named, span)
     if len(named) >= 2:
         first = conjuncts.first_in(clause)
         if (
@@ -412,6 +415,18 @@ def _partner_of_another_figure(conjuncts: Conjuncts, code: str, part: Clause) ->
         return False
     has_figure = bisect_right(ctx.span_starts, own.start - 1) < bisect_right(ctx.span_starts, own.end - 1)
     return has_figure and is_flow_partner(ctx.text, mention)
+
+
+def _without_reasons(ctx: SentenceContext, named: set[str], span: Span) -> set[str]:
+    """``named`` without countries named only in a reason given after the figure: "beef exports
+    to China could fall 10-15% as Brazilian supplies surge"."""
+    text = ctx.text
+    reason = _REASON.search(text, span.end, min(len(text), span.end + 80))
+    if reason is None:
+        return named
+    before = {m.iso3 for m in ctx.mentions if m.start < reason.start()}
+    kept = named & before
+    return kept if len(kept) >= 2 else named
 
 
 def _listed_after(ctx: SentenceContext, first: Mention) -> bool:

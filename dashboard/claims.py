@@ -22,6 +22,7 @@ from collections.abc import Iterable
 
 from dashboard import flows
 from dashboard.sentences import sentence_start
+from dashboard.spans import ungrouped
 
 # What identifies the quantity a figure reports; ``flow`` tells China's exports to
 # Russia from Russia's to China (``flows``), and is empty for undirected metrics.
@@ -43,7 +44,7 @@ def precision(surface: str, value: float) -> float:
     written = _WRITTEN.search(surface)
     if written is None:
         return value * APPROXIMATE
-    digits = re.sub(r"[, \u00a0\u2009\u202f]", "", written.group())
+    digits = ungrouped(written.group())
     number = float(digits)
     if not number:
         return 0.0

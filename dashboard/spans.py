@@ -37,10 +37,16 @@ _WINDOW = 12
 _PER = {"y": "year", "yr": "year", "year": "year", "d": "day", "day": "day", "mo": "month", "month": "month"}
 _YEAR_LIKE = re.compile(r"(?:1[89]|2[01])\d\d")
 _BETWEEN = re.compile(r"(?i)\bbetween\s+$")
-_CHANGED_FROM = re.compile(r"(?i)\b[a-z]+(?:ed|ose|ell|rew|ank|unk)\s+from\s+$")
 # Between an amount and the base it is compared with: " in June from ", ", against ".
 _BASE_GAP = re.compile(r"[^.;:$€£¥]{0,30}?\b(?:from|against|compared\s+(?:with|to)|versus|vs\.?)\s+")
 _DIGIT_GROUPS = re.compile(r"[, \u00a0\u2009\u202f]")  # what sets thousands apart
+
+
+def ungrouped(digits: str) -> str:
+    """Digits as written without what sets their thousands apart: "1,234.5", "12 500"."""
+    return _DIGIT_GROUPS.sub("", digits)
+
+
 _DECIMAL_COMMA = re.compile(r",(\d{1,2})(?![\d,])")
 _SHARE_LEAD = re.compile(r"(?i)\b(?:for|up|about|nearly|roughly|almost|around|some|over|just|than)\s+$")
 _OF_A_POINT = re.compile(r"(?i)\s+of\s+a\s+(?:percentage\s+)?point\b")
@@ -73,6 +79,7 @@ class _Lexicon:
     range_to: re.Pattern[str]
     share_of: re.Pattern[str]
     of_commodity: re.Pattern[str]  # "of pork": what pounds of a thing weigh
+    changed_from: re.Pattern[str]  # "rose from ": a change verb before a level it starts from
     half_a: re.Pattern[str]
     minor_abbreviation: re.Pattern[str]  # "30p": written against the digits
     scales: dict[str, float]
@@ -173,6 +180,10 @@ def _lexicon() -> _Lexicon:
             rf"{SP}of{SP}(?:[A-Za-z-]+{SP}){{0,2}}?(?:{alt(lexicon.column('commodities.csv', 'word'))})\b",
             re.I,
         ),
+        changed_from=re.compile(
+            rf"(?i)\b(?:{alt([r['word'] for r in lexicon.rows('directions.csv') if r['role'] == 'verb'])})"
+            r"\s+from\s+$"
+        ),
         half_a=re.compile(rf"{SP}a{SP}(?P<scale>{alt(list(scales))})\b", re.I),
         # Not "5p.m.", a time
         minor_abbreviation=re.compile(rf"(?P<abbr>{alt(list(abbreviations))})(?![\w]|\.{SP}?m\b)"),
@@ -240,7 +251,7 @@ def _elided_currency(text: str, core: re.Match[str], before: Span, lex: _Lexicon
     scale = lex.scale.match(text, core.end())
     if scale is None:
         return []
-    value = float(_DIGIT_GROUPS.sub("", core.group("num"))) * lex.scales[lexicon.fold(scale.group("scale"))]
+    value = float(ungrouped(core.group("num"))) * lex.scales[lexicon.fold(scale.group("scale"))]
     start, end = core.start(), scale.end()
     return [Span(start, end, text[start:end], "money", _tidy(value), before.unit, symbol=before.symbol)]
 
@@ -279,7 +290,7 @@ def _read(text: str, core: re.Match[str], lex: _Lexicon, focus: tuple[str, ...])
         return []
     if comma := _DECIMAL_COMMA.match(text, number.end):
         # "€5,4 billion" as continental Europe writes 5.4; a bare "1,2" may be a list.
-        whole = _DIGIT_GROUPS.sub("", core.group("num")) if core.lastgroup == "num" else ""
+        whole = ungrouped(core.group("num")) if core.lastgroup == "num" else ""
         if not whole.isdigit() or "," in core.group("num"):
             return []
         value = float(f"{whole}.{comma.group(1)}")
@@ -324,7 +335,7 @@ def _read_range(text: str, low: _Number, lex: _Lexicon, focus: tuple[str, ...]) 
         factor *= lex.scales[lexicon.fold(own_scale.group("scale"))]
         factor /= lex.scales[lexicon.fold(second_scale.group("scale"))]
     # "rose from 900 million to 1.2 billion dollars": two levels, which ``qualifiers`` tells apart
-    levels = own_scale is not None and bool(_CHANGED_FROM.search(text, max(0, low.start - 40), low.start))
+    levels = own_scale is not None and bool(lex.changed_from.search(text, max(0, low.start - 40), low.start))
     surface = text[low.start : low_end]
     return [
         Span(
@@ -369,7 +380,7 @@ def _read_number(text: str, core: re.Match[str], lex: _Lexicon, focus: tuple[str
     start, end = core.span()
     is_digits = core.lastgroup == "num"
     if is_digits:
-        value = float(_DIGIT_GROUPS.sub("", core.group("num")))
+        value = float(ungrouped(core.group("num")))
     else:
         value = _word_value(core.group("words"), lex)
         if value is None:

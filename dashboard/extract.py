@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from dashboard import columns, context, parties
+from dashboard import columns, context, parties, roles
 from dashboard.conjuncts import Conjuncts
 from dashboard.countries import (
     Mention,
@@ -135,7 +135,7 @@ def extract_document(document: Document) -> list[Figure]:
         if "respectively" in sentence.text:
             respectively(own, sentence)
         _shares_of_one_whole(own, sentence)
-        subject = next((m.iso3 for m in named if not parties.is_flow_partner(sentence.text, m)), "")
+        subject = next((m.iso3 for m in named if not roles.is_flow_partner(sentence.text, m)), "")
         before = Statement(own, subject, sentence.text, shift, named)
         figures.extend(own)
     return figures

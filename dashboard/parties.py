@@ -20,9 +20,8 @@ from dashboard.conjuncts import Conjuncts
 from dashboard.context import Clause, SentenceContext
 from dashboard.countries import Mention, is_bilateral, join_codes
 from dashboard.figures import Span
+from dashboard.roles import flow_of, is_flow_partner, is_partner, role
 
-# A country named after these is the far side of a flow: "exports to China".
-_PARTNER_BEFORE = re.compile(r"(?i)\b(?:to|from|with|into|in|on|for|of)\s+(?:the\s+)?$")
 # A rank right before the country it is counted after: "the top supplier ahead of", "the
 # second-largest buyer after"
 _RANKED = r"s?\b[^,.;]{0,20}?\b(?:after|behind|ahead\s+of)\s+(?:the\s+)?$"
@@ -33,10 +32,6 @@ _WORLD_TRADE = re.compile(r"(?i)\b(?:global|world|worldwide)\s+(?:merchandise\s+
 _REASON = re.compile(r"\s(?:as|because|amid|due\s+to|thanks\s+to)\s(?!(?:much|many|well|a\s+share|of)\b)")
 _LIST_ITEM = re.compile(r"\s*[-•·*▪–—]\s")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?")
-_FLOW_PARTNER_BEFORE = re.compile(r"(?i)\b(?:to|from|with|into)\s+(?:the\s+)?$")
-_SENT_FROM = re.compile(
-    r"(?i)\b(?:exports?|shipments?|sales|deliveries|supplies|exported|shipped)\s+from\s+(?:the\s+)?$"
-)
 # "32 percent of the total" is a share of a total, not a total.
 # Over lower-cased text, each word opening with its letter, so the engine skips to them.
 _AGGREGATE = re.compile(
@@ -58,9 +53,6 @@ _OF_OWN_TOTAL = re.compile(
 )
 # A sentence opening "Overall," is about a total, whichever of its clauses a figure is in.
 _OVERALL = re.compile(r"""[\s"'“‘]*(?:overall|in\s+total|in\s+all|altogether|all\s+told)\b""", re.I)
-# Which way goods go: "shipped", "supplies" send; "imports", "bought" receive.
-_SENDING = re.compile(r"(?i)\b(?:export|ship|suppl|sold|sell|sale|deliver)")
-_RECEIVING = re.compile(r"(?i)\b(?:import|bought|buy|purchas)")
 # What one economy has or does on its own: no partner, whatever the report pairs it with.
 _NATIONAL_METRICS = frozenset(
     {
@@ -154,66 +146,6 @@ def by_metric(
     ):
         return join_codes(set(report.focus[:2]))
     return countries
-
-
-def flow_of(words: str) -> str:
-    """ "exports" or "imports" when ``words`` say goods go one way only, else ""."""
-    sending, receiving = _SENDING.search(words), _RECEIVING.search(words)
-    if bool(sending) == bool(receiving):
-        return ""
-    return "exports" if sending else "imports"
-
-
-def is_partner(text: str, mention: Mention) -> bool:
-    """Whether a country is named as the far side of a flow: "exports to China"."""
-    return _named_after(_PARTNER_BEFORE, text, mention)
-
-
-def is_flow_partner(text: str, mention: Mention) -> bool:
-    """Whether goods go to or come from the country: "exports to China", "imports from Japan"
-    (not "officials in Beijing", which ``is_partner`` also counts)."""
-    return _named_after(_FLOW_PARTNER_BEFORE, text, mention)
-
-
-def _named_after(lead: re.Pattern[str], text: str, mention: Mention) -> bool:
-    if text.startswith("-bound", mention.end):
-        return True  # "U.S.-bound shipments"
-    return bool(lead.search(text, max(0, mention.start - 12), mention.start)) and not _origin(text, mention)
-
-
-def _origin(text: str, mention: Mention) -> bool:
-    """ "Exports from Brazil to China": the country goods are sent from is the sender, not a partner."""
-    return bool(_SENT_FROM.search(text, max(0, mention.start - 30), mention.start))
-
-
-def _role(flow: str, partner: bool) -> str:
-    # China's exports: China sends; exports to China: China receives.
-    return "sender" if (flow == "exports") != partner else "receiver"
-
-
-def flow_roles(text: str, mentions: list[Mention], countries: str, metric: str) -> dict[str, str]:
-    """Which of a statement's two countries sends and which receives: {"RUS": "sender", ...}.
-
-    ``text`` is the statement's sentence, ``countries`` and ``metric`` its leading figure's;
-    a country the sentence leaves implicit ("Imports from Mexico") takes the other role.
-    """
-    pair = set(countries.split(";")) - {""}
-    flow = flow_of(metric)
-    if len(pair) != 2 or not flow:
-        return {}
-    # "Indonesia's share of China's imports": China, the owner, receives what Indonesia sends.
-    owner_receives = metric.startswith("share of")
-    named: dict[str, str] = {}
-    for m in mentions:
-        if m.iso3 in pair and m.iso3 not in named:
-            named[m.iso3] = _role(flow, is_partner(text, m) != owner_receives)
-    if len(named) == 2:
-        return named if len(set(named.values())) == 2 else {}
-    if not named:
-        return {}
-    [(code, role)] = named.items()
-    [other] = pair - {code}
-    return {code: role, other: "receiver" if role == "sender" else "sender"}
 
 
 def figure_countries(
@@ -344,8 +276,8 @@ def figure_countries(
         and only not in flows
         and (flow := flow_of(text[clause.start : clause.end]) or flow_of(text))
     ):
-        role = _role(flow, partner)
-        return {only, *(code for code, r in flows.items() if r != role)}
+        side = role(flow, partner)
+        return {only, *(code for code, r in flows.items() if r != side)}
     if partner and previous_subject and previous_subject != only:
         return {only, previous_subject}
     if ctx.bilateral or (paired and only in focus[:2]):
@@ -388,16 +320,16 @@ def _across_from_rank(ctx: SentenceContext, clause: Clause, sibling: str) -> str
         return ""
     mention = ctx.mentions[i]
     lead = ctx.text[max(0, mention.start - 60) : mention.start]
-    role = "sender" if _SUPPLIER.search(lead) else "receiver" if _BUYER.search(lead) else ""
+    side = "sender" if _SUPPLIER.search(lead) else "receiver" if _BUYER.search(lead) else ""
     flow = flow_of(ctx.text[: mention.start])
-    if not role or not flow:
+    if not side or not flow:
         return ""
     for code in pair:
         named = ctx.first_mention.get(code)
         if (
             named is not None
             and named.start < mention.start
-            and _role(flow, is_partner(ctx.text, named)) != role
+            and role(flow, is_partner(ctx.text, named)) != side
         ):
             return code
     return ""

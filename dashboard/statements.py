@@ -12,13 +12,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from dashboard import context, parties
+from dashboard import context
 from dashboard.countries import Mention, join_codes
 from dashboard.figures import Figure, Span
 from dashboard.forecasts import is_forecast
 from dashboard.metrics import MetricIndex, name_of, names_other_commodity, names_own_metric, subject_commodity
 from dashboard.period_resolvers import back_a_year
 from dashboard.periods import Period, find_periods
+from dashboard.roles import flow_roles
 from dashboard.sentences import Sentence
 
 _BALANCES = frozenset(
@@ -93,12 +94,10 @@ class Statement:
         return self._forecast
 
     def roles(self) -> dict[str, str]:
-        """Which of the statement's two countries sends and which receives (``parties.flow_roles``)."""
+        """Which of the statement's two countries sends and which receives (``flow_roles``)."""
         if self._roles is None:
             lead = self.lead()
-            self._roles = (
-                parties.flow_roles(self.text, self.named, lead.countries, lead.metric) if lead else {}
-            )
+            self._roles = flow_roles(self.text, self.named, lead.countries, lead.metric) if lead else {}
         return self._roles
 
 

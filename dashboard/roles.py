@@ -1,0 +1,78 @@
+"""Which side of a flow a country is on: the far side ("exports to China"), the sender or the
+receiver of what a statement measures."""
+
+from __future__ import annotations
+
+import re
+
+from dashboard.countries import Mention
+
+# A country named after these is the far side of a flow: "exports to China".
+_PARTNER_BEFORE = re.compile(r"(?i)\b(?:to|from|with|into|in|on|for|of)\s+(?:the\s+)?$")
+_FLOW_PARTNER_BEFORE = re.compile(r"(?i)\b(?:to|from|with|into)\s+(?:the\s+)?$")
+_SENT_FROM = re.compile(
+    r"(?i)\b(?:exports?|shipments?|sales|deliveries|supplies|exported|shipped)\s+from\s+(?:the\s+)?$"
+)
+# Which way goods go: "shipped", "supplies" send; "imports", "bought" receive.
+_SENDING = re.compile(r"(?i)\b(?:export|ship|suppl|sold|sell|sale|deliver)")
+_RECEIVING = re.compile(r"(?i)\b(?:import|bought|buy|purchas)")
+
+
+def flow_of(words: str) -> str:
+    """ "exports" or "imports" when ``words`` say goods go one way only, else ""."""
+    sending, receiving = _SENDING.search(words), _RECEIVING.search(words)
+    if bool(sending) == bool(receiving):
+        return ""
+    return "exports" if sending else "imports"
+
+
+def is_partner(text: str, mention: Mention) -> bool:
+    """Whether a country is named as the far side of a flow: "exports to China"."""
+    return _named_after(_PARTNER_BEFORE, text, mention)
+
+
+def is_flow_partner(text: str, mention: Mention) -> bool:
+    """Whether goods go to or come from the country: "exports to China", "imports from Japan"
+    (not "officials in Beijing", which ``is_partner`` also counts)."""
+    return _named_after(_FLOW_PARTNER_BEFORE, text, mention)
+
+
+def _named_after(lead: re.Pattern[str], text: str, mention: Mention) -> bool:
+    if text.startswith("-bound", mention.end):
+        return True  # "U.S.-bound shipments"
+    return bool(lead.search(text, max(0, mention.start - 12), mention.start)) and not _origin(text, mention)
+
+
+def _origin(text: str, mention: Mention) -> bool:
+    """ "Exports from Brazil to China": the country goods are sent from is the sender, not a partner."""
+    return bool(_SENT_FROM.search(text, max(0, mention.start - 30), mention.start))
+
+
+def role(flow: str, partner: bool) -> str:
+    # China's exports: China sends; exports to China: China receives.
+    return "sender" if (flow == "exports") != partner else "receiver"
+
+
+def flow_roles(text: str, mentions: list[Mention], countries: str, metric: str) -> dict[str, str]:
+    """Which of a statement's two countries sends and which receives: {"RUS": "sender", ...}.
+
+    ``text`` is the statement's sentence, ``countries`` and ``metric`` its leading figure's;
+    a country the sentence leaves implicit ("Imports from Mexico") takes the other role.
+    """
+    pair = set(countries.split(";")) - {""}
+    flow = flow_of(metric)
+    if len(pair) != 2 or not flow:
+        return {}
+    # "Indonesia's share of China's imports": China, the owner, receives what Indonesia sends.
+    owner_receives = metric.startswith("share of")
+    named: dict[str, str] = {}
+    for m in mentions:
+        if m.iso3 in pair and m.iso3 not in named:
+            named[m.iso3] = role(flow, is_partner(text, m) != owner_receives)
+    if len(named) == 2:
+        return named if len(set(named.values())) == 2 else {}
+    if not named:
+        return {}
+    [(code, side)] = named.items()
+    [other] = pair - {code}
+    return {code: side, other: "receiver" if side == "sender" else "sender"}

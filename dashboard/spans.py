@@ -17,20 +17,9 @@ import pycountry
 
 from dashboard import lexicon
 from dashboard.figures import Span
+from dashboard.span_patterns import FIRST_WORD, SP, SpanPatterns, span_patterns
 from dashboard.units import unit_name
 
-SP = r"[ \t\u00a0\u2009\u202f]"  # the spaces that may sit inside a figure
-# A number's digits after its first character: "1,234.5", "1234.5", ".5".
-# After the first digit: Indian grouping ("2,21,000"), thousands ("1,234.5"), thousands
-# set apart by spaces ("12 500", "1 234,5" as continental Europe writes them), plain digits.
-_DIGITS_ON = (
-    r"(?:(?<=\d)\d?(?:,\d\d)+,\d{3}(?:\.\d+)?|(?<=\d)\d{0,2}(?:,\d{3})+(?:\.\d+)?"
-    # not the number of a section, an article or a model: "Section 301 100% tariffs"
-    r"|(?<=\d)(?<!Section \d)(?<!Article \d)(?<!Chapter \d)(?<!Title \d)(?<!Rule \d)(?<!No\. \d)"
-    r"(?<!Boeing \d)(?<!Airbus \d)\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3}(?!\d))+(?:\.\d+)?"
-    r"|(?<=\d)\d*(?:\.\d+)?|(?<=\.)\d+)"
-)
-_DASH = r"[-‐‑–—]"
 _SPACES = " \t\u00a0\u2009\u202f"
 _SIGN_ENDS = frozenset("-−–+" + _SPACES)  # the last character of a sign: "-", "minus "
 _WINDOW = 12
@@ -40,170 +29,18 @@ _BETWEEN = re.compile(r"(?i)\bbetween\s+$")
 # Between an amount and the base it is compared with: " in June from ", ", against ".
 _BASE_GAP = re.compile(r"[^.;:$€£¥]{0,30}?\b(?:from|against|compared\s+(?:with|to)|versus|vs\.?)\s+")
 _DIGIT_GROUPS = re.compile(r"[, \u00a0\u2009\u202f]")  # what sets thousands apart
-
-
-def ungrouped(digits: str) -> str:
-    """Digits as written without what sets their thousands apart: "1,234.5", "12 500"."""
-    return _DIGIT_GROUPS.sub("", digits)
-
-
 _DECIMAL_COMMA = re.compile(r",(\d{1,2})(?![\d,])")
 _SHARE_LEAD = re.compile(r"(?i)\b(?:for|up|about|nearly|roughly|almost|around|some|over|just|than)\s+$")
 _OF_A_POINT = re.compile(r"(?i)\s+of\s+a\s+(?:percentage\s+)?point\b")
 _START = operator.methodcaller("start")
-_FIRST_WORD = re.compile(r"[a-z]+")
-# Words the tail and range patterns open with beyond the word lists.
-_TAIL_WORDS = (
-    *("per", "percent", "pct", "pc", "percentage", "pp", "ppt", "ppts", "basis", "bp", "bps"),
-    *("times", "fold", "to", "and"),
-)
 # What may stand after a bare number that ends it: "since 1999.", "in 12 years"; and a comma
 # but before a digit: "5,4%" is how continental Europe writes 5.4%.
 _ENDS_BARE = frozenset(".;:)]!?\"'”’\n")
 
 
-@dataclasses.dataclass(frozen=True)
-class _Lexicon:
-    digits: re.Pattern[str]
-    worded: re.Pattern[str]
-    prefix: re.Pattern[str]
-    sign: re.Pattern[str]
-    scale: re.Pattern[str]
-    percent: re.Pattern[str]
-    points: re.Pattern[str]
-    basis_points: re.Pattern[str]
-    times: re.Pattern[str]
-    currency_after: re.Pattern[str]
-    quantity: re.Pattern[str]
-    rate: re.Pattern[str]
-    range_to: re.Pattern[str]
-    share_of: re.Pattern[str]
-    of_commodity: re.Pattern[str]  # "of pork": what pounds of a thing weigh
-    changed_from: re.Pattern[str]  # "rose from ": a change verb before a level it starts from
-    half_a: re.Pattern[str]
-    minor_abbreviation: re.Pattern[str]  # "30p": written against the digits
-    scales: dict[str, float]
-    symbols: dict[str, list[tuple[str, str]]]  # symbol -> [(code, context country or "")]
-    symbol_ends: frozenset[str]
-    tail_words: frozenset[str]  # the first word of anything that may follow a number in a figure
-    names: dict[str, tuple[str, float]]  # currency name -> (code, factor)
-    abbreviations: dict[str, tuple[str, float]]  # "p" -> ("GBP", 0.01)
-    names_by_country: dict[str, list[tuple[str, str]]]  # "pesos" -> [("MXN", ""), ("PHP", "PHL"), ...]
-    units: dict[str, tuple[str, float]]
-    rates: dict[str, str]
-    words: dict[str, int]
-    shares: dict[str, float]
-    multiples: dict[str, tuple[float, str]]
-
-
-@cache
-def _lexicon() -> _Lexicon:
-    scales = {lexicon.fold(r["word"]): float(r["factor"]) for r in lexicon.rows("scales.csv")}
-    symbols: dict[str, list[tuple[str, str]]] = {}
-    names: dict[str, tuple[str, float]] = {}
-    by_country: dict[str, list[tuple[str, str]]] = {}
-    for row in lexicon.rows("currencies.csv"):
-        code, context = row["code"], row["context"]
-        for symbol in [code, *filter(None, row["symbols"].split("|"))]:
-            symbols.setdefault(symbol, [])
-            if (code, context) not in symbols[symbol]:
-                symbols[symbol].append((code, context))
-        for name in filter(None, row["names"].split("|")):
-            if context:
-                # "pesos" in a Philippine context: a name that differs by country, read like "¥"
-                choices = by_country.setdefault(lexicon.fold(name), [])
-                if not choices and lexicon.fold(name) in names:
-                    choices.append((names[lexicon.fold(name)][0], ""))
-                choices.append((code, context))
-            else:
-                names.setdefault(lexicon.fold(name), (code, 1.0))
-    abbreviations: dict[str, tuple[str, float]] = {}
-    for row in lexicon.rows("minor_units.csv"):
-        names[lexicon.fold(row["word"])] = (row["code"], float(row["factor"]))
-        if row["abbreviation"]:
-            abbreviations[row["abbreviation"]] = names[lexicon.fold(row["word"])]
-    units = {
-        lexicon.fold(r["phrase"]): (unit_name(r["unit"]), float(r["factor"]))
-        for r in lexicon.rows("quantity_units.csv")
-    }
-    rates = {lexicon.fold(r["phrase"]): r["unit"] for r in lexicon.rows("rates.csv")}
-    words = {lexicon.fold(r["word"]): int(r["value"]) for r in lexicon.rows("number_words.csv")}
-    shares = {lexicon.fold(r["phrase"]): float(r["percent"]) for r in lexicon.rows("shares.csv")}
-    multiples = {r["word"]: (float(r["value"]), r["direction"]) for r in lexicon.rows("multiples.csv")}
-    alt = lexicon.alternation
-    codes = [s for s in symbols if s.isalpha() and s.isupper() and len(s) == 3]
-    number_word = rf"(?:{alt(list(words))})"
-    return _Lexicon(
-        # The first digit, then what stood before it: Python's engine skips fast to a
-        # possible start only when a pattern opens with a character set, not a look-behind.
-        digits=re.compile(r"(?P<num>[\d.](?<![\d.,][\d.])" + _DIGITS_ON + ")"),
-        # Number words, shares and multiples: a second scan, of the lower-cased text, since
-        # one pattern holding both digits and words, or ignoring case, runs several times
-        # slower in Python's engine; the first letters let it skip most words at once.
-        worded=re.compile(
-            rf"\b(?=[{''.join(sorted({w[0] for w in [*words, *shares, *multiples, 'by']}))}])"
-            rf"(?:(?<!first )(?<!second )(?<!the )(?<!1st )(?<!2nd )"
-            rf"(?P<share>{alt(list(shares))})(?=\s+(?:of|an?)\b|[.;](?:\s|$))(?!\s+of\s+(?:the\s+|this\s+)?(?:year|\d))"
-            # "dropped by a third", "by almost a fifth": a change by that share (the group alone
-            # is the figure)
-            rf"|by\s+(?:(?:almost|nearly|about|around|roughly|some|over|more\s+than)\s+)?"
-            rf"(?P<by_share>{alt(list(shares))})(?![\w-]|\s+(?:of|an?|percentage)\b)"
-            rf"|(?P<words>{number_word}(?:(?:{SP}|-)(?:and{SP})?{number_word})*)(?!\w)"
-            rf"|(?P<mult>{alt(list(multiples))})\b"
-            # "a billion dollars": one of a scale written out
-            rf"|(?P<one>an?)(?={SP}(?:thousand|million|billion|trillion|lakh|crore)\b))",
-        ),
-        prefix=re.compile(rf"(?<![A-Za-z])(?P<sym>{alt(list(symbols))}){SP}?$"),
-        # Not a dash after a figure: "5%–7%" is a range, not minus 7%.
-        sign=re.compile(rf"(?:(?<![\w%-])[-−–+]|(?<![\w])(?i:minus|plus){SP})$"),
-        # "300,000 b/d" is barrels a day, not billions
-        scale=re.compile(
-            rf"(?:{SP}?-?|{SP}?{_DASH}?)(?P<scale>{alt(list(scales))})(?![A-Za-z]|(?<=b)/)", re.I
-        ),
-        percent=re.compile(rf"{SP}?(?:%|per{SP}?cent\b|percent\b|pct\b|pc\b)", re.I),
-        points=re.compile(rf"{SP}?(?:percentage{SP}points?\b|pp\b|ppts?\b|pct{SP}points?\b)", re.I),
-        basis_points=re.compile(rf"{SP}?(?:basis{SP}points?|bps?)\b", re.I),
-        times=re.compile(rf"(?:{_DASH}|{SP})?fold\b|{SP}times\b", re.I),
-        currency_after=re.compile(rf"{SP}?(?P<cur>{alt(list(names) + codes)})(?![A-Za-z])", re.I),
-        # Not "12 T-shirts"
-        quantity=re.compile(rf"{SP}?(?P<unit>{alt(list(units))})(?![A-Za-z]|-[A-Za-z])", re.I),
-        # "a year earlier" is a comparison, not a rate: "1.2 million bpd a year earlier".
-        rate=re.compile(
-            rf"{SP}?(?:(?:a{SP}|per{SP})?(?P<rate>{alt(list(rates))})\b(?!{SP}+(?:earlier|ago|before|later)\b)"
-            # "2 bcm/y", "0.5 mb/d": only after a slash is a bare y or d a rate
-            rf"|/{SP}?(?P<per>y|yr|year|d|day|mo|month)\b)",
-            re.I,
-        ),
-        range_to=re.compile(rf"{SP}*(?:{_DASH}|to{SP}|and{SP}){SP}*(?=[^\s])"),
-        share_of=re.compile(r"\s+of\b", re.I),
-        of_commodity=re.compile(
-            rf"{SP}of{SP}(?:[A-Za-z-]+{SP}){{0,2}}?(?:{alt(lexicon.column('commodities.csv', 'word'))})\b",
-            re.I,
-        ),
-        changed_from=re.compile(
-            rf"(?i)\b(?:{alt([r['word'] for r in lexicon.rows('directions.csv') if r['role'] == 'verb'])})"
-            r"\s+from\s+$"
-        ),
-        half_a=re.compile(rf"{SP}a{SP}(?P<scale>{alt(list(scales))})\b", re.I),
-        # Not "5p.m.", a time
-        minor_abbreviation=re.compile(rf"(?P<abbr>{alt(list(abbreviations))})(?![\w]|\.{SP}?m\b)"),
-        scales=scales,
-        symbols=symbols,
-        symbol_ends=frozenset(symbol[-1] for symbol in symbols),
-        tail_words=frozenset(
-            first.group()
-            for phrase in [*scales, *names, *codes, *units, *_TAIL_WORDS]
-            if (first := _FIRST_WORD.match(phrase.lower()))
-        ),
-        names=names,
-        abbreviations=abbreviations,
-        names_by_country=by_country,
-        units=units,
-        rates=rates,
-        words=words,
-        shares=shares,
-        multiples=multiples,
-    )
+def ungrouped(digits: str) -> str:
+    """Digits as written without what sets their thousands apart: "1,234.5", "12 500"."""
+    return _DIGIT_GROUPS.sub("", digits)
 
 
 @dataclasses.dataclass(
@@ -226,7 +63,7 @@ def find_spans(text: str, focus: tuple[str, ...] = ()) -> list[Span]:
     ``focus`` names the countries the document is about, most named first; it
     decides symbols that differ by country (``¥``, ``R``).
     """
-    lex = _lexicon()
+    lex = span_patterns()
     spans: list[Span] = []
     last_end = 0
     # Two scans, one per kind of number token, read in order of position.
@@ -243,7 +80,7 @@ def find_spans(text: str, focus: tuple[str, ...] = ()) -> list[Span]:
     return spans
 
 
-def _elided_currency(text: str, core: re.Match[str], before: Span, lex: _Lexicon) -> list[Span]:
+def _elided_currency(text: str, core: re.Match[str], before: Span, lex: SpanPatterns) -> list[Span]:
     """ "narrowed to 6.1 billion euros in June from 7.9 billion in May": a base written with its
     scale but not its currency takes the currency of the amount it is compared with."""
     if before.kind != "money" or not _BASE_GAP.fullmatch(text, before.end, core.start()):
@@ -256,7 +93,7 @@ def _elided_currency(text: str, core: re.Match[str], before: Span, lex: _Lexicon
     return [Span(start, end, text[start:end], "money", _tidy(value), before.unit, symbol=before.symbol)]
 
 
-def _bare(text: str, core: re.Match[str], lex: _Lexicon) -> bool:
+def _bare(text: str, core: re.Match[str], lex: SpanPatterns) -> bool:
     """Whether a number plainly stands alone ("in 12 years", "since 1999,"): no currency sign or
     sign before it, and nothing a figure could go on with after it. Most numbers in prose do,
     and this spares them the patterns ``_read`` runs."""
@@ -267,11 +104,11 @@ def _bare(text: str, core: re.Match[str], lex: _Lexicon) -> bool:
     after = text[end : end + 1]
     if after in _ENDS_BARE or (after == "," and not text[end + 1 : end + 2].isdigit()):
         return True
-    word = _FIRST_WORD.match(text, end + 1) if after == " " else None
+    word = FIRST_WORD.match(text, end + 1) if after == " " else None
     return word is not None and word.group() not in lex.tail_words
 
 
-def _read(text: str, core: re.Match[str], lex: _Lexicon, focus: tuple[str, ...]) -> list[Span]:
+def _read(text: str, core: re.Match[str], lex: SpanPatterns, focus: tuple[str, ...]) -> list[Span]:
     if core.lastgroup == "mult":
         value, direction = lex.multiples[core.group("mult").lower()]
         surface = text[core.start() : core.end()]  # the core matched the lower-cased text
@@ -304,7 +141,7 @@ def _read(text: str, core: re.Match[str], lex: _Lexicon, focus: tuple[str, ...])
     return _read_range(text, number, lex, focus) or ([tail] if tail is not None else [])
 
 
-def _read_range(text: str, low: _Number, lex: _Lexicon, focus: tuple[str, ...]) -> list[Span]:
+def _read_range(text: str, low: _Number, lex: SpanPatterns, focus: tuple[str, ...]) -> list[Span]:
     """ "$10-12 billion", "20-30%", "5 to 7 percent": the low end takes the high end's unit
     (and scale, unless it has one of its own: "between 55 million and 60 million tonnes")."""
     low_end = low.end
@@ -353,7 +190,7 @@ def _read_range(text: str, low: _Number, lex: _Lexicon, focus: tuple[str, ...]) 
     ]
 
 
-def _read_share(text: str, core: re.Match[str], lex: _Lexicon) -> list[Span]:
+def _read_share(text: str, core: re.Match[str], lex: SpanPatterns) -> list[Span]:
     phrase = core.group("share")
     value = lex.shares[lexicon.fold(phrase)]
     if half := lex.half_a.match(text, core.end()):
@@ -376,7 +213,7 @@ def _read_share(text: str, core: re.Match[str], lex: _Lexicon) -> list[Span]:
     return [Span(core.start(), core.end(), text[core.start() : core.end()], "percent", value, "%")]
 
 
-def _read_number(text: str, core: re.Match[str], lex: _Lexicon, focus: tuple[str, ...]) -> _Number | None:
+def _read_number(text: str, core: re.Match[str], lex: SpanPatterns, focus: tuple[str, ...]) -> _Number | None:
     start, end = core.span()
     is_digits = core.lastgroup == "num"
     if is_digits:
@@ -408,10 +245,10 @@ def _read_number(text: str, core: re.Match[str], lex: _Lexicon, focus: tuple[str
 def currency_of(symbol: str, countries: tuple[str, ...]) -> str:
     """The currency a sign means among ``countries`` (the likeliest first): "¥" is JPY in a
     sentence about Japan, CNY in one about China."""
-    return _currency(symbol, _lexicon(), countries)
+    return _currency(symbol, span_patterns(), countries)
 
 
-def _currency(symbol: str, lex: _Lexicon, focus: tuple[str, ...]) -> str:
+def _currency(symbol: str, lex: SpanPatterns, focus: tuple[str, ...]) -> str:
     """The currency a symbol means here: by the document's countries where that differs."""
     choices = lex.symbols.get(symbol) or lex.names_by_country[symbol]
     default = next((code for code, context in choices if not context), "")
@@ -434,7 +271,7 @@ def _tidy(value: float) -> float:
     return float(f"{value:.15g}")
 
 
-def _word_value(words: str, lex: _Lexicon) -> float | None:
+def _word_value(words: str, lex: SpanPatterns) -> float | None:
     total = 0
     for word in re.split(rf"(?:{SP}|-)+", words.lower()):
         if word in ("and", ""):
@@ -450,7 +287,7 @@ def _word_value(words: str, lex: _Lexicon) -> float | None:
 _NO_TAIL = frozenset(",.;:)]!?\"'”’\n")
 
 
-def _read_tail(text: str, number: _Number, lex: _Lexicon, *, scaled: bool = False) -> Span | None:
+def _read_tail(text: str, number: _Number, lex: SpanPatterns, *, scaled: bool = False) -> Span | None:
     """The figure a number makes with what follows it: scale, then currency, percent or unit."""
     start, end, value = number.start, number.end, number.value
     if not number.currency and text[end : end + 2].lstrip(_SPACES)[:1] in _NO_TAIL:

@@ -1,0 +1,176 @@
+"""The patterns and tables the span scan reads figures with, built once from the word lists:
+number tokens, signs, currency symbols and names, scale words, units, rates, shares and
+multiples. ``spans`` owns the scan; this module what it matches.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from functools import cache
+
+from dashboard import lexicon
+from dashboard.units import unit_name
+
+SP = r"[ \t\u00a0\u2009\u202f]"  # the spaces that may sit inside a figure
+# A number's digits after its first character: "1,234.5", "1234.5", ".5".
+# After the first digit: Indian grouping ("2,21,000"), thousands ("1,234.5"), thousands
+# set apart by spaces ("12 500", "1 234,5" as continental Europe writes them), plain digits.
+_DIGITS_ON = (
+    r"(?:(?<=\d)\d?(?:,\d\d)+,\d{3}(?:\.\d+)?|(?<=\d)\d{0,2}(?:,\d{3})+(?:\.\d+)?"
+    # not the number of a section, an article or a model: "Section 301 100% tariffs"
+    r"|(?<=\d)(?<!Section \d)(?<!Article \d)(?<!Chapter \d)(?<!Title \d)(?<!Rule \d)(?<!No\. \d)"
+    r"(?<!Boeing \d)(?<!Airbus \d)\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3}(?!\d))+(?:\.\d+)?"
+    r"|(?<=\d)\d*(?:\.\d+)?|(?<=\.)\d+)"
+)
+_DASH = r"[-‐‑–—]"
+FIRST_WORD = re.compile(r"[a-z]+")
+# Words the tail and range patterns open with beyond the word lists.
+_TAIL_WORDS = (
+    *("per", "percent", "pct", "pc", "percentage", "pp", "ppt", "ppts", "basis", "bp", "bps"),
+    *("times", "fold", "to", "and"),
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class SpanPatterns:
+    digits: re.Pattern[str]
+    worded: re.Pattern[str]
+    prefix: re.Pattern[str]
+    sign: re.Pattern[str]
+    scale: re.Pattern[str]
+    percent: re.Pattern[str]
+    points: re.Pattern[str]
+    basis_points: re.Pattern[str]
+    times: re.Pattern[str]
+    currency_after: re.Pattern[str]
+    quantity: re.Pattern[str]
+    rate: re.Pattern[str]
+    range_to: re.Pattern[str]
+    share_of: re.Pattern[str]
+    of_commodity: re.Pattern[str]  # "of pork": what pounds of a thing weigh
+    changed_from: re.Pattern[str]  # "rose from ": a change verb before a level it starts from
+    half_a: re.Pattern[str]
+    minor_abbreviation: re.Pattern[str]  # "30p": written against the digits
+    scales: dict[str, float]
+    symbols: dict[str, list[tuple[str, str]]]  # symbol -> [(code, context country or "")]
+    symbol_ends: frozenset[str]
+    tail_words: frozenset[str]  # the first word of anything that may follow a number in a figure
+    names: dict[str, tuple[str, float]]  # currency name -> (code, factor)
+    abbreviations: dict[str, tuple[str, float]]  # "p" -> ("GBP", 0.01)
+    names_by_country: dict[str, list[tuple[str, str]]]  # "pesos" -> [("MXN", ""), ("PHP", "PHL"), ...]
+    units: dict[str, tuple[str, float]]
+    rates: dict[str, str]
+    words: dict[str, int]
+    shares: dict[str, float]
+    multiples: dict[str, tuple[float, str]]
+
+
+@cache
+def span_patterns() -> SpanPatterns:
+    scales = {lexicon.fold(r["word"]): float(r["factor"]) for r in lexicon.rows("scales.csv")}
+    symbols: dict[str, list[tuple[str, str]]] = {}
+    names: dict[str, tuple[str, float]] = {}
+    by_country: dict[str, list[tuple[str, str]]] = {}
+    for row in lexicon.rows("currencies.csv"):
+        code, context = row["code"], row["context"]
+        for symbol in [code, *filter(None, row["symbols"].split("|"))]:
+            symbols.setdefault(symbol, [])
+            if (code, context) not in symbols[symbol]:
+                symbols[symbol].append((code, context))
+        for name in filter(None, row["names"].split("|")):
+            if context:
+                # "pesos" in a Philippine context: a name that differs by country, read like "¥"
+                choices = by_country.setdefault(lexicon.fold(name), [])
+                if not choices and lexicon.fold(name) in names:
+                    choices.append((names[lexicon.fold(name)][0], ""))
+                choices.append((code, context))
+            else:
+                names.setdefault(lexicon.fold(name), (code, 1.0))
+    abbreviations: dict[str, tuple[str, float]] = {}
+    for row in lexicon.rows("minor_units.csv"):
+        names[lexicon.fold(row["word"])] = (row["code"], float(row["factor"]))
+        if row["abbreviation"]:
+            abbreviations[row["abbreviation"]] = names[lexicon.fold(row["word"])]
+    units = {
+        lexicon.fold(r["phrase"]): (unit_name(r["unit"]), float(r["factor"]))
+        for r in lexicon.rows("quantity_units.csv")
+    }
+    rates = {lexicon.fold(r["phrase"]): r["unit"] for r in lexicon.rows("rates.csv")}
+    words = {lexicon.fold(r["word"]): int(r["value"]) for r in lexicon.rows("number_words.csv")}
+    shares = {lexicon.fold(r["phrase"]): float(r["percent"]) for r in lexicon.rows("shares.csv")}
+    multiples = {r["word"]: (float(r["value"]), r["direction"]) for r in lexicon.rows("multiples.csv")}
+    alt = lexicon.alternation
+    codes = [s for s in symbols if s.isalpha() and s.isupper() and len(s) == 3]
+    number_word = rf"(?:{alt(list(words))})"
+    return SpanPatterns(
+        # The first digit, then what stood before it: Python's engine skips fast to a
+        # possible start only when a pattern opens with a character set, not a look-behind.
+        digits=re.compile(r"(?P<num>[\d.](?<![\d.,][\d.])" + _DIGITS_ON + ")"),
+        # Number words, shares and multiples: a second scan, of the lower-cased text, since
+        # one pattern holding both digits and words, or ignoring case, runs several times
+        # slower in Python's engine; the first letters let it skip most words at once.
+        worded=re.compile(
+            rf"\b(?=[{''.join(sorted({w[0] for w in [*words, *shares, *multiples, 'by']}))}])"
+            rf"(?:(?<!first )(?<!second )(?<!the )(?<!1st )(?<!2nd )"
+            rf"(?P<share>{alt(list(shares))})(?=\s+(?:of|an?)\b|[.;](?:\s|$))(?!\s+of\s+(?:the\s+|this\s+)?(?:year|\d))"
+            # "dropped by a third", "by almost a fifth": a change by that share (the group alone
+            # is the figure)
+            rf"|by\s+(?:(?:almost|nearly|about|around|roughly|some|over|more\s+than)\s+)?"
+            rf"(?P<by_share>{alt(list(shares))})(?![\w-]|\s+(?:of|an?|percentage)\b)"
+            rf"|(?P<words>{number_word}(?:(?:{SP}|-)(?:and{SP})?{number_word})*)(?!\w)"
+            rf"|(?P<mult>{alt(list(multiples))})\b"
+            # "a billion dollars": one of a scale written out
+            rf"|(?P<one>an?)(?={SP}(?:thousand|million|billion|trillion|lakh|crore)\b))",
+        ),
+        prefix=re.compile(rf"(?<![A-Za-z])(?P<sym>{alt(list(symbols))}){SP}?$"),
+        # Not a dash after a figure: "5%–7%" is a range, not minus 7%.
+        sign=re.compile(rf"(?:(?<![\w%-])[-−–+]|(?<![\w])(?i:minus|plus){SP})$"),
+        # "300,000 b/d" is barrels a day, not billions
+        scale=re.compile(
+            rf"(?:{SP}?-?|{SP}?{_DASH}?)(?P<scale>{alt(list(scales))})(?![A-Za-z]|(?<=b)/)", re.I
+        ),
+        percent=re.compile(rf"{SP}?(?:%|per{SP}?cent\b|percent\b|pct\b|pc\b)", re.I),
+        points=re.compile(rf"{SP}?(?:percentage{SP}points?\b|pp\b|ppts?\b|pct{SP}points?\b)", re.I),
+        basis_points=re.compile(rf"{SP}?(?:basis{SP}points?|bps?)\b", re.I),
+        times=re.compile(rf"(?:{_DASH}|{SP})?fold\b|{SP}times\b", re.I),
+        currency_after=re.compile(rf"{SP}?(?P<cur>{alt(list(names) + codes)})(?![A-Za-z])", re.I),
+        # Not "12 T-shirts"
+        quantity=re.compile(rf"{SP}?(?P<unit>{alt(list(units))})(?![A-Za-z]|-[A-Za-z])", re.I),
+        # "a year earlier" is a comparison, not a rate: "1.2 million bpd a year earlier".
+        rate=re.compile(
+            rf"{SP}?(?:(?:a{SP}|per{SP})?(?P<rate>{alt(list(rates))})\b(?!{SP}+(?:earlier|ago|before|later)\b)"
+            # "2 bcm/y", "0.5 mb/d": only after a slash is a bare y or d a rate
+            rf"|/{SP}?(?P<per>y|yr|year|d|day|mo|month)\b)",
+            re.I,
+        ),
+        range_to=re.compile(rf"{SP}*(?:{_DASH}|to{SP}|and{SP}){SP}*(?=[^\s])"),
+        share_of=re.compile(r"\s+of\b", re.I),
+        of_commodity=re.compile(
+            rf"{SP}of{SP}(?:[A-Za-z-]+{SP}){{0,2}}?(?:{alt(lexicon.column('commodities.csv', 'word'))})\b",
+            re.I,
+        ),
+        changed_from=re.compile(
+            rf"(?i)\b(?:{alt([r['word'] for r in lexicon.rows('directions.csv') if r['role'] == 'verb'])})"
+            r"\s+from\s+$"
+        ),
+        half_a=re.compile(rf"{SP}a{SP}(?P<scale>{alt(list(scales))})\b", re.I),
+        # Not "5p.m.", a time
+        minor_abbreviation=re.compile(rf"(?P<abbr>{alt(list(abbreviations))})(?![\w]|\.{SP}?m\b)"),
+        scales=scales,
+        symbols=symbols,
+        symbol_ends=frozenset(symbol[-1] for symbol in symbols),
+        tail_words=frozenset(
+            first.group()
+            for phrase in [*scales, *names, *codes, *units, *_TAIL_WORDS]
+            if (first := FIRST_WORD.match(phrase.lower()))
+        ),
+        names=names,
+        abbreviations=abbreviations,
+        names_by_country=by_country,
+        units=units,
+        rates=rates,
+        words=words,
+        shares=shares,
+        multiples=multiples,
+    )

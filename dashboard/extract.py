@@ -242,7 +242,8 @@ def _in_context(
         if not named_metric and ctx.bilateral and span.kind == "money":
             metric = "trade"  # "The two sides have set a target of $100 bn": their trade
         countries = parties.by_metric(metric, countries, ctx, report, previous_countries, continues)
-        # "tariffs of 25% on $300 billion of goods": the goods are tariffed, a standing state
+        # "tariffs of 25% on $300 billion of goods": the goods are tariffed, a standing state;
+        # but "collected $77 billion in tariffs" is revenue over a period
         standing = named_metric if context.is_general(named_metric) and metric != "tariff revenue" else metric
         if span.unit.endswith("/ year"):
             standing = "capacity"  # "to supply 4 mtpa": a standing rate, not a flow over a period

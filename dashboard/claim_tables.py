@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from dashboard import claims, schema
+from dashboard.claims import Row
 
 # What counting claims reads of each figure: not its sentence, the bulk of a row.
 _FIELDS = ("figure_id", "surface", "value", "bound", "direction", "low", "high", "claim_id", "conflict")
@@ -33,7 +34,7 @@ def fill_in(db: sa.Connection) -> None:
             )
 
 
-def join(db: sa.Connection, added: list[dict[str, object]]) -> set[str]:
+def join(db: sa.Connection, added: list[Row]) -> set[str]:
     """Count the claims of newly stored figures, reading only the claims they may join.
 
     A claim's reports overlap one another in a chain, so together they cover one span
@@ -42,7 +43,7 @@ def join(db: sa.Connection, added: list[dict[str, object]]) -> set[str]:
     figure ids. Other claims of the quantity keep their ids; they learn of a conflict
     when the number of claims crosses one. Returns the claim ids read or made.
     """
-    groups: dict[tuple[object, ...], list[dict[str, object]]] = {}
+    groups: dict[tuple[object, ...], list[Row]] = {}
     touched: set[str] = set()
     for row in added:
         key = claims.group_of(row)
@@ -100,7 +101,7 @@ def refresh(db: sa.Connection, claim_ids: set[str] | None) -> None:
         db.execute(sa.text(f"INSERT INTO claims {rows}"), chunk)
 
 
-def recount(db: sa.Connection, touched: list[dict[str, object]] | None) -> None:
+def recount(db: sa.Connection, touched: list[Row] | None) -> None:
     """Reassign the claims of every quantity ``touched`` reports (all, for None)."""
     if touched is None:
         stored = select_rows(db, f"SELECT {COUNTED} FROM figures", {})
@@ -131,5 +132,5 @@ def recount(db: sa.Connection, touched: list[dict[str, object]] | None) -> None:
         refresh(db, gone | {u["c"] for u in updates} | {u["old"] for u in updates})
 
 
-def select_rows(db: sa.Connection, sql: str, params: dict[str, object]) -> list[dict[str, object]]:
+def select_rows(db: sa.Connection, sql: str, params: Row) -> list[Row]:
     return [dict(row) for row in db.execute(sa.text(sql), params).mappings()]

@@ -19,11 +19,14 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 from dashboard import flows
 from dashboard.sentences import sentence_start
 from dashboard.spans import ungrouped
 
+# A figure row as the store reads it: column name to value, of the column's type.
+Row = dict[str, Any]
 # What identifies the quantity a figure reports; ``flow`` tells China's exports to
 # Russia from Russia's to China (``flows``), and is empty for undirected metrics.
 # Whether the figure is a change ("rose 5%") or a level is part of it too.
@@ -73,7 +76,7 @@ def value_range(value: float, bound: str, surface: str, signed: bool, down: bool
     return low, high
 
 
-def group_of(row: dict[str, object]) -> tuple[object, ...] | None:
+def group_of(row: Row) -> tuple[object, ...] | None:
     """The quantity a figure row reports, as a key; None when it cannot be matched safely."""
     unknown_way = flows.directional(row["metric"]) and not row["flow"]
     if not row["metric"] or not row["period_start"] or unknown_way:
@@ -81,15 +84,15 @@ def group_of(row: dict[str, object]) -> tuple[object, ...] | None:
     return (*(row[k] for k in KEY), row["direction"] != "")
 
 
-def span_of(row: dict[str, object]) -> tuple[float, float]:
+def span_of(row: Row) -> tuple[float, float]:
     """The values a figure row is consistent with (``value_range`` of its columns)."""
     direction = row["direction"]
     return value_range(row["value"], row["bound"], row["surface"], direction != "", direction == "down")
 
 
-def clusters(rows: list[dict[str, object]]) -> list[list[dict[str, object]]]:
+def clusters(rows: list[Row]) -> list[list[Row]]:
     """Rows of one quantity whose ranges (``low``, ``high``) overlap, directly or through others."""
-    out: list[list[dict[str, object]]] = []
+    out: list[list[Row]] = []
     reach = -math.inf
     for row in sorted(rows, key=lambda r: (r["low"], r["high"], r["figure_id"])):
         if out and row["low"] <= reach:
@@ -101,13 +104,13 @@ def clusters(rows: list[dict[str, object]]) -> list[list[dict[str, object]]]:
     return out
 
 
-def count(rows: list[dict[str, object]]) -> list[tuple[str, bool]]:
+def count(rows: list[Row]) -> list[tuple[str, bool]]:
     """(claim_id, conflict) for each figure row, counting claims among these rows alone.
 
     Rows need figure_id, surface, value, bound, direction and the KEY columns.
     """
     out: dict[int, tuple[str, bool]] = {}
-    groups: dict[tuple[object, ...], list[dict[str, object]]] = defaultdict(list)
+    groups: dict[tuple[object, ...], list[Row]] = defaultdict(list)
     for i, row in enumerate(rows):
         key = group_of(row)
         if key is None:
@@ -124,7 +127,7 @@ def count(rows: list[dict[str, object]]) -> list[tuple[str, bool]]:
     return [out[i] for i in range(len(rows))]
 
 
-def add_flows(rows: list[dict[str, object]], texts: dict[str, str]) -> list[str]:
+def add_flows(rows: list[Row], texts: dict[str, str]) -> list[str]:
     """The ``flow`` of each figure row, read from its sentence in its document's text."""
     out = []
     for row in rows:

@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import pandas as pd
 from tqdm import tqdm
@@ -30,7 +31,7 @@ DEFAULT_PORT = 8050
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2, as for every bad input
+    def error(self, message: str) -> NoReturn:  # one line, exit 2, as for every bad input
         self.exit(2, f"{PROG}: error: {message} (see '{PROG} --help')\n")
 
 

@@ -339,7 +339,8 @@ def _ranked_after(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int
     """The stretches naming what a rank is counted after: "after China and the United States";
     then those that a clause of their own goes on about ("after China, which took 216 million
     tonnes")."""
-    stretches, kept = [], []
+    stretches: list[tuple[int, int]] = []
+    kept: list[tuple[int, int]] = []
     for m in _RANK_AFTER.finditer(text):
         stops = [at for at in (text.find(c, m.end()) for c in ",;.") if at >= 0]
         stop = min(stops, default=len(text))

@@ -118,7 +118,9 @@ def _by_words(text: str, start: int, caseless: bool) -> Mention | None:
     """The longest name of up to the widest name's words from ``start``, as the case allows."""
     index, widths = _index()
     first = _TOKEN.match(text, start)
-    width = widths.get(first.group().lower().rstrip("."), 0) if first else 0
+    if first is None:
+        return None
+    width = widths.get(first.group().lower().rstrip("."), 0)
     if not width:
         return None
     window = [first]

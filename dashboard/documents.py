@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from dashboard.errors import DateError, DocumentError
@@ -65,6 +66,22 @@ class Document:
     def content_hash(self) -> str:
         return content_hash(self.text)
 
+    @classmethod
+    def from_fields(cls, text: str, fields: Mapping[str, str]) -> Document:
+        """A document from metadata as written in a file: ``published`` an ISO date or empty."""
+        unknown = set(fields) - set(FIELDS)
+        if unknown:
+            raise TypeError(f"unknown document fields: {', '.join(sorted(unknown))}")
+        return cls(
+            text,
+            doc_id=fields.get("doc_id", ""),
+            title=fields.get("title", ""),
+            source=fields.get("source", ""),
+            url=fields.get("url", ""),
+            published=parse_date(fields.get("published")),
+            language=fields.get("language", "en"),
+        )
+
 
 def parse_document(raw: str, *, name: str = "<text>") -> Document:
     """A Document from the contents of a document file (front matter optional)."""
@@ -88,7 +105,7 @@ def parse_document(raw: str, *, name: str = "<text>") -> Document:
             meta[key] = value.strip().strip('"').strip("'") if _quoted(value) else value.strip()
         text = "\n".join(lines[close + 1 :])
     try:
-        return Document(text=text, **meta)
+        return Document.from_fields(text, meta)
     except DateError as error:
         raise DocumentError(name, f"published: {error}") from None
 

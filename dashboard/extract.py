@@ -21,7 +21,7 @@ from dashboard.countries import (
     ranked_countries,
     second_stands_out,
 )
-from dashboard.documents import Document
+from dashboard.documents import Document, parse_date
 from dashboard.figures import Figure, Span
 from dashboard.metrics import MetricIndex, metric_for
 from dashboard.parties import Report
@@ -63,7 +63,7 @@ def extract_figures(
     Relative periods ("last year") resolve against ``published``; without it they stay
     empty and only ``period_text`` is kept.
     """
-    document = Document(text=text, doc_id=doc_id or "", published=published)
+    document = Document(text=text, doc_id=doc_id or "", published=parse_date(published))
     return figures_frame(extract_document(document))
 
 
@@ -192,7 +192,7 @@ def _in_context(
     conjuncts = Conjuncts(ctx)
     metrics = MetricIndex(text)
     bounds = range_bounds(text, spans)
-    out = []
+    out: list[Figure] = []
     for i, span in enumerate(spans):
         clause = ctx.clause(span.start)
         countries = join_codes(
@@ -228,8 +228,7 @@ def _in_context(
             direction = out[-1].direction
         # The low end of a range reads its metric where the range ends: "35-40% of imports".
         high = spans[i + 1] if bound == ">=" and i + 1 < len(spans) else None
-        is_range = high is not None and bounds.get(high.start) == "<="
-        measured = high if is_range else span
+        measured = high if high is not None and bounds.get(high.start) == "<=" else span
         named_metric = metric_for(metrics, measured.start, measured.end, measured.kind, measured.unit)
         metric = carried_metric(named_metric, metrics, measured, measured_before, continues, countries)
         if out and out[-1].kind == span.kind and out[-1].metric and context.is_base(text, span.start):
@@ -319,7 +318,9 @@ def _is_fiscal(period: dict[str, str]) -> bool:
 def _fiscal_dates(period_text: str, published: dt.date | None, countries: str) -> tuple[str, str] | None:
     """The dates of a fiscal year by the calendar of ``countries``, or None."""
     own = find_periods(period_text, published, countries=countries)
-    return (own[0].start.isoformat(), own[0].end.isoformat()) if own and own[0].resolved else None
+    if not own or own[0].start is None or own[0].end is None:
+        return None
+    return own[0].start.isoformat(), own[0].end.isoformat()
 
 
 def figures_frame(figures: list[Figure]) -> pd.DataFrame:

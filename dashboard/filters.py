@@ -7,7 +7,9 @@ and the SQL the store runs.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
+from typing import cast
 from urllib.parse import parse_qs, urlencode
 
 
@@ -81,7 +83,7 @@ class Filters:
         clauses: list[str] = []
         params: dict[str, str] = {}
         for key in LIST_KEYS:
-            names = []
+            names: list[str] = []
             for value in getattr(self, key):
                 names.append(f":{key}_{len(names)}")
                 params[names[-1][1:]] = value
@@ -101,4 +103,4 @@ def _as_list(value: object) -> list[str]:
         return []
     if isinstance(value, str):
         return [value]
-    return [str(v) for v in value if v not in (None, "")]  # type: ignore[union-attr]
+    return [str(v) for v in cast(Iterable[object], value) if v not in (None, "")]

@@ -150,7 +150,9 @@ def names_other_commodity(metric: str, unit: str) -> bool:
     "soybean exports" for a figure in bcm, which can only be gas."""
     implied = _UNIT_COMMODITY.get(unit)
     named = set(metric.split()) & _commodity_words()
-    return bool(implied and named) and named.isdisjoint(_SAME_COMMODITY[implied])
+    if not implied or not named:
+        return False
+    return named.isdisjoint(_SAME_COMMODITY[implied])
 
 
 def name_of(mention: MetricMention) -> str:

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from re import _constants as sre  # the parser's own names; stable since Python 3.11
-from re import _parser
+
+# The parser's own names, stable since Python 3.11 and untyped: read as Any.
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
 from re._casefix import _EXTRA_CASES  # characters equal ignoring case beyond their lower case
+from typing import Any
 
 _MANY = 300  # a range wider than this (any letter, say) is no help as a skip set
 
@@ -45,7 +48,7 @@ def opening_scan(pattern: str, *, group: str) -> re.Pattern[str]:
     return re.compile(rf"{opening}(?<=(?<!\w)(?={whole}){opening})")
 
 
-def _firsts(items: list, flags: int) -> frozenset[str] | None:
+def _firsts(items: list[Any], flags: int) -> frozenset[str] | None:
     found: set[str] = set()
     for op, av in items:
         if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
@@ -56,7 +59,8 @@ def _firsts(items: list, flags: int) -> frozenset[str] | None:
             can_be_empty = sub.getwidth()[0] == 0
         elif op is sre.BRANCH:
             alternatives = [_firsts(alt.data, flags) for alt in av[1]]
-            step = None if None in alternatives else frozenset().union(*alternatives)
+            known = [firsts for firsts in alternatives if firsts is not None]
+            step = frozenset().union(*known) if len(known) == len(alternatives) else None
             can_be_empty = any(alt.getwidth()[0] == 0 for alt in av[1])
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
             low, _, sub = av
@@ -73,7 +77,7 @@ def _firsts(items: list, flags: int) -> frozenset[str] | None:
     return None  # the pattern can match the empty string
 
 
-def _characters(op: object, av: object, flags: int) -> frozenset[str] | None:
+def _characters(op: Any, av: Any, flags: int) -> frozenset[str] | None:
     if op is sre.LITERAL:
         return _cases(chr(av), flags)
     if op is not sre.IN:

@@ -235,10 +235,10 @@ def figure_countries(
             return set(previous)
         if ctx.bilateral:  # "The bilateral deficit": both sides, a partner as much as the other
             return set(focus[:2])
-        main = {code for code in (focus[:2] if paired else focus[:1]) if not report.partner_only(code)}
+        mains = {code for code in (focus[:2] if paired else focus[:1]) if not report.partner_only(code)}
         # "- Total exports: USD 528.0bn" in a release most of whose lines name Russia as the
         # partner: the reporting country's
-        return main or ({reporter} if reporter else set())
+        return mains or ({reporter} if reporter else set())
     # One country named: find the other side of the flow, unless it is an aggregate.
     [only] = named
     mention = ctx.first_mention[only]

@@ -176,6 +176,7 @@ def months_to(m, ctx, count: int | None = None):
     groups = m.groupdict()
     count = count or _n(groups["n"]) * (3 if (groups.get("unit") or "").lower() == "quarters" else 1)
     last = _month(m.group("m"))
+    year: int | None
     if m.group("y"):
         year = int(m.group("y"))
     elif groups.get("ya"):

@@ -33,6 +33,9 @@ GRANULARITIES = (
     "anaphor",
     "open",  # "before the war": a time with no start, so no dates
 )
+# (start, end, granularity) as a resolver gives them; no dates for a relative expression
+# with no publication date to resolve against.
+_Dates = tuple[dt.date | None, dt.date | None, str]
 
 
 @dataclass(slots=True)  # not frozen: five times cheaper to build, and many are; none changes once built
@@ -53,7 +56,7 @@ class Period:
     def __post_init__(self) -> None:
         if (self.start is None) != (self.end is None):
             raise ValueError(f"period {self.text!r} needs both dates or neither")
-        if self.start is not None and self.start > self.end:
+        if self.start is not None and self.end is not None and self.start > self.end:
             raise ValueError(f"period {self.text!r} starts {self.start} after it ends {self.end}")
         if self.granularity not in GRANULARITIES:
             raise ValueError(f"unknown granularity {self.granularity!r}")
@@ -184,7 +187,7 @@ def find_periods(
         season=season_start(countries),
     )
     # (-length, rule order, start, end, period): the longest match wins, then the first rule.
-    found: list[tuple[int, int, int, int, tuple | None]] = []
+    found: list[tuple[int, int, int, int, _Dates | None]] = []
     for order, pattern, resolver in _applicable(frozenset(word for _, word in triggers)):
         taken_to = 0
         for m in pattern.finditer(text):
@@ -192,20 +195,20 @@ def find_periods(
             if start < taken_to:
                 continue  # inside this rule's match before, as ``finditer`` would skip it
             taken_to = end
-            period = resolver(m, ctx)
-            if period is None and resolver is not not_a_period:
-                period = (None, None, "span")  # a period, but relative with no date to resolve against
-            found.append((start - end, order, start, end, period))
+            dates: _Dates | None = resolver(m, ctx)
+            if dates is None and resolver is not not_a_period:
+                dates = (None, None, "span")  # a period, but relative with no date to resolve against
+            found.append((start - end, order, start, end, dates))
     found.sort(key=lambda item: item[:2])
-    taken: list[tuple[int, int, int, int, tuple | None]] = []
+    taken: list[tuple[int, int, int, int, _Dates | None]] = []
     for match in found:
         if all(match[3] <= t[2] or match[2] >= t[3] for t in taken):
             taken.append(match)
     taken.sort(key=lambda t: t[2])
     periods = [
-        Period(*period, text=_words_of(written, start, end), offset=start, stop=end)
-        for _, _, start, end, period in taken
-        if period is not None
+        Period(dates[0], dates[1], dates[2], _words_of(written, start, end), start, end)
+        for _, _, start, end, dates in taken
+        if dates is not None
     ]
     return _previous_of_twelve_months(periods) if len(periods) > 1 else periods
 
@@ -219,7 +222,8 @@ def _previous_of_twelve_months(periods: list[Period]) -> list[Period]:
     for i in range(1, len(periods)):
         period, earlier = periods[i], periods[i - 1]
         if (
-            earlier.resolved
+            earlier.start is not None
+            and earlier.end is not None
             and earlier.start.month != 1
             and earlier.start.day == 1
             and (earlier.end - earlier.start).days in (364, 365)
@@ -257,5 +261,7 @@ def resolve_period(
     """
     if isinstance(published, str):
         published = dt.date.fromisoformat(published)
-    periods = [p for p in find_periods(text, published, countries=countries) if p.resolved]
-    return (periods[0].start, periods[0].end) if periods else None
+    for period in find_periods(text, published, countries=countries):
+        if period.start is not None and period.end is not None:
+            return period.start, period.end
+    return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from dashboard import lexicon
@@ -27,40 +28,52 @@ _DASH_ONLY = re.compile(r"^\s*[-–—]\s*$")
 _AND_TO = re.compile(r"(?i)^\s+(?:and|to)\s+(?:about\s+|around\s+)?$")
 
 
+@dataclass(frozen=True)
+class _Patterns:
+    # The last words of the bounds and of the words before a figure: a lead ending
+    # in any other word needs no pattern run over it.
+    bound_ends: frozenset[str]
+    before_ends: frozenset[str]
+    bounds: dict[str, str]
+    bound: re.Pattern[str]
+    before_words: dict[str, str]
+    before: re.Pattern[str]
+    after_words: dict[str, str]
+    change: re.Pattern[str]  # any word of change: "rose from $5bn to $7bn" gives two levels, not a range
+    after: re.Pattern[str]
+
+
 @cache
-def _patterns() -> dict[str, object]:
+def _patterns() -> _Patterns:
     bounds = {lexicon.fold(r["phrase"]): r["bound"] for r in lexicon.rows("bounds.csv")}
     by_role: dict[str, dict[str, str]] = {}
     for row in lexicon.rows("directions.csv"):
         by_role.setdefault(row["role"], {})[row["word"]] = row["direction"]
     before = {**by_role["verb"], **by_role["noun"], **by_role["adverb"]}
     after = {**by_role["after"], **by_role["noun"], **by_role["verb"]}
-    return {
-        # The last word of every phrase that may end right before a figure: a lead
-        # ending in any other word needs no pattern run over it.
-        "bound_ends": frozenset(_last_word(phrase) for phrase in bounds),
-        "before_ends": frozenset(
+    return _Patterns(
+        bound_ends=frozenset(_last_word(phrase) for phrase in bounds),
+        before_ends=frozenset(
             [
                 *(_last_word(phrase) for phrase in before),
                 *("by", "of", "a", "an", "some", "about", "another", "further", "additional", "extra"),
             ]
         ),
-        "bounds": bounds,
-        "bound": re.compile(rf"(?i)(?<![\w-])(?P<w>{lexicon.alternation(list(bounds))})\s*$"),
-        "before_words": before,
-        "before": re.compile(
+        bounds=bounds,
+        bound=re.compile(rf"(?i)(?<![\w-])(?P<w>{lexicon.alternation(list(bounds))})\s*$"),
+        before_words=before,
+        before=re.compile(
             rf"(?i)(?<![\w-])(?P<w>{lexicon.alternation(list(before))})"
             # "rose a further 5%", "fell another 2%"
             r"(?:\s+(?:by|of))?(?:\s+(?:an?|some|about|another))?(?:\s+(?:further|additional|extra))?\s*$"
         ),
-        "after_words": after,
-        # Any word of change: "rose from $5bn to $7bn" gives two levels, not a range.
-        "change": re.compile(
+        after_words=after,
+        change=re.compile(
             rf"(?i)(?<![\w-])({lexicon.alternation([*by_role['verb'], *by_role['adverb']])})\b"
         ),
         # not "duties of 6.5% rising to 45%": the level it starts from
-        "after": re.compile(rf"(?i)\s*(?:-\s*)?(?P<w>{lexicon.alternation(list(after))})\b(?!\s+to\b)"),
-    }
+        after=re.compile(rf"(?i)\s*(?:-\s*)?(?P<w>{lexicon.alternation(list(after))})\b(?!\s+to\b)"),
+    )
 
 
 def qualify(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str]:
@@ -83,24 +96,20 @@ def qualify(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str]:
     if last in ("a", "an"):
         probe = lead[: lead.lower().rfind(last)]
         probe_last = _last_word(probe)
-    if probe_last in p["bound_ends"] and (m := p["bound"].search(probe)):
+    if probe_last in p.bound_ends and (m := p.bound.search(probe)):
         if m.group("w").lower() == "up to" and _MOVES_UP.search(probe, 0, m.start()):
             return bound, ""  # "growth would pick up to 3.3%": the level risen to, not a cap
-        bound = p["bounds"][lexicon.fold(m.group("w"))]
+        bound = p.bounds[lexicon.fold(m.group("w"))]
         lead = probe[: m.start()]
         last = _last_word(lead)
     direction = ""
-    if (
-        last in p["before_ends"]
-        and (m := p["before"].search(lead))
-        and not _PHRASAL_UP.search(lead, 0, m.start())
-    ):
-        direction = p["before_words"][lexicon.fold(m.group("w"))]
-    elif m := p["after"].match(text, end):
-        direction = p["after_words"][lexicon.fold(m.group("w"))]
-    elif last == "by" and (verbs := p["change"].findall(lead)):
+    if last in p.before_ends and (m := p.before.search(lead)) and not _PHRASAL_UP.search(lead, 0, m.start()):
+        direction = p.before_words[lexicon.fold(m.group("w"))]
+    elif m := p.after.match(text, end):
+        direction = p.after_words[lexicon.fold(m.group("w"))]
+    elif last == "by" and (verbs := p.change.findall(lead)):
         # "cut its purchases of Brazilian goods by 7%": the verb stands before its object
-        direction = p["before_words"].get(lexicon.fold(verbs[-1]), "")
+        direction = p.before_words.get(lexicon.fold(verbs[-1]), "")
     return bound, direction
 
 
@@ -130,7 +139,7 @@ def range_bounds(text: str, spans: list) -> dict[int, str]:
             continue
         if not (between := _BETWEEN.search(lead)):
             continue
-        if between.group().lower().startswith("from") and _patterns()["change"].search(
+        if between.group().lower().startswith("from") and _patterns().change.search(
             text, max(0, low.start - 40), low.start
         ):
             continue  # "rose from $5bn to $7bn": two levels, not a range

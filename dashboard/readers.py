@@ -132,7 +132,7 @@ def _record(name: str, fields: dict[str, object]) -> Read:
         return Read(name, error="has no text")
     values = {k: str(v) for k, v in fields.items() if v is not None and k != "text"}
     try:
-        return Read(name, Document(text=text.replace("\r\n", "\n"), **values))
+        return Read(name, Document.from_fields(text.replace("\r\n", "\n"), values))
     except DashboardError as error:
         return Read(name, error=f"published: {error}")
 

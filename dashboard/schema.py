@@ -65,7 +65,7 @@ figures = sa.Table(
 )
 
 
-_CLAIM_TEXT = ("metric", "countries", "flow", "kind", "unit", "direction", "bound")
+_CLAIM_TEXT: tuple[str, ...] = ("metric", "countries", "flow", "kind", "unit", "direction", "bound")
 _CLAIM_TEXT += ("period_start", "period_end", "period_text")
 # One row per claim, kept by the store as figures come and go: what the charts and
 # filters read, so that a page never aggregates the whole figures table.

@@ -51,7 +51,7 @@ def split_sentences(text: str) -> list[Sentence]:
             start = brk.end()
     spans.append((start, len(text)))
     spans = [piece for span in spans for piece in _cut(text, *span)]
-    sentences = []
+    sentences: list[Sentence] = []
     for start, end in spans:
         while start < end and text[start].isspace():
             start += 1
@@ -77,7 +77,7 @@ def _cut(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _after_abbreviation(text: str, pos: int) -> bool:
     word = _LAST_WORD.search(text, max(0, pos - 12), pos)
-    return bool(word) and word.group(1).lower() in _abbreviations()
+    return word is not None and word.group(1).lower() in _abbreviations()
 
 
 @cache

@@ -205,11 +205,11 @@ class Speakers:
             )
             for m in matches
         )
-        speakers = [(pos, who, person) for pos, _, who, person in speakers if who]
-        if not found and speakers:
-            before = [who for pos, who, _ in speakers if figure_start is None or pos < figure_start]
-            found = before[0] if before else speakers[0][1]
-        people = [who for _, who, person in speakers if person and (" " in who or who[:1].isupper())]
+        named = [(pos, who, person) for pos, _, who, person in speakers if who]
+        if not found and named:
+            before = [who for pos, who, _ in named if figure_start is None or pos < figure_start]
+            found = before[0] if before else named[0][1]
+        people = [who for _, who, person in named if person and (" " in who or who[:1].isupper())]
         people = people or titled
         return found, people[-1] if people else ""
 
@@ -269,7 +269,9 @@ def _whole_name(sentence: str, start: int, end: int) -> str:
     Statistics" is "the Office for National Statistics"."""
     while start and not sentence[start:end].lower().startswith("the "):
         before = _WORD_BEFORE.search(sentence, max(0, start - 40), start)
-        word = before.group(1) if before else ""
+        if before is None:
+            break
+        word = before.group(1)
         if word == "the" or (word[:1].isupper() and word[-1].isalnum()):
             start = before.start()
             if word == "the":

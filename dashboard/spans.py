@@ -159,9 +159,11 @@ def _read_range(text: str, low: _Number, lex: SpanPatterns, focus: tuple[str, ..
     if second_core is None:
         return []
     second = _read_number(text, second_core, lex, focus)
-    if second is not None and low.currency and not second.currency:
+    if second is None:
+        return []
+    if low.currency and not second.currency:
         second = _Number(second.start, second.end, second.value, low.currency, symbol=low.symbol)
-    high = _read_tail(text, second, lex) if second else None
+    high = _read_tail(text, second, lex)
     if high is None or (low.currency and low.currency != high.unit) or not second.value:
         return []
     factor = high.value / second.value
@@ -216,6 +218,7 @@ def _read_share(text: str, core: re.Match[str], lex: SpanPatterns) -> list[Span]
 def _read_number(text: str, core: re.Match[str], lex: SpanPatterns, focus: tuple[str, ...]) -> _Number | None:
     start, end = core.span()
     is_digits = core.lastgroup == "num"
+    value: float | None
     if is_digits:
         value = float(ungrouped(core.group("num")))
     else:

@@ -123,7 +123,7 @@ def period_fields(
     """The period columns of one figure: its own time expression, else the one it continues."""
     period = ctx.nearest_period(span)
     elsewhere = period is not None and not clause.start <= period.offset < clause.end
-    if elsewhere and period.granularity == "open" and period.offset > 0:
+    if period is not None and elsewhere and period.granularity == "open" and period.offset > 0:
         # "about 40%, against less than 1% before 2022": the time before is the 1%'s; but
         # "Before the duties were imposed, China bought 70%" opens the sentence and covers it
         period = None
@@ -162,6 +162,8 @@ def period_fields(
     # A statement's period is its own figure's: "rose to $X in 2023 from $Y in 2022" is
     # about 2023, and so is "Exports fell 3%" after it.
     lead = before.lead()
+    if lead is None:
+        return {}
     if lead.period_start and published and not continues:
         ahead = lead.period_start > published.isoformat()
         past = lead.period_end < published.isoformat()

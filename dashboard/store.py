@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,7 +77,7 @@ class Store:
     """The corpus: documents, figures and claims, in SQLite or PostgreSQL."""
 
     def __init__(self, target: str | Path | None = None) -> None:
-        self.target = target if target not in (None, "") else default_target()
+        self.target = target or default_target()
         self.engine, self.path = _engine(self.target)
         self.label = str(self.path) if self.path else self.engine.url.render_as_string(hide_password=True)
         self.dialect = self.engine.dialect.name
@@ -171,10 +171,10 @@ class Store:
     # ---- reading -----------------------------------------------------------
 
     @staticmethod
-    def _frame(db: sa.Connection, sql: str, params: dict[str, object]) -> pd.DataFrame:
+    def _frame(db: sa.Connection, sql: str, params: Mapping[str, object]) -> pd.DataFrame:
         return pd.read_sql_query(sa.text(sql), db, params=params)
 
-    def _read(self, sql: str, params: dict[str, object] | None = None) -> pd.DataFrame:
+    def _read(self, sql: str, params: Mapping[str, object] | None = None) -> pd.DataFrame:
         with self._begin() as db:
             return self._frame(db, sql, params or {})
 

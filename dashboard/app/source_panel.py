@@ -6,6 +6,8 @@ which React escapes, so markup in a document shows as characters.
 
 from __future__ import annotations
 
+from typing import Any
+
 from dash import html
 
 from dashboard.app.labels import countries_label, figure_label, period_label
@@ -18,7 +20,7 @@ def placeholder(message: str = PROMPT) -> html.Div:
     return html.Div(message, className="source-placeholder")
 
 
-def render(row: dict[str, object] | None) -> html.Div:
+def render(row: dict[str, Any] | None) -> html.Div:
     """The panel for one stored figure row (with its document's text and metadata)."""
     if row is None:
         return placeholder("That figure is no longer in the store.")

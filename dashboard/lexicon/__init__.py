@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import re
 from functools import cache, lru_cache
 from importlib import resources
@@ -11,8 +12,7 @@ from importlib import resources
 @cache
 def rows(name: str) -> tuple[dict[str, str], ...]:
     """The rows of the data file ``name`` (a CSV with a header line)."""
-    with resources.files(__package__).joinpath(name).open(encoding="utf-8", newline="") as f:
-        return tuple(csv.DictReader(f))
+    return tuple(csv.DictReader(io.StringIO(text(name), newline="")))
 
 
 def text(name: str) -> str:

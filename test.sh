@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install what the tests need (Debian's chromium and chromium-driver for the browser
 # tests, postgresql for the store tests' server, the package with its test extras in
-# .venv), check the code with ruff, and run pytest. The tests start their own
+# .venv), check the code with ruff and mypy, and run pytest. The tests start their own
 # throwaway PostgreSQL cluster, or use $TEST_DATABASE_URL when it is set.
 # Arguments go to pytest: ./test.sh -k browser
 set -euo pipefail
@@ -19,4 +19,5 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 scripts/install.sh ".[test]"
 .venv/bin/ruff check .
+.venv/bin/mypy
 exec .venv/bin/python -m pytest "$@"

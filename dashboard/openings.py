@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-# The parser's own names, stable since Python 3.11 and untyped: read as Any.
+# The parser's own names, stable since Python 3.11 and untyped: read as Any. _EXTRA_CASES:
+# the characters equal ignoring case beyond their lower case.
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
-from re._casefix import _EXTRA_CASES  # characters equal ignoring case beyond their lower case
+from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
 from typing import Any
 
 _MANY = 300  # a range wider than this (any letter, say) is no help as a skip set

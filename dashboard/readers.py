@@ -191,10 +191,13 @@ def _html(raw: str) -> Document:
         include_tables=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    if page is None or not (page.text or "").strip():
+    if page is None or isinstance(page, dict):  # not a dict: ``as_dict`` is off
+        raise DocumentError("", "holds no readable text")
+    body = (page.text or "").strip()
+    if not body:
         raise DocumentError("", "holds no readable text")
     # Paragraphs come one per line; a blank line between them keeps them paragraphs here.
-    text = re.sub(r"\n+", "\n\n", page.text.strip())
+    text = re.sub(r"\n+", "\n\n", body)
     return Document(
         text=text,
         title=page.title or "",

@@ -8,6 +8,7 @@ turn, in one transaction, so a store is never left half upgraded.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -39,7 +40,7 @@ documents = sa.Table(
 )
 
 _QUANTITY = ("period_start", "period_end", "metric", "countries", "flow", "kind", "unit")
-_TYPES = {"int64": sa.Integer, "float64": sa.Float(precision=53), "str": sa.Text}
+_TYPES: dict[str, Any] = {"int64": sa.Integer, "float64": sa.Float(precision=53), "str": sa.Text}
 
 figures = sa.Table(
     "figures",

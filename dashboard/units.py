@@ -11,7 +11,7 @@ from dashboard import lexicon
 
 @cache
 def registry() -> pint.UnitRegistry:
-    ureg = pint.UnitRegistry(cache_folder=None)
+    ureg: pint.UnitRegistry = pint.UnitRegistry(cache_folder=None)
     for line in lexicon.text("units.txt").splitlines():
         line = line.strip()
         if line and not line.startswith("#"):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 from dash import html
+from dash.development.base_component import Component
 
 from dashboard.app.labels import countries_label, figure_label, period_label
 from dashboard.countries import display_name
@@ -49,10 +50,10 @@ def render_claim(reports: pd.DataFrame, label: str) -> html.Div:
     )
 
 
-def render_conflicts(frame: pd.DataFrame, total: int) -> list[html.Div]:
+def render_conflicts(frame: pd.DataFrame, total: int) -> list[Component]:
     """One block per contested quantity, its claims side by side, each with its sentences;
     ``total`` is how many quantities are contested in all, of which ``frame`` holds some."""
-    blocks = []
+    blocks: list[Component] = []
     keys = ["metric", "countries", "flow", "period_start", "period_end", "kind", "unit"]
     for (metric, countries, flow, start, end, _kind, _unit), rows in frame.groupby(keys, sort=False):
         columns = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dash_ag_grid as dag
 import pandas as pd
 from dash import dcc, html
+from dash.development.base_component import Component
 
 from dashboard.app import ids
 from dashboard.app.labels import figure_label
@@ -115,7 +116,7 @@ def document_rows(frame: pd.DataFrame) -> list[dict[str, object]]:
 def render_document(row: dict[str, object], figures: pd.DataFrame) -> html.Div:
     """The whole text, paragraph breaks kept, each figure a highlighted button."""
     text = str(row["text"])
-    pieces: list[object] = []
+    pieces: list[str | Component] = []
     at = 0
     for fig in figures.sort_values("start").to_dict("records"):
         start, end = int(fig["start"]), int(fig["end"])

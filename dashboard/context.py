@@ -61,15 +61,20 @@ _OF_THAT = re.compile(r"o(?<!\wo)f\s+(?:that|this|the\s+total|those)\b")  # over
 # Words that make a figure hold "now" rather than over a period: "now", and a
 # statement in the present tense ("China accounts for 13% of ..."). Over lower-cased text.
 _NO_PERIOD = re.compile(
-    r"(?:n(?<!\wn)ow(?:adays)?|c(?<!\wc)urrently|a(?<!\wa)(?:t\s+present|re|ccounts?\s+for)|i(?<!\wi)s"
+    r"(?:n(?<!\wn)ow(?:adays)?|c(?<!\wc)(?:urrently|ontrols)|a(?<!\wa)(?:t\s+present|re|ccounts?\s+for)|i(?<!\wi)s"
     r"|m(?<!\wm)akes?\s+up|r(?<!\wr)(?:epresents?|emains?|eceives)|t(?<!\wt)akes|s(?<!\ws)(?:ends|tands\s+at|ells)"
-    r"|b(?<!\wb)uys|g(?<!\wg)ets)\b"
+    r"|b(?<!\wb)uys|g(?<!\wg)ets|h(?<!\wh)olds|p(?<!\wp)(?:rovides|roduces)"
+    # "supplies more than half": the verb; "energy supplies to China" is the noun
+    r"|s(?<!\ws)upplies(?=\s+(?:more|less|about|around|nearly|almost|roughly|some|over|under|just|close|half"
+    r"|an?\s|\d|[$€£¥₹])))\b"
 )
 _SAYS_NOW = re.compile(r"(?:n(?<!\wn)ow(?:adays)?|c(?<!\wc)urrently|a(?<!\wa)t\s+present)\b")
 # The present perfect before a figure ("the bank has pledged $5 billion") states what
 # stands now, too. Over lower-cased text.
 _PERFECT = re.compile(r"h(?<!\wh)a(?:s|ve)\b")
 _RELATIVE = re.compile(r"(?:which|who|whose|that)\b", re.I)
+# Between a figure and the country it is of: "$427.2 billion from China", "9% for Japan".
+_PARTY_WORD = re.compile(r"\s+(?:from|for|to|of|in|with|by)\s+(?:the\s+)?", re.I)
 _GENERAL_METRICS = frozenset({"tariff", "capacity"})
 # A clause about the country named just before it: "toward the UAE, where imports jumped",
 # "after China, which took 216 million tonnes", "after China, with $13.7 billion".
@@ -191,7 +196,14 @@ class SentenceContext:
         # Countries a rank is counted after that a relative clause goes on about ("ahead of Saudi
         # Arabia, whose shipments fell 6.5%"): that clause's antecedent, no party elsewhere
         self.antecedents_only: frozenset[int] = frozenset()
-        if len(self.mentions) > 1 and ("after" in text or "behind" in text or "ahead" in text):
+        if len(self.mentions) > 1 and (
+            "after" in text
+            or "behind" in text
+            or "ahead" in text
+            or "overt" in text
+            or "surpass" in text
+            or "displac" in text
+        ):
             ranked_after, kept = _ranked_after(text)
             if ranked_after:
                 self.mentions = [
@@ -291,6 +303,14 @@ class SentenceContext:
         base = self.spans[k]
         return 0 <= period.offset - base.end <= 12 and is_base(self.text, base.start)
 
+    def party_after(self, span: Span) -> bool:
+        """Whether a country follows the figure as whose it is: "$427.2 billion from China"."""
+        m = _PARTY_WORD.match(self.text, span.end)
+        if m is None:
+            return False
+        i = bisect_left(self.mention_starts, m.end())
+        return i < len(self.mention_starts) and self.mention_starts[i] == m.end()
+
     def nearest_period(self, span: Span) -> Period | None:
         """The time expression nearest the figure, those in its own clause first; after wins ties."""
         # The neighbours on either side hold the nearest in the clause, if any, else the nearest at all.
@@ -323,6 +343,12 @@ _RANK_AFTER = re.compile(
     # "the top supplier ahead of Saudi Arabia"
     r"|\b(?:top|largest|biggest|leading|main)\b[^,.;]{0,40}?\bahead\s+of\s"
 )
+# "Mexico overtook China as the top source of U.S. imports": the one overtaken is no party.
+_OVERTAKEN = re.compile(
+    r"(?i)\b(?:overt(?:ook|aken|akes|aking|ake)|surpass(?:ed|es|ing)?|displac(?:ed|es|ing))\s+"
+    r"(?P<who>[^,.;]{1,40}?)\s+as\s+(?:the\s+|its\s+|their\s+|[\w.]+['’]s\s+)?(?:top|largest|biggest|leading|main|no\.\s*\d"
+    r"|number\s+\w+|second|third)\b"
+)
 
 
 _SCENE = re.compile(
@@ -336,15 +362,16 @@ def _scene(text: str, mention: Mention) -> bool:
 
 
 def _ranked_after(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """The stretches naming what a rank is counted after: "after China and the United States";
-    then those that a clause of their own goes on about ("after China, which took 216 million
-    tonnes")."""
+    """The stretches naming what a rank is counted after ("after China and the United States")
+    or whom it was taken from ("overtook China as the top source"); then those that a clause
+    of their own goes on about ("after China, which took 216 million tonnes")."""
     stretches: list[tuple[int, int]] = []
     kept: list[tuple[int, int]] = []
     for m in _RANK_AFTER.finditer(text):
         stops = [at for at in (text.find(c, m.end()) for c in ",;.") if at >= 0]
         stop = min(stops, default=len(text))
         (kept if ABOUT_THE_ONE_BEFORE.match(text, stop + 1) else stretches).append((m.end(), stop))
+    stretches.extend(m.span("who") for m in _OVERTAKEN.finditer(text))
     return stretches, kept
 
 

@@ -67,6 +67,8 @@ class _Patterns:
     gapped: re.Pattern[str]
     share_of_commodity: re.Pattern[str]
     subject: re.Pattern[str]
+    other_before: re.Pattern[str]
+    other_after: re.Pattern[str]
     heads: dict[str, str]
 
 
@@ -99,6 +101,9 @@ def _patterns() -> _Patterns:
         # "Corn shipments totalled 29.6 million tonnes and wheat 18.3 million tonnes"
         gapped=re.compile(rf"(?i)(?:\band|,)\s+(?P<mod>{commodities})\s+$"),
         subject=re.compile(rf"""(?i)[\s"'“‘(]*(?P<mod>{commodities})\s+(?!(?:{head})\b)[a-z]+"""),
+        # "oil and gas exports", "imports of electronics and steel": of more goods than one
+        other_before=re.compile(rf"\b(?:{commodities})(?:\s*,|\s+and|\s+&|\s+or)\s+$"),
+        other_after=re.compile(rf"(?i)(?:\s*,|\s+and|\s+&|\s+or)\s+(?:[a-z-]+\s+)?(?:{commodities})\b"),
         heads=heads,
     )
 
@@ -107,12 +112,17 @@ def find_metrics(text: str) -> list[MetricMention]:
     """Every metric the text names, in order."""
     p = _patterns()
     found = []
-    for m in p.head.finditer(lexicon.lower(text)):
+    lower = lexicon.lower(text)
+    for m in p.head.finditer(lower):
         metric = p.heads[lexicon.fold(m.group("head"))]
         commodity = (m.group("mod") or "").lower()
-        after = p.commodity_after.match(text, m.end()) if metric in _QUALIFIED and not commodity else None
+        if commodity and p.other_before.search(lower, max(0, m.start("mod") - 40), m.start("mod")):
+            commodity = ""  # the flow of several goods: "oil and gas exports" are exports
+        after = (
+            p.commodity_after.match(text, m.end()) if metric in _QUALIFIED and not m.group("mod") else None
+        )
         if after and after.end() - m.end() < 60:
-            commodity = after.group("mod").lower()
+            commodity = "" if p.other_after.match(text, after.end()) else after.group("mod").lower()
         found.append(
             MetricMention(m.start(), m.end(), metric, metric, commodity, share=bool(m.group("share")))
         )

@@ -343,6 +343,32 @@ def _part_of_year(m, ctx, key: str, months: int, granularity: str):
     return _span(months * (n - 1) + 1, months * n, year, ctx, granularity)
 
 
+# A quarter or half named by its number: "the second quarter", "Q2", "H1 2024".
+_PART_NAMED = re.compile(
+    r"(?i)\b(?:(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<part>quarter|half)|(?P<qh>[QH])(?P<n>[1-4]))\b"
+    r"(?:(?:\s+of)?\s+(?P<y>(?:19|20)\d\d))?"
+)
+
+
+def elided_part(m, ctx):
+    """ "in the second quarter, from R18.9 billion in the first": the quarter or half the
+    sentence named before, by its number; in the year named with it, or the one before for a
+    later number ("in Q1 2024, against the fourth"), else as that part of the year would be."""
+    found = list(_PART_NAMED.finditer(ctx.sentence, 0, m.start()))
+    if not found:
+        return None
+    named = found[-1]
+    half = (named.group("part") or named.group("qh")).lower() in ("half", "h")
+    months, n = (6 if half else 3), _ORDINALS[m.group("o").lower()]
+    if half and n > 2:
+        return None
+    year = None
+    if named.group("y"):
+        earlier = _ORDINALS[named.group("o").lower()] if named.group("o") else int(named.group("n"))
+        year = int(named.group("y")) - (1 if n > earlier else 0)
+    return _span(months * (n - 1) + 1, months * n, year, ctx, "half" if half else "quarter")
+
+
 def numbered_part(m, ctx):
     """ "1Q24", "2H 2023"."""
     n, months = int(m.group("n")), 3 if m.group("unit").upper() == "Q" else 6

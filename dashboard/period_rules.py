@@ -16,6 +16,7 @@ from dashboard.period_resolvers import (
     days_of_month,
     days_to,
     decade,
+    elided_part,
     end_of,
     first_days,
     first_months,
@@ -330,6 +331,17 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             rf"(?i:(?P<n>[1-4])(?P<unit>Q|H)\s?['’]?(?P<y>{YEAR}|{YY}))(?!\w)",
             numbered_part,
             ("1q", "2q", "3q", "4q", "1h", "2h"),
+        ),
+        # "in the second quarter, from R18.9 billion in the first": the part named before
+        (
+            rf"(?i:(?:in|from|than|for|over|on|to|with|against){S}the{S}(?P<o>{ORD}))"
+            rf"(?=\s*(?:[,.;:)]|$)|{S}(?i:and|but|while|whereas|when|as|according)\b)",
+            elided_part,
+            tuple(
+                f"{part}+the {o}"
+                for part in ("quarter", "half", "q1", "q2", "q3", "q4", "h1", "h2")
+                for o in ("first", "second", "third", "fourth")
+            ),
         ),
         # "the June quarter", as Australian and Indian releases name them: the quarter it ends
         (

@@ -196,7 +196,7 @@ def find_periods(
                 continue  # inside this rule's match before, as ``finditer`` would skip it
             taken_to = end
             dates: _Dates | None = resolver(m, ctx)
-            if dates is None and resolver is not not_a_period:
+            if dates is None and resolver is not not_a_period and ctx.published is None:
                 dates = (None, None, "span")  # a period, but relative with no date to resolve against
             found.append((start - end, order, start, end, dates))
     found.sort(key=lambda item: item[:2])

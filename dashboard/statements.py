@@ -140,11 +140,13 @@ def period_fields(
             or perfect
             or context.is_general(metric)
             or (_ahead(period, published) and not ctx.forecast)
+            or (_past(period, published) and is_forecast(ctx.text[clause.start : clause.end]))
         )
     ):
         # "exports tripled over the decade, and are now worth $1 billion"; a tariff is a
         # standing rate: "tariffs on EVs rose to 100%, and on chips to 50% by 2025"; what
-        # has happened is not in a future year: "reached 22.7 bcm, versus 38 bcm from 2025"
+        # has happened is not in a future year: "reached 22.7 bcm, versus 38 bcm from 2025", nor
+        # an aim in a past one: "aims to raise trade to $100 billion, after it fell 8% last year"
         period = None
     if period is not None and period.granularity != "anaphor":
         return _fields(period)
@@ -188,6 +190,11 @@ def _fields(period: Period) -> dict[str, str]:
         "period_end": period.end.isoformat() if period.end else "",
         "period_text": period.text,
     }
+
+
+def _past(period: Period, published: dt.date | None) -> bool:
+    """Whether a period ended before the document was published."""
+    return period.end is not None and published is not None and period.end < published
 
 
 def _ahead(period: Period, published: dt.date | None) -> bool:
@@ -255,7 +262,8 @@ def base_period(
     with: "rose to 15.4% in 2023 from 14.1%" is 14.1% in 2022. A year goes back a year; a
     quarter or a month could be the one before or a year before, so it is left empty."""
     own = ctx.nearest_period(base)
-    if own is None or not own.offset < base.start:
+    # "compared with $427.2 billion from China": another country's, in the same time
+    if own is None or not own.offset < base.start or ctx.party_after(base):
         # the base's own words: "from $44 billion in the previous year"; a time anywhere before
         # is the compared figure's: "slid 13% in 2023 to €16.1bn (down from €18.5bn)"
         return period

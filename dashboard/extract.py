@@ -25,7 +25,7 @@ from dashboard.documents import Document, parse_date
 from dashboard.figures import Figure, Span
 from dashboard.metrics import MetricIndex, metric_for
 from dashboard.parties import Report
-from dashboard.periods import find_periods, trigger_words
+from dashboard.periods import find_periods, fiscal_calendar, trigger_words
 from dashboard.qualifiers import qualify, range_bounds
 from dashboard.sentences import Sentence, dateline_end, split_sentences
 from dashboard.sources import Speakers
@@ -182,7 +182,7 @@ def _in_context(
     previous_countries = set(last.countries.split(";")) - {""} if last else set()
     continues = last is not None and context.points_back(text, mentions, previous_countries)
     previous_subject = before.subject
-    focus_codes = join_codes(set(focus[:2]))
+    focus_codes = ";".join(focus[:2])  # most named first: the first with a fiscal calendar sets it
     ctx = context.SentenceContext(
         text,
         mentions,
@@ -247,18 +247,22 @@ def _in_context(
         if span.unit.endswith("/ year"):
             standing = "capacity"  # "to supply 4 mtpa": a standing rate, not a flow over a period
         period = period_fields(ctx, clause, span, standing, before, continues, document.published)
-        # A fiscal year follows the calendar of the figure's own country.
+        # A fiscal year follows the calendar of the figure's own country: the first the sentence
+        # names other than as a partner ("Japan's imports of Australian LNG in fiscal 2023" are
+        # by Japan's), else the document's. One taken from the statement before was read by that
+        # statement's.
         if (
             period.get("period_text")
-            and countries != focus_codes
             and _is_fiscal(period)
-            and (dates := _fiscal_dates(period["period_text"], document.published, countries))
+            and period["period_text"] in text
+            and fiscal_calendar(owner := _owner_first(countries, ctx, focus)) != fiscal_calendar(focus_codes)
+            and (dates := _fiscal_dates(period["period_text"], document.published, owner))
         ):
             period = {**period, "period_start": dates[0], "period_end": dates[1]}
         if (earlier := year_earlier(text, span, period)) is not period:
             period = earlier
         elif i and period.get("period_start") and context.is_base(text, span.start):
-            period = base_period(ctx, span, spans[i - 1], period)
+            period = base_period(ctx, span, spans[i - 1], period, before)
         start = sentence.start + span.start
         out.append(
             Figure(
@@ -308,6 +312,19 @@ def _currency(span: Span, mentions: list[Mention], report: Report) -> str:
     a country named only as a partner does not decide a currency."""
     named = (*(m.iso3 for m in mentions), *report.focus)
     return currency_of(span.symbol, tuple(c for c in named if not report.partner_only(c)))
+
+
+def _owner_first(countries: str, ctx: context.SentenceContext, focus: tuple[str, ...]) -> str:
+    """``countries`` with those the sentence names other than as a partner first, in its
+    order, then the document's main countries."""
+    first = ctx.first_mention
+
+    def rank(code: str) -> tuple[int, int]:
+        if code in first and not roles.is_flow_partner(ctx.text, first[code]):
+            return 0, first[code].start
+        return 1, focus.index(code) if code in focus else len(focus)
+
+    return ";".join(sorted(countries.split(";"), key=rank))
 
 
 def _is_fiscal(period: dict[str, str]) -> bool:

@@ -90,20 +90,29 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         (
             rf"(?i:year{S}on{S}year|year[-\s]over[-\s]year|y/y|yoy|(?:from|than|over){S}a{S}year{S}(?:earlier|ago|before)|a{S}year{S}(?:earlier|ago|before)"
             # "up 60.6% from the previous year": the year compared with
-            rf"|(?:from|over|on|compared{S}(?:with|to)|versus|against){S}(?:the{S}(?:previous|prior|preceding){S}year|last{S}year)(?!{S}(?:to|and)\b))",
+            # "up 16% on the previous fiscal year", "down 2% from the previous quarter"
+            rf"|(?:from|over|on|compared{S}(?:with|to)|versus|against){S}(?:the{S}(?:previous|prior|preceding){S}"
+            rf"(?:(?:fiscal|financial)(?:{S}year)?|year|quarter|month)|last{S}year)(?!{S}(?:to|and)\b))",
             not_a_period,
             (
                 *("year on", "year over", "y/y", "yoy", "year earlier", "year ago", "year before"),
                 # The words before, as phrases: "from" and "over" alone are too common to scan for.
                 *(
                     f"{word} {base}"
-                    for base in ("the previous year", "the prior year", "the preceding year", "last year")
+                    for base in (
+                        *(
+                            f"the {w} {part}"
+                            for w in ("previous", "prior", "preceding")
+                            for part in ("year", "fiscal", "financial", "quarter", "month")
+                        ),
+                        "last year",
+                    )
                     for word in ("from", "over", "on", "with", "to", "versus", "against")
                 ),
             ),
         ),
         (
-            rf"(?i:(?:on|from|over|compared{S}(?:with|to)|versus|against){S}"
+            rf"(?i:(?:on|from|over|compared{S}(?:with|to)|versus|against|than(?:{S}(?:in|during))?){S}"
             rf"(?:the{S}same{S}(?:period|month|quarter){S}(?:(?:a|last){S}year|(?:of|in){S}{YEAR}|(?:of|in){S}(?:{month})(?:{S}{YEAR})?)"
             rf"|(?:{YEAR}){S}levels?))",
             not_a_period,

@@ -113,7 +113,9 @@ def span_patterns() -> SpanPatterns:
         worded=re.compile(
             rf"\b(?=[{''.join(sorted({w[0] for w in [*words, *shares, *multiples, 'by']}))}])"
             rf"(?:(?<!first )(?<!second )(?<!the )(?<!1st )(?<!2nd )"
-            rf"(?P<share>{alt(list(shares))})(?=\s+(?:of|an?)\b|[.;](?:\s|$))(?!\s+of\s+(?:the\s+|this\s+)?(?:year|\d))"
+            rf"(?P<share>{alt(list(shares))})(?=\s+(?:of|an?)\b|[.;](?:\s|$)"
+            # "a third less than in 2023": a change by that share
+            rf"|\s+(?:less|more|lower|higher|fewer|smaller|bigger|larger)\s+than\b)(?!\s+of\s+(?:the\s+|this\s+)?(?:year|\d))"
             # "dropped by a third", "by almost a fifth": a change by that share (the group alone
             # is the figure)
             rf"|by\s+(?:(?:almost|nearly|about|around|roughly|some|over|more\s+than)\s+)?"

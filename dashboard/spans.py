@@ -192,6 +192,9 @@ def _read_range(text: str, low: _Number, lex: SpanPatterns, focus: tuple[str, ..
     ]
 
 
+_SHARE_COMPARED = re.compile(r"(?i)\s+(?:less|more|lower|higher|fewer|smaller|bigger|larger)\s+than\b")
+
+
 def _read_share(text: str, core: re.Match[str], lex: SpanPatterns) -> list[Span]:
     phrase = core.group("share")
     value = lex.shares[lexicon.fold(phrase)]
@@ -200,9 +203,13 @@ def _read_share(text: str, core: re.Match[str], lex: SpanPatterns) -> list[Span]
         fake = _Number(core.start(), half.end(), value / 100 * lex.scales[lexicon.fold(half.group("scale"))])
         span = _read_tail(text, fake, lex, scaled=True)
         return [span] if span is not None else []
-    if not lex.share_of.match(text, core.end()) and not (
-        text[core.end() : core.end() + 1] in ".;"
-        and _SHARE_LEAD.search(text, max(0, core.start() - 24), core.start())
+    if (
+        not lex.share_of.match(text, core.end())
+        and not _SHARE_COMPARED.match(text, core.end())  # "a third less than in 2023"
+        and not (
+            text[core.end() : core.end() + 1] in ".;"
+            and _SHARE_LEAD.search(text, max(0, core.start() - 24), core.start())
+        )
     ):
         # "accounted for about half.": a share of what the sentence is about; "the first half." is not
         return []

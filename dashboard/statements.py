@@ -68,6 +68,19 @@ class Statement:
             self._lead = next((f for f in own if not context.is_general(f.metric)), own[0])
         return self._lead
 
+    def base_period(self) -> dict[str, str] | None:
+        """The period of what the statement's figure is compared with, when it has its own."""
+        lead = self.lead()
+        for figure in reversed(self.figures):
+            if (
+                lead is not None
+                and figure.period_start
+                and figure.period_start != lead.period_start
+                and compared_with(figure, self.at)
+            ):
+                return {k: getattr(figure, k) for k in ("period_start", "period_end", "period_text")}
+        return None
+
     def measured(self) -> Figure | None:
         """The figure whose metric carries on: its last, but not a price said in passing ("as
         iron ore prices held above US$100 a tonne")."""
@@ -129,6 +142,9 @@ def period_fields(
         period = None
     if elsewhere and period is not None and ctx.relative(ctx.clause(period.offset)):
         return {}  # "crude exports, which halted in March 2023, had cost $19 billion"
+    if period is not None and context.is_general(metric) and _subordinate_between(ctx.text, span, period):
+        # "recovered to A$1.1 billion in the 12 months to September after Beijing scrapped tariffs of 218.4%"
+        return {}
     # "The bank has pledged $5 billion, while exports rose 9% in 2023": the pledge stands now.
     perfect = ctx.perfect_before(clause, span.start)
     if (
@@ -190,6 +206,17 @@ def _fields(period: Period) -> dict[str, str]:
         "period_end": period.end.isoformat() if period.end else "",
         "period_text": period.text,
     }
+
+
+# A clause's opening word that makes it tell of another time: "after Beijing scrapped tariffs".
+_SUBORDINATE = re.compile(r"(?i)\b(?:after|before|since|when|because|until|following|once)\b")
+
+
+def _subordinate_between(text: str, span: Span, period: Period) -> bool:
+    """Whether a subordinate clause opens between a figure and a time expression."""
+    if period.offset >= span.end:
+        return bool(_SUBORDINATE.search(text, span.end, period.offset))
+    return bool(_SUBORDINATE.search(text, period.stop, span.start))
 
 
 def _past(period: Period, published: dt.date | None) -> bool:
@@ -256,12 +283,18 @@ def year_earlier(text: str, span: Span, period: dict[str, str]) -> dict[str, str
 
 
 def base_period(
-    ctx: context.SentenceContext, base: Span, compared: Span, period: dict[str, str]
+    ctx: context.SentenceContext, base: Span, compared: Span, period: dict[str, str], before: Statement
 ) -> dict[str, str]:
     """The period of a base whose sentence gives its time only for the figure it is compared
     with: "rose to 15.4% in 2023 from 14.1%" is 14.1% in 2022. A year goes back a year; a
     quarter or a month could be the one before or a year before, so it is left empty."""
     own = ctx.nearest_period(base)
+    if own is None and (earlier := before.base_period()) is not None:
+        # "shipped 2.1 million tonnes in May, down from 2.6 million tonnes in April. Europe's
+        # share fell to 57% from 64%": as the statement's base, the 64% is April's
+        lead = before.lead()
+        if lead is not None and period.get("period_start") == lead.period_start:
+            return earlier
     # "compared with $427.2 billion from China": another country's, in the same time
     if own is None or not own.offset < base.start or ctx.party_after(base):
         # the base's own words: "from $44 billion in the previous year"; a time anywhere before

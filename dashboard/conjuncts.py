@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from dashboard.context import ABOUT_THE_ONE_BEFORE, Clause, SentenceContext, lazy
 from dashboard.countries import Mention
 from dashboard.figures import Span
+from dashboard.roles import flow_of, is_partner, role
 
 # What opens the second of two figures that share a verb: "Egypt took 63 million kg and the
 # United Kingdom 40 million kg".
@@ -118,6 +119,30 @@ class Conjuncts:
                 same = _POSSESSED.match(self.ctx.text, m.end)
                 if same and (elided or same.group(1).lower() == word):
                     return next(iter(codes - {m.iso3}), "")
+        return ""
+
+    def across_earlier_flow(self, code: str, part: Clause) -> str:
+        """The far side of a flow in an earlier part, from where ``code`` stands in its own:
+        "Turkmenistan supplied 31.6 bcm to China; Russia delivered 22.7 bcm": Russia sends,
+        as Turkmenistan did, so to China."""
+        text = self.ctx.text
+        flow = flow_of(text[part.start : part.end])
+        if not flow or code not in self.ctx.clause_countries(part):
+            return ""  # not "toward the UAE, where imports jumped": the UAE stands before
+        side = role(flow, False)
+        for other in self.ctx.parts:  # clauses: a part may name both flows ("of China's imports")
+            if other.start >= part.start:
+                break
+            codes = self.ctx.clause_countries(other)
+            earlier_flow = flow_of(text[other.start : other.end])
+            if len(codes) != 2 or code in codes or not earlier_flow:
+                continue
+            lo = bisect_left(self.ctx.mention_starts, other.start)
+            hi = bisect_left(self.ctx.mention_starts, other.end)
+            sides = {m.iso3: role(earlier_flow, is_partner(text, m)) for m in self.ctx.mentions[lo:hi]}
+            across = [c for c, r in sides.items() if r != side]
+            if len(set(sides.values())) == 2 and len(across) == 1:
+                return across[0]
         return ""
 
     def claimed_elsewhere(self, code: str, part: Clause) -> bool:

@@ -180,9 +180,18 @@ def _lookup(index: dict[str, tuple[str, str | None]], name: str, caseless: bool 
     if entry is None:
         return None
     exact = entry[1]
-    if exact is not None and exact != name and not (caseless and (name.isupper() or len(name) > 3)):
+    if (
+        exact is not None
+        and exact != name
+        and not (caseless and (name.isupper() or len(name) > 3 or name.lower() not in _ALSO_WORDS))
+    ):
         return None
     return entry[0]
+
+
+# Short names written in capitals that are words too: in lower-case text "us" is a pronoun,
+# while "eu", "uk" and "uae" can only be the names.
+_ALSO_WORDS = frozenset({"us"})
 
 
 _THE_KINGDOM = re.compile(r"(?<!United )\b[Tt]he\s+[Kk]ingdom(?:['’]s)?\b(?!\s+of\b)")

@@ -94,7 +94,8 @@ def extract_document(document: Document) -> list[Figure]:
         dateline=countries[0].iso3 if countries and countries[0].start < place else "",
     )
     # One scan of the whole text for each kind of thing, shared out to sentences by position.
-    all_spans = find_spans(text, currency_context)
+    caseless = text.islower()  # "in july": a month, read as in upper-case text
+    all_spans = find_spans(text, currency_context, caseless=caseless)
     span_starts = [s.start for s in all_spans]
     sentences = split_sentences(text)
     spans_by_sentence = [
@@ -102,7 +103,6 @@ def extract_document(document: Document) -> list[Figure]:
         for sentence in sentences
     ]
     mention_starts = [m.start for m in mentions]
-    caseless = text.islower()  # "in july": a month, read as in upper-case text
     triggers = _time_words(text, sentences, spans_by_sentence, caseless)
     trigger_starts = [at for at, _ in triggers]
     speakers = Speakers(text)

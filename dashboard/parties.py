@@ -248,6 +248,8 @@ def figure_countries(
         return set(named)
     if not partner and (other := conjuncts.in_place_of(only, part)) and other != only:
         return {only, other}  # "..., while China's share rose": where the other stood
+    if not partner and not aggregate and (other := conjuncts.across_earlier_flow(only, part)):
+        return {only, other}  # "Turkmenistan supplied 31.6 bcm to China; Russia delivered 22.7 bcm"
     # A partner pairs with a country named as a subject: "Exports to China, South Korea's
     # largest partner, rose 4%, while those to the United States advanced 2%" is KOR;USA; not
     # with the one country of another part's figure: "The Netherlands took 38%, while the

@@ -57,6 +57,8 @@ def _patterns() -> _Patterns:
             [
                 *(_last_word(phrase) for phrase in before),
                 *("by", "of", "a", "an", "some", "about", "another", "further", "additional", "extra"),
+                # "fell by a combined 13%", "rose an average 4%"
+                *("combined", "cumulative", "average", "total", "collective", "overall"),
             ]
         ),
         bounds=bounds,
@@ -65,7 +67,7 @@ def _patterns() -> _Patterns:
         before=re.compile(
             rf"(?i)(?<![\w-])(?P<w>{lexicon.alternation(list(before))})"
             # "rose a further 5%", "fell another 2%"
-            r"(?:\s+(?:by|of))?(?:\s+(?:an?|some|about|another))?(?:\s+(?:further|additional|extra))?\s*$"
+            r"(?:\s+(?:by|of))?(?:\s+(?:an?|some|about|another))?(?:\s+(?:further|additional|extra|combined|cumulative|average|total|collective|overall))?\s*$"
         ),
         after_words=after,
         change=re.compile(

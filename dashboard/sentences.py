@@ -43,7 +43,10 @@ def split_sentences(text: str) -> list[Sentence]:
     """The sentences of ``text``; ``text[s.start:s.end] == s.text`` for each."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for brk in _BREAK.finditer(text):
+    # Text all in lower case opens its sentences in lower case too: find their breaks in
+    # upper case, letter for letter (offsets hold).
+    scan = upper if text.islower() and len(upper := text.upper()) == len(text) else text
+    for brk in _BREAK.finditer(scan):
         newline = brk.group().startswith("\n")
         end = brk.start() if newline else brk.start() + 1  # after the full stop
         if newline or not _after_abbreviation(text, end):

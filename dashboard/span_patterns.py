@@ -74,7 +74,9 @@ def span_patterns() -> SpanPatterns:
     by_country: dict[str, list[tuple[str, str]]] = {}
     for row in lexicon.rows("currencies.csv"):
         code, context = row["code"], row["context"]
-        for symbol in [code, *filter(None, row["symbols"].split("|"))]:
+        written = [code, *filter(None, row["symbols"].split("|"))]
+        # "RS 5 CRORE" in text set in capitals (and lower-case text, read in capitals)
+        for symbol in [*written, *(s.upper() for s in written if not s.isupper())]:
             symbols.setdefault(symbol, [])
             if (code, context) not in symbols[symbol]:
                 symbols[symbol].append((code, context))

@@ -57,12 +57,19 @@ class _Number:
     symbol: str = ""  # a currency sign that differs by country ("¥")
 
 
-def find_spans(text: str, focus: tuple[str, ...] = ()) -> list[Span]:
+def find_spans(text: str, focus: tuple[str, ...] = (), *, caseless: bool = False) -> list[Span]:
     """Every candidate figure in ``text``, in order, with offsets into it.
 
     ``focus`` names the countries the document is about, most named first; it
-    decides symbols that differ by country (``¥``, ``R``).
+    decides symbols that differ by country (``¥``, ``R``). ``caseless`` text is written
+    all in lower case, where "us$5 million" and "rs 5 crore" are money too.
     """
+    if caseless and len(upper := text.upper()) == len(text):
+        # Read in upper case, letter for letter (offsets hold), as the symbols are written there.
+        read = find_spans(upper, focus)
+        for span in read:
+            span.surface = text[span.start : span.end]
+        return read
     lex = span_patterns()
     spans: list[Span] = []
     last_end = 0

@@ -208,8 +208,9 @@ def _fields(period: Period) -> dict[str, str]:
     }
 
 
-# A clause's opening word that makes it tell of another time: "after Beijing scrapped tariffs".
-_SUBORDINATE = re.compile(r"(?i)\b(?:after|before|since|when|because|until|following|once)\b")
+# A clause's opening word that makes it tell of another time, or of none: "after Beijing
+# scrapped tariffs", "if Washington raises tariffs".
+_SUBORDINATE = re.compile(r"(?i)\b(?:after|before|since|when|because|until|following|once|if|unless)\b")
 
 
 def _subordinate_between(text: str, span: Span, period: Period) -> bool:

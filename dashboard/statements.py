@@ -71,14 +71,15 @@ class Statement:
     def base_period(self) -> dict[str, str] | None:
         """The period of what the statement's figure is compared with, when it has its own."""
         lead = self.lead()
+        if lead is None:
+            return None
         for figure in reversed(self.figures):
             if (
-                lead is not None
-                and figure.period_start
+                figure.period_start
                 and figure.period_start != lead.period_start
                 and compared_with(figure, self.at)
             ):
-                return {k: getattr(figure, k) for k in ("period_start", "period_end", "period_text")}
+                return period_of(figure)
         return None
 
     def measured(self) -> Figure | None:
@@ -112,6 +113,15 @@ class Statement:
             lead = self.lead()
             self._roles = flow_roles(self.text, self.named, lead.countries, lead.metric) if lead else {}
         return self._roles
+
+
+def period_of(figure: Figure) -> dict[str, str]:
+    """A figure's period columns, for a figure that takes them from it."""
+    return {
+        "period_start": figure.period_start,
+        "period_end": figure.period_end,
+        "period_text": figure.period_text,
+    }
 
 
 def compared_with(figure: Figure, sentence_start: int) -> bool:
@@ -193,7 +203,7 @@ def period_fields(
             # "China accounted for 32.5%" takes no year ahead from a forecast before it, and
             # "Qatar will supply 4 mtpa" no month past from the statement before it
             return {}
-    inherited = {k: getattr(lead, k) for k in ("period_start", "period_end", "period_text")}
+    inherited = period_of(lead)
     if lead.period_start and (earlier := _OPENS_A_YEAR_EARLIER.match(ctx.text)):
         return _a_year_before(inherited, earlier.group(1))  # "A year earlier they had totalled $3.9 billion"
     return inherited

@@ -58,6 +58,12 @@ _TURNS_AWAY = re.compile(
 )
 _SEPARATE = re.compile(r"(?i)\bin\s+a\s+separate\s+(?:statement|report|release|note|briefing)\b")
 _OF_THAT = re.compile(r"o(?<!\wo)f\s+(?:that|this|the\s+total|those)\b")  # over lower-cased text
+# A target set on the figure before: "aims to lift the figure to $100 billion", "wants to
+# bring that to ...". Over lower-cased text.
+_RAISES_THAT = re.compile(
+    r"\s(?:lift|rais|boost|increas|bring|tak|push|grow|expand|doubl|tripl)\w*\s+"
+    r"(?:the\s+(?:figure|total|amount|volume|tally)|it|that|this)\s+(?:to|by)\s"
+)
 # Words that make a figure hold "now" rather than over a period: "now", and a
 # statement in the present tense ("China accounts for 13% of ..."). Over lower-cased text.
 _NO_PERIOD = re.compile(
@@ -119,11 +125,13 @@ def is_base(text: str, start: int) -> bool:
 
 def points_back(sentence: str, named: list[Mention] | None = None, before: set[str] | None = None) -> bool:
     """Whether a sentence continues the statement before: it opens by pointing back ("That
-    was 13% of ..."), or leans on its total ("of the total") while naming none but its
-    countries (``named``, and the statement before's, ``before``)."""
+    was 13% of ..."), or leans on its total ("of the total") or sets a target on it ("to
+    lift the figure to ...") while naming none but its countries (``named``, and the
+    statement before's, ``before``)."""
     if _OPENS_POINTING_BACK.match(sentence):
         return True
-    if not _OF_THAT.search(sentence.lower()):
+    lower = sentence.lower()
+    if not (_OF_THAT.search(lower) or _RAISES_THAT.search(lower)):
         return False
     return not (named and before and before.isdisjoint(m.iso3 for m in named))
 

@@ -456,9 +456,15 @@ def month_range(m, ctx):
     first, last = _month(m.group("a")), _month(m.group("b"))
     if last == first:
         return None
-    if m.group("sa"):
+    if m.group("season"):
         # a season starting in mid-year: its months from July are in its first year
         year = int(m.group("sa")) + (first < 7)
+        return (*_months(year, first, last), "months")
+    if named := m.group("fa") or m.group("sa"):  # "2023-24": the fiscal year ending in 2024
+        if (int(named) + 1) % 100 != int(m.group("fb") or m.group("sb")):
+            return None
+        fiscal_start = _fiscal(int(named) + 1, ctx)[0]
+        year = fiscal_start.year + (first < fiscal_start.month)
         return (*_months(year, first, last), "months")
     if m.group("fy"):
         fiscal_start = _fiscal(fiscal_named_year(m.group("fy"), ctx), ctx)[0]

@@ -257,7 +257,8 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             not_a_period,
             ("since+YEAR",),
         ),
-        (rf"(?i:since{S}(?:the{S}start{S}of{S})?(?P<y>{YEAR}))", since_year, ("since",)),
+        # "since 2019", "since the start of 2019", "since the 2019 ban": from that year to date
+        (rf"(?i:since{S}(?:the{S}(?:start{S}of{S})?)?(?P<y>{YEAR}))(?!s)", since_year, ("since",)),
         # Months ending in a month.
         (
             rf"(?i:the{S}(?P<n>{n}){S}(?P<unit>months|quarters){S}(?:to|through|ending(?:{S}in)?)"
@@ -415,11 +416,15 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             ("MONTH",),
         ),
         (
-            # "July-April FY24": the months of that fiscal year
+            # "July-April FY24", "the July-January period of fiscal year 2023-24": the months of
+            # that fiscal year
             rf"(?:(?i:from|between){S})?(?P<a>{month})(?:\s*[-–]\s*(?:(?i:to)[-–])?|{S}(?i:to|and|through){S})(?P<b>{month})"
-            rf"(?:{S}(?P<y>{YEAR})|{S}(?i:of{S})?(?:FY|(?i:fiscal){S})'?(?P<fy>{YEAR}|{YY})(?![\d–/-])"
-            # "the July-December period of the 2023/24 season"
-            rf"|{S}(?i:period{S})?(?i:of{S}the{S})(?P<sa>{YEAR})[-–/]{YY}{S}(?i:season|marketing{S}year|crop{S}year))?",
+            rf"(?:{S}(?P<y>{YEAR})|{S}(?i:period{S})?(?i:of{S}(?:the{S})?)?(?:FY\s?|(?i:fiscal(?:{S}year)?){S})'?"
+            rf"(?:(?P<fa>{YEAR})[-–/](?P<fb>{YY})|(?P<fy>{YEAR}|{YY}))(?![\d–/-])"
+            # "the July-December period of the 2023/24 season", "April-December of the 2023-24
+            # fiscal year"
+            rf"|{S}(?i:period{S})?(?i:of{S}the{S})(?P<sa>{YEAR})[-–/](?P<sb>{YY}){S}"
+            rf"(?:(?P<season>(?i:season|marketing{S}year|crop{S}year))|(?i:fiscal|financial)(?:{S}(?i:year))?))?",
             month_range,
             ("MONTH",),
         ),

@@ -25,6 +25,7 @@ _SIGN_ENDS = frozenset("-−–+" + _SPACES)  # the last character of a sign: "-
 _WINDOW = 12
 _PER = {"y": "year", "yr": "year", "year": "year", "d": "day", "day": "day", "mo": "month", "month": "month"}
 _YEAR_LIKE = re.compile(r"(?:1[89]|2[01])\d\d")
+_YEAR_BEFORE = re.compile(r"(?:1[89]|2[01])\d\d[-–/]\Z")  # "2023-" of "2023-24"
 _BETWEEN = re.compile(r"(?i)\bbetween\s+$")
 # Between an amount and the base it is compared with: " in June from ", ", against ".
 _BASE_GAP = re.compile(r"[^.;:$€£¥]{0,30}?\b(?:from|against|compared\s+(?:with|to)|versus|vs\.?)\s+")
@@ -156,8 +157,14 @@ def _read_range(text: str, low: _Number, lex: SpanPatterns, focus: tuple[str, ..
     if own_scale:
         low_end = own_scale.end()
     joint = lex.range_to.match(text, low_end)
-    if joint is None or (_YEAR_LIKE.fullmatch(text[low.start : low.end]) and not low.currency):
-        return []  # "in 2021 to 5%" is a year, not the low end of a range
+    if joint is None or (
+        not low.currency
+        and (
+            _YEAR_LIKE.fullmatch(text[low.start : low.end])
+            or _YEAR_BEFORE.search(text, max(0, low.start - 5), low.start)
+        )
+    ):
+        return []  # "in 2021 to 5%", "in 2023-24 to 5%": a year, not the low end of a range
     if joint.group().strip().lower() == "and" and not _BETWEEN.search(
         text, max(0, low.start - 12), low.start
     ):
@@ -181,6 +188,8 @@ def _read_range(text: str, low: _Number, lex: SpanPatterns, focus: tuple[str, ..
         factor *= lex.scales[lexicon.fold(own_scale.group("scale"))]
         factor /= lex.scales[lexicon.fold(second_scale.group("scale"))]
     # "rose from 900 million to 1.2 billion dollars": two levels, which ``qualifiers`` tells apart
+    if not (low.negative or second.negative) and low.value * factor >= high.value:
+        return []  # "rose 20 to 1.9 million tonnes": no range runs down
     levels = own_scale is not None and bool(lex.changed_from.search(text, max(0, low.start - 40), low.start))
     surface = text[low.start : low_end]
     return [

@@ -25,7 +25,9 @@ class Context:
     reference_year: int | None  # a year the sentence names, for "the previous year"
     sentence: str = ""
     forecast: bool | None = None  # None: read from the sentence when a resolver first asks
-    season: int = 7  # the month a season or marketing year ("the 2024/25 season") starts in
+    # The months marketing years ("the 2024/25 season") start in: by the crops a pattern
+    # names, then (no pattern) the country's own.
+    seasons: tuple[tuple[re.Pattern[str] | None, int], ...] = ()
 
     def states_forecast(self) -> bool:
         if self.forecast is None:
@@ -221,12 +223,30 @@ def _fiscal(end_year: int, ctx: Context):
     return start, end, "fiscal_year"
 
 
+# July to June: the grain trade's marketing year, which the Black Sea, EU and IGC reports use.
+_DEFAULT_SEASON = 7
+
+
+def _season_start(ctx: Context, at: int) -> int:
+    """The month the marketing year of the crop named last before ``at`` starts in; with
+    none named there, of the first named after; else the country's, else July."""
+    named: list[tuple[int, int]] = []  # (where the crop is named, month), before ``at`` first
+    for crops, month in ctx.seasons:
+        if crops is None:
+            named.append((len(ctx.sentence) * 2, month))
+        elif found := [c.start() for c in crops.finditer(ctx.sentence)]:
+            before = [c for c in found if c < at]
+            named.append((at - before[-1] if before else found[0], month))
+    return min(named)[1] if named else _DEFAULT_SEASON
+
+
 def season(m, ctx):
     """ "the 2024/25 season": the marketing year by the calendar of the country's main crop."""
     first = int(m.group("a"))
     if (first + 1) % 100 != int(m.group("b")):
         return None
-    start, end = _months(first, ctx.season, ctx.season - 1 or 12)
+    month = _season_start(ctx, m.start())
+    start, end = _months(first, month, month - 1 or 12)
     if not m.group("so_far"):
         return start, end, "fiscal_year"
     if ctx.published is None or not start <= ctx.published:

@@ -126,20 +126,24 @@ def _fiscal_calendars() -> dict[str, tuple[int, str]]:
 
 
 _DEFAULT_FISCAL = (4, "end")
-# July to June: the grain trade's marketing year, which the Black Sea, EU and IGC reports use.
-_DEFAULT_SEASON = 7
+_SEASON_WORDS = frozenset({"season", "marketing", "crop"})  # the triggers of season rules
 
 
 @cache
-def _marketing_years() -> dict[str, int]:
-    return {r["iso3"]: int(r["start_month"]) for r in lexicon.rows("marketing_years.csv")}
+def _marketing_years() -> dict[str, list[tuple[re.Pattern[str] | None, int]]]:
+    """Each country's marketing-year starts: by crop where its calendars differ, then its own."""
+    starts: dict[str, list[tuple[re.Pattern[str] | None, int]]] = {}
+    for row in lexicon.rows("marketing_years.csv"):
+        crops = re.compile(rf"(?i)\b(?:{row['crops']})\b") if row["crops"] else None
+        starts.setdefault(row["iso3"], []).append((crops, int(row["start_month"])))
+    return starts
 
 
 @lru_cache(maxsize=1024)
-def season_start(countries: str) -> int:
-    """The month the marketing year of the first country in ``countries`` that has its own starts in."""
+def season_calendars(countries: str) -> tuple[tuple[re.Pattern[str] | None, int], ...]:
+    """The marketing-year calendars of the first country in ``countries`` that has any."""
     starts = _marketing_years()
-    return next((starts[c] for c in countries.split(";") if c in starts), _DEFAULT_SEASON)
+    return next((tuple(starts[c]) for c in countries.split(";") if c in starts), ())
 
 
 _LEADING_PREPOSITION = re.compile(r"(?i)^(?:in|during|for|over|throughout|of)\s+")
@@ -176,6 +180,7 @@ def find_periods(
         triggers = trigger_words(text, caseless=caseless)
     if not triggers:
         return []
+    words = frozenset(word for _, word in triggers)
     written, text = text, _readable(text, caseless)
     years = _EXPLICIT_YEAR.findall(text)
     ctx = Context(
@@ -184,11 +189,11 @@ def find_periods(
         reference_year=int(years[0]) if years else None,
         sentence=text,
         forecast=forecast,
-        season=season_start(countries),
+        seasons=season_calendars(countries) if _SEASON_WORDS & words else (),
     )
     # (-length, rule order, start, end, period): the longest match wins, then the first rule.
     found: list[tuple[int, int, int, int, _Dates | None]] = []
-    for order, pattern, resolver in _applicable(frozenset(word for _, word in triggers)):
+    for order, pattern, resolver in _applicable(words):
         taken_to = 0
         for m in pattern.finditer(text):
             start, end = m.span("expr")

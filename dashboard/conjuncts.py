@@ -25,7 +25,12 @@ _CONJUNCT_REACH = 60
 _PARTNER_AFTER = re.compile(
     r"\s+(?:(?:worth\s+)?(?:of\s+)?(?:[a-z-]+\s+){0,2}?)?(?:to|from|with|into)\s+(?:the\s+)?", re.I
 )
-_BREAKDOWN = re.compile(r",\s+(?:of\s+which|including|led\s+by)\s", re.I)
+# ", a third of them to the United States", ", 40% of it to China": where a share of it opens.
+_BREAKDOWN = re.compile(
+    r",\s+(?:(?:of\s+which|including|led\s+by)\s"
+    r"|(?=(?:(?:about|nearly|almost|roughly|some|over|more\s+than)\s+)?(?:an?\s+)?[\w.%-]+\s+of\s+(?:it|them)\s))",
+    re.I,
+)
 # What a country's possessive names: "China's share", "the United States' exports".
 _POSSESSED = re.compile(r"['’]s?\s+([a-z]+)")
 _CHANGE_VERB = re.compile(
@@ -151,7 +156,8 @@ class Conjuncts:
 
     @lazy
     def breakdown_at(self) -> int | None:
-        """Where a breakdown of the figure before it opens: ", of which", ", including"."""
+        """Where a breakdown of the figure before it opens: ", of which", ", including", ", half
+        of it"."""
         m = _BREAKDOWN.search(self.ctx.text) if "," in self.ctx.text else None
         return m.end() if m else None
 

@@ -201,6 +201,9 @@ def figure_countries(
         # Not from a part after this one: "Exports via the Black Sea accounted for 30 million
         # tonnes, while 8 million tonnes went through the European Union"
         named = ctx.clause_countries(part) or ctx.clause_countries(Clause(0, part.end))
+        if (opener := conjuncts.breakdown_at) is not None and span.start < opener:
+            # "exported $55.7 billion, a third of them to the United States": not the share's partner
+            named = {code for code in named if ctx.first_mention[code].start < opener}
     if continues and previous and named <= previous:
         return set(previous)
     if len(named) > 2:

@@ -210,6 +210,14 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         ),
         # "three times their 2017 level", "above its pre-pandemic 2019 level"
         (rf"(?i:(?:its|their|the)(?:{S}pre-pandemic)?{S}{YEAR}{S}levels?)", not_a_period, ("level",)),
+        # "the 2024 report by the bank said", "under the 2019 agreement": a name, not a period
+        (
+            rf"(?i:(?:the|its|their|a|this|that|[\w-]+['’]s){S}{YEAR}{S}"
+            rf"(?:report|survey|study|review|yearbook|edition|ranking|agreement|deal|accord|treaty|pact"
+            rf"|summit|law|act|election|invasion|pandemic|earthquake)s?)(?!\w)",
+            not_a_period,
+            ("YEAR",),
+        ),
         (
             r"(?i:\b(?:annually|per\s+annum|a\s+year|per\s+year|now|currently|at\s+present|today)\b)",
             not_a_period,

@@ -134,6 +134,19 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             not_a_period,
             ("%+YEAR", "cent+YEAR", "point+YEAR", "pp+YEAR", "fold+YEAR"),
         ),
+        # "up 79.1% from the first quarter", "compared with the second half of 2023": the part of
+        # a year compared with, not the figure's
+        (
+            rf"(?i:(?:(?:\d[\d.,]*\s*(?:%|per\s*cent|percentage{S}points?|pp|points?)|\w+[-‐‑–]?fold)"
+            rf"{S}(?:from|on)|compared{S}(?:with|to)|versus|against){S}the{S}(?:{ORD}){S}(?:quarter|half)"
+            rf"(?:{S}of{S}{YEAR})?)(?!{S}(?i:to|and|through|until)\b)",
+            not_a_period,
+            tuple(
+                f"{w}+{part}"
+                for w in ("%", "cent", "point", "pp", "fold", "compared", "versus", "against")
+                for part in ("quarter", "half")
+            ),
+        ),
         # "dropped 1.1% compared with November 2023", "15.5% less than in 2022": the time compared with
         (
             rf"(?i:(?:compared{S}(?:with|to)|versus|against|than(?:{S}in)?){S}(?:(?:{month}){S})?{YEAR})"

@@ -66,8 +66,9 @@ def _patterns() -> _Patterns:
         before_words=before,
         before=re.compile(
             rf"(?i)(?<![\w-])(?P<w>{lexicon.alternation(list(before))})"
-            # "rose a further 5%", "fell another 2%"
-            r"(?:\s+(?:by|of))?(?:\s+(?:an?|some|about|another))?(?:\s+(?:further|additional|extra|combined|cumulative|average|total|collective|overall))?\s*$"
+            # "rose a further 5%", "fell another 2%", "fell by a total of 3%"
+            r"(?:\s+(?:by|of))?(?:\s+(?:an?|some|about|another))?"
+            r"(?:\s+(?:further|additional|extra|combined|cumulative|average|total|collective|overall)(?:\s+of)?)?\s*$"
         ),
         after_words=after,
         change=re.compile(

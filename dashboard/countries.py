@@ -1,7 +1,8 @@
 """Country mentions -> ISO 3166-1 alpha-3 codes (the EU as ``EUU``).
 
 Names come from pycountry; short names, demonyms and capitals standing for
-governments come from our own ``lexicon/countries.csv``, which no library covers.
+governments come from our own ``lexicon/countries.csv``, which no library covers,
+as do the places named after a country that are not it ("Latin America").
 One scan of the text finds the longest name at each place (a trie of every
 name, opening on its capital), and a dictionary gives its code; linear in the text.
 """
@@ -95,6 +96,9 @@ def find_countries(text: str) -> list[Mention]:
             continue  # "The talks", "The visit": a name after "The" is capitalised
         hit = _lookup(index, text[start:end], caseless) if candidate.re is not _THE else None
         mention = Mention(start, end, hit) if hit is not None else _by_words(text, start, caseless)
+        if mention is not None and not mention.iso3:
+            last_end = mention.end  # "Latin America", "the South China Sea": a place, no country
+            continue
         # "non-EU countries" are not the EU
         if (
             mention is not None

@@ -514,6 +514,28 @@ def year_from(m, ctx):
     return (*_months(year, month, (month + 10) % 12 + 1), "fiscal_year")
 
 
+def day_range(m, ctx):
+    """ "from January 1 to September 15": those days, in the year named, else the latest
+    such stretch that has ended by publication."""
+    first = (_month(m.group("a") or m.group("a2")), int(m.group("ad") or m.group("ad2")))
+    last = (_month(m.group("b") or m.group("b2")), int(m.group("bd") or m.group("bd2")))
+    turns = last < first  # "from November 1 to February 15" runs into the next year
+    if m.group("by"):
+        end_year = int(m.group("by"))
+    elif m.group("ay"):
+        end_year = int(m.group("ay")) + turns
+    elif ctx.published is not None:
+        end_year = ctx.published.year - (last > (ctx.published.month, ctx.published.day))
+    else:
+        return None
+    try:
+        start_year = int(m.group("ay")) if m.group("ay") else end_year - turns
+        start, end = dt.date(start_year, *first), dt.date(end_year, *last)
+    except ValueError:  # "February 30"
+        return None
+    return (start, end, "span") if start < end else None
+
+
 def dated_month_range(m, ctx):
     """ "between May 2020 and August 2023": from the first month to the last, whole."""
     start = dt.date(int(m.group("ay")), _month(m.group("a")), 1)

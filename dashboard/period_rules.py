@@ -13,6 +13,7 @@ from dashboard.period_resolvers import (
     bare_month,
     calendar_year,
     dated_month_range,
+    day_range,
     days_of_month,
     days_to,
     decade,
@@ -147,9 +148,11 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
                 for part in ("quarter", "half")
             ),
         ),
-        # "dropped 1.1% compared with November 2023", "15.5% less than in 2022": the time compared with
+        # "dropped 1.1% compared with November 2023", "15.5% less than in 2022", "30% more than in
+        # January-June 2023": the time compared with
         (
-            rf"(?i:(?:compared{S}(?:with|to)|versus|against|than(?:{S}in)?){S}(?:(?:{month}){S})?{YEAR})"
+            rf"(?i:(?:compared{S}(?:with|to)|versus|against|than(?:{S}in)?){S}"
+            rf"(?:(?:{month})(?:\s*[-–]\s*(?:{month}))?{S})?{YEAR})"
             rf"(?!{S}(?i:to|and|through|until)\b|\s*[-–/]\s*\d)",
             not_a_period,
             ("compared", "versus", "against", "than+YEAR"),
@@ -429,6 +432,15 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             rf"(?i:the{S}(?:last|final){S}quarter{S}of{S}(?P<y>{YEAR}|{THIS_LAST}))",
             fourth_quarter,
             ("quarter",),
+        ),
+        # "from January 1 to September 15", "between 1 January and 15 March 2024": the days between
+        (
+            rf"(?i:from|between){S}(?:(?P<a>{month}){S}(?P<ad>\d{{1,2}})|(?P<ad2>\d{{1,2}}){S}(?P<a2>{month}))"
+            rf"(?!\d)(?:st|nd|rd|th)?(?:,?{S}(?P<ay>{YEAR}))?{S}(?i:to|and|through|until){S}"
+            rf"(?:(?P<b>{month}){S}(?P<bd>\d{{1,2}})|(?P<bd2>\d{{1,2}}){S}(?P<b2>{month}))"
+            rf"(?!\d)(?:st|nd|rd|th)?(?:,?{S}(?P<by>{YEAR}))?",
+            day_range,
+            ("MONTH",),
         ),
         (
             rf"(?:(?i:from|between){S})?(?P<a>{month}){S}(?P<ay>{YEAR})(?:\s*[-–]\s*|{S}(?i:to|and|through|until){S})"

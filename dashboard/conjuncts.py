@@ -199,10 +199,36 @@ class Conjuncts:
                 rest = Clause(opener, part.end)
                 later = [s for s in spans if s.start >= opener]
                 found = self._named_before(later, rest) if len(later) >= 2 else None
+            if found is None and len(spans) >= 3:
+                found = self._in_place_of_subject(spans, part)
             self._distributed[part.start] = found
         by_start = self._distributed[part.start]
         own = by_start.get(span.start) if by_start else None
         return set(own) if own else None
+
+    def listed(self, part: Clause) -> set[str]:
+        """The countries of the conjuncts ``distributed`` found in ``part``, each its own."""
+        owners = self._distributed.get(part.start)
+        if not owners:
+            return set()
+        first, *others = owners.values()
+        return first.union(*others) - first.intersection(*others)
+
+    def _in_place_of_subject(self, spans: list[Span], part: Clause) -> dict[int, set[str]] | None:
+        """ "The Netherlands imported 5.9 million tonnes of Russian LNG, followed by Spain with
+        5.1 million tonnes and Belgium with 4.7 million tonnes": the figures after the first
+        clause, each with the country before it in place of the subject, so with Russia."""
+        first = self.ctx.clause(spans[0].start)
+        rest = Clause(first.end, part.end)
+        owners = self._named_before([s for s in spans if s.start >= first.end], rest)
+        i = bisect_left(self.ctx.mention_starts, part.start)
+        if owners is None or i == len(self.ctx.mentions) or self.ctx.mentions[i].start >= first.end:
+            return None
+        subject = self.ctx.mentions[i].iso3
+        shared = self._codes(part.start, first.end) - {subject}
+        if not shared or any(subject in codes or codes & shared for codes in owners.values()):
+            return None
+        return {start: codes | shared for start, codes in owners.items()}
 
     def _codes(self, start: int, end: int) -> set[str]:
         lo, hi = bisect_left(self.ctx.mention_starts, start), bisect_left(self.ctx.mention_starts, end)

@@ -38,6 +38,12 @@ _ONE_OF_EUROPE = re.compile(
 )
 
 
+# "the biggest EU buyer", "another EU member": one of them; not "EU countries", the bloc's.
+_ONE_OF_THE_EU = re.compile(
+    r"(?i)\s+(?:member(?:\s+state)?|country|nation|state|buyer|importer|exporter|supplier|producer|partner)(?![\w-])"
+)
+
+
 @dataclass(slots=True)  # not frozen: five times cheaper to build, and many are; none changes once built
 class Mention:
     start: int
@@ -111,11 +117,13 @@ def find_countries(text: str) -> list[Mention]:
 
 
 def _in_europe(text: str, mention: Mention) -> bool:
-    return (
-        mention.iso3 == "EUU"
-        and text[mention.start : mention.end].lower() == "european"
-        and bool(_ONE_OF_EUROPE.match(text, mention.end))
-    )
+    """ "its largest European partner", "the biggest EU buyer": one country of the EU, not it."""
+    if mention.iso3 != "EUU":
+        return False
+    name = text[mention.start : mention.end].lower()
+    if name == "european":
+        return bool(_ONE_OF_EUROPE.match(text, mention.end))
+    return name == "eu" and bool(_ONE_OF_THE_EU.match(text, mention.end))
 
 
 def _by_words(text: str, start: int, caseless: bool) -> Mention | None:

@@ -201,6 +201,9 @@ def figure_countries(
         # Not from a part after this one: "Exports via the Black Sea accounted for 30 million
         # tonnes, while 8 million tonnes went through the European Union"
         named = ctx.clause_countries(part) or ctx.clause_countries(Clause(0, part.end))
+        # "importing 5.9 million tonnes, followed by Spain with 5.1 million tonnes and ...": not
+        # the countries of the list after it
+        named = named - conjuncts.listed(part) or named
         if (opener := conjuncts.breakdown_at) is not None and span.start < opener:
             # "exported $55.7 billion, a third of them to the United States": not the share's partner
             named = {code for code in named if ctx.first_mention[code].start < opener}

@@ -10,6 +10,7 @@ from functools import cache
 from dashboard import lexicon
 
 _LOOKBACK = 48
+_VERB_REACH = 100
 # "made up 20%", "set up": "up" that is part of a phrasal verb, not a rise.
 _PHRASAL_UP = re.compile(r"(?i)\b(?:made|make|makes|making|set|sets|take|takes|took|taken|picks?)\s+$")
 # "pick up to 3.3%", "ticked up to 5%": a phrasal verb of rising, then "to" a level.
@@ -110,10 +111,17 @@ def qualify(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str]:
         direction = p.before_words[lexicon.fold(m.group("w"))]
     elif m := p.after.match(text, end):
         direction = p.after_words[lexicon.fold(m.group("w"))]
-    elif last == "by" and (verbs := p.change.findall(lead)):
-        # "cut its purchases of Brazilian goods by 7%": the verb stands before its object
+    elif last == "by" and (verbs := p.change.findall(_clause_before(text, start, floor))):
+        # "cut its purchases of Brazilian goods by 7%": the verb stands before its object, which
+        # may be long: "lifting China's share of the European electric car market by 4.2pp"
         direction = p.before_words.get(lexicon.fold(verbs[-1]), "")
     return bound, direction
+
+
+def _clause_before(text: str, start: int, floor: int) -> str:
+    """The words of the clause before ``start``, up to a verb's reach."""
+    lead = text[max(floor, start - _VERB_REACH) : start]
+    return lead[max(lead.rfind(";"), lead.rfind(":")) + 1 :]
 
 
 def _last_word(text: str) -> str:

@@ -136,6 +136,11 @@ def points_back(sentence: str, named: list[Mention] | None = None, before: set[s
     return not (named and before and before.isdisjoint(m.iso3 for m in named))
 
 
+def opens_pointing_back(sentence: str) -> bool:
+    """Whether a sentence opens by pointing back: "This is ...", "It was ...", "The figure ..."."""
+    return bool(_OPENS_POINTING_BACK.match(sentence))
+
+
 def turns_away(sentence: str) -> bool:
     """Whether a sentence starts a new statement: "Separately, ...", "..., the ministry said in
     a separate statement"."""

@@ -120,7 +120,12 @@ def extract_document(document: Document) -> list[Figure]:
                 if lead or sentence.text.endswith(":")
                 else None
             )
-            if before.figures or heading or before.heading:  # else nothing changes
+            # "It was the first monthly decline since April 2023" leaves the statement open
+            if (
+                heading
+                or before.heading
+                or (before.figures and not context.opens_pointing_back(sentence.text))
+            ):
                 before = Statement([], before.subject, heading=heading)
             continue
         if context.turns_away(sentence.text):  # "Separately, ..." starts a new statement

@@ -25,7 +25,7 @@ from dashboard.documents import Document, parse_date
 from dashboard.figures import Figure, Span
 from dashboard.metrics import MetricIndex, metric_for
 from dashboard.parties import Report
-from dashboard.periods import find_periods, fiscal_calendar, trigger_words
+from dashboard.periods import find_periods, fiscal_calendar, names_a_time, trigger_words
 from dashboard.qualifiers import qualify, range_bounds
 from dashboard.sentences import Sentence, dateline_end, split_sentences
 from dashboard.sources import Speakers
@@ -120,12 +120,7 @@ def extract_document(document: Document) -> list[Figure]:
                 if lead or sentence.text.endswith(":")
                 else None
             )
-            # "It was the first monthly decline since April 2023" leaves the statement open
-            if (
-                heading
-                or before.heading
-                or (before.figures and not context.opens_pointing_back(sentence.text))
-            ):
+            if heading or before.heading or (before.figures and not _aside(sentence.text)):
                 before = Statement([], before.subject, heading=heading)
             continue
         if context.turns_away(sentence.text):  # "Separately, ..." starts a new statement
@@ -144,6 +139,16 @@ def extract_document(document: Document) -> list[Figure]:
         before = Statement(own, subject, sentence.text, shift, named)
         figures.extend(own)
     return figures
+
+
+def _aside(text: str) -> bool:
+    """Whether a sentence without figures leaves the statement before open for the next: it
+    points back to it ("It was the first decline since April 2023"), or names no time of its
+    own and does not turn away ("China slipped to third.", "Most of the rest went to Poland.")."""
+    if context.opens_pointing_back(text):
+        return True
+    # A time named, even of an event ("signed a deal in 2009"), moves the statement on.
+    return not context.turns_away(text) and not names_a_time(text)
 
 
 def _time_words(

@@ -205,7 +205,7 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             rf"(?i:(?:signed|agreed|announced|unveiled|struck|sealed|inked|launched|imposed|lifted|scrapped|took{S}effect"
             # "signed a 27-year deal with Sinopec in 2022"
             rf"|came{S}into{S}force)(?:{S}(?![$€£¥₹])(?:[^\s,.;:]|\.(?=\S))+){{0,6}}?{S}(?:on{S}|in{S}|at{S})?)"
-            rf"(?:(?:{month})(?:{S}\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?{S}{YEAR})?|{YEAR}"
+            rf"(?:(?:{month})(?:{S}\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?{S}{YEAR})?|{YEAR}(?:{S}(?i:and|or){S}{YEAR})?"
             rf"|(?i:mon|tues|wednes|thurs|fri|satur|sun)day)",
             not_a_period,
             (

@@ -324,6 +324,11 @@ class SentenceContext:
         i = bisect_left(self.mention_starts, m.end())
         return i < len(self.mention_starts) and self.mention_starts[i] == m.end()
 
+    def _bracket(self, at: int) -> int:
+        """Where the bracket holding ``at`` opens, or -1 outside any."""
+        opened = self.text.rfind("(", max(0, at - _BRACKET_REACH), at)
+        return opened if opened >= 0 and self.text.find(")", opened, at) < 0 else -1
+
     def nearest_period(self, span: Span) -> Period | None:
         """The time expression nearest the figure, those in its own clause first; after wins ties."""
         # The neighbours on either side hold the nearest in the clause, if any, else the nearest at all.
@@ -339,18 +344,22 @@ class SentenceContext:
             return before or after
         clause = self.clause(span.start)
         # "$279.4 billion in 2023 ($382.1 billion in 2022)": a bracket parts the figure from a time
+        # "rose to $4.5 billion ($3.1 billion in March 2023)": nor one in a bracket of its own
+        own = self._bracket(span.start)
         before_rank = (
-            not clause.start <= before.offset < clause.end
-            or self.text.find("(", before.stop, span.start) >= 0,
+            self._bracket(before.offset) != own,
+            not clause.start <= before.offset < clause.end,
             max(0, span.start - before.stop),
         )
         after_rank = (
-            not clause.start <= after.offset < clause.end or self.text.find(")", span.end, after.offset) >= 0,
+            self._bracket(after.offset) != own,
+            not clause.start <= after.offset < clause.end,
             max(0, after.offset - span.end),
         )
         return after if after_rank <= before_rank else before
 
 
+_BRACKET_REACH = 200  # brackets are short asides; a bound keeps the look back linear
 _RANK_AFTER = re.compile(
     r"(?i)\b(?:second|third|fourth|fifth|sixth|seventh|no\.\s*\d)[\w-]*\b[^,.;]{0,40}?\b(?:after|behind)\s"
     # "the top supplier ahead of Saudi Arabia"

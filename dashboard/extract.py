@@ -23,7 +23,7 @@ from dashboard.countries import (
 )
 from dashboard.documents import Document, parse_date
 from dashboard.figures import Figure, Span
-from dashboard.metrics import MetricIndex, metric_for
+from dashboard.metrics import MetricIndex, metric_for, names_own_metric
 from dashboard.parties import Report
 from dashboard.periods import find_periods, fiscal_calendar, names_a_time, trigger_words
 from dashboard.qualifiers import qualify, range_bounds
@@ -241,7 +241,13 @@ def _in_context(
         measured = high if high is not None and bounds.get(high.start) == "<=" else span
         named_metric = metric_for(metrics, measured.start, measured.end, measured.kind, measured.unit)
         metric = carried_metric(named_metric, metrics, measured, measured_before, continues, countries)
-        if out and out[-1].kind == span.kind and out[-1].metric and context.is_base(text, span.start):
+        if (
+            out
+            and out[-1].kind == span.kind
+            and out[-1].metric
+            and context.is_base(text, span.start)
+            and not names_own_metric(text, span.end)  # "from a $2.2 billion deficit"
+        ):
             metric = out[-1].metric  # "made up 36% of oil imports, down from 42%": a share too
         if metric == "trade balance" and span.kind == "money" and span.hint:
             # "Trade balance: -$29.3 billion" is a deficit of $29.3 billion, not a fall

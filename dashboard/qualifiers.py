@@ -108,7 +108,10 @@ def qualify(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str]:
         last = _last_word(lead)
     direction = ""
     if last in p.before_ends and (m := p.before.search(lead)) and not _PHRASAL_UP.search(lead, 0, m.start()):
-        direction = p.before_words[lexicon.fold(m.group("w"))]
+        word = lexicon.fold(m.group("w"))
+        # "above the contracted 22 bcm", "the reduced 10% rate": a participle as an adjective
+        if not (word.endswith("ed") and _DETERMINER_BEFORE.search(lead, 0, m.start())):
+            direction = p.before_words[word]
     elif m := p.after.match(text, end):
         direction = p.after_words[lexicon.fold(m.group("w"))]
     elif last == "by" and (verbs := p.change.findall(_clause_before(text, start, floor))):
@@ -116,6 +119,9 @@ def qualify(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str]:
         # may be long: "lifting China's share of the European electric car market by 4.2pp"
         direction = p.before_words.get(lexicon.fold(verbs[-1]), "")
     return bound, direction
+
+
+_DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their|this|that)\s+\Z")
 
 
 def _clause_before(text: str, start: int, floor: int) -> str:

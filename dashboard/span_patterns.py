@@ -122,7 +122,8 @@ def span_patterns() -> SpanPatterns:
             # is the figure)
             rf"|by\s+(?:(?:almost|nearly|about|around|roughly|some|over|more\s+than)\s+)?"
             rf"(?P<by_share>{alt(list(shares))})(?![\w-]|\s+(?:of|an?|percentage)\b)"
-            rf"|(?P<words>{number_word}(?:(?:{SP}|-)(?:and{SP})?{number_word})*)(?!\w)"
+            # "three and a half million tonnes"
+            rf"|(?P<words>{number_word}(?:(?:{SP}|-)(?:and{SP})?{number_word})*(?:{SP}and{SP}a{SP}half)?)(?!\w)"
             rf"|(?P<mult>{alt(list(multiples))})\b"
             # "a billion dollars": one of a scale written out
             rf"|(?P<one>an?)(?={SP}(?:thousand|million|billion|trillion|lakh|crore)\b))",

@@ -298,8 +298,12 @@ def _tidy(value: float) -> float:
 
 
 def _word_value(words: str, lex: SpanPatterns) -> float | None:
+    *whole, last = re.split(rf"(?:{SP}|-)+", words.lower())
+    if last == "half" and whole[-2:] == ["and", "a"]:  # "three and a half"
+        value = _word_value(" ".join(whole[:-2]), lex)
+        return None if value is None else value + 0.5
     total = 0
-    for word in re.split(rf"(?:{SP}|-)+", words.lower()):
+    for word in [*whole, last]:
         if word in ("and", ""):
             continue
         value = lex.words.get(word)

@@ -36,8 +36,8 @@ _OPENS_A_YEAR_EARLIER = re.compile(
 _COLLECTED = re.compile(r"(?i)\b(?:collect(?:s|ed|ing)?|revenues?|receipts|raised|brought\s+in|yielded)\b")
 _TOTAL_BEFORE = re.compile(r"(?i)\btotal\s+$")
 _TARGET_AFTER = re.compile(r"(?i)\s+(?:target|goal)\b")
-_YEAR_EARLIER = re.compile(
-    r"(?i),?\s+((?:a|one|the)\s+year\s+(?:earlier|ago|before)|(?:(?:in|during|for)\s+the\s+same\s+"
+_YEAR_EARLIER = re.compile(  # "from a $2.2 billion deficit a year earlier" too
+    r"(?i)(?:\s+(?:deficit|surplus|shortfall|level|total))?,?\s+((?:a|one|the)\s+year\s+(?:earlier|ago|before)|(?:(?:in|during|for)\s+the\s+same\s+"
     r"(?:period|quarter|month|months|half)|(?:at|by)\s+the\s+same\s+(?:point|time|stage|date))"
     r"\s+(?:(?:a|last)\s+year|of\s+(?:the\s+)?(?:previous|prior)\s+year"
     r"|a\s+year\s+(?:earlier|ago|before)))\b"
@@ -165,6 +165,7 @@ def period_fields(
             ctx.clause_now(clause)
             or perfect
             or context.is_general(metric)
+            or _A_YEAR_AFTER.match(ctx.text, span.end)  # "worth £1.2bn a year": a rate, now
             or (_ahead(period, published) and not ctx.forecast)
             or (_past(period, published) and is_forecast(ctx.text[clause.start : clause.end]))
         )

@@ -83,7 +83,7 @@ def _patterns() -> _Patterns:
         # Run over lower-cased text, several times faster than ignoring case.
         head=re.compile(rf"\b{share}(?:(?P<mod>{commodities})\s+)?(?P<head>{head})\b"),
         commodity_after=re.compile(
-            rf"(?i)\s+(?:[\w.,$€£¥-]+\s+){{0,4}}?of\s+(?:[A-Z][\w.-]*\s+)?(?P<mod>{commodities})\b"
+            rf"(?i)\s+(?:[\w.,$€£¥-]+\s+){{0,4}}?of\s+(?:[A-Z][\w.-]*\s+)??(?P<mod>{commodities})\b"
         ),
         # not "rose 5% and imports 3%": the next figure's; not "duties of 38% on imports": what
         # the figure is levied on

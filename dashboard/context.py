@@ -348,7 +348,8 @@ class SentenceContext:
         own = self._bracket(span.start)
         before_rank = (
             self._bracket(before.offset) != own,
-            not clause.start <= before.offset < clause.end,
+            # "Between 2019 and 2023, exports grew 70%, while in 2020 and 2021 they rose 43%"
+            not (clause.start <= before.offset < clause.end or self.fronted(before)),
             max(0, span.start - before.stop),
         )
         after_rank = (

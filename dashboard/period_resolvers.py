@@ -543,6 +543,33 @@ def dated_month_range(m, ctx):
     return (start, end, "span") if start < end else None
 
 
+def through_month(m, ctx):
+    """ "through October": January to that month, in the year named, else the latest
+    October that has ended."""
+    month = _month(m.group("m"))
+    year = int(m.group("y")) if m.group("y") else _year_of(month, month, ctx)
+    if year is None:
+        return None
+    return dt.date(year, 1, 1), _month_end(year, month), "months"
+
+
+def as_of(m, ctx):
+    """ "as of July 1": that day, in the year named, else the latest that has come by publication."""
+    month = _month(m.group("m") or m.group("m2"))
+    day = int(m.group("d") or m.group("d2"))
+    if m.group("y"):
+        year = int(m.group("y"))
+    elif ctx.published is None:
+        return None
+    else:
+        year = ctx.published.year - ((month, day) > (ctx.published.month, ctx.published.day))
+    try:
+        point = dt.date(year, month, day)
+    except ValueError:
+        return None
+    return point, point, "point"
+
+
 def end_of(m, ctx):
     if m.group("m"):
         month = _month(m.group("m"))

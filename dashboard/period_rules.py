@@ -10,6 +10,7 @@ from dashboard import lexicon
 from dashboard.period_resolvers import (
     Resolver,
     anaphor,
+    as_of,
     bare_month,
     calendar_year,
     dated_month_range,
@@ -55,6 +56,7 @@ from dashboard.period_resolvers import (
     since_year,
     this_month,
     this_year,
+    through_month,
     to_date,
     year_from,
     year_to,
@@ -119,10 +121,12 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             not_a_period,
             ("same", "level"),
         ),
-        # "down from 42% in the same period last year": the base's own time, a year back
+        # "down from 42% in the same period last year", "in the same quarter of 2022": the base's
+        # own time, that stretch of another year
         (
             rf"(?i:(?:in|during|for){S}the{S}same{S}(?:period|quarter|month|months|half){S}"
-            rf"(?:(?:a|last){S}year|of{S}(?:the{S})?(?:previous|prior){S}year|a{S}year{S}(?:earlier|ago|before)))",
+            rf"(?:(?:a|last){S}year|of{S}(?:the{S})?(?:previous|prior){S}year|a{S}year{S}(?:earlier|ago|before)"
+            rf"|(?:of|in){S}{YEAR}))",
             not_a_period,
             ("same",),
         ),
@@ -461,7 +465,20 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             month_range,
             ("MONTH",),
         ),
+        # "through October", "through the end of September 2024": the year up to that month
+        (
+            rf"(?i:through|thru){S}(?i:the{S}end{S}of{S})?(?P<m>{month})(?:{S}(?P<y>{YEAR}))?",
+            through_month,
+            ("through", "thru"),
+        ),
         # Points in time.
+        # "as of July 1", "as at 30 June 2024": that day
+        (
+            rf"(?i:as{S}(?:of|at|on){S})(?:(?P<m>{month}){S}(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}}){S}(?P<m2>{month}))"
+            rf"(?!\d)(?:st|nd|rd|th)?(?:,?{S}(?P<y>{YEAR}))?",
+            as_of,
+            ("as of", "as at", "as on"),
+        ),
         (
             rf"(?i:(?:at{S})?(?:the{S}end{S}of{S}|end-)(?:(?P<y>{YEAR}|{THIS_LAST})|(?P<m>{month})(?:{S}(?P<my>{YEAR}))?))",
             end_of,

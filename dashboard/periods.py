@@ -217,7 +217,19 @@ def find_periods(
             if start < taken_to:
                 continue  # inside this rule's match before, as ``finditer`` would skip it
             taken_to = end
-            dates: _Dates | None = resolver(m, ctx)
+            dates: _Dates | None
+            if (
+                resolver is not not_a_period
+                and "after" in text
+                and _AFTER_A_LEVEL.search(text, max(0, start - 80), start)
+            ):
+                # "are on course to top $17 billion, after $16.3 billion in the three months to
+                # September": the level it comes after was, whatever the sentence foresees
+                ctx.forecast, foresees = False, ctx.forecast
+                dates = resolver(m, ctx)
+                ctx.forecast = foresees
+            else:
+                dates = resolver(m, ctx)
             if dates is None and resolver is not not_a_period and ctx.published is None:
                 dates = (None, None, "span")  # a period, but relative with no date to resolve against
             found.append((start - end, order, start, end, dates))
@@ -235,6 +247,7 @@ def find_periods(
     return _previous_of_twelve_months(periods) if len(periods) > 1 else periods
 
 
+_AFTER_A_LEVEL = re.compile(r",\s+after\s+(?:[$€£¥₹]|\d)[^,;:()]{0,60}\Z")
 _THE_PREVIOUS_YEAR = re.compile(r"(?i)the\s+(?:previous|prior|preceding)\s+year$")
 
 

@@ -285,13 +285,23 @@ def year_earlier(text: str, span: Span, period: dict[str, str]) -> dict[str, str
     """The period of a figure written "a year earlier": its sentence's a year back ("fell to
     $48 billion from $53.2 billion a year earlier"); else ``period``. A multiple is compared
     with a year earlier, not of it ("more than triple a year earlier")."""
-    if (
-        span.kind != "multiple"
-        and period.get("period_start")
-        and (earlier := _YEAR_EARLIER.match(text, span.end))
-    ):
+    if span.kind == "multiple" or not period.get("period_start"):
+        return period
+    if earlier := _YEAR_EARLIER.match(text, span.end):
         return _a_year_before(period, earlier.group(1))
+    if (same := _SAME_PART_OF_YEAR.match(text, span.end)) and 0 < (
+        back := int(period["period_start"][:4]) - int(same.group("y"))
+    ) <= 30:
+        for _ in range(back):  # "3.9 million bpd in the same quarter of 2022"
+            period = _a_year_before(period, "")
+        return {**period, "period_text": same.group(1)}
     return period
+
+
+_SAME_PART_OF_YEAR = re.compile(
+    r"(?i)(?:\s+(?:deficit|surplus|shortfall|level|total))?,?\s+((?:in|during|for)\s+the\s+same\s+"
+    r"(?:period|quarter|month|months|half)\s+(?:of|in)\s+(?P<y>(?:19|20)\d\d))(?!\d)"
+)
 
 
 def base_period(

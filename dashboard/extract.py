@@ -23,7 +23,7 @@ from dashboard.countries import (
 )
 from dashboard.documents import Document, parse_date
 from dashboard.figures import Figure, Span
-from dashboard.metrics import MetricIndex, metric_for, names_own_metric
+from dashboard.metrics import MetricIndex, metric_for, names_own_metric, unit_price
 from dashboard.parties import Report
 from dashboard.periods import find_periods, fiscal_calendar, names_a_time, trigger_words
 from dashboard.qualifiers import qualify, range_bounds
@@ -254,6 +254,9 @@ def _in_context(
             metric = "trade deficit" if span.hint == "down" else "trade surplus"
             if direction == span.hint:
                 direction = worded  # the words' direction, not the sign's
+        if span.kind == "money" and (priced := unit_price(text, span.end, metric)) != metric:
+            metric = priced  # "Brent fell to $78 a barrel, and India's oil import bill shrank"
+            countries = join_codes(ctx.clause_countries(clause))
         if not named_metric and ctx.bilateral and span.kind == "money":
             metric = "trade"  # "The two sides have set a target of $100 bn": their trade
         countries = parties.by_metric(metric, countries, ctx, report, previous_countries, continues)

@@ -32,6 +32,18 @@ _BY_FORECASTERS = re.compile(
 )
 
 
+@cache
+def _past_pattern() -> re.Pattern[str]:
+    words = [w.lower() for w in lexicon.column("past_verbs.csv", "word")]
+    return re.compile(lexicon.at_word_start(words, not_after=r"\w") + r"\b")
+
+
+def reports_past(clause: str) -> bool:
+    """Whether a clause of a forecast reports what happened instead: "..., as bilateral trade
+    reached $8.5 billion in the 12 months to September"."""
+    return not is_forecast(clause) and _past_pattern().search(clause.lower()) is not None
+
+
 def is_forecast(sentence: str) -> bool:
     """Whether a sentence states a forecast or target rather than the past. What economists
     "had expected" is a past expectation of the period reported, not a look ahead."""

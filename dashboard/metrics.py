@@ -268,6 +268,27 @@ def metric_for(index: MetricIndex, start: int, end: int, kind: str, unit: str) -
     return _name(chosen.head, commodity, chosen.share)
 
 
+@cache
+def _per_unit() -> re.Pattern[str]:
+    units = {
+        r["phrase"] for r in lexicon.rows("quantity_units.csv") if r["factor"] == "1" and "/" not in r["unit"]
+    }
+    units |= {unit.removesuffix("s") for unit in units}  # "a barrel", "per tonne"
+    return re.compile(rf"(?i)\s*(?:a|an|per|/)\s*(?:{lexicon.alternation(sorted(units))})(?![\w-])")
+
+
+# What is paid per unit by its own name: not "$60 a barrel" as a price, but as a cap or a discount.
+_PER_UNIT_METRICS = ("price", "cap", "discount", "premium", "tariff", "dut", "levy", "tax", "fee", "cost")
+
+
+def unit_price(text: str, end: int, metric: str) -> str:
+    """The metric of money written per unit ("$78 a barrel", "$420 per tonne"): a price, unless
+    the text names what kind of sum per unit it is (a price cap, a discount, a duty)."""
+    if not _per_unit().match(text, end) or any(word in metric for word in _PER_UNIT_METRICS):
+        return metric
+    return "price"
+
+
 def names_own_metric(text: str, end: int) -> bool:
     """Whether the words right after a figure name what it measures ("of generating capacity")."""
     p = _patterns()

@@ -180,6 +180,13 @@ def figure_countries(
         if len(own) == 1 and reporter and not _aggregate(ctx.text, part, span):
             own.add(reporter)  # a partner of the country whose figures the report gives
         return own
+    if (
+        len(named) == 1
+        and (antecedent := conjuncts.where_antecedent(clause))
+        and antecedent not in named
+        and is_flow_partner(ctx.text, ctx.first_mention[next(iter(named))])
+    ):
+        named = {*named, antecedent}  # "to Egypt, whose imports from China rose to $14.7 billion"
     if not named and (antecedent := conjuncts.where_antecedent(clause)):
         # "the top supplier ahead of Saudi Arabia, whose shipments fell 6.5%": in the place the
         # rank gives it, across the flow from the figure before

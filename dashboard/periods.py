@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from dashboard import lexicon
+from dashboard.forecasts import reports_past
 from dashboard.openings import opening_scan
 from dashboard.period_resolvers import Context, Resolver, back_a_year, not_a_period
 from dashboard.period_rules import YEAR, rule_table, vocabulary
@@ -218,16 +219,10 @@ def find_periods(
                 continue  # inside this rule's match before, as ``finditer`` would skip it
             taken_to = end
             dates: _Dates | None
-            if (
-                resolver is not not_a_period
-                and "after" in text
-                and _AFTER_A_LEVEL.search(text, max(0, start - 80), start)
-            ):
-                # "are on course to top $17 billion, after $16.3 billion in the three months to
-                # September": the level it comes after was, whatever the sentence foresees
-                ctx.forecast, foresees = False, ctx.forecast
+            if resolver is not not_a_period and ctx.states_forecast() and _reports_past(text, start, end):
+                ctx.forecast = False  # the clause reports what happened, whatever the sentence foresees
                 dates = resolver(m, ctx)
-                ctx.forecast = foresees
+                ctx.forecast = True
             else:
                 dates = resolver(m, ctx)
             if dates is None and resolver is not not_a_period and ctx.published is None:
@@ -247,6 +242,20 @@ def find_periods(
     return _previous_of_twelve_months(periods) if len(periods) > 1 else periods
 
 
+def _reports_past(text: str, start: int, end: int) -> bool:
+    """Whether the clause around ``text[start:end]``, in a sentence that foresees, reports the
+    past: "are on course to top $17 billion, after $16.3 billion in the three months to
+    September"; "will invest $15 billion, as trade reached $8.5 billion in the 12 months to June"."""
+    if "after" in text and _AFTER_A_LEVEL.search(text, max(0, start - 80), start):
+        return True
+    # The clause up to the time: "Exports rose 5% in the third quarter and are expected to
+    # grow in the fourth" reports the third and foresees the fourth.
+    low = max(0, start - _CLAUSE_REACH)
+    opens = max(text.rfind(",", low, start), text.rfind(";", low, start), low - 1)
+    return reports_past(text[opens + 1 : end])
+
+
+_CLAUSE_REACH = 160
 _AFTER_A_LEVEL = re.compile(r",\s+after\s+(?:[$€£¥₹]|\d)[^,;:()]{0,60}\Z")
 _THE_PREVIOUS_YEAR = re.compile(r"(?i)the\s+(?:previous|prior|preceding)\s+year$")
 

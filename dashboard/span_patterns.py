@@ -115,7 +115,8 @@ def span_patterns() -> SpanPatterns:
         worded=re.compile(
             rf"\b(?=[{''.join(sorted({w[0] for w in [*words, *shares, *multiples, 'by']}))}])"
             rf"(?:(?<!first )(?<!second )(?<!the )(?<!1st )(?<!2nd )"
-            rf"(?P<share>{alt(list(shares))})(?=\s+(?:of|an?)\b|[.;](?:\s|$)"
+            # "half of", "a third of its imports", "lost half its value"
+            rf"(?P<share>{alt(list(shares))})(?=\s+(?:of|an?|its|their)\b|[.;](?:\s|$)"
             # "a third less than in 2023": a change by that share
             rf"|\s+(?:less|more|lower|higher|fewer|smaller|bigger|larger)\s+than\b)(?!\s+of\s+(?:the\s+|this\s+)?(?:year|\d))"
             # "dropped by a third", "by almost a fifth": a change by that share (the group alone
@@ -150,7 +151,7 @@ def span_patterns() -> SpanPatterns:
             re.I,
         ),
         range_to=re.compile(rf"{SP}*(?:{_DASH}|to{SP}|and{SP}){SP}*(?=[^\s])"),
-        share_of=re.compile(r"\s+of\b", re.I),
+        share_of=re.compile(r"\s+(?:of|its|their)\b", re.I),  # "half of", "half its value"
         of_commodity=re.compile(
             rf"{SP}of{SP}(?:[A-Za-z-]+{SP}){{0,2}}?(?:{alt(lexicon.column('commodities.csv', 'word'))})\b",
             re.I,

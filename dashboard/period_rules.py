@@ -7,8 +7,17 @@ each match means.
 from __future__ import annotations
 
 from dashboard import lexicon
+from dashboard.fiscal_resolvers import (
+    fiscal_named,
+    fiscal_part,
+    fiscal_span,
+    relative_fiscal,
+    relative_fiscal_part,
+    season,
+    year_from,
+)
+from dashboard.period_calendar import Resolver, months_by_name, number_words
 from dashboard.period_resolvers import (
-    Resolver,
     anaphor,
     as_of,
     bare_month,
@@ -22,9 +31,6 @@ from dashboard.period_resolvers import (
     end_of,
     first_days,
     first_months,
-    fiscal_named,
-    fiscal_part,
-    fiscal_span,
     fourth_quarter,
     half,
     last_month,
@@ -34,12 +40,10 @@ from dashboard.period_resolvers import (
     month_of_year,
     month_quarter,
     month_range,
-    months_by_name,
     months_to,
     next_year,
     next_years,
     not_a_period,
-    number_words,
     numbered_part,
     open_before,
     part_of_named_year,
@@ -49,16 +53,12 @@ from dashboard.period_resolvers import (
     past_years_said,
     quarter,
     quarters,
-    relative_fiscal,
-    relative_fiscal_part,
     relative_quarter,
-    season,
     since_year,
     this_month,
     this_year,
     through_month,
     to_date,
-    year_from,
     year_to,
     years_span,
 )

@@ -17,7 +17,8 @@ from functools import cache, lru_cache
 from dashboard import lexicon
 from dashboard.forecasts import reports_past
 from dashboard.openings import opening_scan
-from dashboard.period_resolvers import Context, Resolver, back_a_year, not_a_period
+from dashboard.period_calendar import Context, Resolver, back_a_year
+from dashboard.period_resolvers import not_a_period
 from dashboard.period_rules import YEAR, rule_table, vocabulary
 
 # "anaphor" is "over the same period": the period of the statement before.

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from dashboard.documents import MAX_BYTES, Document, parse_date, parse_document
 from dashboard.errors import DashboardError, DocumentError
-from dashboard.period_resolvers import months_by_name
+from dashboard.period_calendar import months_by_name
 from dashboard.sentences import DATELINE
 
 FORMATS = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".csv": "csv"}

@@ -17,7 +17,7 @@ from dashboard.countries import Mention, join_codes
 from dashboard.figures import Figure, Span
 from dashboard.forecasts import is_forecast
 from dashboard.metrics import MetricIndex, name_of, names_other_commodity, names_own_metric, subject_commodity
-from dashboard.period_resolvers import back_a_year
+from dashboard.period_calendar import back_a_year
 from dashboard.periods import Period, find_periods
 from dashboard.roles import flow_roles
 from dashboard.sentences import Sentence

@@ -19,7 +19,9 @@ from dashboard.roles import flow_of, is_partner, role
 
 # What opens the second of two figures that share a verb: "Egypt took 63 million kg and the
 # United Kingdom 40 million kg".
-_NEXT_CONJUNCT = re.compile(r"\s*(?:,\s*)?(?:(?:and|while|but|whereas)\b|;|,)", re.I)
+_NEXT_CONJUNCT = re.compile(
+    r"\)?\s*(?:,\s*)?(?:(?:and|while|but|whereas)\b|;|,)", re.I
+)  # "China (53%), Japan"
 _CONJUNCT_REACH = 60
 # A partner named right after its figure: "$427 billion from China", "$3bn worth of goods to Japan".
 _PARTNER_AFTER = re.compile(
@@ -237,11 +239,17 @@ class Conjuncts:
     def _named_before(self, spans: list[Span], part: Clause) -> dict[int, set[str]] | None:
         owners: dict[int, str] = {}
         seen: list[str] = []
+        lead: set[str] = set()
         at = part.start
         for each in spans:
             codes = self._codes(at, each.start)
             if len(codes) > 1:
-                return None
+                # "Chile's copper exports went to China (53%), Japan (9%) and ...": the first
+                # conjunct opens after the countries all of them share
+                last = self.ctx.mentions[bisect_left(self.ctx.mention_starts, each.start) - 1]
+                if seen or self._possessive(last):
+                    return None
+                lead, codes = codes - {last.iso3}, {last.iso3}
             if codes:
                 [code] = codes
                 if seen and (
@@ -255,10 +263,15 @@ class Conjuncts:
                 return None
             owners[each.start] = seen[-1]
             at = each.end
-        if len(seen) < 2:
+        if len(seen) < 2 or lead & set(seen):
             return None
-        outside = self._codes(at, part.end)
+        if lead and any(self._possessive(m) for m in self.ctx.mentions if m.iso3 in seen):
+            return None  # "Russia's exports to China rose 5%, Saudi Arabia's 3%": another subject
+        outside = self._codes(at, part.end) | lead
         return {start: {code} | outside for start, code in owners.items()}
+
+    def _possessive(self, mention: Mention) -> bool:
+        return self.ctx.text.startswith(("'s", "’s", "' ", "’ "), mention.end)
 
     def _named_after(self, spans: list[Span], part: Clause) -> dict[int, set[str]] | None:
         owners: dict[int, str] = {}

@@ -58,6 +58,7 @@ def _patterns() -> _Patterns:
             [
                 *(_last_word(phrase) for phrase in before),
                 *("by", "of", "a", "an", "some", "about", "another", "further", "additional", "extra"),
+                *("just", "only", "merely"),  # "grew just 1.6%"
                 # "fell by a combined 13%", "rose an average 4%"
                 *("combined", "cumulative", "average", "total", "collective", "overall"),
             ]
@@ -68,7 +69,7 @@ def _patterns() -> _Patterns:
         before=re.compile(
             rf"(?i)(?<![\w-])(?P<w>{lexicon.alternation(list(before))})"
             # "rose a further 5%", "fell another 2%", "fell by a total of 3%"
-            r"(?:\s+(?:by|of))?(?:\s+(?:an?|some|about|another))?"
+            r"(?:\s+(?:by|of))?(?:\s+(?:just|only|merely))?(?:\s+(?:an?|some|about|another))?"
             r"(?:\s+(?:further|additional|extra|combined|cumulative|average|total|collective|overall)(?:\s+of)?)?\s*$"
         ),
         after_words=after,

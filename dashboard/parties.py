@@ -207,7 +207,13 @@ def figure_countries(
             return {report.reporter}
         # Not from a part after this one: "Exports via the Black Sea accounted for 30 million
         # tonnes, while 8 million tonnes went through the European Union"
-        named = ctx.clause_countries(part) or ctx.clause_countries(Clause(0, part.end))
+        # Those named up to the figure first: "reached $75 million in May, up 12% from April, and
+        # shipments to Laos rose ..." are Cambodia's, not Laos's
+        named = (
+            ctx.clause_countries(Clause(part.start, clause.end))
+            or ctx.clause_countries(part)
+            or ctx.clause_countries(Clause(0, part.end))
+        )
         # "importing 5.9 million tonnes, followed by Spain with 5.1 million tonnes and ...": not
         # the countries of the list after it
         named = named - conjuncts.listed(part) or named

@@ -94,6 +94,9 @@ def months_to(m, ctx, count: int | None = None):
         year = int(m.group("y"))
     elif groups.get("ya"):
         year = int(groups["ya"]) + 1  # "the 2023/24 marketing year that ended Aug. 31"
+    elif (day := groups.get("d")) and ctx.published is not None:
+        # "the year that ended on March 19", read on March 26: this March's
+        year = ctx.published.year - ((last, int(day)) > (ctx.published.month, ctx.published.day))
     else:
         year = year_of(last, last, ctx)
     if year is None or not 1 <= count <= 120:

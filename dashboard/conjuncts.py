@@ -28,6 +28,8 @@ _PARTNER_AFTER = re.compile(
     r"\s+(?:(?:worth\s+)?(?:of\s+)?(?:[a-z-]+\s+){0,2}?)?(?:to|from|with|into)\s+(?:the\s+)?", re.I
 )
 # ", a third of them to the United States", ", 40% of it to China": where a share of it opens.
+# One of the words is in every such sentence, and looked for first.
+_BREAKDOWN_WORDS = ("of which", "including", "led by", " of it", " of them")
 _BREAKDOWN = re.compile(
     r",\s+(?:(?:of\s+which|including|led\s+by)\s"
     r"|(?=(?:(?:about|nearly|almost|roughly|some|over|more\s+than)\s+)?(?:an?\s+)?[\w.%-]+\s+of\s+(?:it|them)\s))",
@@ -160,7 +162,10 @@ class Conjuncts:
     def breakdown_at(self) -> int | None:
         """Where a breakdown of the figure before it opens: ", of which", ", including", ", half
         of it"."""
-        m = _BREAKDOWN.search(self.ctx.text) if "," in self.ctx.text else None
+        text = self.ctx.text
+        if "," not in text or not any(map(text.lower().__contains__, _BREAKDOWN_WORDS)):
+            return None
+        m = _BREAKDOWN.search(text)
         return m.end() if m else None
 
     def where_antecedent(self, clause: Clause) -> str:

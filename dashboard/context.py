@@ -60,6 +60,12 @@ _SEPARATE = re.compile(r"(?i)\bin\s+a\s+separate\s+(?:statement|report|release|n
 _OF_THAT = re.compile(r"o(?<!\wo)f\s+(?:that|this|the\s+total|those)\b")  # over lower-cased text
 # A target set on the figure before: "aims to lift the figure to $100 billion", "wants to
 # bring that to ...". Over lower-cased text.
+# What every such target holds, and few other sentences: looked for before the pattern runs.
+_RAISED = tuple(
+    f"{what} {to} "
+    for what in (" it", " that", " this", "figure", "total", "amount", "volume", "tally")
+    for to in ("to", "by")
+)
 _RAISES_THAT = re.compile(
     r"\s(?:lift|rais|boost|increas|bring|tak|push|grow|expand|doubl|tripl)\w*\s+"
     r"(?:the\s+(?:figure|total|amount|volume|tally)|it|that|this)\s+(?:to|by)\s"
@@ -131,7 +137,7 @@ def points_back(sentence: str, named: list[Mention] | None = None, before: set[s
     if _OPENS_POINTING_BACK.match(sentence):
         return True
     lower = sentence.lower()
-    if not (_OF_THAT.search(lower) or _RAISES_THAT.search(lower)):
+    if not (_OF_THAT.search(lower) or (any(map(lower.__contains__, _RAISED)) and _RAISES_THAT.search(lower))):
         return False
     return not (named and before and before.isdisjoint(m.iso3 for m in named))
 

@@ -38,7 +38,7 @@ def _past_pattern() -> re.Pattern[str]:
     return re.compile(lexicon.at_word_start(words, not_after=r"\w") + r"\b")
 
 
-def reports_past(clause: str) -> bool:
+def _reports_past(clause: str) -> bool:
     """Whether a clause of a forecast reports what happened instead: "..., as bilateral trade
     reached $8.5 billion in the 12 months to September"."""
     return not is_forecast(clause) and _past_pattern().search(clause.lower()) is not None
@@ -57,3 +57,20 @@ def is_forecast(sentence: str) -> bool:
             return True
         m = pattern.search(lower, m.end())
     return False
+
+
+def reports_past_at(text: str, start: int, end: int) -> bool:
+    """Whether the clause around ``text[start:end]``, in a sentence that foresees, reports the
+    past: "are on course to top $17 billion, after $16.3 billion in the three months to
+    September"; "will invest $15 billion, as trade reached $8.5 billion in the 12 months to June"."""
+    if "after" in text and _AFTER_A_LEVEL.search(text, max(0, start - 80), start):
+        return True
+    # The clause up to the time: "Exports rose 5% in the third quarter and are expected to
+    # grow in the fourth" reports the third and foresees the fourth.
+    low = max(0, start - _CLAUSE_REACH)
+    opens = max(text.rfind(",", low, start), text.rfind(";", low, start), low - 1)
+    return _reports_past(text[opens + 1 : end])
+
+
+_CLAUSE_REACH = 160
+_AFTER_A_LEVEL = re.compile(r",\s+after\s+(?:[$€£¥₹]|\d)[^,;:()]{0,60}\Z")

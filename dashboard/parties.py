@@ -182,6 +182,7 @@ def figure_countries(
         return own
     if (
         len(named) == 1
+        and ("whose" in ctx.text or "where" in ctx.text)
         and (antecedent := conjuncts.where_antecedent(clause))
         and antecedent not in named
         and is_flow_partner(ctx.text, ctx.first_mention[next(iter(named))])

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from dashboard import lexicon
-from dashboard.forecasts import is_forecast
+from dashboard.forecasts import is_forecast, reports_past_at
 
 
 @dataclass(slots=True)  # not frozen: five times cheaper to build, and many are; none changes once built
@@ -25,10 +25,15 @@ class Context:
     # names, then (no pattern) the country's own.
     seasons: tuple[tuple[re.Pattern[str] | None, int], ...] = ()
 
+    at: tuple[int, int] = (0, 0)  # where the expression being resolved stands
+
     def states_forecast(self) -> bool:
+        """Whether the expression at ``at`` is read as a forecast: its sentence foresees, and
+        its own clause does not report the past ("..., as trade reached $8.5 billion in the
+        12 months to September")."""
         if self.forecast is None:
             self.forecast = is_forecast(self.sentence)
-        return self.forecast
+        return self.forecast and not reports_past_at(self.sentence, *self.at)
 
 
 # A resolver reads its match's groups; the whole expression is the group "expr".

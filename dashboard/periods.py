@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from dashboard import lexicon
-from dashboard.forecasts import reports_past
 from dashboard.openings import opening_scan
 from dashboard.period_calendar import Context, Resolver, back_a_year
 from dashboard.period_resolvers import not_a_period
@@ -106,7 +105,7 @@ def names_a_time(text: str) -> bool:
     if years.search(text) or months.search(text):
         return True
     lower = text.lower()
-    return any(word in lower for word in _TIME_WORDS)
+    return any(map(lower.__contains__, _TIME_WORDS))
 
 
 def trigger_words(
@@ -219,13 +218,8 @@ def find_periods(
             if start < taken_to:
                 continue  # inside this rule's match before, as ``finditer`` would skip it
             taken_to = end
-            dates: _Dates | None
-            if resolver is not not_a_period and ctx.states_forecast() and _reports_past(text, start, end):
-                ctx.forecast = False  # the clause reports what happened, whatever the sentence foresees
-                dates = resolver(m, ctx)
-                ctx.forecast = True
-            else:
-                dates = resolver(m, ctx)
+            ctx.at = (start, end)  # which clause a resolver asking for the tense reads
+            dates: _Dates | None = resolver(m, ctx)
             if dates is None and resolver is not not_a_period and ctx.published is None:
                 dates = (None, None, "span")  # a period, but relative with no date to resolve against
             found.append((start - end, order, start, end, dates))
@@ -243,21 +237,6 @@ def find_periods(
     return _previous_of_twelve_months(periods) if len(periods) > 1 else periods
 
 
-def _reports_past(text: str, start: int, end: int) -> bool:
-    """Whether the clause around ``text[start:end]``, in a sentence that foresees, reports the
-    past: "are on course to top $17 billion, after $16.3 billion in the three months to
-    September"; "will invest $15 billion, as trade reached $8.5 billion in the 12 months to June"."""
-    if "after" in text and _AFTER_A_LEVEL.search(text, max(0, start - 80), start):
-        return True
-    # The clause up to the time: "Exports rose 5% in the third quarter and are expected to
-    # grow in the fourth" reports the third and foresees the fourth.
-    low = max(0, start - _CLAUSE_REACH)
-    opens = max(text.rfind(",", low, start), text.rfind(";", low, start), low - 1)
-    return reports_past(text[opens + 1 : end])
-
-
-_CLAUSE_REACH = 160
-_AFTER_A_LEVEL = re.compile(r",\s+after\s+(?:[$€£¥₹]|\d)[^,;:()]{0,60}\Z")
 _THE_PREVIOUS_YEAR = re.compile(r"(?i)the\s+(?:previous|prior|preceding)\s+year$")
 
 

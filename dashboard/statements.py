@@ -289,9 +289,11 @@ def year_earlier(text: str, span: Span, period: dict[str, str]) -> dict[str, str
         return period
     if earlier := _YEAR_EARLIER.match(text, span.end):
         return _a_year_before(period, earlier.group(1))
-    if (same := _SAME_PART_OF_YEAR.match(text, span.end)) and 0 < (
-        back := int(period["period_start"][:4]) - int(same.group("y"))
-    ) <= 30:
+    if (
+        "same" in text
+        and (same := _SAME_PART_OF_YEAR.match(text, span.end))
+        and 0 < (back := int(period["period_start"][:4]) - int(same.group("y"))) <= 30
+    ):
         for _ in range(back):  # "3.9 million bpd in the same quarter of 2022"
             period = _a_year_before(period, "")
         return {**period, "period_text": same.group(1)}

@@ -18,10 +18,8 @@ from dashboard.figures import Span
 from dashboard.roles import flow_of, is_partner, role
 
 # What opens the second of two figures that share a verb: "Egypt took 63 million kg and the
-# United Kingdom 40 million kg".
-_NEXT_CONJUNCT = re.compile(
-    r"\)?\s*(?:,\s*)?(?:(?:and|while|but|whereas)\b|;|,)", re.I
-)  # "China (53%), Japan"
+# United Kingdom 40 million kg", "China (53%), Japan (9%)".
+_NEXT_CONJUNCT = re.compile(r"\)?\s*(?:,\s*)?(?:(?:and|while|but|whereas)\b|;|,)", re.I)
 _CONJUNCT_REACH = 60
 # A partner named right after its figure: "$427 billion from China", "$3bn worth of goods to Japan".
 _PARTNER_AFTER = re.compile(

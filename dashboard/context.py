@@ -60,15 +60,15 @@ _SEPARATE = re.compile(r"(?i)\bin\s+a\s+separate\s+(?:statement|report|release|n
 _OF_THAT = re.compile(r"o(?<!\wo)f\s+(?:that|this|the\s+total|those)\b")  # over lower-cased text
 # A target set on the figure before: "aims to lift the figure to $100 billion", "wants to
 # bring that to ...". Over lower-cased text.
+_RAISES_THAT = re.compile(
+    r"\s(?:lift|rais|boost|increas|bring|tak|push|grow|expand|doubl|tripl)\w*\s+"
+    r"(?:the\s+(?:figure|total|amount|volume|tally)|it|that|this)\s+(?:to|by)\s"
+)
 # What every such target holds, and few other sentences: looked for before the pattern runs.
 _RAISED = tuple(
     f"{what} {to} "
     for what in (" it", " that", " this", "figure", "total", "amount", "volume", "tally")
     for to in ("to", "by")
-)
-_RAISES_THAT = re.compile(
-    r"\s(?:lift|rais|boost|increas|bring|tak|push|grow|expand|doubl|tripl)\w*\s+"
-    r"(?:the\s+(?:figure|total|amount|volume|tally)|it|that|this)\s+(?:to|by)\s"
 )
 # Words that make a figure hold "now" rather than over a period: "now", and a
 # statement in the present tense ("China accounts for 13% of ..."). Over lower-cased text.

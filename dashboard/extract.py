@@ -11,6 +11,7 @@ import pandas as pd
 
 from dashboard import columns, context, parties, roles
 from dashboard.conjuncts import Conjuncts
+from dashboard.context import Clause
 from dashboard.countries import (
     Mention,
     find_countries,
@@ -294,7 +295,7 @@ def _in_context(
                 surface=span.surface,
                 kind=span.kind,
                 value=span.value,
-                unit=_currency(span, mentions, report) if span.symbol else span.unit,
+                unit=_currency(span, mentions, report, ctx.part(clause)) if span.symbol else span.unit,
                 bound=bound,
                 direction=direction,
                 metric=metric,
@@ -325,12 +326,16 @@ def _shares_of_one_whole(figures: list[Figure], sentence: Sentence) -> None:
             earlier.metric = later.metric
 
 
-def _currency(span: Span, mentions: list[Mention], report: Report) -> str:
+def _currency(span: Span, mentions: list[Mention], report: Report, part: Clause) -> str:
     """The currency of a sign that differs by country ("¥", "Rs"), by the sentence's countries,
     then the document's. "Rs" in "exports to Nepal stood at Rs 2,21,000 crore" is not Nepal's:
     a country named only as a partner does not decide a currency."""
-    named = (*(m.iso3 for m in mentions), *report.focus)
-    return currency_of(span.symbol, tuple(c for c in named if not report.partner_only(c)))
+    # those of its own part first: "Iraq's revenue reached 14 trillion dinars, while Serbia's
+    # exports came to 900 billion dinars"
+    own = sorted(mentions, key=lambda m: not part.start <= m.start < part.end)
+    named = (*(m.iso3 for m in own), *report.focus)
+    # "dinars" in a text naming none of the countries that use them: the first that does
+    return currency_of(span.symbol, tuple(c for c in named if not report.partner_only(c))) or span.unit
 
 
 def _owner_first(countries: str, ctx: context.SentenceContext, focus: tuple[str, ...]) -> str:

@@ -140,7 +140,8 @@ def span_patterns() -> SpanPatterns:
         points=re.compile(rf"{SP}?(?:percentage{SP}points?\b|pp\b|ppts?\b|pct{SP}points?\b)", re.I),
         basis_points=re.compile(rf"{SP}?(?:basis{SP}points?|bps?)\b", re.I),
         times=re.compile(rf"(?:{_DASH}|{SP})?fold\b|{SP}times\b", re.I),
-        currency_after=re.compile(rf"{SP}?(?P<cur>{alt(list(names) + codes)})(?![A-Za-z])", re.I),
+        # names that differ by country too: "dinars" are Iraq's, Kuwait's or Serbia's
+        currency_after=re.compile(rf"{SP}?(?P<cur>{alt([*names, *by_country, *codes])})(?![A-Za-z])", re.I),
         # Not "12 T-shirts"
         quantity=re.compile(rf"{SP}?(?P<unit>{alt(list(units))})(?![A-Za-z]|-[A-Za-z])", re.I),
         # "a year earlier" is a comparison, not a rate: "1.2 million bpd a year earlier".

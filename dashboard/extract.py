@@ -255,12 +255,12 @@ def _in_context(
             metric = "trade deficit" if span.hint == "down" else "trade surplus"
             if direction == span.hint:
                 direction = worded  # the words' direction, not the sign's
-        if span.kind == "money" and (priced := unit_price(text, span.end, metric)) != metric:
-            metric = priced  # "Brent fell to $78 a barrel, and India's oil import bill shrank"
-            countries = join_codes(ctx.clause_countries(clause))
         if not named_metric and ctx.bilateral and span.kind == "money":
             metric = "trade"  # "The two sides have set a target of $100 bn": their trade
         countries = parties.by_metric(metric, countries, ctx, report, previous_countries, continues)
+        if span.kind == "money" and (metric := unit_price(text, span.end, metric)) == "price":
+            # "Brent fell to $78 a barrel, and India's oil import bill shrank": its own clause's
+            countries = join_codes(ctx.clause_countries(clause))
         # "tariffs of 25% on $300 billion of goods": the goods are tariffed, a standing state;
         # but "collected $77 billion in tariffs" is revenue over a period
         standing = named_metric if context.is_general(named_metric) and metric != "tariff revenue" else metric

@@ -274,6 +274,7 @@ def _per_unit() -> re.Pattern[str]:
         r["phrase"] for r in lexicon.rows("quantity_units.csv") if r["factor"] == "1" and "/" not in r["unit"]
     }
     units |= {unit.removesuffix("s") for unit in units}  # "a barrel", "per tonne"
+    units |= set(lexicon.column("price_units.csv", "word"))  # "per pound", "per mmBtu": prices only
     return re.compile(rf"(?i)\s*(?:a|an|per|/)\s*(?:{lexicon.alternation(sorted(units))})(?![\w-])")
 
 

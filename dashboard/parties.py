@@ -281,6 +281,7 @@ def figure_countries(
         if code != only
         and not conjuncts.claimed_elsewhere(code, part)
         and not _partner_of_another_figure(conjuncts, code, part)
+        and not _of_a_later_figure(ctx, code, part)
     ]
     if conjuncts.breakdown_at is not None and span.start < conjuncts.breakdown_at:
         # not with a country of the breakdown after it: "imported 41.3 bcm, of which Russia ..."
@@ -355,6 +356,15 @@ def _across_from_rank(ctx: SentenceContext, clause: Clause, sibling: str) -> str
         ):
             return code
     return ""
+
+
+def _of_a_later_figure(ctx: SentenceContext, code: str, part: Clause) -> bool:
+    """Whether ``code`` is named first in a later part of the sentence that holds a figure of its
+    own: "exported 41.6 million tonnes, with China taking 8.1 million tonnes and Spain 6.4"."""
+    own = ctx.part(ctx.clause(ctx.first_mention[code].start))
+    if own.start <= ctx.part(ctx.clause(part.start)).start:
+        return False
+    return bisect_right(ctx.span_starts, own.start - 1) < bisect_right(ctx.span_starts, own.end - 1)
 
 
 def _partner_of_another_figure(conjuncts: Conjuncts, code: str, part: Clause) -> bool:

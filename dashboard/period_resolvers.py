@@ -395,9 +395,10 @@ def days_of_month(m, ctx):
 
 
 def days_to(m, ctx):
-    """ "the week ended Aug. 8": the seven days up to it; "the 10 days to March 20"."""
+    """ "the week ended Aug. 8": the seven days up to it; "the 10 days to March 20", "the four
+    weeks to Sept. 8"."""
     month, day = month_number(m.group("m")), int(m.group("d"))
-    count = count_of(m.group("n")) if m.group("n") else 7
+    count = count_of(m.group("n")) if m.group("n") else 7 * (count_of(m.group("w")) if m.group("w") else 1)
     year = _year_of_month_begun(m, ctx, month)
     if year is None or not 1 <= count <= 366:
         return None

@@ -499,9 +499,10 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             first_days,
             ("days+MONTH",),
         ),
-        # "the week ended Aug. 8", "the 10 days to March 20": the days up to that one
+        # "the week ended Aug. 8", "the 10 days to March 20", "the four weeks to Sept. 8": the days
+        # up to that one
         (
-            rf"(?i:the{S}(?:(?P<n>{n}){S}days|week){S}(?:ended|ending|to|through)(?:{S}on)?{S})"
+            rf"(?i:the{S}(?:(?P<n>{n}){S}days|(?P<w>{n}){S}weeks|week){S}(?:ended|ending|to|through)(?:{S}on)?{S})"
             rf"(?P<m>{month}){S}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?{S}(?P<y>{YEAR}))?",
             days_to,
             ("week+MONTH", "days+MONTH"),

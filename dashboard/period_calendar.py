@@ -116,9 +116,9 @@ def month_number(text: str) -> int:
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
-def back_a_year(day: dt.date) -> dt.date:
-    """The same day a year before; a stretch ending on 29 February ends on the 28th."""
-    return day.replace(year=day.year - 1, day=min(day.day, 28 if day.month == 2 else 31))
+def back_a_year(day: dt.date, years: int = 1) -> dt.date:
+    """The same day a year (or ``years``) before; a stretch ending on 29 February ends on the 28th."""
+    return day.replace(year=day.year - years, day=min(day.day, 28 if day.month == 2 else 31))
 
 
 # ---- fiscal and marketing years ---------------------------------------------------

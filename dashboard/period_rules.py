@@ -6,7 +6,6 @@ each match means.
 
 from __future__ import annotations
 
-from dashboard import lexicon
 from dashboard.fiscal_resolvers import (
     fiscal_named,
     fiscal_part,
@@ -16,7 +15,8 @@ from dashboard.fiscal_resolvers import (
     season,
     year_from,
 )
-from dashboard.period_calendar import Resolver, months_by_name, number_words
+from dashboard.non_periods import non_period_rules
+from dashboard.period_calendar import Resolver
 from dashboard.period_resolvers import (
     anaphor,
     as_of,
@@ -45,7 +45,6 @@ from dashboard.period_resolvers import (
     next_years,
     not_a_period,
     numbered_part,
-    open_before,
     part_of_named_year,
     past_decade,
     past_months,
@@ -62,24 +61,7 @@ from dashboard.period_resolvers import (
     year_to,
     years_span,
 )
-
-S = r"\s+"
-YEAR = r"(?:19|20)\d\d"
-YY = r"\d\d"
-ORD = r"first|second|third|fourth|1st|2nd|3rd|4th"
-THIS_LAST = rf"this{S}year|last{S}year|the{S}previous{S}year|the{S}(?:current{S})?year"
-
-
-def vocabulary(*, opening: bool = False) -> dict[str, str]:
-    """Named pieces of the rules' patterns; ``opening`` for a pattern that opens with one."""
-    months = sorted(months_by_name(), key=len, reverse=True)
-    # Month names are matched in title or upper case so that "may" and "march"
-    # as words are not read as months.
-    month = lexicon.alternation([form for m in months for form in (m.title(), m.upper())], opening=opening)
-    return {
-        "MONTH": rf"(?:{month})\.?(?![A-Za-z])",
-        "N": rf"(?:\d{{1,2}}|{'|'.join(number_words())})",
-    }
+from dashboard.period_vocabulary import ORD, THIS_LAST, YEAR, YY, S, vocabulary
 
 
 def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
@@ -89,160 +71,7 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
     v = vocabulary()
     month, n = v["MONTH"], v["N"]
     return [
-        # Comparison bases, rates and "now": words that look like periods but are not.
-        (
-            rf"(?i:year{S}on{S}year|year[-\s]over[-\s]year|y/y|yoy|(?:from|than|over){S}a{S}year{S}(?:earlier|ago|before)|a{S}year{S}(?:earlier|ago|before)"
-            # "up 60.6% from the previous year": the year compared with
-            # "up 16% on the previous fiscal year", "down 2% from the previous quarter"
-            rf"|(?:from|over|on|compared{S}(?:with|to)|versus|against){S}(?:the{S}(?:previous|prior|preceding){S}"
-            rf"(?:(?:fiscal|financial)(?:{S}year)?|year|quarter|month)|last{S}year)(?!{S}(?:to|and)\b))",
-            not_a_period,
-            (
-                *("year on", "year over", "y/y", "yoy", "year earlier", "year ago", "year before"),
-                # The words before, as phrases: "from" and "over" alone are too common to scan for.
-                *(
-                    f"{word} {base}"
-                    for base in (
-                        *(
-                            f"the {w} {part}"
-                            for w in ("previous", "prior", "preceding")
-                            for part in ("year", "fiscal", "financial", "quarter", "month")
-                        ),
-                        "last year",
-                    )
-                    for word in ("from", "over", "on", "with", "to", "versus", "against")
-                ),
-            ),
-        ),
-        (
-            rf"(?i:(?:on|from|over|compared{S}(?:with|to)|versus|against|than(?:{S}(?:in|during))?){S}"
-            rf"(?:the{S}same{S}(?:period|month|quarter){S}(?:(?:a|last){S}year|(?:of|in){S}{YEAR}|(?:of|in){S}(?:{month})(?:{S}{YEAR})?)"
-            rf"|(?:{YEAR}){S}levels?))",
-            not_a_period,
-            ("same", "level"),
-        ),
-        # "down from 42% in the same period last year", "in the same quarter of 2022": the base's
-        # own time, that stretch of another year
-        (
-            rf"(?i:(?:in|during|for){S}the{S}same{S}(?:period|quarter|month|months|half){S}"
-            rf"(?:(?:a|last){S}year|of{S}(?:the{S})?(?:previous|prior){S}year|a{S}year{S}(?:earlier|ago|before)"
-            rf"|(?:of|in){S}{YEAR}))",
-            not_a_period,
-            ("same",),
-        ),
-        # "up 15% from 2022", "a three-fold jump from 2022": the year compared with, not the figure's
-        (
-            rf"(?i:(?:\d[\d.,]*\s*(?:%|per\s*cent|percentage{S}points?|pp|points?)|\w+[-‐‑–]?fold)"
-            rf"{S}(?:(?:year{S}on{S}year|y/y|jump|rise|increase|gain|growth|surge|drop|fall|decline|decrease|slump|rebound){S})?"
-            rf"(?:from|on|over|compared{S}(?:with|to)|versus|against){S}(?:in{S})?(?:{month}{S})?{YEAR})"
-            rf"(?!{S}(?i:to|and|through|until)\b|\s*[-–/]\s*\d)",
-            not_a_period,
-            ("%+YEAR", "cent+YEAR", "point+YEAR", "pp+YEAR", "fold+YEAR"),
-        ),
-        # "up 79.1% from the first quarter", "compared with the second half of 2023": the part of
-        # a year compared with, not the figure's
-        (
-            rf"(?i:(?:(?:\d[\d.,]*\s*(?:%|per\s*cent|percentage{S}points?|pp|points?)|\w+[-‐‑–]?fold)"
-            rf"{S}(?:from|on)|compared{S}(?:with|to)|versus|against){S}the{S}(?:{ORD}){S}(?:quarter|half)"
-            rf"(?:{S}of{S}{YEAR})?)(?!{S}(?i:to|and|through|until)\b)",
-            not_a_period,
-            tuple(
-                f"{w}+{part}"
-                for w in ("%", "cent", "point", "pp", "fold", "compared", "versus", "against")
-                for part in ("quarter", "half")
-            ),
-        ),
-        # "dropped 1.1% compared with November 2023", "15.5% less than in 2022", "30% more than in
-        # January-June 2023": the time compared with
-        (
-            rf"(?i:(?:compared{S}(?:with|to)|versus|against|than(?:{S}in)?){S}"
-            rf"(?:(?:{month})(?:\s*[-–]\s*(?:{month}))?{S})?{YEAR})"
-            rf"(?!{S}(?i:to|and|through|until)\b|\s*[-–/]\s*\d)",
-            not_a_period,
-            ("compared", "versus", "against", "than+YEAR"),
-        ),
-        # "0.7 points lower than in October", "double its level in 2016", "18% below the 2022
-        # peak": the time compared with
-        (
-            rf"(?i:than{S}in{S})(?:{month})(?!{S}\d)|(?i:(?:its|their|the){S}levels?{S}(?:in|of){S})(?:{month}{S})?{YEAR}"
-            rf"|(?i:(?:below|above|under|over|from){S}(?:the|its|their){S}){YEAR}(?={S}(?i:peak|high|low|level|record)s?\b)",
-            not_a_period,
-            ("than in+MONTH", "level+YEAR", "peak+YEAR", "high+YEAR", "low+YEAR", "record+YEAR"),
-        ),
-        # "Bolat said in June that they aimed to raise trade to $100 billion": when words
-        # were said, not the time of their figures
-        (
-            rf"(?i:(?:said|announced|stated|told{S}(?:reporters|journalists|parliament|lawmakers|[a-z]+))"
-            rf"{S}(?:in|on){S})(?:{month})(?:{S}\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?{S}{YEAR})?",
-            not_a_period,
-            (
-                "said in+MONTH",
-                "said on+MONTH",
-                "announced in+MONTH",
-                "announced on+MONTH",
-                "stated in+MONTH",
-                "told+MONTH",
-            ),
-        ),
-        # "the lowest since 2010", "for the first time since 2016": a record's reach
-        (
-            rf"(?i:(?:lowest|highest|biggest|smallest|largest|weakest|strongest|fastest|slowest|best|worst"
-            rf"|first{S}time|most|least)(?:{S}[a-z]+){{0,4}}?{S}since{S}(?:at{S}least{S})?"
-            rf"(?:(?:{month}{S})?{YEAR}|{month}))",
-            not_a_period,
-            ("since",),
-        ),
-        # "down 86% from before the invasion": the time compared with, no period
-        (
-            rf"(?i:from{S}before{S}(?:the{S})?[a-z-]+(?:{S}of{S}[A-Z][a-z]+)?)",
-            not_a_period,
-            ("from before",),
-        ),
-        # "less than 1% before February 2022", "duties of 218% until March": a time open at one end
-        (
-            rf"(?i:(?:before|prior{S}to|until|till){S}(?:the{S}(?:start{S}of{S}(?:the{S})?)?[a-z-]+|(?:{month}{S})?(?P<y>{YEAR})|{month}))",
-            open_before,
-            ("before", "prior to", "until", "till"),
-        ),
-        # "under a deal signed in November": the date of an event, not a period of figures
-        (
-            rf"(?i:(?:signed|agreed|announced|unveiled|struck|sealed|inked|launched|imposed|lifted|scrapped|took{S}effect"
-            # "signed a 27-year deal with Sinopec in 2022"
-            rf"|came{S}into{S}force)(?:{S}(?![$€£¥₹])(?:[^\s,.;:]|\.(?=\S))+){{0,6}}?{S}(?:on{S}|in{S}|at{S})?)"
-            rf"(?:(?:{month})(?:{S}\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?{S}{YEAR})?|{YEAR}(?:{S}(?i:and|or){S}{YEAR})?"
-            rf"|(?i:mon|tues|wednes|thurs|fri|satur|sun)day)",
-            not_a_period,
-            (
-                "signed",
-                "agreed",
-                "announced",
-                "unveiled",
-                "struck",
-                "sealed",
-                "inked",
-                "launched",
-                "imposed",
-                "lifted",
-                "scrapped",
-                "effect",
-                "force",
-            ),
-        ),
-        # "three times their 2017 level", "above its pre-pandemic 2019 level"
-        (rf"(?i:(?:its|their|the)(?:{S}pre-pandemic)?{S}{YEAR}{S}levels?)", not_a_period, ("level",)),
-        # "the 2024 report by the bank said", "under the 2019 agreement": a name, not a period
-        (
-            rf"(?i:(?:the|its|their|a|this|that|[\w-]+['’]s){S}{YEAR}{S}"
-            rf"(?:report|survey|study|review|yearbook|edition|ranking|agreement|deal|accord|treaty|pact"
-            rf"|summit|law|act|election|invasion|pandemic|earthquake)s?)(?!\w)",
-            not_a_period,
-            ("YEAR",),
-        ),
-        (
-            r"(?i:\b(?:annually|per\s+annum|a\s+year|per\s+year|now|currently|at\s+present|today)\b)",
-            not_a_period,
-            ("annually", "per annum", "a year", "per year", "now", "currently", "at present", "today"),
-        ),
+        *non_period_rules(),
         # The period of the statement before.
         (
             # not "for the period April-December", which names its own

@@ -18,7 +18,8 @@ from dashboard import lexicon
 from dashboard.openings import opening_scan
 from dashboard.period_calendar import Context, Resolver, back_a_year
 from dashboard.period_resolvers import not_a_period
-from dashboard.period_rules import YEAR, rule_table, vocabulary
+from dashboard.period_rules import rule_table
+from dashboard.period_vocabulary import YEAR, vocabulary
 
 # "anaphor" is "over the same period": the period of the statement before.
 GRANULARITIES = (

@@ -89,6 +89,10 @@ def span_patterns() -> SpanPatterns:
                 choices.append((code, context))
             else:
                 names.setdefault(lexicon.fold(name), (code, 1.0))
+    for name, choices in by_country.items():
+        # "dinars" with no country that uses them named: the first that does, read again by
+        # the sentence's countries like any name that differs by country
+        names.setdefault(name, (choices[0][0], 1.0))
     abbreviations: dict[str, tuple[str, float]] = {}
     for row in lexicon.rows("minor_units.csv"):
         names[lexicon.fold(row["word"])] = (row["code"], float(row["factor"]))
@@ -140,8 +144,7 @@ def span_patterns() -> SpanPatterns:
         points=re.compile(rf"{SP}?(?:percentage{SP}points?\b|pp\b|ppts?\b|pct{SP}points?\b)", re.I),
         basis_points=re.compile(rf"{SP}?(?:basis{SP}points?|bps?)\b", re.I),
         times=re.compile(rf"(?:{_DASH}|{SP})?fold\b|{SP}times\b", re.I),
-        # names that differ by country too: "dinars" are Iraq's, Kuwait's or Serbia's
-        currency_after=re.compile(rf"{SP}?(?P<cur>{alt([*names, *by_country, *codes])})(?![A-Za-z])", re.I),
+        currency_after=re.compile(rf"{SP}?(?P<cur>{alt(list(names) + codes)})(?![A-Za-z])", re.I),
         # Not "12 T-shirts"
         quantity=re.compile(rf"{SP}?(?P<unit>{alt(list(units))})(?![A-Za-z]|-[A-Za-z])", re.I),
         # "a year earlier" is a comparison, not a rate: "1.2 million bpd a year earlier".

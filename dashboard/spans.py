@@ -358,9 +358,7 @@ def _read_tail(text: str, number: _Number, lex: SpanPatterns, *, scaled: bool = 
         return span(m.end(), "money", value * factor, code)
     if m := lex.currency_after.match(text, end):
         word = lexicon.fold(m.group("cur"))
-        code, factor = lex.names.get(word) or (
-            (lex.names_by_country[word][0][0], 1.0) if word in lex.names_by_country else (word.upper(), 1.0)
-        )
+        code, factor = lex.names.get(word) or (word.upper(), 1.0)
         if word in ("pound", "pounds") and lex.of_commodity.match(text, m.end()):
             return span(m.end(), "quantity", value, unit_name("pound"))  # "2 billion pounds of pork"
         # Read again by the sentence's countries where the name differs by country.

@@ -40,7 +40,8 @@ _YEAR_EARLIER = re.compile(  # "from a $2.2 billion deficit a year earlier" too
     r"(?i)(?:\s+(?:deficit|surplus|shortfall|level|total))?,?\s+((?:a|one|the)\s+year\s+(?:earlier|ago|before)|(?:(?:in|during|for)\s+the\s+same\s+"
     r"(?:period|quarter|month|months|half)|(?:at|by)\s+the\s+same\s+(?:point|time|stage|date))"
     r"\s+(?:(?:a|last)\s+year|of\s+(?:the\s+)?(?:previous|prior)\s+year"
-    r"|a\s+year\s+(?:earlier|ago|before)))\b"
+    # "3.9 million bpd in the same quarter of 2022": that many years back
+    r"|a\s+year\s+(?:earlier|ago|before)|(?:of|in)\s+(?P<y>(?:19|20)\d\d)))\b"
 )
 
 
@@ -206,7 +207,9 @@ def period_fields(
             return {}
     inherited = period_of(lead)
     if lead.period_start and (earlier := _OPENS_A_YEAR_EARLIER.match(ctx.text)):
-        return _a_year_before(inherited, earlier.group(1))  # "A year earlier they had totalled $3.9 billion"
+        return _years_before(
+            inherited, 1, earlier.group(1)
+        )  # "A year earlier they had totalled $3.9 billion"
     return inherited
 
 
@@ -287,23 +290,10 @@ def year_earlier(text: str, span: Span, period: dict[str, str]) -> dict[str, str
     with a year earlier, not of it ("more than triple a year earlier")."""
     if span.kind == "multiple" or not period.get("period_start"):
         return period
-    if earlier := _YEAR_EARLIER.match(text, span.end):
-        return _a_year_before(period, earlier.group(1))
-    if (
-        "same" in text
-        and (same := _SAME_PART_OF_YEAR.match(text, span.end))
-        and 0 < (back := int(period["period_start"][:4]) - int(same.group("y"))) <= 30
-    ):
-        for _ in range(back):  # "3.9 million bpd in the same quarter of 2022"
-            period = _a_year_before(period, "")
-        return {**period, "period_text": same.group(1)}
-    return period
-
-
-_SAME_PART_OF_YEAR = re.compile(
-    r"(?i)(?:\s+(?:deficit|surplus|shortfall|level|total))?,?\s+((?:in|during|for)\s+the\s+same\s+"
-    r"(?:period|quarter|month|months|half)\s+(?:of|in)\s+(?P<y>(?:19|20)\d\d))(?!\d)"
-)
+    if not (earlier := _YEAR_EARLIER.match(text, span.end)):
+        return period
+    back = int(period["period_start"][:4]) - int(earlier.group("y")) if earlier.group("y") else 1
+    return _years_before(period, back, earlier.group(1)) if 0 < back <= 30 else period
 
 
 def base_period(
@@ -325,16 +315,16 @@ def base_period(
         # is the compared figure's: "slid 13% in 2023 to €16.1bn (down from €18.5bn)"
         return period
     if own.granularity in ("year", "fiscal_year"):
-        return _a_year_before(period, "the year before")
+        return _years_before(period, 1, "the year before")
     return {}
 
 
-def _a_year_before(period: dict[str, str], words: str) -> dict[str, str]:
-    """The same stretch of time one year back, for a figure written "a year earlier"."""
+def _years_before(period: dict[str, str], years: int, words: str) -> dict[str, str]:
+    """The same stretch of time ``years`` back, for a figure written "a year earlier"."""
     start, end = (dt.date.fromisoformat(period[k]) for k in ("period_start", "period_end"))
     return {
-        "period_start": back_a_year(start).isoformat(),
-        "period_end": back_a_year(end).isoformat(),
+        "period_start": back_a_year(start, years).isoformat(),
+        "period_end": back_a_year(end, years).isoformat(),
         "period_text": f"{period['period_text']}; {words}",
     }
 

@@ -93,7 +93,13 @@ _GENERAL_METRICS = frozenset({"tariff", "capacity", "price cap"})
 ABOUT_THE_ONE_BEFORE = re.compile(r"\s*(?:where|which|whose|with(?=\s+[$€£¥₹\d]))\b", re.I)
 # A clause opening a new part of its sentence, with its own subject: ", while imports fell".
 # ", with cocoa beans to the Netherlands accounting for N295 billion": a part of its own too.
-_PART_OPENING = re.compile(r"\s*(?:while|whereas|but|with|[–—])\s", re.I)
+# ", as exports to China slumped 11.4%": a reason with a subject of its own; not "as well as",
+# "as much as", "as of March", "as a share of".
+_PART_OPENING = re.compile(
+    r"\s*(?:while|whereas|but|with|[–—]|as(?!\s+(?:well|much|many|of|a|an|part|compared|against|high|low"
+    r"|far|long|soon|recently|early|late|expected|forecast|planned|agreed|reported|such|usual|shown)\b))\s",
+    re.I,
+)
 
 
 class Clause(NamedTuple):  # a tuple: sentences make many, and tuples are cheap

@@ -35,9 +35,13 @@ _OPENS_A_YEAR_EARLIER = re.compile(
 )
 _COLLECTED = re.compile(r"(?i)\b(?:collect(?:s|ed|ing)?|revenues?|receipts|raised|brought\s+in|yielded)\b")
 _TOTAL_BEFORE = re.compile(r"(?i)\btotal\s+$")
+_HORIZON = re.compile(r"(?i)by\b")  # "by 2030": a target's year
 _TARGET_AFTER = re.compile(r"(?i)\s+(?:target|goal)\b")
 _YEAR_EARLIER = re.compile(  # "from a $2.2 billion deficit a year earlier" too
-    r"(?i)(?:\s+(?:deficit|surplus|shortfall|level|total))?,?\s+((?:a|one|the)\s+year\s+(?:earlier|ago|before)|(?:(?:in|during|for)\s+the\s+same\s+"
+    r"(?i)(?:\s+(?:deficit|surplus|shortfall|level|total))?"
+    # "the 31.7 million tonnes shipped a year earlier"
+    r"(?:\s+(?:shipped|exported|imported|sold|bought|delivered|supplied|recorded|registered|posted|seen))?"
+    r",?\s+((?:a|one|the)\s+year\s+(?:earlier|ago|before)|(?:(?:in|during|for)\s+the\s+same\s+"
     r"(?:period|quarter|month|months|half)|(?:at|by)\s+the\s+same\s+(?:point|time|stage|date))"
     r"\s+(?:(?:a|last)\s+year|of\s+(?:the\s+)?(?:previous|prior)\s+year"
     # "3.9 million bpd in the same quarter of 2022": that many years back
@@ -314,8 +318,10 @@ def base_period(
         # the base's own words: "from $44 billion in the previous year"; a time anywhere before
         # is the compared figure's: "slid 13% in 2023 to €16.1bn (down from €18.5bn)"
         return period
-    if own.granularity in ("year", "fiscal_year"):
+    if own.granularity in ("year", "fiscal_year") and not _HORIZON.match(own.text):
         return _years_before(period, 1, "the year before")
+    # "aim to lift trade to $2 billion by 2026 from about $1.1 billion now": a target's base is
+    # where things stand, not the year before the target's
     return {}
 
 

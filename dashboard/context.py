@@ -352,6 +352,8 @@ class SentenceContext:
         after = self.periods[i] if i < len(self.periods) else None
         if after is not None and self._base_between(span.end, after.offset):
             after = None  # "up 33% from $49.4 billion in the previous year": the base's period
+        if after is not None and _POSSESSIVE.match(self.text, after.stop):
+            after = None  # "a rebound of 20% after last year's 25% slump": the slump's time
         if before is None or after is None:
             return before or after
         clause = self.clause(span.start)
@@ -372,6 +374,7 @@ class SentenceContext:
         return after if after_rank <= before_rank else before
 
 
+_POSSESSIVE = re.compile(r"['’]s?\s")
 _BRACKET_REACH = 200  # brackets are short asides; a bound keeps the look back linear
 _RANK_AFTER = re.compile(
     r"(?i)\b(?:second|third|fourth|fifth|sixth|seventh|no\.\s*\d)[\w-]*\b[^,.;]{0,40}?\b(?:after|behind)\s"

@@ -15,6 +15,7 @@ from dashboard.period_calendar import (
     fiscal_named_year,
     fiscal_year,
     full_year,
+    known_season_start,
     month_end,
     month_number,
     months_between,
@@ -34,6 +35,24 @@ def season(m, ctx):
     if ctx.published is None or not start <= ctx.published:
         return None
     return start, min(end, ctx.published), "to_date"
+
+
+def relative_season(m, ctx):
+    """ "the current agricultural year (July-June)", "last season": the marketing year that holds
+    the publication date, or the one before or after, by the months given or the crop's calendar.
+    A season alone, of a crop or country with no calendar of ours (cherries, citrus), is none."""
+    if ctx.published is None:
+        return None
+    if m.group("m"):
+        month = month_number(m.group("m"))
+    elif m.group("kind"):
+        month = season_start(ctx, m.start())
+    elif (month := known_season_start(ctx, m.start())) is None:
+        return None
+    current = ctx.published.year - (ctx.published.month < month)
+    first = current + _FISCAL_STEPS.get(m.group("rel").split()[-1].lower(), 0)
+    start, end = months_between(first, month, month - 1 or 12)
+    return start, end, "fiscal_year"
 
 
 def fiscal_span(m, ctx):

@@ -22,7 +22,8 @@ def non_period_rules() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             # "up 60.6% from the previous year": the year compared with
             # "up 16% on the previous fiscal year", "down 2% from the previous quarter"
             rf"|(?:from|over|on|compared{S}(?:with|to)|versus|against){S}(?:the{S}(?:previous|prior|preceding){S}"
-            rf"(?:(?:fiscal|financial)(?:{S}year)?|year|quarter|month)|last{S}year)(?!{S}(?:to|and)\b))",
+            rf"(?:(?:fiscal|financial)(?:{S}year)?|year|quarter|month|season|(?:marketing|crop|agricultural){S}year)"
+            rf"|last{S}(?:year|season))(?!{S}(?:to|and)\b))",
             not_a_period,
             (
                 *("year on", "year over", "y/y", "yoy", "year earlier", "year ago", "year before"),
@@ -33,9 +34,13 @@ def non_period_rules() -> list[tuple[str, Resolver, tuple[str, ...]]]:
                         *(
                             f"the {w} {part}"
                             for w in ("previous", "prior", "preceding")
-                            for part in ("year", "fiscal", "financial", "quarter", "month")
+                            for part in (
+                                *("year", "fiscal", "financial", "quarter", "month", "season"),
+                                *("marketing", "crop", "agricultural"),
+                            )
                         ),
                         "last year",
+                        "last season",
                     )
                     for word in ("from", "over", "on", "with", "to", "versus", "against")
                 ),
@@ -62,7 +67,8 @@ def non_period_rules() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             rf"(?i:(?:\d[\d.,]*\s*(?:%|per\s*cent|percentage{S}points?|pp|points?)|\w+[-‐‑–]?fold)"
             rf"{S}(?:(?:year{S}on{S}year|y/y|jump|rise|increase|gain|growth|surge|drop|fall|decline|decrease|slump|rebound){S})?"
             rf"(?:from|on|over|compared{S}(?:with|to)|versus|against){S}(?:in{S})?(?:{month}{S})?{YEAR})"
-            rf"(?!{S}(?i:to|and|through|until)\b|\s*[-–/]\s*\d)",
+            # not "a gain of 6% on 2023's 660,000 tonnes": that figure's own time
+            rf"(?!{S}(?i:to|and|through|until)\b|\s*[-–/]\s*\d|['’]s\s)",
             not_a_period,
             ("%+YEAR", "cent+YEAR", "point+YEAR", "pp+YEAR", "fold+YEAR"),
         ),

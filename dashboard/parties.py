@@ -148,6 +148,9 @@ def by_metric(
     return countries
 
 
+_POSSESSIVE = re.compile(r"['’]s\s")
+
+
 def figure_countries(
     conjuncts: Conjuncts,
     span: Span,
@@ -286,8 +289,9 @@ def figure_countries(
     if conjuncts.breakdown_at is not None and span.start < conjuncts.breakdown_at:
         # not with a country of the breakdown after it: "imported 41.3 bcm, of which Russia ..."
         others = [code for code in others if ctx.first_mention[code].start < conjuncts.breakdown_at]
-    if partner:
-        # Not with another partner: "Exports to China rose, while sales to the US slipped".
+    if partner and (is_flow_partner(text, mention) or not _POSSESSIVE.match(text, mention.end)):
+        # Not with another partner: "Exports to China rose, while sales to the US slipped"; but
+        # "30% of Kenya's tea exports, worth ..., went to Pakistan": Kenya owns the flow.
         others = [code for code in others if not is_flow_partner(text, ctx.first_mention[code])]
     if others:
         return {only, others[0]}

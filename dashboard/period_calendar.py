@@ -138,6 +138,11 @@ DEFAULT_SEASON = 7
 def season_start(ctx: Context, at: int) -> int:
     """The month the marketing year of the crop named last before ``at`` starts in; with
     none named there, of the first named after; else the country's, else July."""
+    return known_season_start(ctx, at) or DEFAULT_SEASON
+
+
+def known_season_start(ctx: Context, at: int) -> int | None:
+    """``season_start`` from the crop or country only: None where neither has a calendar."""
     named: list[tuple[int, int]] = []  # (where the crop is named, month), before ``at`` first
     for crops, month in ctx.seasons:
         if crops is None:
@@ -145,7 +150,7 @@ def season_start(ctx: Context, at: int) -> int:
         elif found := [c.start() for c in crops.finditer(ctx.sentence)]:
             before = [c for c in found if c < at]
             named.append((at - before[-1] if before else found[0], month))
-    return min(named)[1] if named else DEFAULT_SEASON
+    return min(named)[1] if named else None
 
 
 def fiscal_named_year(words: str, ctx: Context) -> int:

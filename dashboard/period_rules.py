@@ -12,6 +12,7 @@ from dashboard.fiscal_resolvers import (
     fiscal_span,
     relative_fiscal,
     relative_fiscal_part,
+    relative_season,
     season,
     year_from,
 )
@@ -152,6 +153,14 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             rf"{S}(?i:season|(?:marketing|crop){S}year)\b",
             season,
             ("season", "marketing", "crop"),
+        ),
+        # "the current agricultural year (July-June)", "last season"
+        (
+            rf"(?i:(?P<rel>this|last|next|the{S}(?:current|previous|prior|last|past|coming|next)){S}"
+            rf"(?:(?P<kind>agricultural|marketing|crop|farm){S}(?:year|season)|season))"
+            rf"(?:{S}\((?P<m>{month})[-–](?:{month})\))?",
+            relative_season,
+            ("season", "agricultural", "marketing", "crop", "farm"),
         ),
         (
             rf"(?i:(?:fiscal(?:{S}year)?|FY)\s*(?P<a>{YEAR})[-–/](?P<b>{YY})|(?P<a2>{YEAR})[-–/](?P<b2>{YY})(?![\d%])(?:{S}fiscal(?:{S}year)?)?)",

@@ -27,6 +27,7 @@ _BALANCES = frozenset(
 )
 _A_YEAR_AFTER = re.compile(
     r"(?i)\s+(?:a|per|each)\s+year\b(?!\s+(?:ago|earlier|before|later|on)\b)|\s+annually\b"
+    r"|\s+(?:of|in)\s+annual\b"  # "covering $18 billion of annual imports"
 )
 _OPENS_A_YEAR_EARLIER = re.compile(
     r"""[\s"'“‘(]*((?:a|one)\s+year\s+(?:earlier|ago|before)|(?:in\s+)?the\s+same\s+(?:period|month|quarter)\s+"""

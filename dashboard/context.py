@@ -97,7 +97,10 @@ ABOUT_THE_ONE_BEFORE = re.compile(r"\s*(?:where|which|whose|with(?=\s+[$€£¥�
 # "as much as", "as of March", "as a share of".
 _PART_OPENING = re.compile(
     r"\s*(?:while|whereas|but|with|[–—]|as(?!\s+(?:well|much|many|of|a|an|part|compared|against|high|low"
-    r"|far|long|soon|recently|early|late|expected|forecast|planned|agreed|reported|such|usual|shown)\b))\s",
+    r"|far|long|soon|recently|early|late|expected|forecast|planned|agreed|reported|such|usual|shown)\b)"
+    # ", dragged down by a 27.7% plunge in shipments to China": a cause with a figure of its own
+    r"|(?:(?:dragged|weighed|pulled|held)\s+down|driven|led|helped|boosted|buoyed|supported|propelled"
+    r"|fuell?ed|lifted|hit|hurt|dented)\s+by)\s",
     re.I,
 )
 

@@ -275,3 +275,17 @@ def display_name(iso3: str) -> str:
         return _short_names()[iso3]
     country = pycountry.countries.get(alpha_3=iso3)
     return getattr(country, "common_name", None) or getattr(country, "name", None) or iso3
+
+
+# Currencies used well beyond one country: the dollar and the euro, and ISO 4217's X-codes.
+_SHARED_CURRENCIES = frozenset({"USD", "EUR"})
+
+
+@cache
+def currency_country(code: str) -> str:
+    """The country whose national currency ``code`` is ("INR" -> "IND"): ISO 4217 codes open
+    with the issuer's ISO 3166 alpha-2 code. "" for a currency many countries use."""
+    if code in _SHARED_CURRENCIES or code.startswith("X") or len(code) != 3:
+        return ""
+    country = pycountry.countries.get(alpha_2=code[:2])
+    return country.alpha_3 if country is not None else ""

@@ -14,11 +14,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from dashboard import lexicon
 from dashboard.conjuncts import Conjuncts
 from dashboard.context import Clause, SentenceContext
-from dashboard.countries import Mention, is_bilateral, join_codes
+from dashboard.countries import Mention, currency_country, is_bilateral, join_codes
 from dashboard.figures import Span
 from dashboard.roles import flow_of, is_flow_partner, is_partner, role
 
@@ -149,6 +150,10 @@ def by_metric(
 
 
 _POSSESSIVE = re.compile(r"['’]s\s")
+_OWN_BALANCE = re.compile(
+    r"(?i)['’]s\s+(?:overall\s+|total\s+|global\s+)?(?:trade\s+|goods\s+|merchandise\s+)?"
+    r"(?:surplus|deficit|balance)\b(?!\s+with\b)"
+)
 
 
 def figure_countries(
@@ -261,7 +266,12 @@ def figure_countries(
         mains = {code for code in (focus[:2] if paired else focus[:1]) if not report.partner_only(code)}
         # "- Total exports: USD 528.0bn" in a release most of whose lines name Russia as the
         # partner: the reporting country's
-        return mains or ({reporter} if reporter else set())
+        if mains or reporter:
+            return mains or {reporter}
+        # "expects defence exports to touch ₹50,000 crore" in a text naming no country: the
+        # country whose currency it is
+        issuer = currency_country(span.unit) if span.kind == "money" else ""
+        return {issuer} if issuer else set()
     # One country named: find the other side of the flow, unless it is an aggregate.
     [only] = named
     mention = ctx.first_mention[only]
@@ -307,7 +317,18 @@ def figure_countries(
         return {only, *(code for code, r in flows.items() if r != side)}
     if partner and previous_subject and previous_subject != only:
         return {only, previous_subject}
-    if ctx.bilateral or (paired and only in focus[:2]):
+    if (
+        ctx.bilateral
+        or (
+            paired
+            and only in focus[:2]
+            # "China's trade surplus narrowed" in a release that names the EU only as a market for
+            # China's goods: China's own, not the pair's
+            and not (
+                _OWN_BALANCE.search(text, part.start, part.end) and any(map(report.partner_only, focus[:2]))
+            )
+        )
+    ):
         pair = set(focus[:2])
         if only in pair and len(pair) == 2:
             return pair
@@ -421,10 +442,22 @@ def _to_the_world(ctx: SentenceContext, part: Clause, span: Span) -> bool:
     # most parts hold none of the words: substring tests spare the scan
     if any(w in words for w in _WORLD_WORDS) and _WORLD.search(text, part.start, part.end):
         return True
+    if (" to " in words or " from " in words) and _to_a_region().search(text, part.start, part.end):
+        return True  # "while shipments to Asia as a whole climbed 6.7%": with a region, no country
     return (
         not ctx.mentions
         and " of " in text[span.end : span.end + 4]
         and bool(_OF_OWN_TOTAL.match(text, span.end))
+    )
+
+
+@cache
+def _to_a_region() -> re.Pattern[str]:
+    regions = lexicon.column("regions.csv", "name")
+    # not "from the Gulf nation", "to the world's largest buyer": a country by another name
+    return re.compile(
+        rf"\b(?:to|from)\s+(?:{lexicon.alternation(regions)})\b(?![-\w'’])"
+        r"(?!\s+(?:nations?|states?|countr(?:y|ies)|kingdoms?|emirates?|economy|economies|member|members)\b)"
     )
 
 

@@ -361,7 +361,9 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         (
             rf"(?P<m>{month})(?=(?:['’]s)?{S}(?:[a-z-]+{S})?(?i:shipments|exports|imports|sales|deliveries"
             rf"|purchases|output|production|trade|arrivals|volumes|flows|figures?|data|numbers|deficit"
-            rf"|surplus|gap|reading|total|orders)\b)",
+            rf"|surplus|gap|reading|total|orders)\b"
+            # "August's 8.7% increase": the month a figure is of
+            rf"|['’]s{S}(?:[a-z-]+{S})?(?:[$€£¥₹]|\d))",
             bare_month,
             ("MONTH",),
         ),

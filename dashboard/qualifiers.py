@@ -22,7 +22,12 @@ _MOVES_UP = re.compile(
 _BETWEEN = re.compile(r"(?i)\b(?:between|from)\s+(?:about\s+|around\s+)?$")
 _WORDS = re.compile(r"[\w.]+")
 _EXPECTED_AFTER = re.compile(
-    r"(?i)\s+(?:(?:increase|rise|gain|growth|drop|fall|decline)\s+)?(?:expected|forecast|predicted|projected|estimated|consensus)\b"
+    r"(?i)\s+(?:(?P<noun>increase|rise|gain|growth|drop|fall|decline)\s+)?"
+    r"(?:(?:that\s+)?(?:economists|analysts|forecasters|markets?)\s+(?:had\s+)?)?"
+    r"(?:expected|forecast|predicted|projected|estimated|consensus)\b"
+)
+_EXPECTED_CHANGE = dict.fromkeys(("increase", "rise", "gain", "growth"), "up") | dict.fromkeys(
+    ("drop", "fall", "decline"), "down"
 )
 _BY = re.compile(r"(?i)\bby\s+(?:about\s+|around\s+|some\s+)?$")
 _DASH_ONLY = re.compile(r"^\s*[-–—]\s*$")
@@ -91,8 +96,10 @@ def qualify(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str]:
     bound = "="
     last = _last_word(lead)
     if last in ("the", "between"):
-        if last == "the" and _EXPECTED_AFTER.match(text, end):
-            return bound, ""  # "below the 11.1% expected by economists": what was expected, as it was
+        if last == "the" and (expected := _EXPECTED_AFTER.match(text, end)):
+            # "below the 11.1% expected by economists", "the 6.0% growth forecast in a poll": what
+            # was expected, as it was, a change if it names one
+            return bound, _EXPECTED_CHANGE.get((expected.group("noun") or "").lower(), "")
         # "topped the $100 billion mark"; "grow by between 5% and 10%": the verb reads on
         lead = lead[: lead.lower().rfind(last)]
         last = _last_word(lead)

@@ -37,6 +37,11 @@ _OPENS_A_YEAR_EARLIER = re.compile(
 _COLLECTED = re.compile(r"(?i)\b(?:collect(?:s|ed|ing)?|revenues?|receipts|raised|brought\s+in|yielded)\b")
 _TOTAL_BEFORE = re.compile(r"(?i)\btotal\s+$")
 _HORIZON = re.compile(r"(?i)by\b")  # "by 2030": a target's year
+_MEASURED_AGAINST = re.compile(
+    r"(?i)\b(?:below|above|short\s+of|ahead\s+of|than|beat(?:ing)?|miss(?:ing|ed)?|exceed(?:ing|ed)?"
+    r"|outpac(?:ing|ed))\s+(?:the|an?|analysts['’]?|economists['’]?|expectations|forecasts)\b"
+)
+_POSSESSED = re.compile(r"['’]s\s+(?:[a-z-]+\s+)?")
 _TARGET_AFTER = re.compile(r"(?i)\s+(?:target|goal)\b")
 _YEAR_EARLIER = re.compile(  # "from a $2.2 billion deficit a year earlier" too
     r"(?i)(?:\s+(?:deficit|surplus|shortfall|level|total))?"
@@ -70,7 +75,14 @@ class Statement:
         """The figure the statement is about: its last that is not a base, a target, or a
         standing rate said in passing ("after tariffs of up to 250% took effect")."""
         if self._lead is None and self.figures:
-            own = [f for f in reversed(self.figures) if not compared_with(f, self.at)] or [self.figures[-1]]
+            # Of a sentence all of whose figures measure the one before ("That beat the 8.0%
+            # forecast and May's 7.6% rise"), one that kept the statement's time leads
+            own = [f for f in reversed(self.figures) if not compared_with(f, self.at)] or [
+                next(
+                    (f for f in self.figures if f.period_text and f.period_text not in f.sentence),
+                    self.figures[-1],
+                )
+            ]
             self._lead = next((f for f in own if not context.is_general(f.metric)), own[0])
         return self._lead
 
@@ -133,8 +145,12 @@ def period_of(figure: Figure) -> dict[str, str]:
 def compared_with(figure: Figure, sentence_start: int) -> bool:
     """Whether a figure is what another is compared with: "from $Y", "the $200 billion target"."""
     at = figure.start - sentence_start
+    text = figure.sentence
+    clause_start = max(text.rfind(",", 0, at), text.rfind(";", 0, at)) + 1
     return bool(
-        context.is_base(figure.sentence, at)
+        context.is_base(text, at)
+        # "rose 2.4%, well below the 6.0% forecast and August's 8.7% increase": both measure it
+        or _MEASURED_AGAINST.search(text, clause_start, at)
         or _TARGET_AFTER.match(figure.sentence, at + len(figure.surface))
         or figure.sentence[at - 1 : at] == "("  # "$279.4 billion in 2023 ($382.1 billion in 2022)"
     )
@@ -315,7 +331,13 @@ def base_period(
         if lead is not None and period.get("period_start") == lead.period_start:
             return earlier
     # "compared with $427.2 billion from China": another country's, in the same time
-    if own is None or not own.offset < base.start or ctx.party_after(base):
+    if (
+        own is None
+        or not own.offset < base.start
+        or ctx.party_after(base)
+        # "slowing from June's 23.5% jump": the base's own time
+        or _POSSESSED.fullmatch(ctx.text, own.stop, base.start)
+    ):
         # the base's own words: "from $44 billion in the previous year"; a time anywhere before
         # is the compared figure's: "slid 13% in 2023 to €16.1bn (down from €18.5bn)"
         return period

@@ -168,8 +168,17 @@ def says_now(text: str) -> bool:
 
 
 def holds_now(sentence: str) -> bool:
-    """Whether a sentence states how things stand now rather than what happened over a time."""
-    return bool(_NO_PERIOD.search(sentence.lower()))
+    """Whether a sentence states how things stand now rather than what happened over a time.
+    Not by a verb that only names a flow: "the gap between what the United States sells and
+    what it buys rose 2.3%"."""
+    lower = sentence.lower()
+    return any(
+        not (m.start() > 5 and _WHAT_BEFORE.search(lower, max(0, m.start() - 40), m.start()))
+        for m in _NO_PERIOD.finditer(lower)
+    )
+
+
+_WHAT_BEFORE = re.compile(r"\bwhat\s+(?:[\w.'’-]+\s+){1,4}$")
 
 
 def is_general(metric: str) -> bool:

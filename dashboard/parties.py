@@ -456,7 +456,7 @@ def _to_a_region() -> re.Pattern[str]:
     regions = lexicon.column("regions.csv", "name")
     # not "from the Gulf nation", "to the world's largest buyer": a country by another name
     return re.compile(
-        rf"\b(?:to|from)\s+(?:{lexicon.alternation(regions)})\b(?![-\w'’])"
+        rf"\b(?:to|from)\s+(?:the\s+rest\s+of\s+)?(?:{lexicon.alternation(regions)})\b(?![-\w'’])"
         r"(?!\s+(?:nations?|states?|countr(?:y|ies)|kingdoms?|emirates?|economy|economies|member|members)\b)"
     )
 

@@ -68,7 +68,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "officials in Beijing", "analysts at Rabobank".
         "subject": re.compile(
             rf"(?<![\w’'.-])(?P<src>{_NAME}|(?i:he|she)|(?P<body>(?i:the\s+)?(?:[A-Za-z]+\s+){{0,2}}(?i:{orgs})"
-            rf"(?:\s+(?:in|at|of|from)\s+(?:the\s+)?{_NAME})?))"
+            # "the Ministry of Trade, Industry and Energy said"
+            rf"(?:\s+(?:in|at|of|from)\s+(?:the\s+)?{_NAME}(?:,\s+{_NAME}){{0,3}}(?:,?\s+(?:and|&)\s+{_NAME})?)?))"
             # "Eurostat figures published on Thursday showed"
             r"(?i:\s+(?:published|released|issued)(?:\s+(?:on\s+)?[a-z]+day)?)?"
             rf"\s+(?:(?:also|later|then|has|had)\s+)?(?P<verb>(?i:{verbs}))\b"  # "CUSTOMS DATA SHOWED"
@@ -99,6 +100,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 # The capital first, then what stood before it: the engine skips from capital to capital.
 _CAPITALISED_RUN = re.compile(rf"[A-Z](?<![\w’'][A-Z])[\w’'-]*(?:\s+{_PARTICLES}[A-Z][\w’'-]*)*(?![\w’'])")
 _WORD = re.compile(r"\S+")
+_OWNER = re.compile(r"[A-Z][\w.-]*['’]s\s+")
 
 
 @cache
@@ -220,6 +222,8 @@ class Speakers:
         if name.lower() in _PRONOUNS:
             return self._last_person()
         name = _strip_titles(name)
+        if " " in name and _OWNER.match(name):
+            name = _OWNER.sub("", name, count=1)  # "Russia's Novak": the person, not the country
         surname = name.rsplit(" ", 1)[-1]
         if not name or not surname[:1].isupper() or (" " in name and name.split()[0] not in _PARTICLE_WORDS):
             return name

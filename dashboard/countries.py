@@ -247,8 +247,19 @@ def _currency_after() -> re.Pattern[str]:
 
 
 def naming_currency(text: str, mention: Mention) -> bool:
-    """Whether a name stands for its currency: "U.S. dollars", "Hong Kong dollars", "US$"."""
-    return text.startswith("$", mention.end) or bool(_currency_after().match(text, mention.end))
+    """Whether a name stands for its currency: "U.S. dollars", "Hong Kong dollars", "US$",
+    "fell by $2.6-billion (U.S.)"."""
+    return (
+        text.startswith("$", mention.end)
+        or bool(_currency_after().match(text, mention.end))
+        or (
+            text.startswith(")", mention.end)
+            and bool(_AMOUNT_OPENING_BRACKET.search(text, max(0, mention.start - 16), mention.start))
+        )
+    )
+
+
+_AMOUNT_OPENING_BRACKET = re.compile(r"(?i)(?:\d|illion|[bmt]n|bln|mln)\s*\($")
 
 
 def is_bilateral(text: str) -> bool:

@@ -78,6 +78,8 @@ def extract_document(document: Document) -> list[Figure]:
     # report was written, not a party to its figures, nor whose figures they are but for lack
     # of another.
     place = dateline_end(text)
+    if sum(m.start < place for m in countries) > 1:
+        place = 0  # "INDIA-UAE CEPA: non-oil trade up 15%": a topic naming two, not a dateline
     mentions = [m for m in countries if m.start >= place]
     ranked = ranked_countries(named_in_all)
     if "ingdom" in text:

@@ -95,7 +95,7 @@ def fiscal_part(m, ctx):
 
 
 def fiscal_named(m, ctx):
-    return fiscal_year(fiscal_named_year(m.group("y"), ctx), ctx)
+    return fiscal_year(fiscal_named_year(m.group("y") or m.group("y2"), ctx), ctx)
 
 
 _FY_NAMED = re.compile(r"(?i)\b(?:FY|fiscal(?:\s+year)?)\s*'?((?:19|20)?\d\d)(?![\d–/-])")

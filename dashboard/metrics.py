@@ -275,7 +275,8 @@ def _per_unit() -> re.Pattern[str]:
     }
     units |= {unit.removesuffix("s") for unit in units}  # "a barrel", "per tonne"
     units |= set(lexicon.column("price_units.csv", "word"))  # "per pound", "per mmBtu": prices only
-    return re.compile(rf"(?i)\s*(?:a|an|per|/)\s*(?:{lexicon.alternation(sorted(units))})(?![\w-])")
+    # not "2.9 trillion roubles at end-June": "a" and "t" run together are no "a tonne"
+    return re.compile(rf"(?i)\s*(?:(?:a|an|per)\s+|/\s*)(?:{lexicon.alternation(sorted(units))})(?![\w-])")
 
 
 # What is paid per unit by its own name: not "$60 a barrel" as a price, but as a cap or a discount.

@@ -84,11 +84,11 @@ def since_year(m, ctx):
     return dt.date(int(m.group("y")), 1, 1), ctx.published, "to_date"
 
 
-def months_to(m, ctx, count: int | None = None):
+def months_to(m, ctx, count: int | None = None, month: str | None = None):
     """ "the 12 months to March", "the four quarters to the end of June 2024"."""
     groups = m.groupdict()
     count = count or count_of(groups["n"]) * (3 if (groups.get("unit") or "").lower() == "quarters" else 1)
-    last = month_number(m.group("m"))
+    last = month_number(month or m.group("m"))
     year: int | None
     if m.group("y"):
         year = int(m.group("y"))
@@ -194,9 +194,10 @@ def quarters(m, ctx):
 
 
 def month_quarter(m, ctx):
-    """ "the June quarter": the three months to June."""
-    months = months_to(m, ctx, count=3)
-    return (months[0], months[1], "quarter") if months else None
+    """ "the June quarter": the three months to June; "the December half": the six to December."""
+    half = m.group("mh") is not None
+    months = months_to(m, ctx, count=6 if half else 3, month=m.group("mh") or m.group("m"))
+    return (months[0], months[1], "half" if half else "quarter") if months else None
 
 
 def part_of_named_year(m, ctx):

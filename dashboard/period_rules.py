@@ -167,7 +167,13 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             fiscal_span,
             ("YEAR",),
         ),
-        (rf"(?i:(?:fiscal(?:{S}year)?|FY)\s*'?(?P<y>{YEAR}|{YY}))(?!\d)", fiscal_named, ("fiscal", "fy")),
+        # "FY24", "fiscal 2024", "the 2023 financial year"
+        (
+            rf"(?i:(?:fiscal(?:{S}year)?|FY)\s*'?(?P<y>{YEAR}|{YY}))(?!\d)"
+            rf"|(?i:the{S})(?P<y2>{YEAR}){S}(?i:fiscal|financial){S}(?i:year)",
+            fiscal_named,
+            ("fiscal", "fy", "financial"),
+        ),
         # "the first half of the current fiscal year"
         (
             rf"(?i:the{S}(?P<o>{ORD}){S}(?P<part>quarter|half){S}of{S}"
@@ -219,11 +225,13 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
                 for o in ("first", "second", "third", "fourth")
             ),
         ),
-        # "the June quarter", as Australian and Indian releases name them: the quarter it ends
+        # "the June quarter", "the December half", as Australian and Indian releases name
+        # them: the quarter or half it ends
         (
-            rf"(?i:the{S})(?P<m>(?=Mar|Jun|Sep|Dec){month}){S}(?i:quarter)(?:{S}(?i:of{S})?(?P<y>{YEAR}))?",
+            rf"(?i:the{S})(?:(?P<m>(?=Mar|Jun|Sep|Dec){month}){S}(?i:quarter)|(?P<mh>(?=Jun|Dec){month}){S}(?i:half))"
+            rf"(?:{S}(?i:of{S})?(?P<y>{YEAR}))?",
             month_quarter,
-            ("quarter+MONTH",),
+            ("quarter+MONTH", "half+MONTH"),
         ),
         # "Q1-Q3 2023", "the first three quarters of 2023"
         (

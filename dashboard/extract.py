@@ -136,7 +136,7 @@ def extract_document(document: Document) -> list[Figure]:
         periods = [(at - shift, word) for at, word in triggers[_within(trigger_starts, sentence)]]
         own = _in_context(document, sentence, spans, named, periods, source, before, report, caseless)
         if "respectively" in sentence.text:
-            respectively(own, sentence)
+            respectively(own, sentence, named)
         _shares_of_one_whole(own, sentence)
         subject = next((m.iso3 for m in named if not roles.is_flow_partner(sentence.text, m)), "")
         before = Statement(own, subject, sentence.text, shift, named)

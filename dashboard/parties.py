@@ -205,6 +205,10 @@ def figure_countries(
     if not named and _speaks_of_two(ctx.text[clause.start : clause.end]):
         # "Trade between the two countries fell 17%, as companies shifted purchases to Mexico":
         # the pair, not the countries of the rest of the sentence
+        if len(ctx.in_sentence) == 1 and _names_a_region(ctx):
+            # "ASEAN remained China's largest trading partner, with trade between the two sides
+            # reaching 5.7 trillion yuan": China's, with a bloc that is no country
+            return set(ctx.in_sentence)
         pair = previous if continues and len(previous) == 2 else set(report.focus[:2])
         if len(pair) == 2:
             return set(pair)
@@ -317,6 +321,8 @@ def figure_countries(
         return {only, *(code for code, r in flows.items() if r != side)}
     if partner and previous_subject and previous_subject != only:
         return {only, previous_subject}
+    if ctx.bilateral and len(ctx.in_sentence) == 1 and _names_a_region(ctx):
+        return set(named)  # "..., with trade between the two sides (China and ASEAN) up 8.8%"
     if (
         ctx.bilateral
         or (
@@ -451,13 +457,32 @@ def _to_the_world(ctx: SentenceContext, part: Clause, span: Span) -> bool:
     )
 
 
+_NOT_A_REGION_AFTER = (
+    # not "from the Gulf nation", "to the world's largest buyer": a country by another name
+    r"(?![-\w'’])(?!\s+(?:nations?|states?|countr(?:y|ies)|kingdoms?|emirates?|economy|economies|member|members)\b)"
+)
+
+
 @cache
 def _to_a_region() -> re.Pattern[str]:
     regions = lexicon.column("regions.csv", "name")
-    # not "from the Gulf nation", "to the world's largest buyer": a country by another name
     return re.compile(
-        rf"\b(?:to|from)\s+(?:the\s+rest\s+of\s+)?(?:{lexicon.alternation(regions)})\b(?![-\w'’])"
-        r"(?!\s+(?:nations?|states?|countr(?:y|ies)|kingdoms?|emirates?|economy|economies|member|members)\b)"
+        rf"\b(?:to|from)\s+(?:the\s+rest\s+of\s+)?(?:{lexicon.alternation(regions)})\b{_NOT_A_REGION_AFTER}"
+    )
+
+
+@cache
+def _region() -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?:{lexicon.alternation(lexicon.column('regions.csv', 'name'))})\b{_NOT_A_REGION_AFTER}"
+    )
+
+
+def _names_a_region(ctx: SentenceContext) -> bool:
+    """Whether the sentence names a region or bloc that is no country (not the "Africa" of
+    "South Africa")."""
+    return any(
+        not any(m.start <= r.start() < m.end for m in ctx.mentions) for r in _region().finditer(ctx.text)
     )
 
 

@@ -10,6 +10,7 @@ import re
 from functools import cache
 
 from dashboard import lexicon
+from dashboard.countries import find_countries
 
 # Days and months are capitalised but name no one: "the ministry said Wednesday".
 # Each opens with a set of first letters, which the engine checks at once: these are tried
@@ -40,8 +41,10 @@ _PARTICLES = (
 )
 _NAME = rf"{_NOT_A_NAME}{_PARTICLES}[A-Z][\w’'.-]*(?:\s+{_PARTICLES}[A-Z][\w’'.-]*){{0,5}}"
 _PRONOUNS = frozenset({"he", "she"})
+# "the diplomat said": the person last named, as "he" is
+_ROLE_NOUNS = ("diplomat", "minister", "ambassador", "envoy", "economist", "analyst", "official")
 _PERSON_TITLES = (
-    *("minister", "president", "premier", "secretary", "chancellor", "ambassador", "governor"),
+    *("minister", "president", "premier", "secretary", "chancellor", "ambassador", "governor", "envoy"),
     *("spokesperson", "spokesman", "spokeswoman", "chair", "chairman", "chairwoman"),
     *("director", "official", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."),
 )
@@ -56,6 +59,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     )
     orgs = lexicon.alternation(lexicon.column("organisations.csv", "word"))
     titles = lexicon.alternation(list(_PERSON_TITLES))
+    roles = lexicon.alternation(list(_ROLE_NOUNS))
     return {
         "according": re.compile(
             r"(?i:(?:according\s+to|(?:as\s+)?reported\s+by|as\s+cited\s+by)\s+(?:(?:data|figures|statistics|estimates|a\s+report|a\s+statement)"
@@ -67,7 +71,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # A person, a pronoun, or a body: "the commerce ministry", "Chinese officials",
         # "officials in Beijing", "analysts at Rabobank".
         "subject": re.compile(
-            rf"(?<![\w’'.-])(?P<src>{_NAME}|(?i:he|she)|(?P<body>(?i:the\s+)?(?:[A-Za-z]+\s+){{0,2}}(?i:{orgs})"
+            rf"(?<![\w’'.-])(?P<src>{_NAME}|(?i:he|she|the\s+(?:{roles}))|(?P<body>(?i:the\s+)?(?:[A-Za-z]+\s+){{0,2}}(?i:{orgs})"
             # "the Ministry of Trade, Industry and Energy said"
             rf"(?:\s+(?:in|at|of|from)\s+(?:the\s+)?{_NAME}(?:,\s+{_NAME}){{0,3}}(?:,?\s+(?:and|&)\s+{_NAME})?)?))"
             # "Eurostat figures published on Thursday showed"
@@ -100,6 +104,21 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 # The capital first, then what stood before it: the engine skips from capital to capital.
 _CAPITALISED_RUN = re.compile(rf"[A-Z](?<![\w’'][A-Z])[\w’'-]*(?:\s+{_PARTICLES}[A-Z][\w’'-]*)*(?![\w’'])")
 _WORD = re.compile(r"\S+")
+
+
+def _without_country(name: str) -> str:
+    """A person's name without the country a post named before it: "India Denis Alipov" (from
+    "Ambassador to India Denis Alipov") -> "Denis Alipov"."""
+    words = name.split()
+    if len(words) < 3:
+        return name
+    opening = find_countries(name)
+    if not opening or opening[0].start != 0:
+        return name
+    rest = name[opening[0].end :].split()
+    return " ".join(rest) if len(rest) >= 2 else name
+
+
 _OWNER = re.compile(r"[A-Z][\w.-]*['’]s\s+")
 
 
@@ -174,6 +193,8 @@ class Speakers:
             m := p["according"].search(sentence)
         ):
             found = m.group("src").strip()
+            if found.istitle() and " " not in found:
+                found = self._person(found, sentence_start)  # "According to Alipov": the full name
         lower = lexicon.lower(sentence)
         # "Trade minister Maria Lopez": a person a later "she" may be.
         titled = [
@@ -219,9 +240,10 @@ class Speakers:
         name = " ".join(name.split())
         if name.endswith(".") and "." not in name.rsplit(" ", 1)[-1][:-1]:
             name = name[:-1]  # "..., said Li Qiang." ends the sentence; "U.S." keeps its stop
-        if name.lower() in _PRONOUNS:
+        if name.lower() in _PRONOUNS or name.lower().removeprefix("the ") in _ROLE_NOUNS:
             return self._last_person()
         name = _strip_titles(name)
+        name = _without_country(name)  # "Russian Ambassador to India Denis Alipov"
         if " " in name and _OWNER.match(name):
             name = _OWNER.sub("", name, count=1)  # "Russia's Novak": the person, not the country
         surname = name.rsplit(" ", 1)[-1]
@@ -245,7 +267,7 @@ class Speakers:
             words = list(_WORD.finditer(self._text, *run))
             for index in (i for i, w in enumerate(words) if w.group() == surname):
                 first = max(0, index - 4)
-                full = _strip_titles(" ".join(w.group() for w in words[first : index + 3]))
+                full = _without_country(_strip_titles(" ".join(w.group() for w in words[first : index + 3])))
                 if " " not in full or full.split()[0] in _titles() or not _name_like(full):
                     continue
                 return words[first].start(), full

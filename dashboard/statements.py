@@ -370,9 +370,11 @@ def heading_period(
     return _fields(periods[0]) if periods else None
 
 
-def respectively(figures: list[Figure], sentence: Sentence) -> None:
+def respectively(figures: list[Figure], sentence: Sentence, mentions: list[Mention]) -> None:
     """ "Exports and imports rose 12.8% and 4.1%, respectively": in each run of figures of
-    one kind, the first is the first metric named before them, the second the second."""
+    one kind, the first is the first metric named before them, the second the second; "Trade
+    with the EU and the United States stood at 4.6 and 4 trillion yuan, respectively": the
+    first is with the first country of the list, the second with the second."""
     if not figures:
         return
     first = figures[0].start - sentence.start
@@ -380,15 +382,39 @@ def respectively(figures: list[Figure], sentence: Sentence) -> None:
     for mention in MetricIndex(sentence.text).named:
         if mention.end <= first and (name := name_of(mention)) and name not in named:
             named.append(name)
-    if len(named) < 2:
-        return
     runs: list[list[Figure]] = []
     for figure in figures:
         if runs and runs[-1][-1].kind == figure.kind:
             runs[-1].append(figure)
         else:
             runs.append([figure])
+    listed = _listed_before(sentence.text, [m for m in mentions if m.end <= first])
     for run in runs:
-        if len(run) == len(named):
+        for figure in run[1:]:
+            # "rose 3%, 5% and 9%, respectively": one verb for all
+            figure.direction = figure.direction or run[0].direction
+        if len(named) >= 2 and len(run) == len(named):
             for figure, metric in zip(run, named, strict=True):
                 figure.metric = metric
+        if len(run) >= 2 and len(listed) >= len(run):
+            own = listed[-len(run) :]
+            for figure, code in zip(run, own, strict=True):
+                others = set(own) - {code}
+                figure.countries = join_codes({*figure.countries.split(";"), code} - others - {""})
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?")
+
+
+def _listed_before(text: str, mentions: list[Mention]) -> list[str]:
+    """The countries of the list that ends with the last of ``mentions``: "the European Union
+    and the United States" -> ["EUU", "USA"]."""
+    if not mentions:
+        return []
+    listed: list[str] = []
+    for later, earlier in zip(reversed(mentions), [*reversed(mentions[:-1]), None], strict=True):
+        if later.iso3 not in listed:
+            listed.insert(0, later.iso3)
+        if earlier is None or not _LIST_JOIN.fullmatch(text, earlier.end, later.start):
+            break
+    return listed if len(listed) >= 2 else []

@@ -240,8 +240,10 @@ class Speakers:
         name = " ".join(name.split())
         if name.endswith(".") and "." not in name.rsplit(" ", 1)[-1][:-1]:
             name = name[:-1]  # "..., said Li Qiang." ends the sentence; "U.S." keeps its stop
-        if name.lower() in _PRONOUNS or name.lower().removeprefix("the ") in _ROLE_NOUNS:
+        if name.lower() in _PRONOUNS:
             return self._last_person()
+        if name.lower().removeprefix("the ") in _ROLE_NOUNS:
+            return self._last_person() or name  # "the minister said", with none named before
         name = _strip_titles(name)
         name = _without_country(name)  # "Russian Ambassador to India Denis Alipov"
         if " " in name and _OWNER.match(name):

@@ -246,6 +246,15 @@ def _currency_after() -> re.Pattern[str]:
     return re.compile(rf"(?i)\s*(?:{lexicon.alternation(sorted(words))})\b")
 
 
+_OUTSIDE = re.compile(r"(?i)\b(?:outside|beyond)\s+(?:of\s+)?(?:the\s+)?$")
+
+
+def named_as_outside(text: str, mention: Mention) -> bool:
+    """Whether a name marks what a flow leaves out: "exports outside the EU" are with no one
+    country, and not with the EU."""
+    return bool(_OUTSIDE.search(text, max(0, mention.start - 20), mention.start))
+
+
 def naming_currency(text: str, mention: Mention) -> bool:
     """Whether a name stands for its currency: "U.S. dollars", "Hong Kong dollars", "US$",
     "fell by $2.6-billion (U.S.)"."""

@@ -18,6 +18,7 @@ from dashboard.countries import (
     join_codes,
     kingdom_mentions,
     mainland_mentions,
+    named_as_outside,
     naming_currency,
     ranked_countries,
     second_stands_out,
@@ -72,7 +73,9 @@ def extract_document(document: Document) -> list[Figure]:
     """The figures of one document, in order of position: the whole pipeline."""
     text = document.text
     # "919 billion U.S. dollars" names a currency, not a country the document is about.
-    countries = [m for m in find_countries(text) if not naming_currency(text, m)]
+    countries = [
+        m for m in find_countries(text) if not naming_currency(text, m) and not named_as_outside(text, m)
+    ]
     named_in_all = find_countries(document.title) + countries
     # "BEIJING (Reuters) - Brazil's exports to Argentina": the dateline's place is where the
     # report was written, not a party to its figures, nor whose figures they are but for lack

@@ -75,7 +75,25 @@ class Conjuncts:
             if not (opens and ends):
                 break
             start, i = before.start, i - 1
-        return clause if start == clause.start else Clause(start, clause.end)
+        # and after it, through clauses with no figure: "deposits of up to 43.5% on imports from
+        # the United States, Japan and Britain"
+        end = clause.end
+        i = bisect_right(self.ctx.clause_starts, clause.start) - 1
+        while i + 1 < len(self.ctx.parts):
+            j = bisect_left(self.ctx.mention_starts, end) - 1
+            after = self.ctx.parts[i + 1]
+            k = bisect_left(self.ctx.mention_starts, after.start)
+            if not (
+                j >= 0
+                and self.ctx.mentions[j].end == end
+                and k < len(self.ctx.mentions)
+                and not self.ctx.text[after.start : self.ctx.mentions[k].start].strip(" ,")
+                and bisect_left(self.ctx.span_starts, after.start)
+                == bisect_left(self.ctx.span_starts, after.end)
+            ):
+                break
+            end, i = after.end, i + 1
+        return clause if (start, end) == clause else Clause(start, end)
 
     def first_in(self, clause: Clause) -> Mention | None:
         """The first country named in ``clause``."""

@@ -88,7 +88,7 @@ def _patterns() -> _Patterns:
         # not "rose 5% and imports 3%": the next figure's; not "duties of 38% on imports": what
         # the figure is levied on
         own_after=re.compile(
-            rf"(?i)\s+(?:of\s+)?(?:(?!(?:and|or|but|while|on|against|than|as|when|after|because|since|amid|despite|if|unless|once|until|before)\b)[\w-]+\s+){{0,3}}?(?P<head>{head})\b"
+            rf"(?i)\s+(?:of\s+)?(?:(?!(?:and|or|but|while|on|against|than|as|when|after|because|since|amid|despite|if|unless|once|until|before|under|with|at|from|to|by|via|through|per)\b)[\w-]+\s+){{0,3}}?(?P<head>{head})\b"
         ),
         share_after=re.compile(
             rf"(?i)\s+of\s+(?:(?:the|its|their|all|total|[\w.-]+(?:['’]s?)?)\s+){{0,5}}?"
@@ -185,6 +185,7 @@ _RANK_ASIDE = re.compile(
 )
 
 
+_LEVIED_ON = re.compile(r"(?i)\s+on\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|including|excluding)\b[^,;]{0,120},")
 
 
@@ -200,6 +201,18 @@ class MetricIndex:
             asides = [m.span() for m in _RANK_ASIDE.finditer(text)]
             if asides:
                 self.named = [m for m in self.named if not any(a <= m.start < b for a, b in asides)]
+        if self.named and " on " in text:
+            # "tariffs on imports from China of up to 35%": the goods a tariff falls on, not
+            # what a figure after them measures
+            self.named = [
+                m
+                for i, m in enumerate(self.named)
+                if not (
+                    i
+                    and self.named[i - 1].metric == "tariff"
+                    and _LEVIED_ON.fullmatch(text, self.named[i - 1].end, m.start)
+                )
+            ]
         self._ends = [m.end for m in self.named]
         self._starts = [m.start for m in self.named]
         # "Cognac, which faces duties of up to 39%, accounted for €1.1 billion", "non-oil exports,

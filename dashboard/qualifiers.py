@@ -29,6 +29,9 @@ _EXPECTED_AFTER = re.compile(
 _EXPECTED_CHANGE = dict.fromkeys(("increase", "rise", "gain", "growth"), "up") | dict.fromkeys(
     ("drop", "fall", "decline"), "down"
 )
+_SET_VALUE_AFTER = re.compile(
+    r"(?i)(?:\s+(?:a|per)\s+[a-z]+)?\s+(?:price\s+)?(?:cap|target|goal|ceiling|limit|quota|threshold|benchmark)\b"
+)
 _BY = re.compile(r"(?i)\bby\s+(?:about\s+|around\s+|some\s+)?$")
 _DASH_ONLY = re.compile(r"^\s*[-–—]\s*$")
 _AND_TO = re.compile(r"(?i)^\s+(?:and|to)\s+(?:about\s+|around\s+)?$")
@@ -96,6 +99,8 @@ def qualify(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str]:
     bound = "="
     last = _last_word(lead)
     if last in ("the", "between"):
+        if last == "the" and _SET_VALUE_AFTER.match(text, end):
+            return bound, ""  # "above the $60 cap", "short of the $200 billion target": the value set
         if last == "the" and (expected := _EXPECTED_AFTER.match(text, end)):
             # "below the 11.1% expected by economists", "the 6.0% growth forecast in a poll": what
             # was expected, as it was, a change if it names one

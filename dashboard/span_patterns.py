@@ -120,7 +120,7 @@ def span_patterns() -> SpanPatterns:
             rf"\b(?=[{''.join(sorted({w[0] for w in [*words, *shares, *multiples, 'by']}))}])"
             rf"(?:(?<!first )(?<!second )(?<!the )(?<!1st )(?<!2nd )"
             # "half of", "a third of its imports", "lost half its value"
-            rf"(?P<share>{alt(list(shares))})(?=\s+(?:of|an?|its|their)\b|[.;](?:\s|$)"
+            rf"(?P<share>{alt(list(shares))})(?=\s+(?:of|an?|its|their|the)\b|[.;](?:\s|$)"
             # "a third less than in 2023": a change by that share
             rf"|\s+(?:less|more|lower|higher|fewer|smaller|bigger|larger)\s+than\b)(?!\s+of\s+(?:the\s+|this\s+)?(?:year|\d))"
             # "dropped by a third", "by almost a fifth": a change by that share (the group alone
@@ -155,7 +155,12 @@ def span_patterns() -> SpanPatterns:
             re.I,
         ),
         range_to=re.compile(rf"{SP}*(?:{_DASH}|to{SP}|and{SP}){SP}*(?=[^\s])"),
-        share_of=re.compile(r"\s+(?:of|its|their)\b", re.I),  # "half of", "half its value"
+        # "half of", "half its value", "half the volume it shipped"
+        share_of=re.compile(
+            r"\s+(?:of|its|their|the(?=\s+(?:[\w-]+\s+){0,2}?(?:volume|amount|total|value|level|quantity|country|nation"
+            r"|market|imports|exports|shipments|supply|supplies|trade|sales|purchases|output|production|demand|needs)\b))\b",
+            re.I,
+        ),
         of_commodity=re.compile(
             rf"{SP}of{SP}(?:[A-Za-z-]+{SP}){{0,2}}?(?:{alt(lexicon.column('commodities.csv', 'word'))})\b",
             re.I,

@@ -38,6 +38,7 @@ from dashboard.statements import (
     carried_metric,
     heading_period,
     period_fields,
+    period_of,
     respectively,
     year_earlier,
 )
@@ -262,7 +263,9 @@ def _in_context(
                 direction = worded  # the words' direction, not the sign's
         if not named_metric and ctx.bilateral and span.kind == "money":
             metric = "trade"  # "The two sides have set a target of $100 bn": their trade
-        countries = parties.by_metric(metric, countries, ctx, report, previous_countries, continues)
+        countries = parties.by_metric(
+            metric, countries, ctx, report, previous_countries, continues, Clause(clause.start, span.start)
+        )
         if span.kind == "money" and (metric := unit_price(text, span.end, metric)) == "price":
             # "Brent fell to $78 a barrel, and India's oil import bill shrank": its own clause's
             countries = join_codes(ctx.clause_countries(clause))
@@ -272,6 +275,16 @@ def _in_context(
         if span.unit.endswith("/ year"):
             standing = "capacity"  # "to supply 4 mtpa": a standing rate, not a flow over a period
         period = period_fields(ctx, clause, span, standing, before, continues, document.published)
+        if (
+            not period.get("period_start")
+            and out
+            and out[-1].period_start
+            and (near := ctx.nearest_period(span)) is not None
+            and near.granularity == "anaphor"
+        ):
+            # "shipped 187 tonnes in the first half, and ... added 1.6 million ounces over the same
+            # period": the period of the figure before it in the sentence
+            period = period_of(out[-1])
         # A fiscal year follows the calendar of the figure's own country: the first the sentence
         # names other than as a partner ("Japan's imports of Australian LNG in fiscal 2023" are
         # by Japan's), else the document's. One taken from the statement before was read by that

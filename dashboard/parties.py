@@ -119,7 +119,13 @@ class Report:
 
 
 def by_metric(
-    metric: str, countries: str, ctx: SentenceContext, report: Report, previous: set[str], continues: bool
+    metric: str,
+    countries: str,
+    ctx: SentenceContext,
+    report: Report,
+    previous: set[str],
+    continues: bool,
+    lead: Clause | None = None,
 ) -> str:
     """A figure's countries (``countries``, ";"-joined) as its metric reads them.
 
@@ -128,11 +134,16 @@ def by_metric(
     report on its trade with China. A deficit or surplus is with someone: "Vietnam runs a
     deficit of $50 billion with its northern neighbour" after a statement on Vietnam and China
     is with China. A tariff belongs to the country imposing it and the one it targets: a rate
-    on "Chinese EVs" in a report on U.S. duties is CHN;USA.
+    on "Chinese EVs" in a report on U.S. duties is CHN;USA. ``lead`` is the figure's clause up
+    to the figure.
     """
     if metric in _NATIONAL_METRICS:
         if len(ctx.in_sentence) == 1:
             return next(iter(ctx.in_sentence))
+        if lead is not None and len(own := ctx.clause_countries(lead)) == 1:
+            # the one country of the figure's clause up to it: "..., and the central bank in
+            # Beijing added 1.6 million ounces to its reserves"
+            return next(iter(own))
         reporter = report.reporter
         return reporter if reporter and reporter in countries.split(";") else countries
     if metric in ("trade deficit", "trade surplus"):

@@ -1,8 +1,9 @@
 """Country mentions -> ISO 3166-1 alpha-3 codes (the EU as ``EUU``).
 
-Names come from pycountry; short names, demonyms and capitals standing for
-governments come from our own ``lexicon/countries.csv``, which no library covers,
-as do the places named after a country that are not it ("Latin America").
+Names come from pycountry; short names, demonyms, capitals standing for governments
+and the provinces trade news names (Guangdong) come from our own
+``lexicon/countries.csv``, which no library covers, as do the places named after a
+country that are not it ("Latin America").
 One scan of the text finds the longest name at each place (a trie of every
 name, opening on its capital), and a dictionary gives its code; linear in the text.
 """
@@ -309,3 +310,17 @@ def currency_country(code: str) -> str:
         return ""
     country = pycountry.countries.get(alpha_2=code[:2])
     return country.alpha_3 if country is not None else ""
+
+
+@cache
+def _demonyms() -> frozenset[str]:
+    return frozenset(r["name"].lower() for r in lexicon.rows("countries.csv") if r["kind"] == "demonym")
+
+
+def is_origin(text: str, mention: Mention) -> bool:
+    """Whether a country is named as where goods come from, by its demonym before them:
+    "Brazilian soybeans", "Russian oil"."""
+    return (
+        text[mention.start : mention.end].lower() in _demonyms()
+        and text[mention.end : mention.end + 1] == " "
+    )

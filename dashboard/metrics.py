@@ -165,6 +165,17 @@ def names_other_commodity(metric: str, unit: str) -> bool:
     return named.isdisjoint(_SAME_COMMODITY[implied])
 
 
+def flows_named(text: str, mention: MetricMention) -> list[str]:
+    """The flows a "trade" mention joins, each as a metric: "Exports and imports of oil" ->
+    ["oil exports", "oil imports"]; [] for a mention of one."""
+    words = text[mention.start : mention.end].lower()
+    if mention.metric != "trade" or " and " not in words:
+        return []
+    after = _patterns().commodity_after.match(text, mention.end)
+    commodity = after.group("mod").lower() if after and after.end() - mention.end < 40 else ""
+    return [_name(word, commodity, mention.share) for word in words.split(" and ")]
+
+
 def name_of(mention: MetricMention) -> str:
     """The metric a mention names: "gas exports", "share of imports"."""
     return _name(mention.head, mention.commodity, mention.share)

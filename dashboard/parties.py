@@ -19,7 +19,7 @@ from functools import cache
 from dashboard import lexicon
 from dashboard.conjuncts import Conjuncts
 from dashboard.context import Clause, SentenceContext
-from dashboard.countries import Mention, currency_country, is_bilateral, join_codes
+from dashboard.countries import Mention, currency_country, is_bilateral, is_origin, join_codes
 from dashboard.figures import Span
 from dashboard.roles import flow_of, is_flow_partner, is_partner, role
 
@@ -161,6 +161,7 @@ def by_metric(
 
 
 _POSSESSIVE = re.compile(r"['’]s\s")
+_FROM_BEFORE = re.compile(r"(?i)\bfrom\s+(?:the\s+)?$")
 _OWN_BALANCE = re.compile(
     r"(?i)['’]s\s+(?:overall\s+|total\s+|global\s+)?(?:trade\s+|goods\s+|merchandise\s+)?"
     r"(?:surplus|deficit|balance)\b(?!\s+with\b)"
@@ -318,6 +319,10 @@ def figure_countries(
         # Not with another partner: "Exports to China rose, while sales to the US slipped"; but
         # "30% of Kenya's tea exports, worth ..., went to Pakistan": Kenya owns the flow.
         others = [code for code in others if not is_flow_partner(text, ctx.first_mention[code])]
+    if partner and len(others) > 1 and _FROM_BEFORE.search(text, max(0, mention.start - 10), mention.start):
+        # "Imports of Brazilian soybeans by China ..., while the share from the U.S. dropped":
+        # the U.S. sends, as the origin of the goods did, so with the one that receives
+        others = [code for code in others if not is_origin(text, ctx.first_mention[code])] or others
     if others:
         return {only, others[0]}
     # In place of one side of the statement before: "China's imports from Russia rose ...

@@ -16,7 +16,14 @@ from dashboard import context
 from dashboard.countries import Mention, join_codes
 from dashboard.figures import Figure, Span
 from dashboard.forecasts import is_forecast
-from dashboard.metrics import MetricIndex, name_of, names_other_commodity, names_own_metric, subject_commodity
+from dashboard.metrics import (
+    MetricIndex,
+    flows_named,
+    name_of,
+    names_other_commodity,
+    names_own_metric,
+    subject_commodity,
+)
 from dashboard.period_calendar import back_a_year
 from dashboard.periods import Period, find_periods
 from dashboard.roles import flow_roles
@@ -381,7 +388,8 @@ def respectively(figures: list[Figure], sentence: Sentence, mentions: list[Menti
     named: list[str] = []
     for mention in MetricIndex(sentence.text).named:
         if mention.end <= first and (name := name_of(mention)) and name not in named:
-            named.append(name)
+            # "Exports and imports rose 12.8% and 4.1%, respectively": each flow its own
+            named.extend(flow for flow in flows_named(sentence.text, mention) or [name] if flow not in named)
     runs: list[list[Figure]] = []
     for figure in figures:
         if runs and runs[-1][-1].kind == figure.kind:

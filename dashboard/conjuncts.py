@@ -81,12 +81,12 @@ class Conjuncts:
         i = bisect_right(self.ctx.clause_starts, clause.start) - 1
         while i + 1 < len(self.ctx.parts):
             j = bisect_left(self.ctx.mention_starts, end) - 1
+            if j < 0 or self.ctx.mentions[j].end != end:
+                break  # most clauses end with no country
             after = self.ctx.parts[i + 1]
             k = bisect_left(self.ctx.mention_starts, after.start)
             if not (
-                j >= 0
-                and self.ctx.mentions[j].end == end
-                and k < len(self.ctx.mentions)
+                k < len(self.ctx.mentions)
                 and not self.ctx.text[after.start : self.ctx.mentions[k].start].strip(" ,")
                 and bisect_left(self.ctx.span_starts, after.start)
                 == bisect_left(self.ctx.span_starts, after.end)

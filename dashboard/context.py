@@ -172,6 +172,8 @@ def holds_now(sentence: str) -> bool:
     Not by a verb that only names a flow: "the gap between what the United States sells and
     what it buys rose 2.3%"."""
     lower = sentence.lower()
+    if "what " not in lower:
+        return bool(_NO_PERIOD.search(lower))
     return any(
         not (m.start() > 5 and _WHAT_BEFORE.search(lower, max(0, m.start() - 40), m.start()))
         for m in _NO_PERIOD.finditer(lower)

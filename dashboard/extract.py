@@ -74,15 +74,18 @@ def extract_document(document: Document) -> list[Figure]:
     """The figures of one document, in order of position: the whole pipeline."""
     text = document.text
     # "919 billion U.S. dollars" names a currency, not a country the document is about.
+    outside = "outside" in text or "beyond" in text  # most texts have neither: spare the scan
     countries = [
-        m for m in find_countries(text) if not naming_currency(text, m) and not named_as_outside(text, m)
+        m
+        for m in find_countries(text)
+        if not naming_currency(text, m) and not (outside and named_as_outside(text, m))
     ]
     named_in_all = find_countries(document.title) + countries
     # "BEIJING (Reuters) - Brazil's exports to Argentina": the dateline's place is where the
     # report was written, not a party to its figures, nor whose figures they are but for lack
     # of another.
     place = dateline_end(text)
-    if sum(m.start < place for m in countries) > 1:
+    if place and sum(m.start < place for m in countries) > 1:
         place = 0  # "INDIA-UAE CEPA: non-oil trade up 15%": a topic naming two, not a dateline
     mentions = [m for m in countries if m.start >= place]
     ranked = ranked_countries(named_in_all)
@@ -264,7 +267,7 @@ def _in_context(
         if not named_metric and ctx.bilateral and span.kind == "money":
             metric = "trade"  # "The two sides have set a target of $100 bn": their trade
         countries = parties.by_metric(
-            metric, countries, ctx, report, previous_countries, continues, Clause(clause.start, span.start)
+            metric, countries, ctx, report, previous_countries, continues, span.start
         )
         if span.kind == "money" and (metric := unit_price(text, span.end, metric)) == "price":
             # "Brent fell to $78 a barrel, and India's oil import bill shrank": its own clause's

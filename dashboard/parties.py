@@ -125,7 +125,7 @@ def by_metric(
     report: Report,
     previous: set[str],
     continues: bool,
-    lead: Clause | None = None,
+    at: int | None = None,
 ) -> str:
     """A figure's countries (``countries``, ";"-joined) as its metric reads them.
 
@@ -134,13 +134,12 @@ def by_metric(
     report on its trade with China. A deficit or surplus is with someone: "Vietnam runs a
     deficit of $50 billion with its northern neighbour" after a statement on Vietnam and China
     is with China. A tariff belongs to the country imposing it and the one it targets: a rate
-    on "Chinese EVs" in a report on U.S. duties is CHN;USA. ``lead`` is the figure's clause up
-    to the figure.
+    on "Chinese EVs" in a report on U.S. duties is CHN;USA. ``at`` is where the figure starts.
     """
     if metric in _NATIONAL_METRICS:
         if len(ctx.in_sentence) == 1:
             return next(iter(ctx.in_sentence))
-        if lead is not None and len(own := ctx.clause_countries(lead)) == 1:
+        if at is not None and len(own := ctx.clause_countries(Clause(ctx.clause(at).start, at))) == 1:
             # the one country of the figure's clause up to it: "..., and the central bank in
             # Beijing added 1.6 million ounces to its reserves"
             return next(iter(own))

@@ -26,7 +26,8 @@ from dashboard.periods import Period
 # So does a relative clause opened by "that" and a modal: "power plants that should add".
 _CLAUSE_BREAK = re.compile(
     r"[;:,\s](?:(?<=[;:,])\s+|(?<=\s)\s*(?:while|whereas|but|[–—])\s+"
-    r"|(?<=\s)\s*(?=that\s+(?:should|will|would|could|can|may|might|must)\b))"
+    r"|(?<=\s)\s*(?=that\s+(?:should|will|would|could|can|may|might|must)\b))",
+    re.I,  # "WHILE", "THAT SHOULD" in text written in capitals
 )
 # A sentence that opens by pointing back ("This is an increase of 40%", "That was
 # 13% of ...") or leans on what came before ("of that", "of the total").

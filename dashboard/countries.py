@@ -76,15 +76,21 @@ def _index() -> tuple[dict[str, tuple[str, str | None]], dict[str, int]]:
     return index, widths
 
 
+# Non-breaking, thin and figure spaces, read as the space they stand for.
+ODD_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2007\u2009\u202f", " "))
+
+
 def find_countries(text: str) -> list[Mention]:
     """Every country named in ``text`` (by name, demonym or capital), in order."""
     index, _ = _index()
+    if not text.isascii():
+        text = text.translate(ODD_SPACES)  # "New\u00a0Zealand": a space, one for one
     # Text written all in one case says nothing by its case: read names regardless,
     # but for short abbreviations ("us", "eu") that are words in lower case.
     caseless = text.isupper() or text.islower()
     mentions: list[Mention] = []
     last_end = 0
-    non = "non-" in text  # "non-EU countries" are not the EU
+    non = "non-" in text or "NON-" in text  # "non-EU countries" are not the EU
     # One scan for the longest name at each place: of the lower-cased text when it is
     # written in one case, else from each capital. "The" starts a few names and most
     # sentences, so there it is looked for on its own and the name read word by word.
@@ -102,6 +108,13 @@ def find_countries(text: str) -> list[Mention]:
         if candidate.re is _THE and not text[end + 1 : end + 2].isupper():
             continue  # "The talks", "The visit": a name after "The" is capitalised
         hit = _lookup(index, text[start:end], caseless) if candidate.re is not _THE else None
+        if (
+            hit is None
+            and caseless
+            and text[start:end].lower() == "us"
+            and _THE_BEFORE.search(text, 0, start)
+        ):
+            hit = "USA"  # "exports to the us": the pronoun takes no article
         mention = Mention(start, end, hit) if hit is not None else _by_words(text, start, caseless)
         if mention is not None and not mention.iso3:
             last_end = mention.end  # "Latin America", "the South China Sea": a place, no country
@@ -110,7 +123,7 @@ def find_countries(text: str) -> list[Mention]:
         if (
             mention is not None
             and not _in_europe(text, mention)
-            and not (non and text.endswith("non-", 0, mention.start))
+            and not (non and text[max(0, mention.start - 4) : mention.start].lower() == "non-")
         ):
             mentions.append(mention)
             last_end = mention.end
@@ -205,6 +218,7 @@ def _lookup(index: dict[str, tuple[str, str | None]], name: str, caseless: bool 
 # Short names written in capitals that are words too: in lower-case text "us" is a pronoun,
 # while "eu", "uk" and "uae" can only be the names.
 _ALSO_WORDS = frozenset({"us"})
+_THE_BEFORE = re.compile(r"(?i)\bthe\s$")
 
 
 _THE_KINGDOM = re.compile(r"(?<!United )\b[Tt]he\s+[Kk]ingdom(?:['’]s)?\b(?!\s+of\b)")

@@ -9,10 +9,11 @@ from functools import lru_cache
 
 import pandas as pd
 
-from dashboard import columns, context, parties, roles
+from dashboard import columns, context, lexicon, parties, roles
 from dashboard.conjuncts import Conjuncts
 from dashboard.context import Clause
 from dashboard.countries import (
+    ODD_SPACES,
     Mention,
     find_countries,
     join_codes,
@@ -72,7 +73,15 @@ def extract_figures(
 
 def extract_document(document: Document) -> list[Figure]:
     """The figures of one document, in order of position: the whole pipeline."""
-    text = document.text
+    # Read with its non-breaking and thin spaces as plain ones, one for one, so that every
+    # rule reads "New\u00a0Zealand" and "1\u202f234" as it reads them typed; what is shown
+    # (each figure's surface and sentence) is taken back from the text as written.
+    text = cased = document.text.translate(ODD_SPACES) if not document.text.isascii() else document.text
+    if text.isupper():
+        # A text all in capitals says nothing by its case, as one all in lower case says
+        # nothing: it is read as that one is, letter for letter; but for who speaks, whose
+        # names its capitals still mark ("OFFICIALS IN JAPAN SAID").
+        text = lexicon.lower(text)
     # "919 billion U.S. dollars" names a currency, not a country the document is about.
     outside = "outside" in text or "beyond" in text  # most texts have neither: spare the scan
     countries = [
@@ -115,18 +124,18 @@ def extract_document(document: Document) -> list[Figure]:
     mention_starts = [m.start for m in mentions]
     triggers = _time_words(text, sentences, spans_by_sentence, caseless)
     trigger_starts = [at for at, _ in triggers]
-    speakers = Speakers(text)
+    speakers = Speakers(cased)
     figures: list[Figure] = []
     before = Statement([])
     for sentence, own_spans in zip(sentences, spans_by_sentence, strict=True):
         shift = sentence.start
         spans = [s.shifted(-shift) for s in own_spans]
         if not spans:
-            speakers.skip(sentence.text, shift)
+            speakers.skip(cased[sentence.start : sentence.end], shift)
             # Most such sentences are neither a lead nor a heading over a list.
             lead = not figures and sentence.index < 3  # a report's first sentences
             heading = (
-                heading_period(sentence.text, document.published, focus, lead=lead)
+                heading_period(sentence.text, document.published, focus, lead=lead, caseless=caseless)
                 if lead or sentence.text.endswith(":")
                 else None
             )
@@ -135,7 +144,7 @@ def extract_document(document: Document) -> list[Figure]:
             continue
         if context.turns_away(sentence.text):  # "Separately, ..." starts a new statement
             before = Statement([])
-        source = speakers.source(sentence.text, shift, spans[0].start)
+        source = speakers.source(cased[sentence.start : sentence.end], shift, spans[0].start)
         named = [
             Mention(m.start - shift, m.end - shift, m.iso3)
             for m in mentions[_within(mention_starts, sentence)]
@@ -148,7 +157,23 @@ def extract_document(document: Document) -> list[Figure]:
         subject = next((m.iso3 for m in named if not roles.is_flow_partner(sentence.text, m)), "")
         before = Statement(own, subject, sentence.text, shift, named)
         figures.extend(own)
+    if text is not document.text:
+        for figure in figures:
+            shown = sentences[figure.sentence_index]
+            figure.sentence = document.text[shown.start : shown.end]
+            figure.surface = document.text[figure.start : figure.end]
+            figure.period_text = _as_written(figure.period_text, text, document.text)
     return figures
+
+
+def _as_written(words: str, read: str, written: str) -> str:
+    """Words found in the text as read (lower case, plain spaces), as the text writes them:
+    "last year; a year earlier" -> "LAST YEAR; A YEAR EARLIER"."""
+    parts = []
+    for part in words.split("; "):
+        at = read.find(part) if part else -1
+        parts.append(written[at : at + len(part)] if at >= 0 else part)
+    return "; ".join(parts)
 
 
 def _aside(text: str) -> bool:

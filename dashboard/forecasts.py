@@ -63,7 +63,7 @@ def reports_past_at(text: str, start: int, end: int) -> bool:
     """Whether the clause around ``text[start:end]``, in a sentence that foresees, reports the
     past: "are on course to top $17 billion, after $16.3 billion in the three months to
     September"; "will invest $15 billion, as trade reached $8.5 billion in the 12 months to June"."""
-    if "after" in text and _AFTER_A_LEVEL.search(text, max(0, start - 80), start):
+    if ("after" in text or "AFTER" in text) and _AFTER_A_LEVEL.search(text, max(0, start - 80), start):
         return True
     # The clause up to the time: "Exports rose 5% in the third quarter and are expected to
     # grow in the fourth" reports the third and foresees the fourth.
@@ -73,4 +73,4 @@ def reports_past_at(text: str, start: int, end: int) -> bool:
 
 
 _CLAUSE_REACH = 160
-_AFTER_A_LEVEL = re.compile(r",\s+after\s+(?:[$€£¥₹]|\d)[^,;:()]{0,60}\Z")
+_AFTER_A_LEVEL = re.compile(r"(?i),\s+after\s+(?:[$€£¥₹]|\d)[^,;:()]{0,60}\Z")

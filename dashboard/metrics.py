@@ -184,7 +184,7 @@ def name_of(mention: MetricMention) -> str:
 def _name(head: str, commodity: str, share: bool) -> str:
     if not head:
         return ""
-    commodity = _singular(commodity)  # "purchases of soybeans": soybean imports
+    commodity = _singular(" ".join(commodity.split()))  # "purchases of soybeans": soybean imports
     name = f"{commodity} {head}" if commodity and head in _QUALIFIED else head
     return f"share of {name}" if share else name
 

@@ -68,7 +68,7 @@ def non_period_rules() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             rf"{S}(?:(?:year{S}on{S}year|y/y|jump|rise|increase|gain|growth|surge|drop|fall|decline|decrease|slump|rebound){S})?"
             rf"(?:from|on|over|compared{S}(?:with|to)|versus|against){S}(?:in{S})?(?:{month}{S})?{YEAR})"
             # not "a gain of 6% on 2023's 660,000 tonnes": that figure's own time
-            rf"(?!{S}(?i:to|and|through|until)\b|\s*[-–/]\s*\d|['’]s\s)",
+            rf"(?!{S}(?i:to|and|through|until)\b|\s*[-–/]\s*\d|['’][sS]\s)",
             not_a_period,
             ("%+YEAR", "cent+YEAR", "point+YEAR", "pp+YEAR", "fold+YEAR"),
         ),

@@ -44,10 +44,10 @@ _AGGREGATE = re.compile(
 _WORLD = re.compile(
     r"\b(?:abroad|overseas)\b(?!\s+(?:[A-Z]|and\b))|\b[Tt]he\s+(?:country|nation)['’]s\s"
     r"|\b[Tt]otal\s+(?:[a-z-]+\s+){0,2}?(?:exports|imports|shipments|sales|purchases)\b"
-    r"|\bnon-(?=[A-Z])"  # "the share going to non-EU markets"
+    r"|\b(?i:non)-(?=[A-Z]|(?i:eu|us|uk|opec|oecd|g7)\b)"  # "the share going to non-EU markets"
     r"|\b[Oo]verall\b"
 )
-_WORLD_WORDS = ("abroad", "overseas", "country", "nation", "otal", "non-", "verall")
+_WORLD_WORDS = ("abroad", "overseas", "country", "nation", "otal", "non-", "NON-", "verall")
 # Not "of the total", which may be the statement before's: "Soybeans made up 60% of the total"
 _OF_OWN_TOTAL = re.compile(
     r"(?i)\s+of\s+(?:the\s+(?:country|nation)['’]s\s+|its\s+|their\s+)?total\b(?!\s+of\b)"
@@ -482,14 +482,15 @@ _NOT_A_REGION_AFTER = (
 def _to_a_region() -> re.Pattern[str]:
     regions = lexicon.column("regions.csv", "name")
     return re.compile(
-        rf"\b(?:to|from)\s+(?:the\s+rest\s+of\s+)?(?:{lexicon.alternation(regions)})\b{_NOT_A_REGION_AFTER}"
+        rf"\b(?:to|from)\s+(?:the\s+rest\s+of\s+)?(?:{lexicon.alternation(regions)})\b{_NOT_A_REGION_AFTER}",
+        re.I,  # "to asia" in text written all in one case
     )
 
 
 @cache
 def _region() -> re.Pattern[str]:
     return re.compile(
-        rf"\b(?:{lexicon.alternation(lexicon.column('regions.csv', 'name'))})\b{_NOT_A_REGION_AFTER}"
+        rf"\b(?:{lexicon.alternation(lexicon.column('regions.csv', 'name'))})\b{_NOT_A_REGION_AFTER}", re.I
     )
 
 

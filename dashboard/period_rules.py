@@ -126,7 +126,7 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         ),
         (
             # "the 2023/24 marketing year that ended Aug. 31", "the Iranian year that ended on March 19"
-            rf"(?i:the{S}(?:(?P<ya>{YEAR})[-–/]{YY}{S})?(?:(?:marketing|crop|fiscal|financial|business|(?-i:[A-Z][a-z]+)){S}){{0,2}}year{S}"
+            rf"(?i:the{S}(?:(?P<ya>{YEAR})[-–/]{YY}{S})?(?:(?:marketing|crop|fiscal|financial|business|(?-i:[A-Z][a-z]+|[A-Z]{{3,}})){S}){{0,2}}year{S}"
             rf"(?:to|through|(?:that{S}|which{S})?end(?:ing|ed|s)(?:{S}in|{S}on)?){S}(?:end-|the{S}end{S}of{S})?)(?P<m>{month})"
             rf"(?:{S}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?{S}(?P<y>{YEAR}))?",
             year_to,
@@ -228,7 +228,7 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         # "the June quarter", "the December half", as Australian and Indian releases name
         # them: the quarter or half it ends
         (
-            rf"(?i:the{S})(?:(?P<m>(?=Mar|Jun|Sep|Dec){month}){S}(?i:quarter)|(?P<mh>(?=Jun|Dec){month}){S}(?i:half))"
+            rf"(?i:the{S})(?:(?P<m>(?=(?i:mar|jun|sep|dec)){month}){S}(?i:quarter)|(?P<mh>(?=(?i:jun|dec)){month}){S}(?i:half))"
             rf"(?:{S}(?i:of{S})?(?P<y>{YEAR}))?",
             month_quarter,
             ("quarter+MONTH", "half+MONTH"),
@@ -242,7 +242,7 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         ),
         # "2023's first half"
         (
-            rf"(?P<y>{YEAR})['’]s{S}(?i:(?P<o>{ORD}){S}(?P<part>quarter|half))",
+            rf"(?P<y>{YEAR})['’][sS]{S}(?i:(?P<o>{ORD}){S}(?P<part>quarter|half))",
             part_of_named_year,
             ("quarter+YEAR", "half+YEAR"),
         ),
@@ -367,11 +367,11 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         # "March shipments of cars dropped by a third", "the March figure was revised": a month
         # that names the time of a flow or a figure
         (
-            rf"(?P<m>{month})(?=(?:['’]s)?{S}(?:[a-z-]+{S})?(?i:shipments|exports|imports|sales|deliveries"
+            rf"(?P<m>{month})(?=(?:['’][sS])?{S}(?:(?i:[a-z-]+){S})?(?i:shipments|exports|imports|sales|deliveries"
             rf"|purchases|output|production|trade|arrivals|volumes|flows|figures?|data|numbers|deficit"
             rf"|surplus|gap|reading|total|orders)\b"
             # "August's 8.7% increase": the month a figure is of
-            rf"|['’]s{S}(?:[a-z-]+{S})?(?:[$€£¥₹]|\d))",
+            rf"|['’][sS]{S}(?:(?i:[a-z-]+){S})?(?:[$€£¥₹]|\d))",
             bare_month,
             ("MONTH",),
         ),

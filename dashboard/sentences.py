@@ -104,7 +104,18 @@ def sentence_start(text: str, sentence: str, start: int) -> int:
     return at if 0 <= at <= start < at + len(sentence) + 1 else start
 
 
+# In text all in lower case the place's capitals are gone: only a date or an agency after
+# it marks a dateline ("luxembourg (reuters) - ", "seoul, oct. 2 (yonhap) -- ").
+_CASELESS_DATELINE = re.compile(
+    r"\A\s*[a-z][a-z.'’-]*(?:\s+[a-z][a-z.'’-]*){0,3}(?:,\s*[a-z]+)?(?:,?\s+(?P<month>[a-z]{3,9})\.?\s+"
+    r"(?P<day>\d{1,2})(?:,?\s+(?:19|20)\d\d)?)?\s*(?:\((?P<agency>[^()\n]{1,40})\))?\s*(?:[-–—]{1,2}|:)\s"
+)
+
+
 def dateline_end(text: str) -> int:
     """Where the dateline ``text`` opens with ends; 0 when it opens with none."""
+    if text.islower():
+        m = _CASELESS_DATELINE.match(text)
+        return m.end() if m and (m.group("day") or m.group("agency")) else 0
     m = DATELINE.match(text)
     return m.end() if m else 0

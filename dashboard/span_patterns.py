@@ -154,7 +154,7 @@ def span_patterns() -> SpanPatterns:
             rf"|/{SP}?(?P<per>y|yr|year|d|day|mo|month)\b)",
             re.I,
         ),
-        range_to=re.compile(rf"{SP}*(?:{_DASH}|to{SP}|and{SP}){SP}*(?=[^\s])"),
+        range_to=re.compile(rf"{SP}*(?:{_DASH}|(?i:to|and){SP}){SP}*(?=[^\s])"),
         # "half of", "half its value", "half the volume it shipped"
         share_of=re.compile(
             r"\s+(?:of|its|their|the(?=\s+(?:[\w-]+\s+){0,2}?(?:volume|amount|total|value|level|quantity|country|nation"

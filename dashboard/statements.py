@@ -366,14 +366,18 @@ def _years_before(period: dict[str, str], years: int, words: str) -> dict[str, s
 
 
 def heading_period(
-    text: str, published: dt.date | None, focus: tuple[str, ...], lead: bool = False
+    text: str, published: dt.date | None, focus: tuple[str, ...], lead: bool = False, caseless: bool = False
 ) -> dict[str, str] | None:
     """The period a sentence without figures gives the figures after it: a heading over a
     list ("Key figures, January-September 2024:"), or a report's lead naming a flow ("South
     Korea's exports rose for the eighth month in May", then "Shipments rose 11.7%")."""
     if not text.rstrip().endswith(":") and not (lead and MetricIndex(text).named):
         return None
-    periods = [p for p in find_periods(text, published, countries=join_codes(set(focus[:2]))) if p.resolved]
+    periods = [
+        p
+        for p in find_periods(text, published, countries=join_codes(set(focus[:2])), caseless=caseless)
+        if p.resolved
+    ]
     return _fields(periods[0]) if periods else None
 
 

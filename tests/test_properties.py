@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -151,6 +153,44 @@ def test_time_grows_linearly_on_adversarial_input(name):
     ratio = _seconds(large) / max(_seconds(small), 1e-2)
     # 8x the text: linear work takes about 8x the time, quadratic about 64x.
     assert ratio < 24, f"{name}: 8x the input took {ratio:.1f}x the time"
+
+
+WIRE = [
+    json.loads(line)
+    for line in (Path(__file__).parent / "data" / "wire_2026_11.jsonl")
+    .read_text(encoding="utf-8")
+    .splitlines()
+]
+# What a figure is, apart from how its words are spaced.
+READ = ["start", "end", "kind", "value", "unit", "bound", "direction", "period_start", "period_end"]
+READ += ["countries", "metric", "source"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(doc=st.sampled_from(WIRE), space=st.sampled_from(["\u00a0", "\u2009", "\u202f", "\u2007"]))
+def test_typesetters_spaces_read_as_spaces(doc, space):
+    """Copy pasted from a web page or a PDF spaces its words with non-breaking or thin
+    spaces: the figures are the same, only their surfaces and sentences keep the spaces."""
+    typed = extract_figures(doc["text"], published=doc["published"])
+    pasted_text = doc["text"].replace(" ", space)
+    pasted = extract_figures(pasted_text, published=doc["published"])
+    assert pasted[READ].to_dict("records") == typed[READ].to_dict("records")
+    for row in pasted.itertuples():
+        assert pasted_text[row.start : row.end] == row.surface
+
+
+@settings(max_examples=60, deadline=None)
+@given(doc=st.sampled_from(WIRE), case=st.sampled_from([str.upper, str.lower]))
+def test_text_in_one_case_reads_as_written(doc, case):
+    """A wire line set all in capitals, or copy scraped all in lower case, gives the figures
+    the text as written gives (who said them aside: a name in lower case is no name)."""
+    written = extract_figures(doc["text"], published=doc["published"])
+    one_case = extract_figures(case(doc["text"]), published=doc["published"])
+    read = [column for column in READ if column != "source"]
+    assert one_case[read].to_dict("records") == written[read].to_dict("records")
+    assert [text.lower() for text in one_case["period_text"]] == [
+        text.lower() for text in written["period_text"]
+    ]
 
 
 def test_sentences_stay_short_in_endless_text():

@@ -77,6 +77,8 @@ def extract_document(document: Document) -> list[Figure]:
     # rule reads "New\u00a0Zealand" and "1\u202f234" as it reads them typed; what is shown
     # (each figure's surface and sentence) is taken back from the text as written.
     text = cased = document.text.translate(ODD_SPACES) if not document.text.isascii() else document.text
+    if "\n" in text and not text.islower():
+        text = cased = _joined_lines(text)
     if text.isupper():
         # A text all in capitals says nothing by its case, as one all in lower case says
         # nothing: it is read as that one is, letter for letter; but for who speaks, whose
@@ -351,6 +353,22 @@ def _in_context(
             )
         )
     return out
+
+
+_SOFT_BREAK = re.compile(r"(?<=[^\s.!?:;])\n(?=[ \t]*[a-z])")
+_KEY = re.compile(r"[^\n:]{1,30}:\s")  # "title: ...", "Exports: $5.1 bn": a line of its own
+
+
+def _joined_lines(text: str) -> str:
+    """A line broken inside a sentence, as copy from a PDF comes ("1.4 million\ntonnes"),
+    joined by a space, one for one: a line of prose runs on into one opening in lower case.
+    Lines that open with a capital or a bullet, short lines and "key: value" lines stay."""
+
+    def join(m: re.Match[str]) -> str:
+        line = text.rfind("\n", 0, m.start()) + 1
+        return " " if m.start() - line >= 40 and not _KEY.match(text, line) else "\n"
+
+    return _SOFT_BREAK.sub(join, text)
 
 
 # Between two shares of one whole: "Russia supplied 10% and Saudi Arabia 15% of ...".

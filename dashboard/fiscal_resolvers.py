@@ -37,6 +37,21 @@ def season(m, ctx):
     return start, min(end, ctx.published), "to_date"
 
 
+def season_part(m, ctx):
+    """ "the first half of the 2023/24 marketing year": that part of the season ``season`` finds."""
+    first = int(m.group("a"))
+    if (first + 1) % 100 != int(m.group("b")):
+        return None
+    size = 6 if m.group("part").lower() == "half" else 3
+    n = ORDINALS[m.group("o").lower()]
+    if n > 12 // size:
+        return None
+    begin = first * 12 + season_start(ctx, m.start()) - 1 + size * (n - 1)  # months since year 0
+    last = begin + size - 1
+    start = dt.date(begin // 12, begin % 12 + 1, 1)
+    return start, month_end(last // 12, last % 12 + 1), "half" if size == 6 else "quarter"
+
+
 def relative_season(m, ctx):
     """ "the current agricultural year (July-June)", "last season": the marketing year that holds
     the publication date, or the one before or after, by the months given or the crop's calendar.

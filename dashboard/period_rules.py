@@ -14,6 +14,7 @@ from dashboard.fiscal_resolvers import (
     relative_fiscal_part,
     relative_season,
     season,
+    season_part,
     year_from,
 )
 from dashboard.non_periods import non_period_rules
@@ -197,6 +198,20 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             rf"(?:FY|fiscal(?:{S}year)?)\s*'?(?:(?P<a>{YEAR})[-–/](?P<b>{YY})|(?P<y>{YEAR}|{YY})))(?![\d%])",
             fiscal_part,
             ("fy", "fiscal"),
+        ),
+        # "the first half of the 2023/24 marketing year": a part of a season
+        (
+            rf"(?i:the{S}(?P<o>{ORD}){S}(?P<part>quarter|half){S}of{S}(?:the{S})?)(?P<a>{YEAR})[-–/](?P<b>{YY})"
+            rf"{S}(?i:season|(?:marketing|crop){S}year)\b",
+            season_part,
+            (
+                "season+half",
+                "season+quarter",
+                "marketing+half",
+                "marketing+quarter",
+                "crop+half",
+                "crop+quarter",
+            ),
         ),
         (
             rf"(?i:the{S}(?P<o>{ORD}){S}quarter(?:{S}of{S}(?P<y>{YEAR}|{THIS_LAST}))?)",

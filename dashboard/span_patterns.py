@@ -12,7 +12,10 @@ from functools import cache
 from dashboard import lexicon
 from dashboard.units import unit_name
 
-SP = r"[ \t\u00a0\u2009\u202f]"  # the spaces that may sit inside a figure
+_SPACE = r"[ \t\u00a0\u2009\u202f]"
+# The spaces that may sit inside a figure: one, or a few typed by a careless hand
+# ("1.2  million"); bounded, so that no pattern repeating it can backtrack without end.
+SP = rf"(?:{_SPACE}{{1,3}})"
 # A number's digits after its first character: "1,234.5", "1234.5", ".5".
 # After the first digit: Indian grouping ("2,21,000"), thousands ("1,234.5"), thousands
 # set apart by spaces ("12 500", "1 234,5" as continental Europe writes them), plain digits.
@@ -149,12 +152,12 @@ def span_patterns() -> SpanPatterns:
         quantity=re.compile(rf"{SP}?(?P<unit>{alt(list(units))})(?![A-Za-z]|-[A-Za-z])", re.I),
         # "a year earlier" is a comparison, not a rate: "1.2 million bpd a year earlier".
         rate=re.compile(
-            rf"{SP}?(?:(?:a{SP}|per{SP})?(?P<rate>{alt(list(rates))})\b(?!{SP}+(?:earlier|ago|before|later)\b)"
+            rf"{SP}?(?:(?:a{SP}|per{SP})?(?P<rate>{alt(list(rates))})\b(?!{_SPACE}+(?:earlier|ago|before|later)\b)"
             # "2 bcm/y", "0.5 mb/d": only after a slash is a bare y or d a rate
             rf"|/{SP}?(?P<per>y|yr|year|d|day|mo|month)\b)",
             re.I,
         ),
-        range_to=re.compile(rf"{SP}*(?:{_DASH}|(?i:to|and){SP}){SP}*(?=[^\s])"),
+        range_to=re.compile(rf"{_SPACE}*(?:{_DASH}|(?i:to|and){SP}){_SPACE}*(?=[^\s])"),
         # "half of", "half its value", "half the volume it shipped"
         share_of=re.compile(
             r"\s+(?:of|its|their|the(?=\s+(?:[\w-]+\s+){0,2}?(?:volume|amount|total|value|level|quantity|country|nation"

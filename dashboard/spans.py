@@ -17,7 +17,7 @@ import pycountry
 
 from dashboard import lexicon
 from dashboard.figures import Span
-from dashboard.span_patterns import FIRST_WORD, SP, SpanPatterns, span_patterns
+from dashboard.span_patterns import FIRST_WORD, SpanPatterns, span_patterns
 from dashboard.units import unit_name
 
 _SPACES = " \t\u00a0\u2009\u202f"
@@ -298,7 +298,7 @@ def _tidy(value: float) -> float:
 
 
 def _word_value(words: str, lex: SpanPatterns) -> float | None:
-    *whole, last = re.split(rf"(?:{SP}|-)+", words.lower())
+    *whole, last = re.split(r"[ \t\u00a0\u2009\u202f-]+", words.lower())
     if last == "half" and whole[-2:] == ["and", "a"]:  # "three and a half"
         value = _word_value(" ".join(whole[:-2]), lex)
         return None if value is None else value + 0.5

@@ -13,9 +13,10 @@ from dashboard import columns, context, lexicon, parties, roles
 from dashboard.conjuncts import Conjuncts
 from dashboard.context import Clause
 from dashboard.countries import (
-    ODD_SPACES,
+    ODD_SPACE,
     Mention,
     find_countries,
+    has_odd_spaces,
     join_codes,
     kingdom_mentions,
     mainland_mentions,
@@ -73,17 +74,7 @@ def extract_figures(
 
 def extract_document(document: Document) -> list[Figure]:
     """The figures of one document, in order of position: the whole pipeline."""
-    # Read with its non-breaking and thin spaces as plain ones, one for one, so that every
-    # rule reads "New\u00a0Zealand" and "1\u202f234" as it reads them typed; what is shown
-    # (each figure's surface and sentence) is taken back from the text as written.
-    text = cased = document.text.translate(ODD_SPACES) if not document.text.isascii() else document.text
-    if "\n" in text and not text.islower():
-        text = cased = _joined_lines(text)
-    if text.isupper():
-        # A text all in capitals says nothing by its case, as one all in lower case says
-        # nothing: it is read as that one is, letter for letter; but for who speaks, whose
-        # names its capitals still mark ("OFFICIALS IN JAPAN SAID").
-        text = lexicon.lower(text)
+    text, cased = _as_read(document.text)
     # "919 billion U.S. dollars" names a currency, not a country the document is about.
     outside = "outside" in text or "beyond" in text  # most texts have neither: spare the scan
     countries = [
@@ -355,7 +346,25 @@ def _in_context(
     return out
 
 
-_SOFT_BREAK = re.compile(r"(?<=[^\s.!?:;])\n(?=[ \t]*[a-z])")
+def _as_read(written: str) -> tuple[str, str]:
+    """(the text as the rules read it, and with its case kept), letter for letter, so that
+    offsets hold; what is shown (surfaces, sentences) is taken back from the text as written.
+
+    Non-breaking and thin spaces are read as spaces ("New\u00a0Zealand", "1\u202f234"); a line
+    broken inside a sentence as a space; a text all in capitals says nothing by its case, as
+    one all in lower case says nothing, and is read as that one is, but for who speaks,
+    whose names its capitals still mark ("OFFICIALS IN JAPAN SAID").
+    """
+    cased = written
+    if has_odd_spaces(cased):
+        cased = ODD_SPACE.sub(" ", cased)
+    if "\n" in cased and not cased.islower() and _SOFT_BREAK.search(cased):
+        cased = _joined_lines(cased)
+    return (lexicon.lower(cased) if cased.isupper() else cased), cased
+
+
+# The line break first: the engine skips from one to the next.
+_SOFT_BREAK = re.compile(r"\n(?<=[^\s.!?:;]\n)(?=[ \t]*[a-z])")
 _KEY = re.compile(r"[^\n:]{1,30}:\s")  # "title: ...", "Exports: $5.1 bn": a line of its own
 
 

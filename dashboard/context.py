@@ -356,6 +356,15 @@ class SentenceContext:
         opened = self.text.rfind("(", max(0, at - _BRACKET_REACH), at)
         return opened if opened >= 0 and self.text.find(")", opened, at) < 0 else -1
 
+    def changes_then(self, period: Period) -> bool:
+        """Whether a time after a base is when the change it is the base of will happen: "will
+        raise tariffs to 100% from 25% this year" raises them this year, from 25% now."""
+        return (
+            self.forecast
+            and period.granularity in ("year", "fiscal_year")
+            and bool(_THIS_OR_NEXT.match(period.text))
+        )
+
     def nearest_period(self, span: Span) -> Period | None:
         """The time expression nearest the figure, those in its own clause first; after wins ties."""
         # The neighbours on either side hold the nearest in the clause, if any, else the nearest at all.
@@ -365,7 +374,7 @@ class SentenceContext:
             # "sank 37% last year, from 10 trillion won in 2022, while imports plunged 42%"
             before = self.periods[i - 2] if i >= 2 else None
         after = self.periods[i] if i < len(self.periods) else None
-        if after is not None and self._base_between(span.end, after.offset):
+        if after is not None and self._base_between(span.end, after.offset) and not self.changes_then(after):
             after = None  # "up 33% from $49.4 billion in the previous year": the base's period
         if after is not None and _POSSESSIVE.match(self.text, after.stop):
             after = None  # "a rebound of 20% after last year's 25% slump": the slump's time
@@ -390,6 +399,7 @@ class SentenceContext:
 
 
 _POSSESSIVE = re.compile(r"['’]s?\s")
+_THIS_OR_NEXT = re.compile(r"(?i)(?:this|next)\s+year\b")
 _BRACKET_REACH = 200  # brackets are short asides; a bound keeps the look back linear
 _RANK_AFTER = re.compile(
     r"(?i)\b(?:second|third|fourth|fifth|sixth|seventh|no\.\s*\d)[\w-]*\b[^,.;]{0,40}?\b(?:after|behind)\s"

@@ -331,6 +331,13 @@ def base_period(
     with: "rose to 15.4% in 2023 from 14.1%" is 14.1% in 2022. A year goes back a year; a
     quarter or a month could be the one before or a year before, so it is left empty."""
     own = ctx.nearest_period(base)
+    if (
+        own is not None
+        and own.offset >= base.end
+        and ctx.changes_then(own)
+        and ctx.nearest_period(compared) is own
+    ):
+        return {}  # "will raise tariffs to 100% from 25% this year": the 25% stands now
     if own is None and (earlier := before.base_period()) is not None:
         # "shipped 2.1 million tonnes in May, down from 2.6 million tonnes in April. Europe's
         # share fell to 57% from 64%": as the statement's base, the 64% is April's

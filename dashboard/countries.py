@@ -19,6 +19,7 @@ from re import Match
 import pycountry
 
 from dashboard import lexicon
+from dashboard.reading import ODD_SPACE, has_odd_spaces
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?")
 # Country names that are also common English words are matched only as written.
@@ -74,16 +75,6 @@ def _index() -> tuple[dict[str, tuple[str, str | None]], dict[str, int]]:
         first = name.split()[0].rstrip(".")
         widths[first] = max(widths.get(first, 0), len(name.split()))
     return index, widths
-
-
-# Non-breaking, thin and figure spaces, read as the space they stand for.
-ODD_SPACE = re.compile("[\u00a0\u2007\u2009\u202f]")
-
-
-def has_odd_spaces(text: str) -> bool:
-    """Whether ``text`` holds any of ``ODD_SPACE``: substring tests, many times faster than
-    a scan for a class of characters."""
-    return not text.isascii() and any(space in text for space in "\u00a0\u2007\u2009\u202f")
 
 
 def find_countries(text: str) -> list[Mention]:

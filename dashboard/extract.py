@@ -9,14 +9,12 @@ from functools import lru_cache
 
 import pandas as pd
 
-from dashboard import columns, context, lexicon, parties, roles
+from dashboard import columns, context, parties, roles
 from dashboard.conjuncts import Conjuncts
 from dashboard.context import Clause
 from dashboard.countries import (
-    ODD_SPACE,
     Mention,
     find_countries,
-    has_odd_spaces,
     join_codes,
     kingdom_mentions,
     mainland_mentions,
@@ -31,6 +29,7 @@ from dashboard.metrics import MetricIndex, metric_for, names_own_metric, unit_pr
 from dashboard.parties import Report
 from dashboard.periods import find_periods, fiscal_calendar, names_a_time, trigger_words
 from dashboard.qualifiers import qualify, range_bounds
+from dashboard.reading import as_read, as_written
 from dashboard.sentences import Sentence, dateline_end, split_sentences
 from dashboard.sources import Speakers
 from dashboard.spans import currency_of, find_spans
@@ -74,7 +73,7 @@ def extract_figures(
 
 def extract_document(document: Document) -> list[Figure]:
     """The figures of one document, in order of position: the whole pipeline."""
-    text, cased = _as_read(document.text)
+    text, cased = as_read(document.text)
     # "919 billion U.S. dollars" names a currency, not a country the document is about.
     outside = "outside" in text or "beyond" in text  # most texts have neither: spare the scan
     countries = [
@@ -155,18 +154,8 @@ def extract_document(document: Document) -> list[Figure]:
             shown = sentences[figure.sentence_index]
             figure.sentence = document.text[shown.start : shown.end]
             figure.surface = document.text[figure.start : figure.end]
-            figure.period_text = _as_written(figure.period_text, text, document.text)
+            figure.period_text = as_written(figure.period_text, text, document.text)
     return figures
-
-
-def _as_written(words: str, read: str, written: str) -> str:
-    """Words found in the text as read (lower case, plain spaces), as the text writes them:
-    "last year; a year earlier" -> "LAST YEAR; A YEAR EARLIER"."""
-    parts = []
-    for part in words.split("; "):
-        at = read.find(part) if part else -1
-        parts.append(written[at : at + len(part)] if at >= 0 else part)
-    return "; ".join(parts)
 
 
 def _aside(text: str) -> bool:
@@ -344,40 +333,6 @@ def _in_context(
             )
         )
     return out
-
-
-def _as_read(written: str) -> tuple[str, str]:
-    """(the text as the rules read it, and with its case kept), letter for letter, so that
-    offsets hold; what is shown (surfaces, sentences) is taken back from the text as written.
-
-    Non-breaking and thin spaces are read as spaces ("New\u00a0Zealand", "1\u202f234"); a line
-    broken inside a sentence as a space; a text all in capitals says nothing by its case, as
-    one all in lower case says nothing, and is read as that one is, but for who speaks,
-    whose names its capitals still mark ("OFFICIALS IN JAPAN SAID").
-    """
-    cased = written
-    if has_odd_spaces(cased):
-        cased = ODD_SPACE.sub(" ", cased)
-    if "\n" in cased and not cased.islower() and _SOFT_BREAK.search(cased):
-        cased = _joined_lines(cased)
-    return (lexicon.lower(cased) if cased.isupper() else cased), cased
-
-
-# The line break first: the engine skips from one to the next.
-_SOFT_BREAK = re.compile(r"\n(?<=[^\s.!?:;]\n)(?=[ \t]*[a-z])")
-_KEY = re.compile(r"[^\n:]{1,30}:\s")  # "title: ...", "Exports: $5.1 bn": a line of its own
-
-
-def _joined_lines(text: str) -> str:
-    """A line broken inside a sentence, as copy from a PDF comes ("1.4 million\ntonnes"),
-    joined by a space, one for one: a line of prose runs on into one opening in lower case.
-    Lines that open with a capital or a bullet, short lines and "key: value" lines stay."""
-
-    def join(m: re.Match[str]) -> str:
-        line = text.rfind("\n", 0, m.start()) + 1
-        return " " if m.start() - line >= 40 and not _KEY.match(text, line) else "\n"
-
-    return _SOFT_BREAK.sub(join, text)
 
 
 # Between two shares of one whole: "Russia supplied 10% and Saudi Arabia 15% of ...".

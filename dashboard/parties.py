@@ -14,13 +14,13 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 
 from dashboard import lexicon
 from dashboard.conjuncts import Conjuncts
 from dashboard.context import Clause, SentenceContext
 from dashboard.countries import Mention, currency_country, is_bilateral, is_origin, join_codes
 from dashboard.figures import Span
+from dashboard.regions import flows_with_a_region, names_a_region
 from dashboard.roles import flow_of, is_flow_partner, is_partner, role
 
 # A rank right before the country it is counted after: "the top supplier ahead of", "the
@@ -216,7 +216,7 @@ def figure_countries(
     if not named and _speaks_of_two(ctx.text[clause.start : clause.end]):
         # "Trade between the two countries fell 17%, as companies shifted purchases to Mexico":
         # the pair, not the countries of the rest of the sentence
-        if len(ctx.in_sentence) == 1 and _names_a_region(ctx):
+        if len(ctx.in_sentence) == 1 and names_a_region(ctx.text, ctx.mentions):
             # "ASEAN remained China's largest trading partner, with trade between the two sides
             # reaching 5.7 trillion yuan": China's, with a bloc that is no country
             return set(ctx.in_sentence)
@@ -338,7 +338,7 @@ def figure_countries(
         return {only, *(code for code, r in flows.items() if r != side)}
     if partner and previous_subject and previous_subject != only:
         return {only, previous_subject}
-    if ctx.bilateral and len(ctx.in_sentence) == 1 and _names_a_region(ctx):
+    if ctx.bilateral and len(ctx.in_sentence) == 1 and names_a_region(ctx.text, ctx.mentions):
         return set(named)  # "..., with trade between the two sides (China and ASEAN) up 8.8%"
     if (
         ctx.bilateral
@@ -465,42 +465,12 @@ def _to_the_world(ctx: SentenceContext, part: Clause, span: Span) -> bool:
     # most parts hold none of the words: substring tests spare the scan
     if any(w in words for w in _WORLD_WORDS) and _WORLD.search(text, part.start, part.end):
         return True
-    if (" to " in words or " from " in words) and _to_a_region().search(text, part.start, part.end):
+    if (" to " in words or " from " in words) and flows_with_a_region(text, part.start, part.end):
         return True  # "while shipments to Asia as a whole climbed 6.7%": with a region, no country
     return (
         not ctx.mentions
         and " of " in text[span.end : span.end + 4]
         and bool(_OF_OWN_TOTAL.match(text, span.end))
-    )
-
-
-_NOT_A_REGION_AFTER = (
-    # not "from the Gulf nation", "to the world's largest buyer": a country by another name
-    r"(?![-\w'’])(?!\s+(?:nations?|states?|countr(?:y|ies)|kingdoms?|emirates?|economy|economies|member|members)\b)"
-)
-
-
-@cache
-def _to_a_region() -> re.Pattern[str]:
-    regions = lexicon.column("regions.csv", "name")
-    return re.compile(
-        rf"\b(?:to|from)\s+(?:the\s+rest\s+of\s+)?(?:{lexicon.alternation(regions)})\b{_NOT_A_REGION_AFTER}",
-        re.I,  # "to asia" in text written all in one case
-    )
-
-
-@cache
-def _region() -> re.Pattern[str]:
-    return re.compile(
-        rf"\b(?:{lexicon.alternation(lexicon.column('regions.csv', 'name'))})\b{_NOT_A_REGION_AFTER}", re.I
-    )
-
-
-def _names_a_region(ctx: SentenceContext) -> bool:
-    """Whether the sentence names a region or bloc that is no country (not the "Africa" of
-    "South Africa")."""
-    return any(
-        not any(m.start <= r.start() < m.end for m in ctx.mentions) for r in _region().finditer(ctx.text)
     )
 
 

@@ -1,0 +1,44 @@
+"""Regions and blocs that are no country ("Asia", "the rest of Asia", ASEAN, Mercosur), from
+``lexicon/regions.csv``: a flow with one is the reporting country's alone, and "the two sides"
+of a country and a bloc are the country."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from dashboard import lexicon
+from dashboard.countries import Mention
+
+_NOT_A_REGION_AFTER = (
+    # not "from the Gulf nation", "to the world's largest buyer": a country by another name
+    r"(?![-\w'’])(?!\s+(?:nations?|states?|countr(?:y|ies)|kingdoms?|emirates?|economy|economies|member|members)\b)"
+)
+
+
+@cache
+def _to_a_region() -> re.Pattern[str]:
+    regions = lexicon.column("regions.csv", "name")
+    return re.compile(
+        rf"\b(?:to|from)\s+(?:the\s+rest\s+of\s+)?(?:{lexicon.alternation(regions)})\b{_NOT_A_REGION_AFTER}",
+        re.I,  # "to asia" in text written all in one case
+    )
+
+
+@cache
+def _region() -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?:{lexicon.alternation(lexicon.column('regions.csv', 'name'))})\b{_NOT_A_REGION_AFTER}", re.I
+    )
+
+
+def flows_with_a_region(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` sends goods to or takes them from a region: "while shipments
+    to Asia as a whole climbed 6.7%"."""
+    return _to_a_region().search(text, start, end) is not None
+
+
+def names_a_region(text: str, mentions: list[Mention]) -> bool:
+    """Whether ``text`` names a region or bloc that is no country: not the "Africa" of "South
+    Africa", which ``mentions`` (its countries) hold."""
+    return any(not any(m.start <= r.start() < m.end for m in mentions) for r in _region().finditer(text))

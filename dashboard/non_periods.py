@@ -72,6 +72,13 @@ def non_period_rules() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             not_a_period,
             ("%+YEAR", "cent+YEAR", "point+YEAR", "pp+YEAR", "fold+YEAR"),
         ),
+        # "three times the level of 2018", "2.5 times those of 2019": the year a multiple is of
+        (
+            rf"(?i:(?:times|fold|double|triple|twice){S}(?:(?:the|its|their){S}(?:level|figure|value|volume|amount|total)s?"
+            rf"|that|those){S}(?:of|in|seen{S}in){S}{YEAR})",
+            not_a_period,
+            ("times+YEAR", "fold+YEAR", "double+YEAR", "triple+YEAR", "twice+YEAR"),
+        ),
         # "up 79.1% from the first quarter", "compared with the second half of 2023": the part of
         # a year compared with, not the figure's
         (

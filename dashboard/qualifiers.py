@@ -32,6 +32,10 @@ _EXPECTED_CHANGE = dict.fromkeys(("increase", "rise", "gain", "growth"), "up") |
 _SET_VALUE_AFTER = re.compile(
     r"(?i)(?:\s+(?:a|per)\s+[a-z]+)?\s+(?:price\s+)?(?:cap|target|goal|ceiling|limit|quota|threshold|benchmark)\b"
 )
+_OVER_TIME = re.compile(
+    r"(?i)\s+(?:(?:the|its|their)\s+(?:level|figure|value|volume|amount|total)s?|that|those)\s+(?:of|in|seen\s+in)\s+"
+    r"(?:(?:19|20)\d\d\b|a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior)\s+year|last\s+year)"
+)
 _BY = re.compile(r"(?i)\bby\s+(?:about\s+|around\s+|some\s+)?$")
 _DASH_ONLY = re.compile(r"^\s*[-–—]\s*$")
 _AND_TO = re.compile(r"(?i)^\s+(?:and|to)\s+(?:about\s+|around\s+)?$")
@@ -127,6 +131,8 @@ def qualify(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str]:
             direction = p.before_words[word]
     elif m := p.after.match(text, end):
         direction = p.after_words[lexicon.fold(m.group("w"))]
+    elif _OVER_TIME.match(text, end):
+        direction = "up"  # "three times the level of 2018": grown over the years since
     elif last == "by" and (verbs := p.change.findall(_clause_before(text, start, floor))):
         # "cut its purchases of Brazilian goods by 7%": the verb stands before its object, which
         # may be long: "lifting China's share of the European electric car market by 4.2pp"

@@ -132,7 +132,8 @@ def span_patterns() -> SpanPatterns:
             rf"(?P<by_share>{alt(list(shares))})(?![\w-]|\s+(?:of|an?|percentage)\b)"
             # "three and a half million tonnes"
             rf"|(?P<words>{number_word}(?:(?:{SP}|-)(?:and{SP})?{number_word})*(?:{SP}and{SP}a{SP}half)?)(?!\w)"
-            rf"|(?P<mult>{alt(list(multiples))})\b"
+            # not "double-digit growth", "in double digits": no figure
+            rf"|(?P<mult>{alt(list(multiples))})\b(?![-‐]digit|\s+digits?\b)"
             # "a billion dollars": one of a scale written out
             rf"|(?P<one>an?)(?={SP}(?:thousand|million|billion|trillion|lakh|crore)\b))",
         ),

@@ -32,6 +32,8 @@ _BASE_GAP = re.compile(r"(?i)[^.;:$€£¥]{0,30}?\b(?:from|against|compared\s+(
 _DIGIT_GROUPS = re.compile(r"[, \u00a0\u2009\u202f]")  # what sets thousands apart
 _DECIMAL_COMMA = re.compile(r",(\d{1,2})(?![\d,])")
 _SHARE_LEAD = re.compile(r"(?i)\b(?:for|up|about|nearly|roughly|almost|around|some|over|just|than)\s+$")
+# "twice as much", "twice the level", "twice that of 2019": a multiple of something
+_TWICE_WHAT = re.compile(r"(?i)\s+(?:as|the|that|those|its|their|what)\b")
 _OF_A_POINT = re.compile(r"(?i)\s+of\s+a\s+(?:percentage\s+)?point\b")
 _START = operator.methodcaller("start")
 # What may stand after a bare number that ends it: "since 1999.", "in 12 years"; and a comma
@@ -90,15 +92,16 @@ def find_spans(text: str, focus: tuple[str, ...] = (), *, caseless: bool = False
 
 def _elided_currency(text: str, core: re.Match[str], before: Span, lex: SpanPatterns) -> list[Span]:
     """ "narrowed to 6.1 billion euros in June from 7.9 billion in May": a base written with its
-    scale but not its currency takes the currency of the amount it is compared with."""
-    if before.kind != "money" or not _BASE_GAP.fullmatch(text, before.end, core.start()):
+    scale but not its currency takes the currency of the amount it is compared with; "1.6
+    million barrels a day against 0.3 million", the unit of the quantity."""
+    if before.kind not in ("money", "quantity") or not _BASE_GAP.fullmatch(text, before.end, core.start()):
         return []
     scale = lex.scale.match(text, core.end())
     if scale is None:
         return []
     value = float(ungrouped(core.group("num"))) * lex.scales[lexicon.fold(scale.group("scale"))]
     start, end = core.start(), scale.end()
-    return [Span(start, end, text[start:end], "money", _tidy(value), before.unit, symbol=before.symbol)]
+    return [Span(start, end, text[start:end], before.kind, _tidy(value), before.unit, symbol=before.symbol)]
 
 
 def _bare(text: str, core: re.Match[str], lex: SpanPatterns) -> bool:
@@ -118,6 +121,8 @@ def _bare(text: str, core: re.Match[str], lex: SpanPatterns) -> bool:
 
 def _read(text: str, core: re.Match[str], lex: SpanPatterns, focus: tuple[str, ...]) -> list[Span]:
     if core.lastgroup == "mult":
+        if core.group("mult").lower() == "twice" and not _TWICE_WHAT.match(text, core.end()):
+            return []  # "they met twice": how often, no figure
         value, direction = lex.multiples[core.group("mult").lower()]
         surface = text[core.start() : core.end()]  # the core matched the lower-cased text
         return [Span(core.start(), core.end(), surface, "multiple", value, "x", hint=direction)]

@@ -125,7 +125,7 @@ def test_ingest_a_folder_of_every_format_into_sqlite_and_postgresql(tmp_path, pg
         for target in (str(tmp_path / "figures.db"), url):
             first = run_cli("ingest", str(corpus), "--data", target)
             assert first.returncode == 0, first.stderr
-            assert first.stdout.startswith("7 added, 0 already present, 0 failed; 15 figures found")
+            assert first.stdout.startswith("7 added, 0 already present, 0 failed; 16 figures found")
             again = run_cli("ingest", str(corpus), "--data", target)
             assert again.stdout.startswith("0 added, 7 already present, 0 failed; 0 figures found")
         assert "password" not in first.stdout

@@ -376,7 +376,7 @@ class SentenceContext:
         after = self.periods[i] if i < len(self.periods) else None
         if after is not None and self._base_between(span.end, after.offset) and not self.changes_then(after):
             after = None  # "up 33% from $49.4 billion in the previous year": the base's period
-        if after is not None and _POSSESSIVE.match(self.text, after.stop):
+        if after is not None and POSSESSIVE.match(self.text, after.stop):
             after = None  # "a rebound of 20% after last year's 25% slump": the slump's time
         if before is None or after is None:
             return before or after
@@ -398,7 +398,8 @@ class SentenceContext:
         return after if after_rank <= before_rank else before
 
 
-_POSSESSIVE = re.compile(r"['’]s?\s")
+# What follows a name that owns the noun after it: "China's share", "last year's 25% slump".
+POSSESSIVE = re.compile(r"['’]s?\s")
 _THIS_OR_NEXT = re.compile(r"(?i)(?:this|next)\s+year\b")
 _BRACKET_REACH = 200  # brackets are short asides; a bound keeps the look back linear
 _RANK_AFTER = re.compile(

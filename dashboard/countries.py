@@ -216,6 +216,8 @@ def _lookup(index: dict[str, tuple[str, str | None]], name: str, caseless: bool 
 # while "eu", "uk" and "uae" can only be the names.
 _ALSO_WORDS = frozenset({"us"})
 _THE_BEFORE = re.compile(r"(?i)\bthe\s$")
+# Between two countries of a list: "Japan, South Korea and the United States".
+LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?")
 
 
 _THE_KINGDOM = re.compile(r"(?<!United )\b[Tt]he\s+[Kk]ingdom(?:['’]s)?\b(?!\s+of\b)")

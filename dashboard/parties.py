@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 
 from dashboard import lexicon
 from dashboard.conjuncts import Conjuncts
-from dashboard.context import Clause, SentenceContext
-from dashboard.countries import Mention, currency_country, is_bilateral, is_origin, join_codes
+from dashboard.context import POSSESSIVE, Clause, SentenceContext
+from dashboard.countries import LIST_GAP, Mention, currency_country, is_bilateral, is_origin, join_codes
 from dashboard.figures import Span
 from dashboard.regions import flows_with_a_region, names_a_region
 from dashboard.roles import flow_of, is_flow_partner, is_partner, role
@@ -32,7 +32,6 @@ _JOINED = re.compile(r"\s?[-–—/]\s?")
 _WORLD_TRADE = re.compile(r"(?i)\b(?:global|world|worldwide)\s+(?:merchandise\s+|goods\s+)?trade\b")
 _REASON = re.compile(r"\s(?:as|because|amid|due\s+to|thanks\s+to)\s(?!(?:much|many|well|a\s+share|of)\b)")
 _LIST_ITEM = re.compile(r"\s*[-•·*▪–—]\s")
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?")
 # "32 percent of the total" is a share of a total, not a total.
 # Over lower-cased text, each word opening with its letter, so the engine skips to them.
 _AGGREGATE = re.compile(
@@ -69,8 +68,6 @@ _NATIONAL_METRICS = frozenset(
         "unemployment",
     }
 )
-# What follows a country's name that owns the noun after it: "China's share".
-_POSSESSIVE = re.compile(r"['’]s?\s")
 
 
 @dataclass(slots=True)
@@ -159,7 +156,6 @@ def by_metric(
     return countries
 
 
-_POSSESSIVE = re.compile(r"['’]s\s")
 _FROM_BEFORE = re.compile(r"(?i)\bfrom\s+(?:the\s+)?$")
 _OWN_BALANCE = re.compile(
     r"(?i)['’]s\s+(?:overall\s+|total\s+|global\s+)?(?:trade\s+|goods\s+|merchandise\s+)?"
@@ -216,7 +212,7 @@ def figure_countries(
     if not named and _speaks_of_two(ctx.text[clause.start : clause.end]):
         # "Trade between the two countries fell 17%, as companies shifted purchases to Mexico":
         # the pair, not the countries of the rest of the sentence
-        if len(ctx.in_sentence) == 1 and names_a_region(ctx.text, ctx.mentions):
+        if _one_and_a_bloc(ctx):
             # "ASEAN remained China's largest trading partner, with trade between the two sides
             # reaching 5.7 trillion yuan": China's, with a bloc that is no country
             return set(ctx.in_sentence)
@@ -316,7 +312,7 @@ def figure_countries(
     if conjuncts.breakdown_at is not None and span.start < conjuncts.breakdown_at:
         # not with a country of the breakdown after it: "imported 41.3 bcm, of which Russia ..."
         others = [code for code in others if ctx.first_mention[code].start < conjuncts.breakdown_at]
-    if partner and (is_flow_partner(text, mention) or not _POSSESSIVE.match(text, mention.end)):
+    if partner and (is_flow_partner(text, mention) or not POSSESSIVE.match(text, mention.end)):
         # Not with another partner: "Exports to China rose, while sales to the US slipped"; but
         # "30% of Kenya's tea exports, worth ..., went to Pakistan": Kenya owns the flow.
         others = [code for code in others if not is_flow_partner(text, ctx.first_mention[code])]
@@ -338,7 +334,7 @@ def figure_countries(
         return {only, *(code for code, r in flows.items() if r != side)}
     if partner and previous_subject and previous_subject != only:
         return {only, previous_subject}
-    if ctx.bilateral and len(ctx.in_sentence) == 1 and names_a_region(ctx.text, ctx.mentions):
+    if ctx.bilateral and _one_and_a_bloc(ctx):
         return set(named)  # "..., with trade between the two sides (China and ASEAN) up 8.8%"
     if (
         ctx.bilateral
@@ -368,10 +364,15 @@ def figure_countries(
         and reporter
         and reporter != only
         and not aggregate
-        and not _POSSESSIVE.match(text, mention.end)
+        and not POSSESSIVE.match(text, mention.end)
     ):
         return {only, reporter}  # "- Exports to Japan: $29.0 billion" under "South Korea-Japan trade"
     return set(named)
+
+
+def _one_and_a_bloc(ctx: SentenceContext) -> bool:
+    """Whether the sentence's two sides are its one country and a region or bloc that is none."""
+    return len(ctx.in_sentence) == 1 and names_a_region(ctx.text, ctx.mentions)
 
 
 def _speaks_of_two(words: str) -> bool:
@@ -444,7 +445,7 @@ def _without_reasons(ctx: SentenceContext, named: set[str], span: Span) -> set[s
 def _listed_after(ctx: SentenceContext, first: Mention) -> bool:
     """Whether the country named after ``first`` is listed with it: "China and Hong Kong"."""
     i = bisect_right(ctx.mention_starts, first.start)
-    return i < len(ctx.mentions) and bool(_LIST_GAP.fullmatch(ctx.text, first.end, ctx.mentions[i].start))
+    return i < len(ctx.mentions) and bool(LIST_GAP.fullmatch(ctx.text, first.end, ctx.mentions[i].start))
 
 
 def _partner_here(ctx: SentenceContext, code: str) -> bool:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from dashboard import context
-from dashboard.countries import Mention, join_codes
+from dashboard.countries import LIST_GAP, Mention, join_codes
 from dashboard.figures import Figure, Span
 from dashboard.forecasts import is_forecast
 from dashboard.metrics import (
@@ -422,9 +422,6 @@ def respectively(figures: list[Figure], sentence: Sentence, mentions: list[Menti
                 figure.countries = join_codes({*figure.countries.split(";"), code} - others - {""})
 
 
-_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?")
-
-
 def _listed_before(text: str, mentions: list[Mention]) -> list[str]:
     """The countries of the list that ends with the last of ``mentions``: "the European Union
     and the United States" -> ["EUU", "USA"]."""
@@ -434,6 +431,6 @@ def _listed_before(text: str, mentions: list[Mention]) -> list[str]:
     for later, earlier in zip(reversed(mentions), [*reversed(mentions[:-1]), None], strict=True):
         if later.iso3 not in listed:
             listed.insert(0, later.iso3)
-        if earlier is None or not _LIST_JOIN.fullmatch(text, earlier.end, later.start):
+        if earlier is None or not LIST_GAP.fullmatch(text, earlier.end, later.start):
             break
     return listed if len(listed) >= 2 else []

@@ -217,7 +217,7 @@ def _in_context(
         spans,
     )
     conjuncts = Conjuncts(ctx)
-    metrics = MetricIndex(text)
+    metrics = MetricIndex(text, {m.start for m in mentions})
     bounds = range_bounds(text, spans)
     out: list[Figure] = []
     for i, span in enumerate(spans):
@@ -279,6 +279,10 @@ def _in_context(
         if span.kind == "money" and (metric := unit_price(text, span.end, metric)) == "price":
             # "Brent fell to $78 a barrel, and India's oil import bill shrank": its own clause's
             countries = join_codes(ctx.clause_countries(clause))
+        elif metric in ("discount", "premium") and (own := ctx.clause_countries(clause)):
+            # "The discount on Russia's Urals grade widened to $7 a barrel": of the crude its own
+            # clause names, not with the country the statement before was about
+            countries = join_codes(own)
         # "tariffs of 25% on $300 billion of goods": the goods are tariffed, a standing state;
         # but "collected $77 billion in tariffs" is revenue over a period
         standing = named_metric if context.is_general(named_metric) and metric != "tariff revenue" else metric

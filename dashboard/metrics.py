@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -108,13 +109,13 @@ def _patterns() -> _Patterns:
     )
 
 
-def find_metrics(text: str) -> list[MetricMention]:
-    """Every metric the text names, in order."""
+def find_metrics(text: str, places: Collection[int] = ()) -> list[MetricMention]:
+    """Every metric the text names, in order; ``places`` are where it names countries."""
     p = _patterns()
     found = []
     lower = lexicon.lower(text)
     for m in p.head.finditer(lower):
-        metric = p.heads[lexicon.fold(m.group("head"))]
+        metric = _head_metric(p, m.group("head"), lower, m.end(), places)
         commodity = (m.group("mod") or "").lower()
         if commodity and p.other_before.search(lower, max(0, m.start("mod") - 40), m.start("mod")):
             commodity = ""  # the flow of several goods: "oil and gas exports" are exports
@@ -189,6 +190,20 @@ def _name(head: str, commodity: str, share: bool) -> str:
     return f"share of {name}" if share else name
 
 
+_SOLD_IN = re.compile(r"(?i)\s+in\s+(?:the\s+)?")
+
+
+def _head_metric(p: _Patterns, head: str, text: str, end: int, places: Collection[int]) -> str:
+    """The metric a head word names where it ends at ``end``."""
+    if head.lower() == "sold" and (sold_in := _SOLD_IN.match(text, end)) and sold_in.end() in places:
+        return "sales"  # "22% of the cars sold in the EU": a share of a market, not of exports
+    return p.heads[lexicon.fold(head)]
+
+
+# A verb's pronoun object changed by a figure: "cut them by", not "imports from it by".
+_PRONOUN_BY = re.compile(
+    r"(?i)\b(?!(?:from|to|with|of|for|on|in|into|by|than|at)\b)[a-z]+\s+(?:it|them)\s+by\b"
+)
 _THE_SHARE = re.compile(r"(?i)\b(?:the|its|their)\s+share\b(?!\s+of\b)")
 _RANK_ASIDE = re.compile(
     r",\s+(?:its|their|the\s+[\w-]+['’]s?|[A-Z][\w.-]*['’]s?)\s+(?:[\w-]+\s+){0,2}?"
@@ -203,9 +218,10 @@ _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|including|excluding)\b[^,;
 class MetricIndex:
     """A sentence's metric mentions, found by position in logarithmic time."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, places: Collection[int] = ()) -> None:
         self.text = text
-        self.named = [m for m in find_metrics(text) if m.metric]
+        self.places = places
+        self.named = [m for m in find_metrics(text, places) if m.metric]
         if self.named and "," in text:
             # "those to China, its largest source of imports, grew 5.2%": what a partner is
             # to the country, set off by commas, is not what the figure measures
@@ -259,10 +275,13 @@ def metric_for(index: MetricIndex, start: int, end: int, kind: str, unit: str) -
     p = _patterns()
     text = index.text
     if kind in _SHARE_KINDS and (share := p.share_after.match(text, end)):
-        head = p.heads[lexicon.fold(share.group("head"))]
+        head = _head_metric(p, share.group("head"), text, share.end(), index.places)
         if head:
             return _name(head, (share.group("mod") or "").lower(), True)
     chosen = index.before(start) or index.after(end)
+    if chosen is not None and chosen.end <= start and _PRONOUN_BY.search(text, chosen.end, start):
+        # "The duties could cut them by 42%": it measures what "them" stands for, not the duties
+        return ""
     if kind in _SHARE_KINDS and (of := p.share_of_commodity.match(text, end)):
         # not the verb's flow: "China buys about half of Chile's copper" is no share of imports
         return f"share of {_singular(of.group('mod').lower())}"

@@ -39,6 +39,9 @@ _OVER_TIME = re.compile(
 _BY = re.compile(r"(?i)\bby\s+(?:about\s+|around\s+|some\s+)?$")
 _DASH_ONLY = re.compile(r"^\s*[-–—]\s*$")
 _AND_TO = re.compile(r"(?i)^\s+(?:and|to)\s+(?:about\s+|around\s+)?$")
+# "range from 17.4% for BYD to 37.6% for SAIC": each end with whom or what it falls on
+_RANGES_FROM = re.compile(r"(?i)\brang(?:e|es|ed|ing)\s+from\s+$")
+_QUALIFIED_TO = re.compile(r"(?i)^\s+(?:for|on)\s+[^,;:.%$]{1,40}?\s+to\s+$")
 
 
 @dataclass(frozen=True)
@@ -168,6 +171,9 @@ def range_bounds(text: str, spans: list) -> dict[int, str]:
             bounds[low.start], bounds[high.start] = ">=", "<="
             continue
         lead = text[max(0, low.start - 20) : low.start]
+        if _QUALIFIED_TO.match(gap) and _RANGES_FROM.search(lead):
+            bounds[low.start], bounds[high.start] = ">=", "<="
+            continue
         if not _AND_TO.match(gap):
             continue
         if low.kind == "percent" and _BY.search(lead) and gap.strip().lower() == "to":

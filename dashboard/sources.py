@@ -62,8 +62,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     roles = lexicon.alternation(list(_ROLE_NOUNS))
     return {
         "according": re.compile(
-            r"(?i:(?:according\s+to|(?:as\s+)?reported\s+by|as\s+cited\s+by)\s+(?:(?:data|figures|statistics|estimates|a\s+report|a\s+statement)"
-            r"\s+(?:from|by|of)\s+)?(?:the\s+)?)"
+            r"(?i:(?:according\s+to|(?:as\s+)?reported\s+by|as\s+cited\s+by)\s+"
+            # "preliminary data from", "ship-tracking data compiled by": whose data they are
+            r"(?:(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:data|figures|statistics|estimates|report|statement)"
+            r"\s+(?:(?:compiled|collected|gathered|published|released|issued)\s+)?(?:from|by|of)\s+)?(?:the\s+)?)"
             # "U.S. Census Bureau data": a stop inside an abbreviation does not end the source
             r"(?P<src>(?:[^,.;:“”\"()]|\.(?=[A-Za-z])|(?<=\b[A-Z])\.){1,80}?)"
             r"(?=\s*(?:[,;:“”\"()]|\.(?![A-Za-z])(?<!\b[A-Z]\.))|\s*$|\s+(?:on|in|which|that|released|published|based)\b)"

@@ -28,7 +28,7 @@ from dashboard.figures import Figure, Span
 from dashboard.metrics import MetricIndex, metric_for, names_own_metric, unit_price
 from dashboard.parties import Report
 from dashboard.periods import find_periods, fiscal_calendar, names_a_time, trigger_words
-from dashboard.qualifiers import qualify, range_bounds
+from dashboard.qualifiers import names_expectation, qualify, range_bounds
 from dashboard.reading import as_read, as_written
 from dashboard.sentences import Sentence, dateline_end, split_sentences
 from dashboard.sources import Speakers
@@ -126,6 +126,8 @@ def extract_document(document: Document) -> list[Figure]:
             speakers.skip(cased[sentence.start : sentence.end], shift)
             # Most such sentences are neither a lead nor a heading over a list.
             lead = not figures and sentence.index < 3  # a report's first sentences
+            if lead and not report.lead:
+                report.lead = roles.lead_parties(text, mentions[_within(mention_starts, sentence)])
             heading = (
                 heading_period(sentence.text, document.published, focus, lead=lead, caseless=caseless)
                 if lead or sentence.text.endswith(":")
@@ -253,6 +255,14 @@ def _in_context(
             and _OR.match(text, out[-1].end - sentence.start, span.start)
         ):
             direction = out[-1].direction
+        if (
+            not direction
+            and out
+            and out[-1].direction
+            and out[-1].kind == span.kind
+            and names_expectation(text, span.start, span.end)
+        ):
+            direction = out[-1].direction  # "rose 14.2%, beating a 9% forecast": of a rise too
         # The low end of a range reads its metric where the range ends: "35-40% of imports".
         high = spans[i + 1] if bound == ">=" and i + 1 < len(spans) else None
         measured = high if high is not None and bounds.get(high.start) == "<=" else span

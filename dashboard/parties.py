@@ -79,6 +79,10 @@ class Report:
     text: str = ""
     mentions: list[Mention] = field(default_factory=list)  # its countries, after any dateline
     dateline: str = ""  # the country of the dateline's place, if any
+    # Whose flow a lead without figures names ("China's exports grew at their fastest pace",
+    # "Brazil's exports to China surged"): whose the figures are that name no country and
+    # carry none from before.
+    lead: set[str] = field(default_factory=set)
     # Read only when a figure needs them: most do not.
     _reporter: str | None = None
     _partner_only: dict[str, bool] = field(default_factory=dict)
@@ -274,6 +278,8 @@ def figure_countries(
             return set(previous)
         if ctx.bilateral:  # "The bilateral deficit": both sides, a partner as much as the other
             return set(focus[:2])
+        if report.lead:
+            return set(report.lead)
         # "Chile-China trade in September:" over "• Copper exports: $1.9 billion": the pair's
         both = paired or (report.joined and len(focus) >= 2)
         mains = {code for code in (focus[:2] if both else focus[:1]) if not report.partner_only(code)}

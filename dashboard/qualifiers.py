@@ -143,6 +143,23 @@ def qualify(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str]:
     return bound, direction
 
 
+# "beating a 9% forecast", "versus forecasts of 1.2%": what was expected of the change reported
+_EXPECTATION_AFTER = re.compile(
+    r"(?i)\s+(?:consensus\s+)?(?:forecast|estimate|expectation|projection|prediction)s?\b"
+)
+_EXPECTATION_BEFORE = re.compile(
+    r"(?i)\b(?:forecasts?|estimates?|expectations?|projections?|predictions?|consensus)\s+(?:of|for)\s+(?:an?\s+)?$"
+)
+
+
+def names_expectation(text: str, start: int, end: int) -> bool:
+    """Whether the figure at ``text[start:end]`` is what forecasters expected ("a 9% forecast",
+    "forecasts of 1.2%"): of the change it is set against, whose direction it shares."""
+    return bool(
+        _EXPECTATION_AFTER.match(text, end) or _EXPECTATION_BEFORE.search(text, max(0, start - 30), start)
+    )
+
+
 _DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their|this|that)\s+\Z")
 
 

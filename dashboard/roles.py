@@ -76,3 +76,29 @@ def flow_roles(text: str, mentions: list[Mention], countries: str, metric: str) 
     [(code, side)] = named.items()
     [other] = pair - {code}
     return {code: side, other: "receiver" if side == "sender" else "sender"}
+
+
+# "China's exports", "Japan's October trade surplus": a flow a country owns, and the partner
+# right after it if any ("Brazil's exports to China").
+_OWN_FLOW = re.compile(
+    r"(?i)['’]s\s+(?:[\w-]+\s+){0,2}?(?:exports|imports|trade|shipments|surplus|deficit)\b"
+    r"(?:\s+(?:[\w-]+\s+){0,2}?(?P<partner>(?:to|from|with)\s+(?:the\s+)?))?"
+)
+
+
+def lead_parties(text: str, mentions: list[Mention]) -> set[str]:
+    """Whose flow a sentence without figures names: "China's exports grew at their fastest
+    pace ..., ahead of U.S. tariff hikes" is China's alone, "Brazil's exports to China surged"
+    the pair's; none when it names another flow's partner besides ("Japan's exports grew as
+    shipments to China recovered")."""
+    for i, mention in enumerate(mentions):
+        if (own := _OWN_FLOW.match(text, mention.end)) is None:
+            continue
+        parties = {mention.iso3}
+        partner = own.end() if own.group("partner") else -1
+        if i + 1 < len(mentions) and mentions[i + 1].start == partner:
+            parties.add(mentions[i + 1].iso3)
+        if any(is_flow_partner(text, m) and m.start != partner for m in mentions):
+            return set()
+        return parties
+    return set()

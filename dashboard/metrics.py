@@ -79,7 +79,8 @@ def _patterns() -> _Patterns:
     commodities = lexicon.alternation(lexicon.column("commodities.csv", "word"))
     head = lexicon.alternation(list(heads))
     # "share of South African exports", "share of imports"
-    share = r"(?P<share>share\s+of\s+(?:[\w’'.-]+\s+){0,3}?)?"  # "share of U.S. imports"
+    # "share of U.S. imports", "share of national currencies in mutual settlements"
+    share = r"(?P<share>share\s+(?:of\s+(?:[\w’'.-]+\s+){0,3}?)?(?:in\s+(?:[\w’'.-]+\s+){0,2}?)?)?"
     return _Patterns(
         # Run over lower-cased text, several times faster than ignoring case.
         head=re.compile(rf"\b{share}(?:(?P<mod>{commodities})\s+)?(?P<head>{head})\b"),
@@ -114,8 +115,14 @@ def find_metrics(text: str, places: Collection[int] = ()) -> list[MetricMention]
     p = _patterns()
     found = []
     lower = lexicon.lower(text)
+    of_a_share = False
     for m in p.head.finditer(lower):
         metric = _head_metric(p, m.group("head"), lower, m.end(), places)
+        if metric == "exchange rate" and (m.group("share") or _CURRENCY_SHARE.match(lower, m.end())):
+            # "the share of the yuan in export settlements", "the dollar and euro's combined
+            # share": a currency's share of what follows, not its rate
+            of_a_share = True
+            continue
         commodity = (m.group("mod") or "").lower()
         if commodity and p.other_before.search(lower, max(0, m.start("mod") - 40), m.start("mod")):
             commodity = ""  # the flow of several goods: "oil and gas exports" are exports
@@ -125,8 +132,11 @@ def find_metrics(text: str, places: Collection[int] = ()) -> list[MetricMention]
         if after and after.end() - m.end() < 60:
             commodity = "" if p.other_after.match(text, after.end()) else after.group("mod").lower()
         found.append(
-            MetricMention(m.start(), m.end(), metric, metric, commodity, share=bool(m.group("share")))
+            MetricMention(
+                m.start(), m.end(), metric, metric, commodity, share=bool(m.group("share")) or of_a_share
+            )
         )
+        of_a_share = False
     return found
 
 
@@ -190,6 +200,10 @@ def _name(head: str, commodity: str, share: bool) -> str:
     return f"share of {name}" if share else name
 
 
+_CURRENCY_SHARE = re.compile(
+    r"(?:['’]s)?\s+(?:(?:and|&)\s+(?:the\s+)?[\w]+(?:['’]s)?\s+)?(?:combined\s+|joint\s+)?share\b"
+)
+_WHAT_BEFORE = re.compile(r"(?i)\bwhat\s+(?:[\w.’']+\s+){0,3}$")
 _SOLD_IN = re.compile(r"(?i)\s+in\s+(?:the\s+)?")
 
 
@@ -239,6 +253,12 @@ class MetricIndex:
                     and self.named[i - 1].metric == "tariff"
                     and _LEVIED_ON.fullmatch(text, self.named[i - 1].end, m.start)
                 )
+            ]
+        if self.named and "what " in text:
+            # "the gap between what Britain sells and what it buys": the gap is measured, not
+            # the flows that stand for its two sides
+            self.named = [
+                m for m in self.named if not _WHAT_BEFORE.search(text, max(0, m.start - 40), m.start)
             ]
         self._ends = [m.end for m in self.named]
         self._starts = [m.start for m in self.named]

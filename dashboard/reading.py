@@ -34,24 +34,34 @@ def as_read(written: str) -> tuple[str, str]:
     cased = written
     if has_odd_spaces(cased):
         cased = ODD_SPACE.sub(" ", cased)
-    if "\n" in cased and not cased.islower() and _SOFT_BREAK.search(cased):
-        cased = joined_lines(cased)
+    if "\n" in cased and _SOFT_BREAK.search(cased):
+        # A text in one case cannot say by its case where a line runs on: every line that is
+        # long and unfinished does ("1.4 MILLION\nTONNES").
+        cased = joined_lines(cased, one_case=cased.islower() or cased.isupper())
     return (lexicon.lower(cased) if cased.isupper() else cased), cased
 
 
 # The line break first: the engine skips from one to the next.
-_SOFT_BREAK = re.compile(r"\n(?<=[^\s.!?:;]\n)(?=[ \t]*[a-z])")
+_SOFT_BREAK = re.compile(r"\n(?<=[^\s.!?:;]\n)(?=[ \t]*[a-zA-Z])")
+# No line of its own ends in these: "shipments to\nUzbekistan" runs on to a capital.
+_RUN_ON = re.compile(r"(?i)\b(?:to|from|of|the|and|or|with|in|into|for|by|a|an|at|on|than|its|their)$")
 _KEY = re.compile(r"[^\n:]{1,30}:\s")  # "title: ...", "Exports: $5.1 bn": a line of its own
 
 
-def joined_lines(text: str) -> str:
+def joined_lines(text: str, one_case: bool = False) -> str:
     """A line broken inside a sentence, as copy from a PDF comes ("1.4 million\ntonnes"),
-    joined by a space, one for one: a line of prose runs on into one opening in lower case.
-    Lines that open with a capital or a bullet, short lines and "key: value" lines stay."""
+    joined by a space, one for one: a line of prose runs on into one opening in lower case,
+    or in a capital after "to" or "the" (in a text all in one case, into any opening with a
+    letter). Other lines that open with a capital, lines opening with a bullet, short lines
+    and "key: value" lines stay."""
 
     def join(m: re.Match[str]) -> str:
         line = text.rfind("\n", 0, m.start()) + 1
-        return " " if m.start() - line >= 40 and not _KEY.match(text, line) else "\n"
+        if m.start() - line < 40 or _KEY.match(text, line):
+            return "\n"
+        opening = text[m.end() : m.end() + 2].lstrip()[:1]
+        runs_on = one_case or opening.islower() or _RUN_ON.search(text, max(0, m.start() - 6), m.start())
+        return " " if runs_on else "\n"
 
     return _SOFT_BREAK.sub(join, text)
 

@@ -127,7 +127,9 @@ def extract_document(document: Document) -> list[Figure]:
             # Most such sentences are neither a lead nor a heading over a list.
             lead = not figures and sentence.index < 3  # a report's first sentences
             if lead and not report.lead:
-                report.lead = roles.lead_parties(text, mentions[_within(mention_starts, sentence)])
+                # with a dateline's country: "Mongolia: trade with Russia" is about both
+                named_here = [m for m in countries if sentence.start <= m.start < sentence.end]
+                report.lead = roles.lead_parties(text, named_here)
             heading = (
                 heading_period(sentence.text, document.published, focus, lead=lead, caseless=caseless)
                 if lead or sentence.text.endswith(":")

@@ -268,6 +268,10 @@ def figure_countries(
             return {reporter}  # "The overall deficit narrowed 18.7%": the reporting country's
         if sibling:
             return set(sibling.split(";")) - {""}  # "exports fell 1.6%, while imports rose 2.0%"
+        if len(report.lead) == 2 and _LIST_ITEM.match(text):
+            return set(
+                report.lead
+            )  # "Mongolia: trade with Russia" over "• Fuel imports: 1.21 million tonnes"
         if reporter and not paired and _LIST_ITEM.match(text) and not previous_subject and not report.joined:
             # "- Exports to China: US$5.1 bn" then "- Coal exports: 38.2 mn tonnes": a line of a
             # list naming no country is the reporting country's, not the line before's partner's

@@ -386,7 +386,9 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             rf"|purchases|output|production|trade|arrivals|volumes|flows|figures?|data|numbers|deficit"
             rf"|surplus|gap|reading|total|orders)\b"
             # "August's 8.7% increase": the month a figure is of
-            rf"|['’][sS]{S}(?:(?i:[a-z-]+){S})?(?:[$€£¥₹]|\d))",
+            rf"|['’][sS]{S}(?:(?i:[a-z-]+){S})?(?:[$€£¥₹]|\d)"
+            # "March alone accounted for $8.9 billion", "October saw exports jump": the subject
+            rf"|{S}(?i:alone|itself|saw|brought|accounted|contributed|marked|recorded)\b)",
             bare_month,
             ("MONTH",),
         ),

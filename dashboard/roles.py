@@ -78,10 +78,10 @@ def flow_roles(text: str, mentions: list[Mention], countries: str, metric: str) 
     return {code: side, other: "receiver" if side == "sender" else "sender"}
 
 
-# "China's exports", "Japan's October trade surplus": a flow a country owns, and the partner
-# right after it if any ("Brazil's exports to China").
+# "China's exports", "Japan's October trade surplus", "Mongolia: trade with Russia": a flow a
+# country owns, and the partner right after it if any ("Brazil's exports to China").
 _OWN_FLOW = re.compile(
-    r"(?i)['’]s\s+(?:[\w-]+\s+){0,2}?(?:exports|imports|trade|shipments|surplus|deficit)\b"
+    r"(?i)(?:['’]s|\s*:)\s+(?:[\w-]+\s+){0,2}?(?:exports|imports|trade|shipments|surplus|deficit)\b"
     r"(?:\s+(?:[\w-]+\s+){0,2}?(?P<partner>(?:to|from|with)\s+(?:the\s+)?))?"
 )
 

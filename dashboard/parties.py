@@ -54,6 +54,11 @@ _OF_OWN_TOTAL = re.compile(
 # A sentence opening "Overall," is about a total, whichever of its clauses a figure is in.
 _OVERALL = re.compile(r"""[\s"'“‘]*(?:overall|in\s+total|in\s+all|altogether|all\s+told)\b""", re.I)
 # What one economy has or does on its own: no partner, whatever the report pairs it with.
+# The country's own: "its liquefaction capacity", "It plans to add 1.2 GW"
+_OWN_CAPACITY = re.compile(r"(?i)^it\b|\bits\s+(?:[\w-]+\s+){0,2}?capacity\b")
+_LINKING_CAPACITY = re.compile(
+    r"(?i)\b(?:export|import|pipeline|transit|transmission|interconnection|cross-border)\s+capacity\b"
+)
 _NATIONAL_METRICS = frozenset(
     {
         "remittances",
@@ -144,6 +149,18 @@ def by_metric(
             # the one country of the figure's clause up to it: "..., and the central bank in
             # Beijing added 1.6 million ounces to its reserves"
             return next(iter(own))
+        reporter = report.reporter
+        return reporter if reporter and reporter in countries.split(";") else countries
+    if (
+        metric == "capacity"
+        and len(ctx.in_sentence) <= 1
+        and _OWN_CAPACITY.search(ctx.text)
+        and not _LINKING_CAPACITY.search(ctx.text)
+    ):
+        # "The Gulf state plans to raise its liquefaction capacity to 142 mtpa": its own, not
+        # with the buyer of the statement before; but export or pipeline capacity links two
+        if ctx.in_sentence:
+            return next(iter(ctx.in_sentence))
         reporter = report.reporter
         return reporter if reporter and reporter in countries.split(";") else countries
     if metric in ("trade deficit", "trade surplus"):

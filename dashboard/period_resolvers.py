@@ -84,6 +84,22 @@ def since_year(m, ctx):
     return dt.date(int(m.group("y")), 1, 1), ctx.published, "to_date"
 
 
+def since_event(m, ctx):
+    """ "since the war began in February 2022": from the start of that month (or year) to date."""
+    if ctx.published is None:
+        return None
+    start = dt.date(int(m.group("y")), month_number(m.group("m")) if m.group("m") else 1, 1)
+    return (start, ctx.published, "to_date") if start <= ctx.published else None
+
+
+def years_to(m, ctx):
+    """ "the three years to 2023": the N calendar years ending with that one."""
+    count, last = count_of(m.group("n")), int(m.group("y"))
+    if not 1 <= count <= 50:
+        return None
+    return dt.date(last - count + 1, 1, 1), dt.date(last, 12, 31), "span"
+
+
 def months_to(m, ctx, count: int | None = None, month: str | None = None):
     """ "the 12 months to March", "the four quarters to the end of June 2024"."""
     groups = m.groupdict()

@@ -55,6 +55,7 @@ from dashboard.period_resolvers import (
     quarter,
     quarters,
     relative_quarter,
+    since_event,
     since_year,
     this_month,
     this_year,
@@ -62,6 +63,7 @@ from dashboard.period_resolvers import (
     to_date,
     year_to,
     years_span,
+    years_to,
 )
 from dashboard.period_vocabulary import ORD, THIS_LAST, YEAR, YY, S, vocabulary
 
@@ -80,6 +82,13 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             rf"(?i:(?:over|in|during|for){S}the{S}(?:same{S})?period)(?!{S}(?:(?i:of|from|between){S})?(?:{month}|{YEAR}))",
             anaphor,
             ("period",),
+        ),
+        # "year-to-date through September": January to that month
+        (
+            rf"(?i:(?:year[-\s]to[-\s]date|ytd|so{S}far{S}this{S}year){S}(?:through|thru|to){S}(?:the{S}end{S}of{S})?)"
+            rf"(?P<m>{month})(?:{S}(?P<y>{YEAR}))?",
+            through_month,
+            ("to date", "ytd", "so far"),
         ),
         # To date.
         (
@@ -115,6 +124,19 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             rf"(?:{S}level)?{S}since{S}(?:(?:early|mid|late)[-\s]+)?(?:{month}{S})?{YEAR})",
             not_a_period,
             ("since+YEAR",),
+        ),
+        # "since the war began in February 2022": from then to date
+        (
+            rf"(?i:since{S}(?:the|its|their){S}(?:[\w-]+{S}){{1,3}}?(?:began|started|broke{S}out|erupted"
+            rf"|took{S}effect|came{S}into{S}force|(?:was|were){S}imposed){S}in{S})(?:(?P<m>{month}){S})?(?P<y>{YEAR})",
+            since_event,
+            ("since",),
+        ),
+        # "the three years to 2023": the years ending with that one
+        (
+            rf"(?i:the{S}(?:(?:past|last){S})?(?P<n>{n}){S}years{S}(?:to|through|ending(?:{S}in)?){S})(?P<y>{YEAR})",
+            years_to,
+            ("years",),
         ),
         # "since 2019", "since the start of 2019", "since the 2019 ban": from that year to date
         (rf"(?i:since{S}(?:the{S}(?:start{S}of{S})?)?(?P<y>{YEAR}))(?!s)", since_year, ("since",)),

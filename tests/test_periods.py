@@ -81,6 +81,12 @@ RULES = [
         "2023-04-01",
         "2023-06-30",
     ),
+    ("year-to-date through April", "2023-01-01", "2023-04-30"),
+    ("so far this year to March", "2023-01-01", "2023-03-31"),
+    ("in the three years to 2022", "2020-01-01", "2022-12-31"),
+    ("over the past five years through 2021", "2017-01-01", "2021-12-31"),
+    ("since the embargo took effect in December 2022", "2022-12-01", "2023-05-24"),
+    ("since the conflict broke out in 2020", "2020-01-01", "2023-05-24"),
 ]
 
 

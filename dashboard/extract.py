@@ -38,6 +38,7 @@ from dashboard.statements import (
     base_period,
     carried_metric,
     heading_period,
+    parallel_lists,
     period_fields,
     period_of,
     respectively,
@@ -149,6 +150,8 @@ def extract_document(document: Document) -> list[Figure]:
         own = _in_context(document, sentence, spans, named, periods, source, before, report, caseless)
         if "respectively" in sentence.text:
             respectively(own, sentence, named)
+        elif len(own) >= 2 and len(named) >= 2 and " and " in sentence.text:
+            parallel_lists(own, sentence, named)
         _shares_of_one_whole(own, sentence)
         subject = next((m.iso3 for m in named if not roles.is_flow_partner(sentence.text, m)), "")
         before = Statement(own, subject, sentence.text, shift, named)

@@ -29,6 +29,14 @@ _RANKED = r"s?\b[^,.;]{0,20}?\b(?:after|behind|ahead\s+of)\s+(?:the\s+)?$"
 _SUPPLIER = re.compile(rf"(?i)\b(?:supplier|exporter|seller|source|shipper|producer){_RANKED}")
 _BUYER = re.compile(rf"(?i)\b(?:buyer|importer|customer|market|destination|purchaser){_RANKED}")
 _JOINED = re.compile(r"\s?[-–—/]\s?")
+# "China's top corn supplier": the country a rank is in; "ahead of Ukraine": a rival in it
+_RANK_OWNER = re.compile(
+    r"['’]s?\s+(?:[\w-]+\s+)?(?:top|biggest|largest|main|leading|chief|\w+-largest|\w+-biggest)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:supplier|exporter|seller|source|buyer|importer|customer|market|destination|partner)s?\b"
+)
+_RIVAL_BEFORE = re.compile(
+    r"(?i)\b(?:ahead\s+of|followed\s+by|trailed\s+by|behind|overtaking|overtook)\s+(?:the\s+)?$"
+)
 _WORLD_TRADE = re.compile(r"(?i)\b(?:global|world|worldwide)\s+(?:merchandise\s+|goods\s+)?trade\b")
 _REASON = re.compile(r"\s(?:as|because|amid|due\s+to|thanks\s+to)\s(?!(?:much|many|well|a\s+share|of)\b)")
 _LIST_ITEM = re.compile(r"\s*[-•·*▪–—]\s")
@@ -315,9 +323,19 @@ def figure_countries(
     # One country named: find the other side of the flow, unless it is an aggregate.
     [only] = named
     mention = ctx.first_mention[only]
+    if (rank := _rank_of_rival(ctx, mention)) and rank != only:
+        return {only, rank}  # "China's top corn supplier ..., ahead of Ukraine with 5.6 million tonnes"
     partner = is_partner(text, mention)
     aggregate = _aggregate(text, part, span)
     if aggregate and not partner and not continues:
+        return set(named)
+    if (
+        not partner
+        and (" to " in text or " from " in text)
+        and flows_with_a_region(text, part.start, part.end)
+    ):
+        # "South Africa's exports to the rest of Africa rose 7%, more than its exports to China":
+        # with a region, no other country
         return set(named)
     if not partner and (other := conjuncts.in_place_of(only, part)) and other != only:
         return {only, other}  # "..., while China's share rose": where the other stood
@@ -395,6 +413,16 @@ def figure_countries(
     ):
         return {only, reporter}  # "- Exports to Japan: $29.0 billion" under "South Korea-Japan trade"
     return set(named)
+
+
+def _rank_of_rival(ctx: SentenceContext, mention: Mention) -> str:
+    """The country whose ranking ``mention`` is named in as a rival ("Brazil overtook the
+    United States as China's top corn supplier ..., ahead of Ukraine"); "" when it is none."""
+    text = ctx.text
+    if not _RIVAL_BEFORE.search(text, max(0, mention.start - 20), mention.start):
+        return ""
+    owners = {m.iso3 for m in ctx.mentions if m.start < mention.start and _RANK_OWNER.match(text, m.end)}
+    return next(iter(owners)) if len(owners) == 1 else ""
 
 
 def _one_and_a_bloc(ctx: SentenceContext) -> bool:

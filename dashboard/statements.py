@@ -26,7 +26,7 @@ from dashboard.metrics import (
 )
 from dashboard.period_calendar import back_a_year
 from dashboard.periods import Period, find_periods
-from dashboard.roles import flow_roles
+from dashboard.roles import flow_roles, is_flow_partner
 from dashboard.sentences import Sentence
 
 _BALANCES = frozenset(
@@ -272,6 +272,15 @@ def _ahead(period: Period, published: dt.date | None) -> bool:
     return period.start is not None and published is not None and period.start > published
 
 
+_FLOWS = frozenset({"exports", "imports", "trade", "shipments", "supplies", "purchases", "sales"})
+# A percentage after these is a share of what it measures: "Japan took 11%"
+_SHARE_VERB = re.compile(
+    r"(?i)\b(?:took|takes|taking|accounted\s+for|accounting\s+for|made\s+up|making\s+up|represented|absorbed)"
+    r"\s+(?:(?:about|around|nearly|almost|some|roughly|over|under|just|a\s+further|another)\s+)?"
+    r"(?:\d[\d.,]*\s*%\s*(?:,\s*)?(?:and\s+)?){0,3}$"  # "took 11% and 7%"
+)
+
+
 def carried_metric(
     metric: str, index: MetricIndex, span: Span, last: Figure | None, continues: bool, countries: str = ""
 ) -> str:
@@ -287,7 +296,13 @@ def carried_metric(
         before = ""
     if not continues and before in _BALANCES:
         before = ""  # a balance is one figure: "phones accounted for $3.2 billion" is no deficit
-    if metric == "shipments" and ";" in countries and last is not None and ";" not in last.countries:
+    if (
+        metric == "shipments"
+        and ";" in countries
+        and last is not None
+        and ";" not in last.countries
+        and _as_share(before, index.text, span) == before  # "accounted for about half" of it all
+    ):
         # "Chip exports jumped 37%. Shipments to China gained 11%": a breakdown by partner of
         # the whole flow, not of the one commodity
         before = before.rsplit(" ", 1)[-1]
@@ -307,9 +322,26 @@ def carried_metric(
             and (commodity := subject_commodity(index.text))
         ):
             return f"{commodity} {head}"  # "Soybeans made up US$24.2 billion of the total"
-        return before
+        return _as_share(before, index.text, span)
     # "Soybean shipments" go the way the statement before's flow goes, commodity kept.
-    return metric.replace("shipments", "imports" if "import" in before else "exports")
+    return _as_share(
+        metric.replace("shipments", "imports" if "import" in before else "exports"), index.text, span
+    )
+
+
+def _as_share(metric: str, text: str, span: Span) -> str:
+    """A percentage a flow "took" or "accounted for" is a share of it: "..., while Japan took
+    11%" of the copper exports named before."""
+    if (
+        span.kind == "percent"
+        and not span.hint
+        and metric
+        and not metric.startswith("share of ")
+        and metric.split()[-1] in _FLOWS
+        and _SHARE_VERB.search(text, max(0, span.start - 40), span.start)
+    ):
+        return f"share of {metric}"
+    return metric
 
 
 def year_earlier(text: str, span: Span, period: dict[str, str]) -> dict[str, str]:
@@ -420,6 +452,40 @@ def respectively(figures: list[Figure], sentence: Sentence, mentions: list[Menti
             for figure, code in zip(run, own, strict=True):
                 others = set(own) - {code}
                 figure.countries = join_codes({*figure.countries.split(";"), code} - others - {""})
+
+
+_FIGURE_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_VERB_GAP = re.compile(r"\s+(?:[a-z]+\s+){1,3}")
+
+
+def parallel_lists(figures: list[Figure], sentence: Sentence, mentions: list[Mention]) -> None:
+    """ "..., while Japan and South Korea took 11% and 7%": a list of countries and a list of
+    as many figures right after its verb go together in order, as with "respectively"; each
+    figure is with its country, and with the country the sentence's flow is of."""
+    text = sentence.text
+    i = 0
+    while i < len(figures) - 1:
+        j = i
+        while (
+            j + 1 < len(figures)
+            and figures[j + 1].kind == figures[i].kind
+            and _FIGURE_LIST_GAP.fullmatch(
+                text, figures[j].end - sentence.start, figures[j + 1].start - sentence.start
+            )
+        ):
+            j += 1
+        run, i = figures[i : j + 1], j + 1
+        first = run[0].start - sentence.start
+        before = [m for m in mentions if m.end <= first]
+        if len(run) < 2 or not before or not _VERB_GAP.fullmatch(text, before[-1].end, first):
+            continue
+        listed = _listed_before(text, before)
+        if len(listed) != len(run):
+            continue
+        owner = next((m.iso3 for m in before if m.iso3 not in listed and not is_flow_partner(text, m)), "")
+        for figure, code in zip(run, listed, strict=True):
+            others = set(listed) - {code}
+            figure.countries = join_codes({*figure.countries.split(";"), code, owner} - others - {""})
 
 
 def _listed_before(text: str, mentions: list[Mention]) -> list[str]:

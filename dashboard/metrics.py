@@ -204,6 +204,7 @@ _CURRENCY_SHARE = re.compile(
     r"(?:['’]s)?\s+(?:(?:and|&)\s+(?:the\s+)?[\w]+(?:['’]s)?\s+)?(?:combined\s+|joint\s+)?share\b"
 )
 _WHAT_BEFORE = re.compile(r"(?i)\bwhat\s+(?:[\w.’']+\s+){0,3}$")
+_OWN_GOODS = re.compile(r"(?i)\s+(?:worth\s+)?of\s")
 _SOLD_IN = re.compile(r"(?i)\s+in\s+(?:the\s+)?")
 
 
@@ -325,8 +326,10 @@ def metric_for(index: MetricIndex, start: int, end: int, kind: str, unit: str) -
         and (gap := p.gapped.search(text, max(0, start - 30), start))
     ):
         commodity = gap.group("mod").lower()  # the second of two commodities sharing one verb
-    after_figure = p.commodity_after.match(text, end) if not commodity and chosen.head in _QUALIFIED else None
-    if after_figure and after_figure.end() - end < 40:
+    after_figure = p.commodity_after.match(text, end) if chosen.head in _QUALIFIED else None
+    if after_figure and after_figure.end() - end < 40 and (not commodity or _OWN_GOODS.match(text, end)):
+        # "imported 28.5 Mt of soybeans ..., and 6.2 mmt of sorghum": the goods a figure names
+        # are its own, not those of the verb's first object
         commodity = after_figure.group("mod").lower()
     return _name(chosen.head, commodity, chosen.share)
 

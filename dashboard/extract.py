@@ -127,13 +127,27 @@ def extract_document(document: Document) -> list[Figure]:
             speakers.skip(cased[sentence.start : sentence.end], shift)
             # Most such sentences are neither a lead nor a heading over a list.
             lead = not figures and sentence.index < 3  # a report's first sentences
+            # "The top export destinations in October were ...", then figures naming no time
+            before_figures = (
+                not lead
+                and sentence.index + 1 < len(sentences)
+                and bool(spans_by_sentence[sentence.index + 1])
+                and names_a_time(sentence.text)
+            )
             if lead and not report.lead:
                 # with a dateline's country: "Mongolia: trade with Russia" is about both
                 named_here = [m for m in countries if sentence.start <= m.start < sentence.end]
                 report.lead = roles.lead_parties(text, named_here)
             heading = (
-                heading_period(sentence.text, document.published, focus, lead=lead, caseless=caseless)
-                if lead or sentence.text.endswith(":")
+                heading_period(
+                    sentence.text,
+                    document.published,
+                    focus,
+                    lead=lead,
+                    caseless=caseless,
+                    before_figures=before_figures,
+                )
+                if lead or before_figures or sentence.text.endswith(":")
                 else None
             )
             if heading or before.heading or (before.figures and not _aside(sentence.text)):

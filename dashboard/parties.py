@@ -20,7 +20,7 @@ from dashboard.conjuncts import Conjuncts
 from dashboard.context import POSSESSIVE, Clause, SentenceContext
 from dashboard.countries import LIST_GAP, Mention, currency_country, is_bilateral, is_origin, join_codes
 from dashboard.figures import Span
-from dashboard.regions import flows_with_a_region, names_a_region
+from dashboard.regions import flows_with_a_region, joined_to_a_region, names_a_region
 from dashboard.roles import flow_of, is_flow_partner, is_partner, role
 
 # A rank right before the country it is counted after: "the top supplier ahead of", "the
@@ -31,7 +31,7 @@ _BUYER = re.compile(rf"(?i)\b(?:buyer|importer|customer|market|destination|purch
 _JOINED = re.compile(r"\s?[-–—/]\s?")
 # "China's top corn supplier": the country a rank is in; "ahead of Ukraine": a rival in it
 _RANK_OWNER = re.compile(
-    r"['’]s?\s+(?:[\w-]+\s+)?(?:top|biggest|largest|main|leading|chief|\w+-largest|\w+-biggest)\s+"
+    r"(?i)['’]s?\s+(?:[\w-]+\s+)?(?:top|biggest|largest|main|leading|chief|\w+-largest|\w+-biggest)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:supplier|exporter|seller|source|buyer|importer|customer|market|destination|partner)s?\b"
 )
 _RIVAL_BEFORE = re.compile(
@@ -100,6 +100,7 @@ class Report:
     _reporter: str | None = None
     _partner_only: dict[str, bool] = field(default_factory=dict)
     _joined: bool | None = None
+    _with_region: str | None = None
 
     @property
     def reporter(self) -> str:
@@ -111,6 +112,16 @@ class Report:
                 or self.dateline
             )
         return self._reporter
+
+    @property
+    def with_region(self) -> str:
+        """The country the text joins to a region or bloc ("China-Africa trade"), if any: "the
+        two sides" are then that country and one that is none."""
+        if self._with_region is None:
+            self._with_region = next(
+                (m.iso3 for m in self.mentions if "-" in self.text and joined_to_a_region(self.text, m)), ""
+            )
+        return self._with_region
 
     @property
     def joined(self) -> bool:
@@ -245,6 +256,8 @@ def figure_countries(
             # "ASEAN remained China's largest trading partner, with trade between the two sides
             # reaching 5.7 trillion yuan": China's, with a bloc that is no country
             return set(ctx.in_sentence)
+        if (one := report.with_region) and not (continues and len(previous) == 2):
+            return {one}  # "China-Africa trade hit a record ...", then "trade between the two sides"
         pair = previous if continues and len(previous) == 2 else set(report.focus[:2])
         if len(pair) == 2:
             return set(pair)
@@ -329,13 +342,12 @@ def figure_countries(
     aggregate = _aggregate(text, part, span)
     if aggregate and not partner and not continues:
         return set(named)
-    if (
-        not partner
-        and (" to " in text or " from " in text)
-        and flows_with_a_region(text, part.start, part.end)
+    if not partner and (
+        joined_to_a_region(text, mention)
+        or ((" to " in text or " from " in text) and flows_with_a_region(text, part.start, part.end))
     ):
-        # "South Africa's exports to the rest of Africa rose 7%, more than its exports to China":
-        # with a region, no other country
+        # "South Africa's exports to the rest of Africa rose 7%, more than its exports to China",
+        # "China-Africa trade hit a record": with a region, no other country
         return set(named)
     if not partner and (other := conjuncts.in_place_of(only, part)) and other != only:
         return {only, other}  # "..., while China's share rose": where the other stood
@@ -366,7 +378,10 @@ def figure_countries(
         # the U.S. sends, as the origin of the goods did, so with the one that receives
         others = [code for code in others if not is_origin(text, ctx.first_mention[code])] or others
     if others:
-        return {only, others[0]}
+        # "South Africa, Nigeria and Angola were China's top three trading partners, with South
+        # Africa alone accounting for 21%": with the country the rank is in
+        owner = _rank_owner(ctx) if len(others) > 1 and ("'" in text or "’" in text) else ""
+        return {only, owner if owner in others else others[0]}
     # In place of one side of the statement before: "China's imports from Russia rose ...
     # Saudi Arabia shipped 86 million tons": Saudi Arabia sends, as Russia did, to China.
     if (
@@ -418,10 +433,19 @@ def figure_countries(
 def _rank_of_rival(ctx: SentenceContext, mention: Mention) -> str:
     """The country whose ranking ``mention`` is named in as a rival ("Brazil overtook the
     United States as China's top corn supplier ..., ahead of Ukraine"); "" when it is none."""
-    text = ctx.text
-    if not _RIVAL_BEFORE.search(text, max(0, mention.start - 20), mention.start):
+    if not _RIVAL_BEFORE.search(ctx.text, max(0, mention.start - 20), mention.start):
         return ""
-    owners = {m.iso3 for m in ctx.mentions if m.start < mention.start and _RANK_OWNER.match(text, m.end)}
+    return _rank_owner(ctx, before=mention.start)
+
+
+def _rank_owner(ctx: SentenceContext, before: int | None = None) -> str:
+    """The one country a sentence ranks others in ("China's top corn supplier", "China's top
+    three trading partners"), named before ``before``; "" for none or several."""
+    owners = {
+        m.iso3
+        for m in ctx.mentions
+        if (before is None or m.start < before) and _RANK_OWNER.match(ctx.text, m.end)
+    }
     return next(iter(owners)) if len(owners) == 1 else ""
 
 

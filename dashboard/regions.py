@@ -42,3 +42,24 @@ def names_a_region(text: str, mentions: list[Mention]) -> bool:
     """Whether ``text`` names a region or bloc that is no country: not the "Africa" of "South
     Africa", which ``mentions`` (its countries) hold."""
     return any(not any(m.start <= r.start() < m.end for m in mentions) for r in _region().finditer(text))
+
+
+@cache
+def _joined_after() -> re.Pattern[str]:
+    regions = lexicon.alternation(lexicon.column("regions.csv", "name"))
+    return re.compile(rf"\s?[-–—/]\s?(?:{regions})\b{_NOT_A_REGION_AFTER}", re.I)
+
+
+@cache
+def _joined_before() -> re.Pattern[str]:
+    regions = lexicon.alternation(lexicon.column("regions.csv", "name"))
+    return re.compile(rf"\b(?:{regions})\s?[-–—/]\s?$", re.I)
+
+
+def joined_to_a_region(text: str, mention: Mention) -> bool:
+    """Whether a country is joined by a dash to a region or bloc: "China-Africa trade",
+    "ASEAN-China trade" are the country's with no other country."""
+    return bool(
+        _joined_after().match(text, mention.end)
+        or _joined_before().search(text, max(0, mention.start - 30), mention.start)
+    )

@@ -26,6 +26,7 @@ DATELINE = re.compile(
     r"(?:,\s*[A-Z][A-Za-z.]+)?(?:,?\s+(?P<month>[A-Z][a-z]{2,8})\.?\s+"
     r"(?P<day>\d{1,2})(?:,?\s+(?P<year>(?:19|20)\d\d))?)?\s*(?:\((?P<agency>[^()\n]{1,40})\))?\s*(?:[-–—]{1,2}|:)\s"
 )
+_POSSESSIVE_WORD = re.compile(r"\w['’]s\s")
 # No real sentence is longer; a longer run of text is cut at a clause or a space, so
 # that every row's sentence stays short and work stays linear in the text.
 MAX_SENTENCE = 1000
@@ -118,4 +119,6 @@ def dateline_end(text: str) -> int:
         m = _CASELESS_DATELINE.match(text)
         return m.end() if m and (m.group("day") or m.group("agency")) else 0
     m = DATELINE.match(text)
-    return m.end() if m else 0
+    if m is None or _POSSESSIVE_WORD.search(text, 0, m.end()):
+        return 0  # "India's Foreign Trade: October 2024" is a title, not a place
+    return m.end()

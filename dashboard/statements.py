@@ -405,19 +405,33 @@ def _years_before(period: dict[str, str], years: int, words: str) -> dict[str, s
 
 
 def heading_period(
-    text: str, published: dt.date | None, focus: tuple[str, ...], lead: bool = False, caseless: bool = False
+    text: str,
+    published: dt.date | None,
+    focus: tuple[str, ...],
+    lead: bool = False,
+    caseless: bool = False,
+    before_figures: bool = False,
 ) -> dict[str, str] | None:
     """The period a sentence without figures gives the figures after it: a heading over a
-    list ("Key figures, January-September 2024:"), or a report's lead naming a flow ("South
-    Korea's exports rose for the eighth month in May", then "Shipments rose 11.7%")."""
-    if not text.rstrip().endswith(":") and not (lead and MetricIndex(text).named):
+    list ("Key figures, January-September 2024:"), a report's lead naming a flow ("South
+    Korea's exports rose for the eighth month in May", then "Shipments rose 11.7%"), or, right
+    before figures, a sentence naming a flow in a month or a part of a year ("The top export
+    destinations in October were the USA, the UAE and the Netherlands", then "Exports to the
+    USA grew 21.5%"): not a year, which as often dates an event ("The pact, signed in 2009,
+    lifted exports")."""
+    if not text.rstrip().endswith(":") and not ((lead or before_figures) and MetricIndex(text).named):
         return None
     periods = [
         p
         for p in find_periods(text, published, countries=join_codes(set(focus[:2])), caseless=caseless)
         if p.resolved
     ]
-    return _fields(periods[0]) if periods else None
+    if lead or not periods or text.rstrip().endswith(":"):
+        return _fields(periods[0]) if periods else None
+    return _fields(periods[0]) if len(periods) == 1 and periods[0].granularity in _WITHIN_A_YEAR else None
+
+
+_WITHIN_A_YEAR = frozenset({"month", "quarter", "half", "months"})
 
 
 def respectively(figures: list[Figure], sentence: Sentence, mentions: list[Mention]) -> None:

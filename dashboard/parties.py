@@ -336,8 +336,13 @@ def figure_countries(
     # One country named: find the other side of the flow, unless it is an aggregate.
     [only] = named
     mention = ctx.first_mention[only]
-    if (rank := _rank_of_rival(ctx, mention)) and rank != only:
-        return {only, rank}  # "China's top corn supplier ..., ahead of Ukraine with 5.6 million tonnes"
+    if _RIVAL_BEFORE.search(text, max(0, mention.start - 20), mention.start):
+        if (rank := _rank_owner(ctx, before=mention.start)) and rank != only:
+            return {only, rank}  # "China's top corn supplier ..., ahead of Ukraine with 5.6 million tonnes"
+        # "FDI into India from Singapore rose to $11.8 billion, making it the largest source,
+        # ahead of Mauritius with $7.97 billion": in the partner's place, with the other side
+        if (other := _beside_rival(ctx, mention, sibling)) and other != only:
+            return {only, other}
     partner = is_partner(text, mention)
     aggregate = _aggregate(text, part, span)
     if aggregate and not partner and not continues:
@@ -430,17 +435,37 @@ def figure_countries(
     return set(named)
 
 
-def _rank_of_rival(ctx: SentenceContext, mention: Mention) -> str:
-    """The country whose ranking ``mention`` is named in as a rival ("Brazil overtook the
-    United States as China's top corn supplier ..., ahead of Ukraine"); "" when it is none."""
-    if not _RIVAL_BEFORE.search(ctx.text, max(0, mention.start - 20), mention.start):
+_RANK_SIDE = re.compile(
+    r"(?i)\b(?:(?P<sender>source|supplier|exporter|seller|investor)|(?P<receiver>market|destination|buyer|importer|customer))s?\b"
+)
+_FROM = re.compile(r"(?i)\bfrom\s+(?:the\s+)?$")
+
+
+def _beside_rival(ctx: SentenceContext, rival: Mention, sibling: str) -> str:
+    """The country of the figure before (``sibling``) that stays beside a rival put in the
+    other's place: "FDI into India from Singapore ..., the largest source, ahead of Mauritius"
+    is India's with Mauritius, which stands where the source Singapore stood."""
+    pair = [c for c in sibling.split(";") if c in ctx.first_mention]
+    if len(pair) != 2:
         return ""
-    return _rank_owner(ctx, before=mention.start)
+    text = ctx.text
+    sides = [m for m in _RANK_SIDE.finditer(text, max(0, rival.start - 60), rival.start)]
+    if sides:
+        sender = sides[-1].group("sender") is not None
+        for code in pair:
+            named = ctx.first_mention[code]
+            from_it = bool(_FROM.search(text, max(0, named.start - 12), named.start))
+            if is_flow_partner(text, named) and from_it == sender:
+                return next(c for c in pair if c != code)
+    kept = [c for c in pair if not is_flow_partner(text, ctx.first_mention[c])]
+    return kept[0] if len(kept) == 1 else ""
 
 
 def _rank_owner(ctx: SentenceContext, before: int | None = None) -> str:
     """The one country a sentence ranks others in ("China's top corn supplier", "China's top
-    three trading partners"), named before ``before``; "" for none or several."""
+    three trading partners"), named before ``before``; "" for none or several. A rival named
+    after "ahead of" is ranked in it too ("Brazil overtook the United States as China's top
+    corn supplier ..., ahead of Ukraine")."""
     owners = {
         m.iso3
         for m in ctx.mentions

@@ -109,9 +109,9 @@ def find_countries(text: str) -> list[Mention]:
             hit is None
             and caseless
             and text[start:end].lower() == "us"
-            and _THE_BEFORE.search(text, 0, start)
+            and (_THE_BEFORE.search(text, 0, start) or _US_BEFORE_NOUN.match(text, end))
         ):
-            hit = "USA"  # "exports to the us": the pronoun takes no article
+            hit = "USA"  # "exports to the us", "us goods imports": the pronoun takes neither
         mention = Mention(start, end, hit) if hit is not None else _by_words(text, start, caseless)
         if mention is not None and not mention.iso3:
             last_end = mention.end  # "Latin America", "the South China Sea": a place, no country
@@ -216,6 +216,11 @@ def _lookup(index: dict[str, tuple[str, str | None]], name: str, caseless: bool 
 # while "eu", "uk" and "uae" can only be the names.
 _ALSO_WORDS = frozenset({"us"})
 _THE_BEFORE = re.compile(r"(?i)\bthe\s$")
+_US_BEFORE_NOUN = re.compile(
+    r"(?i)(?:-(?=[a-z])|\s+(?:goods|imports|exports|tariffs?|trade|sanctions|market|markets|economy|dollars?"
+    r"|treasury|president|officials|buyers|importers|exporters|companies|firms|customs|census|consumers"
+    r"|farmers|soybeans?|corn|wheat|lng|crude|oil|gas|chips?|deficit|surplus|government|administration|commerce)\b)"
+)
 # Between two countries of a list: "Japan, South Korea and the United States".
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?")
 

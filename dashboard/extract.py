@@ -132,7 +132,7 @@ def extract_document(document: Document) -> list[Figure]:
                 not lead
                 and sentence.index + 1 < len(sentences)
                 and bool(spans_by_sentence[sentence.index + 1])
-                and names_a_time(sentence.text)
+                and names_a_time(sentence.text, caseless)
             )
             if lead and not report.lead:
                 # with a dateline's country: "Mongolia: trade with Russia" is about both
@@ -150,7 +150,7 @@ def extract_document(document: Document) -> list[Figure]:
                 if lead or before_figures or sentence.text.endswith(":")
                 else None
             )
-            if heading or before.heading or (before.figures and not _aside(sentence.text)):
+            if heading or before.heading or (before.figures and not _aside(sentence.text, caseless)):
                 before = Statement([], before.subject, heading=heading)
             continue
         if context.turns_away(sentence.text):  # "Separately, ..." starts a new statement
@@ -179,14 +179,14 @@ def extract_document(document: Document) -> list[Figure]:
     return figures
 
 
-def _aside(text: str) -> bool:
+def _aside(text: str, caseless: bool = False) -> bool:
     """Whether a sentence without figures leaves the statement before open for the next: it
     points back to it ("It was the first decline since April 2023"), or names no time of its
     own and does not turn away ("China slipped to third.", "Most of the rest went to Poland.")."""
     if context.opens_pointing_back(text):
         return True
     # A time named, even of an event ("signed a deal in 2009"), moves the statement on.
-    return not context.turns_away(text) and not names_a_time(text)
+    return not context.turns_away(text) and not names_a_time(text, caseless)
 
 
 def _time_words(

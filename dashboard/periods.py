@@ -100,10 +100,11 @@ _TIME_WORDS = (
 )
 
 
-def names_a_time(text: str) -> bool:
-    """Whether ``text`` names any time at all, a period or not ("signed in 2009", "now")."""
+def names_a_time(text: str, caseless: bool = False) -> bool:
+    """Whether ``text`` names any time at all, a period or not ("signed in 2009", "now");
+    ``caseless`` text is written all in lower case, where "july" is a month too."""
     _, _, months, years = _triggers()
-    if years.search(text) or months.search(text):
+    if years.search(text) or months.search(_readable(text, caseless)):
         return True
     lower = text.lower()
     return any(map(lower.__contains__, _TIME_WORDS))

@@ -30,7 +30,7 @@ from dashboard.parties import Report
 from dashboard.periods import find_periods, fiscal_calendar, names_a_time, trigger_words
 from dashboard.qualifiers import names_expectation, qualify, range_bounds
 from dashboard.reading import as_read, as_written
-from dashboard.sentences import Sentence, dateline_end, split_sentences
+from dashboard.sentences import Sentence, dateline_span, split_sentences
 from dashboard.sources import Speakers
 from dashboard.spans import currency_of, find_spans
 from dashboard.statements import (
@@ -86,10 +86,13 @@ def extract_document(document: Document) -> list[Figure]:
     # "BEIJING (Reuters) - Brazil's exports to Argentina": the dateline's place is where the
     # report was written, not a party to its figures, nor whose figures they are but for lack
     # of another.
-    place = dateline_end(text)
-    if place and sum(m.start < place for m in countries) > 1:
-        place = 0  # "INDIA-UAE CEPA: non-oil trade up 15%": a topic naming two, not a dateline
-    mentions = [m for m in countries if m.start >= place]
+    opens, place = dateline_span(text)
+    in_dateline = [m for m in countries if opens <= m.start < place]
+    if len(in_dateline) > 1 and "/" not in text[opens:place]:
+        # "INDIA-UAE CEPA: non-oil trade up 15%": a topic naming two, not a dateline
+        opens = place = 0
+        in_dateline = []
+    mentions = [m for m in countries if not opens <= m.start < place]
     ranked = ranked_countries(named_in_all)
     if "ingdom" in text:
         mentions = sorted([*mentions, *kingdom_mentions(text, ranked)], key=lambda m: m.start)
@@ -103,7 +106,7 @@ def extract_document(document: Document) -> list[Figure]:
         paired=second_stands_out(ranked),
         text=text,
         mentions=mentions,
-        dateline=countries[0].iso3 if countries and countries[0].start < place else "",
+        dateline=in_dateline[0].iso3 if in_dateline else "",
     )
     # One scan of the whole text for each kind of thing, shared out to sentences by position.
     caseless = text.islower()  # "in july": a month, read as in upper-case text

@@ -72,6 +72,14 @@ def non_period_rules() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             not_a_period,
             ("%+YEAR", "cent+YEAR", "point+YEAR", "pp+YEAR", "fold+YEAR"),
         ),
+        # "up from almost nothing in 2022", "from zero in 2021": the time of a base too small to
+        # be a figure, not the figure's
+        (
+            rf"(?i:from{S}(?:(?:almost|nearly|virtually|practically|next{S}to){S})?(?:nothing|zero|none|nil)"
+            rf"{S}(?:in{S})?(?:{month}{S})?{YEAR})",
+            not_a_period,
+            ("nothing+YEAR", "zero+YEAR", "none+YEAR", "nil+YEAR"),
+        ),
         # "three times the level of 2018", "2.5 times those of 2019": the year a multiple is of
         (
             rf"(?i:(?:times|fold|double|triple|twice){S}(?:(?:the|its|their){S}(?:level|figure|value|volume|amount|total)s?"

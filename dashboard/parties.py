@@ -21,7 +21,7 @@ from dashboard.context import POSSESSIVE, Clause, SentenceContext
 from dashboard.countries import LIST_GAP, Mention, currency_country, is_bilateral, is_origin, join_codes
 from dashboard.figures import Span
 from dashboard.regions import flows_with_a_region, joined_to_a_region, names_a_region
-from dashboard.roles import flow_of, is_flow_partner, is_partner, role
+from dashboard.roles import RANK_OWNER, flow_of, is_flow_partner, is_partner, role
 
 # A rank right before the country it is counted after: "the top supplier ahead of", "the
 # second-largest buyer after"
@@ -29,11 +29,7 @@ _RANKED = r"s?\b[^,.;]{0,20}?\b(?:after|behind|ahead\s+of)\s+(?:the\s+)?$"
 _SUPPLIER = re.compile(rf"(?i)\b(?:supplier|exporter|seller|source|shipper|producer){_RANKED}")
 _BUYER = re.compile(rf"(?i)\b(?:buyer|importer|customer|market|destination|purchaser){_RANKED}")
 _JOINED = re.compile(r"\s?[-–—/]\s?")
-# "China's top corn supplier": the country a rank is in; "ahead of Ukraine": a rival in it
-_RANK_OWNER = re.compile(
-    r"(?i)['’]s?\s+(?:[\w-]+\s+)?(?:top|biggest|largest|main|leading|chief|\w+-largest|\w+-biggest)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:supplier|exporter|seller|source|buyer|importer|customer|market|destination|partner)s?\b"
-)
+# "ahead of Ukraine": a rival in a rank
 _RIVAL_BEFORE = re.compile(
     r"(?i)\b(?:ahead\s+of|followed\s+by|trailed\s+by|behind|overtaking|overtook)\s+(?:the\s+)?$"
 )
@@ -469,7 +465,7 @@ def _rank_owner(ctx: SentenceContext, before: int | None = None) -> str:
     owners = {
         m.iso3
         for m in ctx.mentions
-        if (before is None or m.start < before) and _RANK_OWNER.match(ctx.text, m.end)
+        if (before is None or m.start < before) and RANK_OWNER.match(ctx.text, m.end)
     }
     return next(iter(owners)) if len(owners) == 1 else ""
 

@@ -53,6 +53,15 @@ def role(flow: str, partner: bool) -> str:
     return "sender" if (flow == "exports") != partner else "receiver"
 
 
+# "China's top corn supplier", "Japan's biggest market": the country a rank is in, and which
+# side of the flow the ranked stand on
+RANK_OWNER = re.compile(
+    r"(?i)['’]s?\s+(?:[\w-]+\s+)?(?:top|biggest|largest|main|leading|chief|\w+-largest|\w+-biggest)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:(?P<sender>supplier|exporter|seller|source)|(?P<receiver>buyer|importer|customer|market"
+    r"|destination)|partner)s?\b"
+)
+
+
 def flow_roles(text: str, mentions: list[Mention], countries: str, metric: str) -> dict[str, str]:
     """Which of a statement's two countries sends and which receives: {"RUS": "sender", ...}.
 
@@ -68,7 +77,12 @@ def flow_roles(text: str, mentions: list[Mention], countries: str, metric: str) 
     named: dict[str, str] = {}
     for m in mentions:
         if m.iso3 in pair and m.iso3 not in named:
-            named[m.iso3] = role(flow, is_partner(text, m) != owner_receives)
+            ranked = RANK_OWNER.match(text, m.end)
+            if ranked and (ranked.group("sender") or ranked.group("receiver")):
+                # "Russia overtook Saudi Arabia as China's biggest crude supplier": China receives
+                named[m.iso3] = "receiver" if ranked.group("sender") else "sender"
+            else:
+                named[m.iso3] = role(flow, is_partner(text, m) != owner_receives)
     if len(named) == 2:
         return named if len(set(named.values())) == 2 else {}
     if not named:

@@ -22,7 +22,8 @@ _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 # A place, perhaps a date and an agency in brackets, a dash or a colon.
 DATELINE = re.compile(
     # The place: capitalised words ("BUENOS AIRES", "Rio de Janeiro"), not "China's exports to Russia –"
-    r"\A\s*[A-Z][A-Za-z.'’-]*(?:\s+(?:(?:de|da|do|dos|del|la|el|es|al|of)\s+)?[A-Z][A-Za-z.'’-]*){0,3}"
+    # "MOSCOW/BEIJING": two places, one dateline
+    r"\A\s*[A-Z][A-Za-z.'’-]*(?:/[A-Z][A-Za-z.'’-]*)?(?:\s+(?:(?:de|da|do|dos|del|la|el|es|al|of)\s+)?[A-Z][A-Za-z.'’-]*){0,3}"
     r"(?:,\s*[A-Z][A-Za-z.]+)?(?:,?\s+(?P<month>[A-Z][a-z]{2,8})\.?\s+"
     r"(?P<day>\d{1,2})(?:,?\s+(?P<year>(?:19|20)\d\d))?)?\s*(?:\((?P<agency>[^()\n]{1,40})\))?\s*(?:[-–—]{1,2}|:)\s"
 )
@@ -111,6 +112,22 @@ _CASELESS_DATELINE = re.compile(
     r"\A\s*[a-z][a-z.'’-]*(?:\s+[a-z][a-z.'’-]*){0,3}(?:,\s*[a-z]+)?(?:,?\s+(?P<month>[a-z]{3,9})\.?\s+"
     r"(?P<day>\d{1,2})(?:,?\s+(?:19|20)\d\d)?)?\s*(?:\((?P<agency>[^()\n]{1,40})\))?\s*(?:[-–—]{1,2}|:)\s"
 )
+
+
+_HEADLINE = re.compile(r"[^\n]{1,160}(?<![.!?:])\n[ \t]*\n")
+
+
+def dateline_span(text: str) -> tuple[int, int]:
+    """Where the dateline a text opens with starts and ends, after a headline if one stands
+    over it ("Russia became China's top oil supplier\n\nMOSCOW/BEIJING, Jan 20 (Reuters) -");
+    (0, 0) when there is none."""
+    if end := dateline_end(text):
+        return 0, end
+    headline = _HEADLINE.match(text)
+    if headline is None:
+        return 0, 0
+    end = dateline_end(text[headline.end() : headline.end() + 200])
+    return (headline.end(), headline.end() + end) if end else (0, 0)
 
 
 def dateline_end(text: str) -> int:

@@ -233,6 +233,10 @@ def period_fields(
             # "China accounted for 32.5%" takes no year ahead from a forecast before it, and
             # "Qatar will supply 4 mtpa" no month past from the statement before it
             return {}
+    if context.is_general(lead.metric) and not context.is_general(metric):
+        # "China removed tariffs of up to 218% on wine last month. Coal exports were worth A$13.8
+        # billion": a standing rate's time is an event's, not the period of a flow after it
+        return {}
     inherited = period_of(lead)
     if lead.period_start and (earlier := _OPENS_A_YEAR_EARLIER.match(ctx.text)):
         return _years_before(

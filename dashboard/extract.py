@@ -27,7 +27,13 @@ from dashboard.documents import Document, parse_date
 from dashboard.figures import Figure, Span
 from dashboard.metrics import MetricIndex, metric_for, names_own_metric, unit_price
 from dashboard.parties import Report
-from dashboard.periods import find_periods, fiscal_calendar, names_a_time, trigger_words
+from dashboard.periods import (
+    find_periods,
+    fiscal_calendar,
+    names_a_part_of_a_year,
+    names_a_time,
+    trigger_words,
+)
 from dashboard.qualifiers import names_expectation, qualify, range_bounds
 from dashboard.reading import as_read, as_written
 from dashboard.sentences import Sentence, dateline_span, split_sentences
@@ -135,7 +141,7 @@ def extract_document(document: Document) -> list[Figure]:
                 not lead
                 and sentence.index + 1 < len(sentences)
                 and bool(spans_by_sentence[sentence.index + 1])
-                and names_a_time(sentence.text, caseless)
+                and names_a_part_of_a_year(sentence.text, caseless)
             )
             if lead and not report.lead:
                 # with a dateline's country: "Mongolia: trade with Russia" is about both
@@ -241,7 +247,7 @@ def _in_context(
         spans,
     )
     conjuncts = Conjuncts(ctx)
-    metrics = MetricIndex(text, {m.start for m in mentions})
+    metrics = MetricIndex(text, {m.start for m in mentions} if "sold" in text else ())
     bounds = range_bounds(text, spans)
     out: list[Figure] = []
     for i, span in enumerate(spans):

@@ -31,6 +31,7 @@ _QUALIFIED = frozenset(
         "domestic exports",
         "output",
         "harvest",
+        "arrivals",
     }
 )
 # A unit that names its commodity: bcm of what else but gas, TEU of containers.
@@ -117,7 +118,10 @@ def find_metrics(text: str, places: Collection[int] = ()) -> list[MetricMention]
     lower = lexicon.lower(text)
     of_a_share = False
     for m in p.head.finditer(lower):
-        metric = _head_metric(p, m.group("head"), lower, m.end(), places)
+        head = m.group("head")
+        metric = (
+            "sales" if head == "sold" and _sold_in(lower, m.end(), places) else p.heads[lexicon.fold(head)]
+        )
         if metric == "exchange rate" and (m.group("share") or _CURRENCY_SHARE.match(lower, m.end())):
             # "the share of the yuan in export settlements", "the dollar and euro's combined
             # share": a currency's share of what follows, not its rate
@@ -208,11 +212,10 @@ _OWN_GOODS = re.compile(r"(?i)\s+(?:worth\s+)?of\s")
 _SOLD_IN = re.compile(r"(?i)\s+in\s+(?:the\s+)?")
 
 
-def _head_metric(p: _Patterns, head: str, text: str, end: int, places: Collection[int]) -> str:
-    """The metric a head word names where it ends at ``end``."""
-    if head.lower() == "sold" and (sold_in := _SOLD_IN.match(text, end)) and sold_in.end() in places:
-        return "sales"  # "22% of the cars sold in the EU": a share of a market, not of exports
-    return p.heads[lexicon.fold(head)]
+def _sold_in(text: str, end: int, places: Collection[int]) -> bool:
+    """Whether "sold", ending at ``end``, is followed by a country it was sold in ("22% of the
+    cars sold in the EU"): a share of a market, not of exports."""
+    return bool(places) and (sold_in := _SOLD_IN.match(text, end)) is not None and sold_in.end() in places
 
 
 # A verb's pronoun object changed by a figure: "cut them by", not "imports from it by".
@@ -296,11 +299,21 @@ def metric_for(index: MetricIndex, start: int, end: int, kind: str, unit: str) -
     p = _patterns()
     text = index.text
     if kind in _SHARE_KINDS and (share := p.share_after.match(text, end)):
-        head = _head_metric(p, share.group("head"), text, share.end(), index.places)
+        word = share.group("head")
+        head = (
+            "sales"
+            if word.lower() == "sold" and _sold_in(text, share.end(), index.places)
+            else p.heads[lexicon.fold(word)]
+        )
         if head:
             return _name(head, (share.group("mod") or "").lower(), True)
     chosen = index.before(start) or index.after(end)
-    if chosen is not None and chosen.end <= start and _PRONOUN_BY.search(text, chosen.end, start):
+    if (
+        chosen is not None
+        and chosen.end <= start
+        and text.find(" by", chosen.end, start) >= 0  # most gaps have none: spare the scan
+        and _PRONOUN_BY.search(text, chosen.end, start)
+    ):
         # "The duties could cut them by 42%": it measures what "them" stands for, not the duties
         return ""
     if kind in _SHARE_KINDS and (of := p.share_of_commodity.match(text, end)):

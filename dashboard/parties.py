@@ -63,6 +63,13 @@ _OWN_CAPACITY = re.compile(r"(?i)^it\b|\bits\s+(?:[\w-]+\s+){0,2}?capacity\b")
 _LINKING_CAPACITY = re.compile(
     r"(?i)\b(?:export|import|pipeline|transit|transmission|interconnection|cross-border)\s+capacity\b"
 )
+# A national flow named with where it comes from or goes to: "remittances from Saudi Arabia"
+_FROM_A_COUNTRY = re.compile(r"(?i)\bremittances\s+(?:from|to)\s+(?:the\s+)?")
+# A part listing who ranks first: ", with Germany, Italy and Spain the largest buyers"
+_TOP_BUYERS = re.compile(
+    r"(?i)[\s,]*with\s+[^;]{0,120}?\b(?:the|its|their)\s+(?:\w+\s+)?(?:largest|biggest|main|top|leading|key)\s+"
+    r"(?:\w+\s+)?(?:buyers?|markets?|destinations?|suppliers?|sources?|importers?|customers?|purchasers?)\b"
+)
 _NATIONAL_METRICS = frozenset(
     {
         "remittances",
@@ -160,6 +167,13 @@ def by_metric(
     if metric in _NATIONAL_METRICS:
         if len(ctx.in_sentence) == 1:
             return next(iter(ctx.in_sentence))
+        if (
+            at is not None
+            and ";" in countries
+            and (named := _FROM_A_COUNTRY.search(ctx.text, at, ctx.clause(at).end)) is not None
+            and named.end() in ctx.mention_starts
+        ):
+            return countries  # "received $2.25 billion in remittances from Saudi Arabia": from it
         if at is not None and len(own := ctx.clause_countries(Clause(ctx.clause(at).start, at))) == 1:
             # the one country of the figure's clause up to it: "..., and the central bank in
             # Beijing added 1.6 million ounces to its reserves"
@@ -509,11 +523,15 @@ def _across_from_rank(ctx: SentenceContext, clause: Clause, sibling: str) -> str
 
 def _of_a_later_figure(ctx: SentenceContext, code: str, part: Clause) -> bool:
     """Whether ``code`` is named first in a later part of the sentence that holds a figure of its
-    own: "exported 41.6 million tonnes, with China taking 8.1 million tonnes and Spain 6.4"."""
+    own ("exported 41.6 million tonnes, with China taking 8.1 million tonnes and Spain 6.4"), or
+    that lists the top buyers of a total ("climbed 10% to 774,000 tonnes, with Germany, Italy
+    and Spain the largest buyers")."""
     own = ctx.part(ctx.clause(ctx.first_mention[code].start))
     if own.start <= ctx.part(ctx.clause(part.start)).start:
         return False
-    return bisect_right(ctx.span_starts, own.start - 1) < bisect_right(ctx.span_starts, own.end - 1)
+    if bisect_right(ctx.span_starts, own.start - 1) < bisect_right(ctx.span_starts, own.end - 1):
+        return True
+    return bool(_TOP_BUYERS.match(ctx.text, own.start, own.end))
 
 
 def _partner_of_another_figure(conjuncts: Conjuncts, code: str, part: Clause) -> bool:

@@ -16,9 +16,11 @@ _PHRASAL_UP = re.compile(r"(?i)\b(?:made|make|makes|making|set|sets|take|takes|t
 # "pick up to 3.3%", "ticked up to 5%": a phrasal verb of rising, then "to" a level.
 _MOVES_UP = re.compile(
     r"(?i)\b(?:pick(?:s|ed|ing)?|tick(?:s|ed|ing)?|edg(?:e|es|ed|ing)|creep(?:s|ing)?|crept|mov(?:e|es|ed|ing)"
-    r"|speed(?:s|ed|ing)?|sped|ramp(?:s|ed|ing)?|step(?:s|ped|ping)?|go(?:es)?|went|gone|shot|jump(?:s|ed)?)\s+$"
+    r"|speed(?:s|ed|ing)?|sped|ramp(?:s|ed|ing)?|step(?:s|ped|ping)?|go(?:es)?|went|gone|shot|jump(?:s|ed)?"
+    r"|revis(?:e|es|ed|ing)|adjust(?:s|ed|ing)?)\s+$"  # "June's figure was revised up to $11.0 billion"
 )
 # "between X and Y", "X to Y" with no change verb: the two ends of a range.
+_OF = re.compile(r"(?i)\bof\s+$")
 _BETWEEN = re.compile(r"(?i)\b(?:between|from)\s+(?:about\s+|around\s+)?$")
 _WORDS = re.compile(r"[\w.]+")
 _EXPECTED_AFTER = re.compile(
@@ -195,6 +197,10 @@ def range_bounds(text: str, spans: list) -> dict[int, str]:
             continue
         if low.kind == "percent" and _BY.search(lead) and gap.strip().lower() == "to":
             bounds[low.start], bounds[high.start] = ">=", "<="  # "recover by 3% to 5%"
+            continue
+        if _OF.search(lead) and gap.strip().lower() == "to":
+            if not _patterns().change.search(text, max(0, low.start - 40), low.start):
+                bounds[low.start], bounds[high.start] = ">=", "<="  # "duties of 14.6% to 39.4%"
             continue
         if not (between := _BETWEEN.search(lead)):
             continue

@@ -115,7 +115,10 @@ def span_patterns() -> SpanPatterns:
     return SpanPatterns(
         # The first digit, then what stood before it: Python's engine skips fast to a
         # possible start only when a pattern opens with a character set, not a look-behind.
-        digits=re.compile(r"(?P<num>[\d.](?<![\d.,][\d.])" + _DIGITS_ON + ")"),
+        # Not inside a number; "Rs.5,826": the stop is the symbol's, not a decimal point.
+        digits=re.compile(
+            r"(?P<num>[\d.](?<![\d,][\d.])(?<![^A-Za-z]\.[\d.])(?<![A-Za-z]\.)" + _DIGITS_ON + ")"
+        ),
         # Number words, shares and multiples: a second scan, of the lower-cased text, since
         # one pattern holding both digits and words, or ignoring case, runs several times
         # slower in Python's engine; the first letters let it skip most words at once.

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from dashboard import lexicon
 from dashboard.conjuncts import Conjuncts
@@ -243,7 +244,9 @@ def figure_countries(
         and (own := conjuncts.distributed(span, whole)) is not None
     ):
         if len(own) == 1 and reporter and not _aggregate(ctx.text, part, span):
-            own.add(reporter)  # a partner of the country whose figures the report gives
+            # a partner of the country whose figures the report gives; a member of the EU in
+            # its bloc's place, with the bloc's partner
+            own.add(_bloc_partner(next(iter(own)), previous) or reporter)
         return own
     if (
         len(named) == 1
@@ -407,6 +410,8 @@ def figure_countries(
     ):
         side = role(flow, partner)
         return {only, *(code for code, r in flows.items() if r != side)}
+    if not partner and (other := _bloc_partner(only, previous)):
+        return {only, other}
     if partner and previous_subject and previous_subject != only:
         return {only, previous_subject}
     if ctx.bilateral and _one_and_a_bloc(ctx):
@@ -482,6 +487,20 @@ def _rank_owner(ctx: SentenceContext, before: int | None = None) -> str:
         if (before is None or m.start < before) and RANK_OWNER.match(ctx.text, m.end)
     }
     return next(iter(owners)) if len(owners) == 1 else ""
+
+
+@cache
+def _eu_members() -> frozenset[str]:
+    return frozenset(lexicon.column("eu_members.csv", "iso3"))
+
+
+def _bloc_partner(code: str, previous: set[str]) -> str:
+    """The partner of the EU in the statement before, when ``code`` is a member standing in the
+    bloc's place: "The EU imported 17.8 million tonnes of LNG from Russia ... Spain alone took
+    5.1 million tonnes" is Spain's with Russia."""
+    if "EUU" in previous and len(previous) == 2 and code in _eu_members():
+        return next(iter(previous - {"EUU"}))
+    return ""
 
 
 def _one_and_a_bloc(ctx: SentenceContext) -> bool:

@@ -135,7 +135,14 @@ class Statement:
     def roles(self) -> dict[str, str]:
         """Which of the statement's two countries sends and which receives (``flow_roles``)."""
         if self._roles is None:
+            # the flow itself tells its sides plainer than a share of it: "imported 17.8 million
+            # tonnes of LNG from Russia, about 16% of its total LNG imports"
             lead = self.lead()
+            if lead is not None and lead.metric.startswith("share of"):
+                lead = next(
+                    (f for f in reversed(self.figures) if f.metric and not f.metric.startswith("share of")),
+                    lead,
+                )
             self._roles = flow_roles(self.text, self.named, lead.countries, lead.metric) if lead else {}
         return self._roles
 

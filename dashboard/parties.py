@@ -71,6 +71,8 @@ _TOP_BUYERS = re.compile(
     r"(?i)[\s,]*with\s+[^;]{0,120}?\b(?:the|its|their)\s+(?:\w+\s+)?(?:largest|biggest|main|top|leading|key)\s+"
     r"(?:\w+\s+)?(?:buyers?|markets?|destinations?|suppliers?|sources?|importers?|customers?|purchasers?)\b"
 )
+# A country's takings: its own when its sentence names it alone
+_OWN_WHEN_ALONE = frozenset({"revenue", "export revenue", "export earnings", "tariff revenue"})
 _NATIONAL_METRICS = frozenset(
     {
         "remittances",
@@ -193,6 +195,9 @@ def by_metric(
             return next(iter(ctx.in_sentence))
         reporter = report.reporter
         return reporter if reporter and reporter in countries.split(";") else countries
+    if metric in _OWN_WHEN_ALONE and len(ctx.in_sentence) == 1:
+        # "Iran's oil revenue reached an estimated $35 billion": its own, whoever bought the oil
+        return next(iter(ctx.in_sentence))
     if metric in ("trade deficit", "trade surplus"):
         if (continues or "with" in ctx.text) and countries in previous and len(previous) == 2:
             return join_codes(previous)

@@ -287,7 +287,7 @@ _FLOWS = frozenset({"exports", "imports", "trade", "shipments", "supplies", "pur
 # A percentage after these is a share of what it measures: "Japan took 11%"
 _SHARE_VERB = re.compile(
     r"(?i)\b(?:took|takes|taking|accounted\s+for|accounting\s+for|made\s+up|making\s+up|represented|absorbed)"
-    r"\s+(?:(?:about|around|nearly|almost|some|roughly|over|under|just|a\s+further|another)\s+)?"
+    r"\s+(?:(?:about|around|nearly|almost|some|roughly|over|under|just|a\s+further|another|more\s+than|less\s+than)\s+)?"
     r"(?:\d[\d.,]*\s*%\s*(?:,\s*)?(?:and\s+)?){0,3}$"  # "took 11% and 7%"
 )
 

@@ -34,7 +34,7 @@ from dashboard.periods import (
     names_a_time,
     trigger_words,
 )
-from dashboard.qualifiers import names_expectation, qualify, range_bounds
+from dashboard.qualifiers import missed_target, names_expectation, qualify, range_bounds
 from dashboard.reading import as_read, as_written
 from dashboard.sentences import Sentence, dateline_span, split_sentences
 from dashboard.sources import Speakers
@@ -337,6 +337,10 @@ def _in_context(
             # "shipped 187 tonnes in the first half, and ... added 1.6 million ounces over the same
             # period": the period of the figure before it in the sentence
             period = period_of(out[-1])
+        elif not period.get("period_start") and out and out[-1].period_start and missed_target(text, span):
+            period = period_of(
+                out[-1]
+            )  # "hit KSh 180.6 billion last year, short of the KSh 200 billion target"
         # A fiscal year follows the calendar of the figure's own country: the first the sentence
         # names other than as a partner ("Japan's imports of Australian LNG in fiscal 2023" are
         # by Japan's), else the document's. One taken from the statement before was read by that

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from dashboard import lexicon
+from dashboard.figures import Span
 
 _LOOKBACK = 48
 _VERB_REACH = 100
@@ -152,6 +153,24 @@ _EXPECTATION_AFTER = re.compile(
 _EXPECTATION_BEFORE = re.compile(
     r"(?i)\b(?:forecasts?|estimates?|expectations?|projections?|predictions?|consensus)\s+(?:of|for)\s+(?:an?\s+)?$"
 )
+
+
+_AGAINST_A_TARGET = re.compile(
+    # a shortfall is against the period's own target; "surpassing the $200 billion target" may
+    # be reaching a later year's early
+    r"(?i)\b(?:short\s+of|below|under|miss(?:ed|ing)?)"
+    r"\s+(?:the|its|their|a|an)\s+$"
+)
+_TARGET_AFTER = re.compile(r"(?i)\s+(?:target|goal|forecast|estimate|projection)\b")
+
+
+def missed_target(text: str, span: Span) -> bool:
+    """Whether the figure is a target or forecast a result fell short of ("short of the KSh
+    200 billion target"): one for the result's own period."""
+    return bool(
+        _TARGET_AFTER.match(text, span.end)
+        and _AGAINST_A_TARGET.search(text, max(0, span.start - 24), span.start)
+    )
 
 
 def names_expectation(text: str, start: int, end: int) -> bool:

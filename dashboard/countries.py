@@ -29,7 +29,7 @@ _THE = re.compile(r"The(?<![^\W\d_]The)(?![^\W\d_])")
 _COMMON_WORDS = frozenset({"chad", "turkey", "jordan", "georgia", "guinea", "niger", "china", "cuba"})
 _BILATERAL = re.compile(  # over lower-cased text, opening with the words' first letters
     r"(?:b(?<!\wb)(?:ilateral|etween\s+them|oth\s+(?:countries|sides|nations))|t(?<!\wt)(?:wo-way"
-    r"|he\s+two\s+(?:countries|nations|sides|neighbou?rs)))\b"
+    r"|he\s+(?:two\s+(?:countries|nations|sides|neighbou?rs)|pair)))\b"
 )
 
 

@@ -43,6 +43,7 @@ from dashboard.statements import (
     Statement,
     base_period,
     carried_metric,
+    former_or_latter,
     heading_period,
     parallel_lists,
     period_fields,
@@ -175,6 +176,8 @@ def extract_document(document: Document) -> list[Figure]:
             respectively(own, sentence, named)
         elif len(own) >= 2 and len(named) >= 2 and " and " in sentence.text:
             parallel_lists(own, sentence, named)
+        if "the former" in sentence.text or "the latter" in sentence.text:
+            former_or_latter(own, sentence, named)
         _shares_of_one_whole(own, sentence)
         subject = next((m.iso3 for m in named if not roles.is_flow_partner(sentence.text, m)), "")
         before = Statement(own, subject, sentence.text, shift, named)

@@ -515,9 +515,9 @@ def _one_and_a_bloc(ctx: SentenceContext) -> bool:
 
 def _speaks_of_two(words: str) -> bool:
     """``is_bilateral``, after substring tests that spare most clauses the scan."""
-    return ("two" in words or "ilateral" in words or "oth " in words or " them" in words) and is_bilateral(
-        words
-    )
+    return (
+        "two" in words or "ilateral" in words or "oth " in words or " them" in words or "pair" in words
+    ) and is_bilateral(words)
 
 
 def _across_from_rank(ctx: SentenceContext, clause: Clause, sibling: str) -> str:

@@ -9,6 +9,7 @@ to the items; "respectively" pairs figures with the metrics named before them.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -481,6 +482,8 @@ def respectively(figures: list[Figure], sentence: Sentence, mentions: list[Menti
 
 _FIGURE_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _VERB_GAP = re.compile(r"\s+(?:[a-z]+\s+){1,3}")
+_SUBJECTS = re.compile(r"\s*(?:(?:both|either)\s+)?(?:the\s+)?[A-Z]", re.I)
+_PHRASE_GAP = re.compile(r"[^;:]{1,120}?\bby\s+(?:about\s+|around\s+)?")
 
 
 def parallel_lists(figures: list[Figure], sentence: Sentence, mentions: list[Mention]) -> None:
@@ -502,15 +505,62 @@ def parallel_lists(figures: list[Figure], sentence: Sentence, mentions: list[Men
         run, i = figures[i : j + 1], j + 1
         first = run[0].start - sentence.start
         before = [m for m in mentions if m.end <= first]
-        if len(run) < 2 or not before or not _VERB_GAP.fullmatch(text, before[-1].end, first):
+        if len(run) < 2 or not before:
             continue
-        listed = _listed_before(text, before)
+        if _VERB_GAP.fullmatch(text, before[-1].end, first):
+            listed = _listed_before(text, before)
+        elif (
+            # "Both Germany and France cut their purchases of Chinese panels in the first half,
+            # by 18% and 25%": the sentence's only figures, after its subjects' verb phrase
+            len(run) == len(figures)
+            and (listed := _listed_from(text, before))
+            and _PHRASE_GAP.fullmatch(text, before[len(listed) - 1].end, first)
+        ):
+            pass
+        else:
+            continue
         if len(listed) != len(run):
             continue
         owner = next((m.iso3 for m in before if m.iso3 not in listed and not is_flow_partner(text, m)), "")
         for figure, code in zip(run, listed, strict=True):
             others = set(listed) - {code}
             figure.countries = join_codes({*figure.countries.split(";"), code, owner} - others - {""})
+
+
+_FORMER_LATTER = re.compile(r"(?i)\bthe\s+(former|latter)\b")
+
+
+def former_or_latter(figures: list[Figure], sentence: Sentence, mentions: list[Mention]) -> None:
+    """ "Malaysia and Thailand shipped a combined 2.3 million tonnes, with the former accounting
+    for 60%": the figure after "the former" is the first country's of the two, not both's."""
+    text = sentence.text
+    for figure in figures:
+        at = figure.start - sentence.start
+        found = list(_FORMER_LATTER.finditer(text, max(0, at - 40), at))
+        if not found:
+            continue
+        said = found[-1]  # the last before the figure
+        earlier = [m for m in mentions if m.end <= said.start()]
+        # the last list of two named before it: "Malaysia and Thailand shipped ... to China"
+        pair = next(
+            (p for k in range(len(earlier), 1, -1) if len(p := _listed_before(text, earlier[:k])) == 2), []
+        )
+        if not pair:
+            continue
+        other = pair[1] if said.group(1).lower() == "former" else pair[0]
+        figure.countries = join_codes(set(figure.countries.split(";")) - {other, ""})
+
+
+def _listed_from(text: str, mentions: list[Mention]) -> list[str]:
+    """The countries of the list the first of ``mentions`` opens, when it opens the text."""
+    if not mentions or not _SUBJECTS.fullmatch(text, 0, mentions[0].start + 1):
+        return []
+    listed = [mentions[0].iso3]
+    for earlier, later in itertools.pairwise(mentions):
+        if not LIST_GAP.fullmatch(text, earlier.end, later.start) or later.iso3 in listed:
+            break
+        listed.append(later.iso3)
+    return listed if len(listed) >= 2 else []
 
 
 def _listed_before(text: str, mentions: list[Mention]) -> list[str]:

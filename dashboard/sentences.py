@@ -109,7 +109,7 @@ def sentence_start(text: str, sentence: str, start: int) -> int:
 # In text all in lower case the place's capitals are gone: only a date or an agency after
 # it marks a dateline ("luxembourg (reuters) - ", "seoul, oct. 2 (yonhap) -- ").
 _CASELESS_DATELINE = re.compile(
-    r"\A\s*[a-z][a-z.'’-]*(?:\s+[a-z][a-z.'’-]*){0,3}(?:,\s*[a-z]+)?(?:,?\s+(?P<month>[a-z]{3,9})\.?\s+"
+    r"\A\s*[a-z][a-z.'’-]*(?:/[a-z][a-z.'’-]*)?(?:\s+[a-z][a-z.'’-]*){0,3}(?:,\s*[a-z]+)?(?:,?\s+(?P<month>[a-z]{3,9})\.?\s+"
     r"(?P<day>\d{1,2})(?:,?\s+(?:19|20)\d\d)?)?\s*(?:\((?P<agency>[^()\n]{1,40})\))?\s*(?:[-–—]{1,2}|:)\s"
 )
 

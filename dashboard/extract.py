@@ -25,6 +25,8 @@ from dashboard.countries import (
 )
 from dashboard.documents import Document, parse_date
 from dashboard.figures import Figure, Span
+from dashboard.lists import former_or_latter, parallel_lists, respectively
+from dashboard.metric_parties import by_metric
 from dashboard.metrics import MetricIndex, metric_for, names_own_metric, unit_price
 from dashboard.parties import Report
 from dashboard.periods import (
@@ -43,12 +45,9 @@ from dashboard.statements import (
     Statement,
     base_period,
     carried_metric,
-    former_or_latter,
     heading_period,
-    parallel_lists,
     period_fields,
     period_of,
-    respectively,
     year_earlier,
 )
 
@@ -135,33 +134,13 @@ def extract_document(document: Document) -> list[Figure]:
         spans = [s.shifted(-shift) for s in own_spans]
         if not spans:
             speakers.skip(cased[sentence.start : sentence.end], shift)
-            # Most such sentences are neither a lead nor a heading over a list.
             lead = not figures and sentence.index < 3  # a report's first sentences
-            # "The top export destinations in October were ...", then figures naming no time
-            before_figures = (
-                not lead
-                and sentence.index + 1 < len(sentences)
-                and bool(spans_by_sentence[sentence.index + 1])
-                and names_a_part_of_a_year(sentence.text, caseless)
-            )
             if lead and not report.lead:
                 # with a dateline's country: "Mongolia: trade with Russia" is about both
                 named_here = [m for m in countries if sentence.start <= m.start < sentence.end]
                 report.lead = roles.lead_parties(text, named_here)
-            heading = (
-                heading_period(
-                    sentence.text,
-                    document.published,
-                    focus,
-                    lead=lead,
-                    caseless=caseless,
-                    before_figures=before_figures,
-                )
-                if lead or before_figures or sentence.text.endswith(":")
-                else None
-            )
-            if heading or before.heading or (before.figures and not _aside(sentence.text, caseless)):
-                before = Statement([], before.subject, heading=heading)
+            figures_next = sentence.index + 1 < len(sentences) and bool(spans_by_sentence[sentence.index + 1])
+            before = _after_words(sentence, before, document.published, focus, lead, figures_next, caseless)
             continue
         if context.turns_away(sentence.text):  # "Separately, ..." starts a new statement
             before = Statement([])
@@ -189,6 +168,33 @@ def extract_document(document: Document) -> list[Figure]:
             figure.surface = document.text[figure.start : figure.end]
             figure.period_text = as_written(figure.period_text, text, document.text)
     return figures
+
+
+def _after_words(
+    sentence: Sentence,
+    before: Statement,
+    published: dt.date | None,
+    focus: tuple[str, ...],
+    lead: bool,
+    figures_next: bool,
+    caseless: bool,
+) -> Statement:
+    """The statement the figures after a sentence without figures continue: the one before,
+    or a new one, with the period a heading, a lead or a sentence naming a flow in a month
+    gives them."""
+    # "The top export destinations in October were ...", then figures naming no time
+    before_figures = not lead and figures_next and names_a_part_of_a_year(sentence.text, caseless)
+    # Most such sentences are neither a lead nor a heading over a list.
+    heading = (
+        heading_period(
+            sentence.text, published, focus, lead=lead, caseless=caseless, before_figures=before_figures
+        )
+        if lead or before_figures or sentence.text.endswith(":")
+        else None
+    )
+    if heading or before.heading or (before.figures and not _aside(sentence.text, caseless)):
+        return Statement([], before.subject, heading=heading)
+    return before
 
 
 def _aside(text: str, caseless: bool = False) -> bool:
@@ -314,9 +320,7 @@ def _in_context(
                 direction = worded  # the words' direction, not the sign's
         if not named_metric and ctx.bilateral and span.kind == "money":
             metric = "trade"  # "The two sides have set a target of $100 bn": their trade
-        countries = parties.by_metric(
-            metric, countries, ctx, report, previous_countries, continues, span.start
-        )
+        countries = by_metric(metric, countries, ctx, report, previous_countries, continues, span.start)
         if span.kind == "money" and (metric := unit_price(text, span.end, metric)) == "price":
             # "Brent fell to $78 a barrel, and India's oil import bill shrank": its own clause's
             countries = join_codes(ctx.clause_countries(clause))
@@ -341,9 +345,8 @@ def _in_context(
             # period": the period of the figure before it in the sentence
             period = period_of(out[-1])
         elif not period.get("period_start") and out and out[-1].period_start and missed_target(text, span):
-            period = period_of(
-                out[-1]
-            )  # "hit KSh 180.6 billion last year, short of the KSh 200 billion target"
+            # "hit KSh 180.6 billion last year, short of the KSh 200 billion target"
+            period = period_of(out[-1])
         # A fiscal year follows the calendar of the figure's own country: the first the sentence
         # names other than as a partner ("Japan's imports of Australian LNG in fiscal 2023" are
         # by Japan's), else the document's. One taken from the statement before was read by that

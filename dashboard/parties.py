@@ -4,7 +4,8 @@ A figure's countries are those its part of the sentence names, read by the roles
 play (the exporter and its partner, the owner of a share, a country a rank is counted
 after), else those of the statement it continues or of the report; ``Report`` holds what
 the whole document says of whom it is about. ``context`` finds where things are in a
-sentence; this module decides whose figures they are.
+sentence; this module decides whose figures they are, and ``metric_parties`` how a
+figure's metric reads them.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from functools import cache
 from dashboard import lexicon
 from dashboard.conjuncts import Conjuncts
 from dashboard.context import POSSESSIVE, Clause, SentenceContext
-from dashboard.countries import LIST_GAP, Mention, currency_country, is_bilateral, is_origin, join_codes
+from dashboard.countries import LIST_GAP, Mention, currency_country, is_bilateral, is_origin
 from dashboard.figures import Span
 from dashboard.regions import flows_with_a_region, joined_to_a_region, names_a_region
 from dashboard.roles import RANK_OWNER, flow_of, is_flow_partner, is_partner, role
@@ -58,34 +59,10 @@ _OF_OWN_TOTAL = re.compile(
 )
 # A sentence opening "Overall," is about a total, whichever of its clauses a figure is in.
 _OVERALL = re.compile(r"""[\s"'“‘]*(?:overall|in\s+total|in\s+all|altogether|all\s+told)\b""", re.I)
-# What one economy has or does on its own: no partner, whatever the report pairs it with.
-# The country's own: "its liquefaction capacity", "It plans to add 1.2 GW"
-_OWN_CAPACITY = re.compile(r"(?i)^it\b|\bits\s+(?:[\w-]+\s+){0,2}?capacity\b")
-_LINKING_CAPACITY = re.compile(
-    r"(?i)\b(?:export|import|pipeline|transit|transmission|interconnection|cross-border)\s+capacity\b"
-)
-# A national flow named with where it comes from or goes to: "remittances from Saudi Arabia"
-_FROM_A_COUNTRY = re.compile(r"(?i)\bremittances\s+(?:from|to)\s+(?:the\s+)?")
 # A part listing who ranks first: ", with Germany, Italy and Spain the largest buyers"
 _TOP_BUYERS = re.compile(
     r"(?i)[\s,]*with\s+[^;]{0,120}?\b(?:the|its|their)\s+(?:\w+\s+)?(?:largest|biggest|main|top|leading|key)\s+"
     r"(?:\w+\s+)?(?:buyers?|markets?|destinations?|suppliers?|sources?|importers?|customers?|purchasers?)\b"
-)
-# A country's takings: its own when its sentence names it alone
-_OWN_WHEN_ALONE = frozenset({"revenue", "export revenue", "export earnings", "tariff revenue"})
-_NATIONAL_METRICS = frozenset(
-    {
-        "remittances",
-        "reserves",
-        "gdp",
-        "current account",
-        "current account deficit",
-        "current account surplus",
-        "inflation",
-        "policy rate",
-        "interest rate",
-        "unemployment",
-    }
 )
 
 
@@ -147,69 +124,6 @@ class Report:
             named = [m for m in self.mentions if m.iso3 == code]
             self._partner_only[code] = bool(named) and all(is_flow_partner(self.text, m) for m in named)
         return self._partner_only[code]
-
-
-def by_metric(
-    metric: str,
-    countries: str,
-    ctx: SentenceContext,
-    report: Report,
-    previous: set[str],
-    continues: bool,
-    at: int | None = None,
-) -> str:
-    """A figure's countries (``countries``, ";"-joined) as its metric reads them.
-
-    A national figure keeps the one country its sentence names, else the reporting country:
-    "Remittances from overseas Filipinos reached ₱1.7 trillion" is the Philippines' alone in a
-    report on its trade with China. A deficit or surplus is with someone: "Vietnam runs a
-    deficit of $50 billion with its northern neighbour" after a statement on Vietnam and China
-    is with China. A tariff belongs to the country imposing it and the one it targets: a rate
-    on "Chinese EVs" in a report on U.S. duties is CHN;USA. ``at`` is where the figure starts.
-    """
-    if metric in _NATIONAL_METRICS:
-        if len(ctx.in_sentence) == 1:
-            return next(iter(ctx.in_sentence))
-        if (
-            at is not None
-            and ";" in countries
-            and (named := _FROM_A_COUNTRY.search(ctx.text, at, ctx.clause(at).end)) is not None
-            and named.end() in ctx.mention_starts
-        ):
-            return countries  # "received $2.25 billion in remittances from Saudi Arabia": from it
-        if at is not None and len(own := ctx.clause_countries(Clause(ctx.clause(at).start, at))) == 1:
-            # the one country of the figure's clause up to it: "..., and the central bank in
-            # Beijing added 1.6 million ounces to its reserves"
-            return next(iter(own))
-        reporter = report.reporter
-        return reporter if reporter and reporter in countries.split(";") else countries
-    if (
-        metric == "capacity"
-        and len(ctx.in_sentence) <= 1
-        and _OWN_CAPACITY.search(ctx.text)
-        and not _LINKING_CAPACITY.search(ctx.text)
-    ):
-        # "The Gulf state plans to raise its liquefaction capacity to 142 mtpa": its own, not
-        # with the buyer of the statement before; but export or pipeline capacity links two
-        if ctx.in_sentence:
-            return next(iter(ctx.in_sentence))
-        reporter = report.reporter
-        return reporter if reporter and reporter in countries.split(";") else countries
-    if metric in _OWN_WHEN_ALONE and len(ctx.in_sentence) == 1:
-        # "Iran's oil revenue reached an estimated $35 billion": its own, whoever bought the oil
-        return next(iter(ctx.in_sentence))
-    if metric in ("trade deficit", "trade surplus"):
-        if (continues or "with" in ctx.text) and countries in previous and len(previous) == 2:
-            return join_codes(previous)
-        return countries
-    if (
-        metric == "tariff"
-        and ";" not in countries
-        and countries in report.focus[:2]
-        and len(report.focus) >= 2
-    ):
-        return join_codes(set(report.focus[:2]))
-    return countries
 
 
 _FROM_BEFORE = re.compile(r"(?i)\bfrom\s+(?:the\s+)?$")
@@ -325,9 +239,8 @@ def figure_countries(
         if sibling:
             return set(sibling.split(";")) - {""}  # "exports fell 1.6%, while imports rose 2.0%"
         if len(report.lead) == 2 and _LIST_ITEM.match(text):
-            return set(
-                report.lead
-            )  # "Mongolia: trade with Russia" over "• Fuel imports: 1.21 million tonnes"
+            # "Mongolia: trade with Russia" over "• Fuel imports: 1.21 million tonnes"
+            return set(report.lead)
         if reporter and not paired and _LIST_ITEM.match(text) and not previous_subject and not report.joined:
             # "- Exports to China: US$5.1 bn" then "- Coal exports: 38.2 mn tonnes": a line of a
             # list naming no country is the reporting country's, not the line before's partner's

@@ -161,14 +161,14 @@ _AGAINST_A_TARGET = re.compile(
     r"(?i)\b(?:short\s+of|below|under|miss(?:ed|ing)?)"
     r"\s+(?:the|its|their|a|an)\s+$"
 )
-_TARGET_AFTER = re.compile(r"(?i)\s+(?:target|goal|forecast|estimate|projection)\b")
+_TARGET_AFTER = re.compile(r"(?i)\s+(?:target|goal)\b")
 
 
 def missed_target(text: str, span: Span) -> bool:
     """Whether the figure is a target or forecast a result fell short of ("short of the KSh
     200 billion target"): one for the result's own period."""
     return bool(
-        _TARGET_AFTER.match(text, span.end)
+        (_TARGET_AFTER.match(text, span.end) or _EXPECTATION_AFTER.match(text, span.end))
         and _AGAINST_A_TARGET.search(text, max(0, span.start - 24), span.start)
     )
 

@@ -1,0 +1,100 @@
+"""Whose a figure is, as its metric reads it: a national figure is one country's ("reserves",
+"GDP"), a deficit or surplus is with someone, a tariff belongs to the country imposing it and
+the one it targets, a country's own capacity or revenue is its alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dashboard.context import Clause, SentenceContext
+from dashboard.countries import join_codes
+from dashboard.parties import Report
+
+# The country's own: "its liquefaction capacity", "It plans to add 1.2 GW"
+_OWN_CAPACITY = re.compile(r"(?i)^it\b|\bits\s+(?:[\w-]+\s+){0,2}?capacity\b")
+_LINKING_CAPACITY = re.compile(
+    r"(?i)\b(?:export|import|pipeline|transit|transmission|interconnection|cross-border)\s+capacity\b"
+)
+# A national flow named with where it comes from or goes to: "remittances from Saudi Arabia"
+_FROM_A_COUNTRY = re.compile(r"(?i)\bremittances\s+(?:from|to)\s+(?:the\s+)?")
+# A country's takings: its own when its sentence names it alone
+_OWN_WHEN_ALONE = frozenset({"revenue", "export revenue", "export earnings", "tariff revenue"})
+# What one economy has or does on its own: no partner, whatever the report pairs it with.
+_NATIONAL_METRICS = frozenset(
+    {
+        "remittances",
+        "reserves",
+        "gdp",
+        "current account",
+        "current account deficit",
+        "current account surplus",
+        "inflation",
+        "policy rate",
+        "interest rate",
+        "unemployment",
+    }
+)
+
+
+def by_metric(
+    metric: str,
+    countries: str,
+    ctx: SentenceContext,
+    report: Report,
+    previous: set[str],
+    continues: bool,
+    at: int | None = None,
+) -> str:
+    """A figure's countries (``countries``, ";"-joined) as its metric reads them.
+
+    A national figure keeps the one country its sentence names, else the reporting country:
+    "Remittances from overseas Filipinos reached ₱1.7 trillion" is the Philippines' alone in a
+    report on its trade with China. A deficit or surplus is with someone: "Vietnam runs a
+    deficit of $50 billion with its northern neighbour" after a statement on Vietnam and China
+    is with China. A tariff belongs to the country imposing it and the one it targets: a rate
+    on "Chinese EVs" in a report on U.S. duties is CHN;USA. ``at`` is where the figure starts.
+    """
+    if metric in _NATIONAL_METRICS:
+        if len(ctx.in_sentence) == 1:
+            return next(iter(ctx.in_sentence))
+        if (
+            at is not None
+            and ";" in countries
+            and (named := _FROM_A_COUNTRY.search(ctx.text, at, ctx.clause(at).end)) is not None
+            and named.end() in ctx.mention_starts
+        ):
+            return countries  # "received $2.25 billion in remittances from Saudi Arabia": from it
+        if at is not None and len(own := ctx.clause_countries(Clause(ctx.clause(at).start, at))) == 1:
+            # the one country of the figure's clause up to it: "..., and the central bank in
+            # Beijing added 1.6 million ounces to its reserves"
+            return next(iter(own))
+        reporter = report.reporter
+        return reporter if reporter and reporter in countries.split(";") else countries
+    if (
+        metric == "capacity"
+        and len(ctx.in_sentence) <= 1
+        and _OWN_CAPACITY.search(ctx.text)
+        and not _LINKING_CAPACITY.search(ctx.text)
+    ):
+        # "The Gulf state plans to raise its liquefaction capacity to 142 mtpa": its own, not
+        # with the buyer of the statement before; but export or pipeline capacity links two
+        if ctx.in_sentence:
+            return next(iter(ctx.in_sentence))
+        reporter = report.reporter
+        return reporter if reporter and reporter in countries.split(";") else countries
+    if metric in _OWN_WHEN_ALONE and len(ctx.in_sentence) == 1:
+        # "Iran's oil revenue reached an estimated $35 billion": its own, whoever bought the oil
+        return next(iter(ctx.in_sentence))
+    if metric in ("trade deficit", "trade surplus"):
+        if (continues or "with" in ctx.text) and countries in previous and len(previous) == 2:
+            return join_codes(previous)
+        return countries
+    if (
+        metric == "tariff"
+        and ";" not in countries
+        and countries in report.focus[:2]
+        and len(report.focus) >= 2
+    ):
+        return join_codes(set(report.focus[:2]))
+    return countries

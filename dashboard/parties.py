@@ -23,7 +23,7 @@ from dashboard.context import POSSESSIVE, Clause, SentenceContext
 from dashboard.countries import LIST_GAP, Mention, currency_country, is_bilateral, is_origin
 from dashboard.figures import Span
 from dashboard.regions import flows_with_a_region, joined_to_a_region, names_a_region
-from dashboard.roles import RANK_OWNER, flow_of, is_flow_partner, is_partner, role
+from dashboard.roles import RANK_OWNER, flow_of, flow_roles, is_flow_partner, is_partner, ranked_as, role
 
 # A rank right before the country it is counted after: "the top supplier ahead of", "the
 # second-largest buyer after"
@@ -278,6 +278,13 @@ def figure_countries(
     aggregate = _aggregate(text, part, span)
     if aggregate and not partner and not continues:
         return set(named)
+    if sibling and (side := ranked_as(text, mention)) and (flow := flow_of(text[: mention.start])):
+        # "Saudi Arabia supplied India with 727,000 bpd, while Iraq remained the top supplier at
+        # 1.1 million bpd": a supplier sends, as Saudi Arabia did, so to India
+        flows = flow_roles(text, ctx.mentions, sibling, flow)
+        across = [code for code, r in flows.items() if r != side and code != only]
+        if len(across) == 1:
+            return {only, across[0]}
     if not partner and (
         joined_to_a_region(text, mention)
         or ((" to " in text or " from " in text) and flows_with_a_region(text, part.start, part.end))

@@ -13,6 +13,8 @@ _FLOW_PARTNER_BEFORE = re.compile(r"(?i)\b(?:to|from|with|into)\s+(?:the\s+)?$")
 _SENT_FROM = re.compile(
     r"(?i)\b(?:exports?|shipments?|sales|deliveries|supplies|exported|shipped)\s+from\s+(?:the\s+)?$"
 )
+# The object of a sending verb: "supplied India with", "sold Japan"
+_SENT_TO = re.compile(r"(?i)\b(?:suppl(?:ied|ies|y|ying)|sold|sells?|selling)\s+(?:the\s+)?$")
 # Which way goods go: "shipped", "supplies" send; "imports", "bought" receive.
 _SENDING = re.compile(r"(?i)\b(?:export|ship|suppl|sold|sell|sale|deliver)")
 _RECEIVING = re.compile(r"(?i)\b(?:import|bought|buy|purchas)")
@@ -82,7 +84,9 @@ def flow_roles(text: str, mentions: list[Mention], countries: str, metric: str) 
                 # "Russia overtook Saudi Arabia as China's biggest crude supplier": China receives
                 named[m.iso3] = "receiver" if ranked.group("sender") else "sender"
             else:
-                named[m.iso3] = role(flow, is_partner(text, m) != owner_receives)
+                # "Saudi Arabia supplied India with ...": the object of a sending verb receives
+                partner = is_partner(text, m) or bool(_SENT_TO.search(text, max(0, m.start - 16), m.start))
+                named[m.iso3] = role(flow, partner != owner_receives)
     if len(named) == 2:
         return named if len(set(named.values())) == 2 else {}
     if not named:
@@ -116,3 +120,21 @@ def lead_parties(text: str, mentions: list[Mention]) -> set[str]:
             return set()
         return parties
     return set()
+
+
+# "Iraq remained the top supplier", "China is the biggest buyer": the side of a flow a rank
+# puts a country on
+_RANKED_AS = re.compile(
+    r"(?i)\s+(?:remained|remains|was|is|became|becomes|stayed|stays|ranked|ranks)\s+(?:as\s+)?(?:the|its)\s+"
+    r"(?:[\w-]+\s+)?(?:top|biggest|largest|main|leading|chief|\w+-largest|\w+-biggest)\s+(?:[\w-]+\s+)?"
+    r"(?:(?P<sender>supplier|exporter|seller|source)|(?P<receiver>buyer|importer|customer|market|destination))s?\b"
+)
+
+
+def ranked_as(text: str, mention: Mention) -> str:
+    """ "sender" or "receiver" when the sentence ranks the country as a supplier or a buyer
+    right after naming it ("Iraq remained the top supplier"); "" otherwise."""
+    ranked = _RANKED_AS.match(text, mention.end)
+    if ranked is None:
+        return ""
+    return "sender" if ranked.group("sender") else "receiver"

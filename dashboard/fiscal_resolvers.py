@@ -142,8 +142,18 @@ def relative_fiscal_part(m, ctx):
         return None
     first = year[0].year * 12 + year[0].month - 1 + size * (n - 1)  # months since year 0
     last = first + size - 1
+    end = month_end(last // 12, last % 12 + 1)
+    if (
+        m.group("rel").lower() == "the"
+        and ctx.published is not None
+        and end > ctx.published
+        and not ctx.states_forecast()
+    ):
+        # "rose in the first half of the fiscal year", read before it has ended: the last one
+        first, last = first - 12, last - 12
+        end = month_end(last // 12, last % 12 + 1)
     start = dt.date(first // 12, first % 12 + 1, 1)
-    return start, month_end(last // 12, last % 12 + 1), "half" if size == 6 else "quarter"
+    return start, end, "half" if size == 6 else "quarter"
 
 
 def _named_fiscal_end(ctx: Context) -> int | None:

@@ -200,7 +200,8 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         # "the first half of the current fiscal year"
         (
             rf"(?i:the{S}(?P<o>{ORD}){S}(?P<part>quarter|half){S}of{S}"
-            rf"(?P<rel>last|this|next|the{S}(?:previous|prior|preceding|current|coming|next|last))"
+            # "the first half of the fiscal year": the current one
+            rf"(?P<rel>last|this|next|the(?:{S}(?:previous|prior|preceding|current|coming|next|last))?)"
             rf"{S}(?:fiscal(?:{S}year)?|financial{S}year))",
             relative_fiscal_part,
             ("fiscal", "financial year"),

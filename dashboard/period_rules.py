@@ -140,6 +140,12 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         ),
         # "since 2019", "since the start of 2019", "since the 2019 ban": from that year to date
         (rf"(?i:since{S}(?:the{S}(?:start{S}of{S})?)?(?P<y>{YEAR}))(?!s)", since_year, ("since",)),
+        # "since March 2023": from that month to date
+        (
+            rf"(?i:since{S}(?:the{S}(?:start|beginning){S}of{S})?)(?P<m>{month}){S}(?P<y>{YEAR})",
+            since_event,
+            ("since",),
+        ),
         # Months ending in a month.
         (
             rf"(?i:the{S}(?P<n>{n}){S}(?P<unit>months|quarters){S}(?:to|through|ending(?:{S}in)?)"

@@ -87,6 +87,7 @@ RULES = [
     ("over the past five years through 2021", "2017-01-01", "2021-12-31"),
     ("since the embargo took effect in December 2022", "2022-12-01", "2023-05-24"),
     ("since the conflict broke out in 2020", "2020-01-01", "2023-05-24"),
+    ("Exports have risen 20% since March 2022.", "2022-03-01", "2023-05-24"),
     ("India's imports will rise in the first half of the fiscal year.", "2023-04-01", "2023-09-30"),
     ("India's imports rose in the first half of the fiscal year.", "2022-04-01", "2022-09-30"),
 ]

@@ -4,8 +4,8 @@ A figure's countries are those its part of the sentence names, read by the roles
 play (the exporter and its partner, the owner of a share, a country a rank is counted
 after), else those of the statement it continues or of the report; ``Report`` holds what
 the whole document says of whom it is about. ``context`` finds where things are in a
-sentence; this module decides whose figures they are, and ``metric_parties`` how a
-figure's metric reads them.
+sentence; this module decides whose figures they are, ``ranks`` what a ranking says of
+them, and ``metric_parties`` how a figure's metric reads them.
 """
 
 from __future__ import annotations
@@ -22,19 +22,11 @@ from dashboard.conjuncts import Conjuncts
 from dashboard.context import POSSESSIVE, Clause, SentenceContext
 from dashboard.countries import LIST_GAP, Mention, currency_country, is_bilateral, is_origin
 from dashboard.figures import Span
+from dashboard.ranks import across_from_rank, beside_rival, named_as_rival, rank_owner
 from dashboard.regions import flows_with_a_region, joined_to_a_region, names_a_region
-from dashboard.roles import RANK_OWNER, flow_of, flow_roles, is_flow_partner, is_partner, ranked_as, role
+from dashboard.roles import FROM_BEFORE, flow_of, flow_roles, is_flow_partner, is_partner, ranked_as, role
 
-# A rank right before the country it is counted after: "the top supplier ahead of", "the
-# second-largest buyer after"
-_RANKED = r"s?\b[^,.;]{0,20}?\b(?:after|behind|ahead\s+of)\s+(?:the\s+)?$"
-_SUPPLIER = re.compile(rf"(?i)\b(?:supplier|exporter|seller|source|shipper|producer){_RANKED}")
-_BUYER = re.compile(rf"(?i)\b(?:buyer|importer|customer|market|destination|purchaser){_RANKED}")
 _JOINED = re.compile(r"\s?[-–—/]\s?")
-# "ahead of Ukraine": a rival in a rank
-_RIVAL_BEFORE = re.compile(
-    r"(?i)\b(?:ahead\s+of|followed\s+by|trailed\s+by|behind|overtaking|overtook)\s+(?:the\s+)?$"
-)
 _WORLD_TRADE = re.compile(r"(?i)\b(?:global|world|worldwide)\s+(?:merchandise\s+|goods\s+)?trade\b")
 _REASON = re.compile(r"\s(?:as|because|amid|due\s+to|thanks\s+to)\s(?!(?:much|many|well|a\s+share|of)\b)")
 _LIST_ITEM = re.compile(r"\s*[-•·*▪–—]\s")
@@ -126,7 +118,6 @@ class Report:
         return self._partner_only[code]
 
 
-_FROM_BEFORE = re.compile(r"(?i)\bfrom\s+(?:the\s+)?$")
 _OWN_BALANCE = re.compile(
     r"(?i)['’]s\s+(?:overall\s+|total\s+|global\s+)?(?:trade\s+|goods\s+|merchandise\s+)?"
     r"(?:surplus|deficit|balance)\b(?!\s+with\b)"
@@ -178,7 +169,7 @@ def figure_countries(
     if not named and (antecedent := conjuncts.where_antecedent(clause)):
         # "the top supplier ahead of Saudi Arabia, whose shipments fell 6.5%": in the place the
         # rank gives it, across the flow from the figure before
-        if sibling and (other := _across_from_rank(ctx, clause, sibling)):
+        if sibling and (other := across_from_rank(ctx, clause, sibling)):
             return {antecedent, other}
         named = {antecedent}  # "as buyers turned to the UAE, where imports jumped 65%"
     if not named and _speaks_of_two(ctx.text[clause.start : clause.end]):
@@ -267,12 +258,12 @@ def figure_countries(
     # One country named: find the other side of the flow, unless it is an aggregate.
     [only] = named
     mention = ctx.first_mention[only]
-    if _RIVAL_BEFORE.search(text, max(0, mention.start - 20), mention.start):
-        if (rank := _rank_owner(ctx, before=mention.start)) and rank != only:
+    if named_as_rival(text, mention):
+        if (rank := rank_owner(ctx, before=mention.start)) and rank != only:
             return {only, rank}  # "China's top corn supplier ..., ahead of Ukraine with 5.6 million tonnes"
         # "FDI into India from Singapore rose to $11.8 billion, making it the largest source,
         # ahead of Mauritius with $7.97 billion": in the partner's place, with the other side
-        if (other := _beside_rival(ctx, mention, sibling)) and other != only:
+        if (other := beside_rival(ctx, mention, sibling)) and other != only:
             return {only, other}
     partner = is_partner(text, mention)
     aggregate = _aggregate(text, part, span)
@@ -316,14 +307,14 @@ def figure_countries(
         # Not with another partner: "Exports to China rose, while sales to the US slipped"; but
         # "30% of Kenya's tea exports, worth ..., went to Pakistan": Kenya owns the flow.
         others = [code for code in others if not is_flow_partner(text, ctx.first_mention[code])]
-    if partner and len(others) > 1 and _FROM_BEFORE.search(text, max(0, mention.start - 10), mention.start):
+    if partner and len(others) > 1 and FROM_BEFORE.search(text, max(0, mention.start - 10), mention.start):
         # "Imports of Brazilian soybeans by China ..., while the share from the U.S. dropped":
         # the U.S. sends, as the origin of the goods did, so with the one that receives
         others = [code for code in others if not is_origin(text, ctx.first_mention[code])] or others
     if others:
         # "South Africa, Nigeria and Angola were China's top three trading partners, with South
         # Africa alone accounting for 21%": with the country the rank is in
-        owner = _rank_owner(ctx) if len(others) > 1 and ("'" in text or "’" in text) else ""
+        owner = rank_owner(ctx) if len(others) > 1 and ("'" in text or "’" in text) else ""
         return {only, owner if owner in others else others[0]}
     # In place of one side of the statement before: "China's imports from Russia rose ...
     # Saudi Arabia shipped 86 million tons": Saudi Arabia sends, as Russia did, to China.
@@ -375,45 +366,6 @@ def figure_countries(
     return set(named)
 
 
-_RANK_SIDE = re.compile(
-    r"(?i)\b(?:(?P<sender>source|supplier|exporter|seller|investor)|(?P<receiver>market|destination|buyer|importer|customer))s?\b"
-)
-_FROM = re.compile(r"(?i)\bfrom\s+(?:the\s+)?$")
-
-
-def _beside_rival(ctx: SentenceContext, rival: Mention, sibling: str) -> str:
-    """The country of the figure before (``sibling``) that stays beside a rival put in the
-    other's place: "FDI into India from Singapore ..., the largest source, ahead of Mauritius"
-    is India's with Mauritius, which stands where the source Singapore stood."""
-    pair = [c for c in sibling.split(";") if c in ctx.first_mention]
-    if len(pair) != 2:
-        return ""
-    text = ctx.text
-    sides = [m for m in _RANK_SIDE.finditer(text, max(0, rival.start - 60), rival.start)]
-    if sides:
-        sender = sides[-1].group("sender") is not None
-        for code in pair:
-            named = ctx.first_mention[code]
-            from_it = bool(_FROM.search(text, max(0, named.start - 12), named.start))
-            if is_flow_partner(text, named) and from_it == sender:
-                return next(c for c in pair if c != code)
-    kept = [c for c in pair if not is_flow_partner(text, ctx.first_mention[c])]
-    return kept[0] if len(kept) == 1 else ""
-
-
-def _rank_owner(ctx: SentenceContext, before: int | None = None) -> str:
-    """The one country a sentence ranks others in ("China's top corn supplier", "China's top
-    three trading partners"), named before ``before``; "" for none or several. A rival named
-    after "ahead of" is ranked in it too ("Brazil overtook the United States as China's top
-    corn supplier ..., ahead of Ukraine")."""
-    owners = {
-        m.iso3
-        for m in ctx.mentions
-        if (before is None or m.start < before) and RANK_OWNER.match(ctx.text, m.end)
-    }
-    return next(iter(owners)) if len(owners) == 1 else ""
-
-
 @cache
 def _eu_members() -> frozenset[str]:
     return frozenset(lexicon.column("eu_members.csv", "iso3"))
@@ -438,31 +390,6 @@ def _speaks_of_two(words: str) -> bool:
     return (
         "two" in words or "ilateral" in words or "oth " in words or " them" in words or "pair" in words
     ) and is_bilateral(words)
-
-
-def _across_from_rank(ctx: SentenceContext, clause: Clause, sibling: str) -> str:
-    """The country of ``sibling`` (the figure before's countries) across the flow from the one
-    a relative clause is about, by the rank before it: a supplier sends to the buyer before;
-    "" when the sentence does not say."""
-    i = bisect_right(ctx.mention_starts, clause.start) - 1
-    pair = sibling.split(";")
-    if i < 0 or len(pair) != 2:
-        return ""
-    mention = ctx.mentions[i]
-    lead = ctx.text[max(0, mention.start - 60) : mention.start]
-    side = "sender" if _SUPPLIER.search(lead) else "receiver" if _BUYER.search(lead) else ""
-    flow = flow_of(ctx.text[: mention.start])
-    if not side or not flow:
-        return ""
-    for code in pair:
-        named = ctx.first_mention.get(code)
-        if (
-            named is not None
-            and named.start < mention.start
-            and role(flow, is_partner(ctx.text, named)) != side
-        ):
-            return code
-    return ""
 
 
 def _of_a_later_figure(ctx: SentenceContext, code: str, part: Clause) -> bool:

@@ -15,6 +15,8 @@ _SENT_FROM = re.compile(
 )
 # The object of a sending verb: "supplied India with", "sold Japan"
 _SENT_TO = re.compile(r"(?i)\b(?:suppl(?:ied|ies|y|ying)|sold|sells?|selling)\s+(?:the\s+)?$")
+# The country goods come from: "imports from the UAE"
+FROM_BEFORE = re.compile(r"(?i)\bfrom\s+(?:the\s+)?$")
 # Which way goods go: "shipped", "supplies" send; "imports", "bought" receive.
 _SENDING = re.compile(r"(?i)\b(?:export|ship|suppl|sold|sell|sale|deliver)")
 _RECEIVING = re.compile(r"(?i)\b(?:import|bought|buy|purchas)")
@@ -55,12 +57,15 @@ def role(flow: str, partner: bool) -> str:
     return "sender" if (flow == "exports") != partner else "receiver"
 
 
+# Who sends and who receives, by the noun a rank gives them: "the top supplier", "the biggest market"
+SENDER_NOUNS = "supplier|exporter|seller|source|shipper|producer|investor"
+RECEIVER_NOUNS = "buyer|importer|customer|market|destination|purchaser"
+_TOP = r"(?:top|biggest|largest|main|leading|chief|\w+-largest|\w+-biggest)"
 # "China's top corn supplier", "Japan's biggest market": the country a rank is in, and which
 # side of the flow the ranked stand on
 RANK_OWNER = re.compile(
-    r"(?i)['’]s?\s+(?:[\w-]+\s+)?(?:top|biggest|largest|main|leading|chief|\w+-largest|\w+-biggest)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:(?P<sender>supplier|exporter|seller|source)|(?P<receiver>buyer|importer|customer|market"
-    r"|destination)|partner)s?\b"
+    rf"(?i)['’]s?\s+(?:[\w-]+\s+)?{_TOP}\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?(?:(?P<sender>{SENDER_NOUNS})|(?P<receiver>{RECEIVER_NOUNS})|partner)s?\b"
 )
 
 
@@ -126,8 +131,7 @@ def lead_parties(text: str, mentions: list[Mention]) -> set[str]:
 # puts a country on
 _RANKED_AS = re.compile(
     r"(?i)\s+(?:remained|remains|was|is|became|becomes|stayed|stays|ranked|ranks)\s+(?:as\s+)?(?:the|its)\s+"
-    r"(?:[\w-]+\s+)?(?:top|biggest|largest|main|leading|chief|\w+-largest|\w+-biggest)\s+(?:[\w-]+\s+)?"
-    r"(?:(?P<sender>supplier|exporter|seller|source)|(?P<receiver>buyer|importer|customer|market|destination))s?\b"
+    rf"(?:[\w-]+\s+)?{_TOP}\s+(?:[\w-]+\s+)?(?:(?P<sender>{SENDER_NOUNS})|(?P<receiver>{RECEIVER_NOUNS}))s?\b"
 )
 
 

@@ -1,0 +1,98 @@
+"""Ranks: the country a ranking is in ("China's top corn supplier"), a rival named in it
+("ahead of Ukraine"), and the side of a flow a rank puts a country on ("the largest source of
+FDI", "the second-largest buyer after China").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from dashboard.context import Clause, SentenceContext
+from dashboard.countries import Mention
+from dashboard.roles import (
+    FROM_BEFORE,
+    RANK_OWNER,
+    RECEIVER_NOUNS,
+    SENDER_NOUNS,
+    flow_of,
+    is_flow_partner,
+    is_partner,
+    role,
+)
+
+# A rank right before the country it is counted after: "the top supplier ahead of", "the
+# second-largest buyer after"
+_RANKED = r"s?\b[^,.;]{0,20}?\b(?:after|behind|ahead\s+of)\s+(?:the\s+)?$"
+_SUPPLIER = re.compile(rf"(?i)\b(?:{SENDER_NOUNS}){_RANKED}")
+_BUYER = re.compile(rf"(?i)\b(?:{RECEIVER_NOUNS}){_RANKED}")
+# "ahead of Ukraine": a rival in a rank
+_RIVAL_BEFORE = re.compile(
+    r"(?i)\b(?:ahead\s+of|followed\s+by|trailed\s+by|behind|overtaking|overtook)\s+(?:the\s+)?$"
+)
+
+
+def named_as_rival(text: str, mention: Mention) -> bool:
+    """Whether a country is named as a rival in a ranking: "ahead of Ukraine", "overtaking Qatar"."""
+    return bool(_RIVAL_BEFORE.search(text, max(0, mention.start - 20), mention.start))
+
+
+_RANK_SIDE = re.compile(rf"(?i)\b(?:(?P<sender>{SENDER_NOUNS})|(?P<receiver>{RECEIVER_NOUNS}))s?\b")
+
+
+def beside_rival(ctx: SentenceContext, rival: Mention, sibling: str) -> str:
+    """The country of the figure before (``sibling``) that stays beside a rival put in the
+    other's place: "FDI into India from Singapore ..., the largest source, ahead of Mauritius"
+    is India's with Mauritius, which stands where the source Singapore stood."""
+    pair = [c for c in sibling.split(";") if c in ctx.first_mention]
+    if len(pair) != 2:
+        return ""
+    text = ctx.text
+    sides = [m for m in _RANK_SIDE.finditer(text, max(0, rival.start - 60), rival.start)]
+    if sides:
+        sender = sides[-1].group("sender") is not None
+        for code in pair:
+            named = ctx.first_mention[code]
+            from_it = bool(FROM_BEFORE.search(text, max(0, named.start - 12), named.start))
+            if is_flow_partner(text, named) and from_it == sender:
+                return next(c for c in pair if c != code)
+    kept = [c for c in pair if not is_flow_partner(text, ctx.first_mention[c])]
+    return kept[0] if len(kept) == 1 else ""
+
+
+def rank_owner(ctx: SentenceContext, before: int | None = None) -> str:
+    """The one country a sentence ranks others in ("China's top corn supplier", "China's top
+    three trading partners"), named before ``before``; "" for none or several. A rival named
+    after "ahead of" is ranked in it too ("Brazil overtook the United States as China's top
+    corn supplier ..., ahead of Ukraine")."""
+    owners = {
+        m.iso3
+        for m in ctx.mentions
+        if (before is None or m.start < before) and RANK_OWNER.match(ctx.text, m.end)
+    }
+    return next(iter(owners)) if len(owners) == 1 else ""
+
+
+def across_from_rank(ctx: SentenceContext, clause: Clause, sibling: str) -> str:
+    """The country of ``sibling`` (the figure before's countries) across the flow from the one
+    a relative clause is about, by the rank before it: a supplier sends to the buyer before;
+    "" when the sentence does not say."""
+    i = bisect_right(ctx.mention_starts, clause.start) - 1
+    pair = sibling.split(";")
+    if i < 0 or len(pair) != 2:
+        return ""
+    mention = ctx.mentions[i]
+    lead = ctx.text[max(0, mention.start - 60) : mention.start]
+    side = "sender" if _SUPPLIER.search(lead) else "receiver" if _BUYER.search(lead) else ""
+    flow = flow_of(ctx.text[: mention.start])
+    if not side or not flow:
+        return ""
+    for code in pair:
+        named = ctx.first_mention.get(code)
+        if (
+            named is not None
+            and named.start < mention.start
+            and role(flow, is_partner(ctx.text, named)) != side
+        ):
+            return code
+    return ""

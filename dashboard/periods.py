@@ -73,17 +73,22 @@ def _rules() -> tuple[tuple[re.Pattern[str], Resolver, tuple[frozenset[str], ...
     )
 
 
+# Keywords that also end longer words ("percent", "threefold"), found there apart.
+_WORD_ENDS = re.compile("cent|fold")
+
+
 @cache
 def _triggers() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], re.Pattern[str], re.Pattern[str]]:
     """The scans for the words rules need: keywords in lower case, then month names and years.
 
-    Keywords are found at every position (a lookahead, so "a year earlier" yields both
+    Keywords are found at every word start (a lookahead, so "a year earlier" yields both
     "a year" and "year earlier"); each also stands for the keywords it starts with.
     """
     words = {w for _, _, needs in _rules() for need in needs for w in need} - {"YEAR", "MONTH"}
     starting = {w: tuple(k for k in words if w.startswith(k)) for w in words}
     return (
-        re.compile(f"(?=({lexicon.alternation(sorted(words))}))"),
+        # At word starts only, where most positions fail at once: half the cost of every one.
+        re.compile(f"(?<![a-z])(?=({lexicon.alternation(sorted(words))}))"),
         starting,
         # Apart, each opens with its first characters (capitals, "1" and "2"), which
         # lets Python's engine skip straight to them.
@@ -134,8 +139,14 @@ def trigger_words(
     out = [(m.start(), "MONTH") for m in months.finditer(text, start, end)]
     out.extend((m.start(), "YEAR") for m in years.finditer(text, start, end))
     # Matching lower-cased text is several times faster than a case-insensitive pattern.
-    for m in keywords.finditer(lexicon.lower(text[start:end])):
+    lower = lexicon.lower(text[start:end])
+    for m in keywords.finditer(lower):
         out.extend((start + m.start(), word) for word in starting[lexicon.fold(m.group(1))])
+    out.extend(
+        (start + m.start(), m.group())
+        for m in _WORD_ENDS.finditer(lower)
+        if lower[m.start() - 1 : m.start()].isalpha()
+    )
     out.sort()
     return out
 

@@ -27,7 +27,7 @@ from dashboard.documents import Document, parse_date
 from dashboard.figures import Figure, Span
 from dashboard.lists import former_or_latter, parallel_lists, respectively
 from dashboard.metric_parties import by_metric
-from dashboard.metrics import MetricIndex, metric_for, names_own_metric, unit_price
+from dashboard.metrics import MetricIndex, metric_for, names_a_benchmark, names_own_metric, unit_price
 from dashboard.parties import Report
 from dashboard.periods import (
     find_periods,
@@ -48,6 +48,7 @@ from dashboard.statements import (
     heading_period,
     period_fields,
     period_of,
+    share_of_total,
     year_earlier,
 )
 
@@ -128,7 +129,7 @@ def extract_document(document: Document) -> list[Figure]:
     trigger_starts = [at for at, _ in triggers]
     speakers = Speakers(cased)
     figures: list[Figure] = []
-    before = Statement([])
+    before = Statement([], earlier=figures)
     for sentence, own_spans in zip(sentences, spans_by_sentence, strict=True):
         shift = sentence.start
         spans = [s.shifted(-shift) for s in own_spans]
@@ -143,7 +144,7 @@ def extract_document(document: Document) -> list[Figure]:
             before = _after_words(sentence, before, document.published, focus, lead, figures_next, caseless)
             continue
         if context.turns_away(sentence.text):  # "Separately, ..." starts a new statement
-            before = Statement([])
+            before = Statement([], earlier=figures)
         source = speakers.source(cased[sentence.start : sentence.end], shift, spans[0].start)
         named = [
             Mention(m.start - shift, m.end - shift, m.iso3)
@@ -159,7 +160,7 @@ def extract_document(document: Document) -> list[Figure]:
             former_or_latter(own, sentence, named)
         _shares_of_one_whole(own, sentence)
         subject = next((m.iso3 for m in named if not roles.is_flow_partner(sentence.text, m)), "")
-        before = Statement(own, subject, sentence.text, shift, named)
+        before = Statement(own, subject, sentence.text, shift, named, earlier=figures)
         figures.extend(own)
     if text is not document.text:
         for figure in figures:
@@ -193,7 +194,7 @@ def _after_words(
         else None
     )
     if heading or before.heading or (before.figures and not _aside(sentence.text, caseless)):
-        return Statement([], before.subject, heading=heading)
+        return Statement([], before.subject, heading=heading, earlier=before.earlier)
     return before
 
 
@@ -305,6 +306,7 @@ def _in_context(
         measured = high if high is not None and bounds.get(high.start) == "<=" else span
         named_metric = metric_for(metrics, measured.start, measured.end, measured.kind, measured.unit)
         metric = carried_metric(named_metric, metrics, measured, measured_before, continues, countries)
+        metric = share_of_total(metric, named_metric, text, span, out[-1] if out else measured_before)
         if (
             out
             and out[-1].kind == span.kind
@@ -322,8 +324,10 @@ def _in_context(
             metric = "trade"  # "The two sides have set a target of $100 bn": their trade
         countries = by_metric(metric, countries, ctx, report, previous_countries, continues, span.start)
         if span.kind == "money" and (metric := unit_price(text, span.end, metric)) == "price":
-            # "Brent fell to $78 a barrel, and India's oil import bill shrank": its own clause's
-            countries = join_codes(ctx.clause_countries(clause))
+            # "Brent fell to $78 a barrel, and India's oil import bill shrank": its own clause's;
+            # but "The average price eased to $6.10" is of the flow it continues
+            if ctx.in_sentence or names_a_benchmark(text):
+                countries = join_codes(ctx.clause_countries(clause))
         elif metric in ("discount", "premium") and (own := ctx.clause_countries(clause)):
             # "The discount on Russia's Urals grade widened to $7 a barrel": of the crude its own
             # clause names, not with the country the statement before was about

@@ -81,7 +81,8 @@ def fiscal_span(m, ctx):
 
 
 def fiscal_part(m, ctx):
-    """A quarter or half of a fiscal year: "Q3 FY24" in India is October-December 2023."""
+    """A quarter or half of a fiscal year, or its first months: "Q3 FY24" in India is
+    October-December 2023."""
     groups = m.groupdict()
     if groups["a"]:
         if (int(groups["a"]) + 1) % 100 != int(groups["b"]):
@@ -94,11 +95,11 @@ def fiscal_part(m, ctx):
     halves = groups["h"] or (groups["part"] or "").lower() == "half"
     size = 6 if halves else 3
     first = fy_start.year * 12 + fy_start.month - 1  # months since year 0
-    if groups["nq"]:
-        count = count_of(groups["nq"])
-        if not 1 <= count <= 4:
+    if groups["nq"] or groups["nm"]:
+        months = 3 * count_of(groups["nq"]) if groups["nq"] else count_of(groups["nm"])
+        if not 1 <= months <= 12:
             return None
-        last = first + 3 * count - 1
+        last = first + months - 1
         return dt.date(first // 12, first % 12 + 1, 1), month_end(last // 12, last % 12 + 1), "months"
     n = int(groups["h"] or groups["q"] or 0) or ORDINALS[groups["o"].lower()]
     if n > 12 // size:

@@ -61,10 +61,12 @@ def by_metric(
         if (
             at is not None
             and ";" in countries
-            and (named := _FROM_A_COUNTRY.search(ctx.text, at, ctx.clause(at).end)) is not None
+            and (named := _FROM_A_COUNTRY.search(ctx.text, (clause := ctx.clause(at)).start, clause.end))
             and named.end() in ctx.mention_starts
         ):
-            return countries  # "received $2.25 billion in remittances from Saudi Arabia": from it
+            # "received $2.25 billion in remittances from Saudi Arabia", "Remittances from Saudi
+            # Arabia to Pakistan rose 4%": from it
+            return countries
         if at is not None and len(own := ctx.clause_countries(Clause(ctx.clause(at).start, at))) == 1:
             # the one country of the figure's clause up to it: "..., and the central bank in
             # Beijing added 1.6 million ounces to its reserves"

@@ -362,6 +362,14 @@ def _per_unit() -> re.Pattern[str]:
 _PER_UNIT_METRICS = ("price", "cap", "discount", "premium", "tariff", "dut", "levy", "tax", "fee", "cost")
 
 
+_BENCHMARK = re.compile(r"(?i)\b(?:brent|wti|urals|benchmark|futures|spot)\b")
+
+
+def names_a_benchmark(text: str) -> bool:
+    """Whether a sentence names a market price ("Brent", "spot prices"), which is no country's."""
+    return bool(_BENCHMARK.search(text))
+
+
 def unit_price(text: str, end: int, metric: str) -> str:
     """The metric of money written per unit ("$78 a barrel", "$420 per tonne"): a price, unless
     the text names what kind of sum per unit it is (a price cap, a discount, a duty)."""

@@ -79,9 +79,12 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         # The period of the statement before.
         (
             # not "for the period April-December", which names its own
-            rf"(?i:(?:over|in|during|for){S}the{S}(?:same{S})?period)(?!{S}(?:(?i:of|from|between){S})?(?:{month}|{YEAR}))",
+            rf"(?i:(?:over|in|during|for){S}the{S}(?:same{S})?period)(?!{S}(?:(?i:of|from|between){S})?(?:{month}|{YEAR}))"
+            # "over the same four months", but not "in the same two months of 2023" or "last year"
+            rf"|(?i:(?:over|in|during|for){S}the{S}same{S}(?:{n}{S})?(?:months|weeks|quarters))"
+            rf"(?!{S}(?i:of|from|between|in|a|last|the){S})",
             anaphor,
-            ("period",),
+            ("period", "same"),
         ),
         # "year-to-date through September": January to that month
         (
@@ -223,7 +226,9 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             # "Q3 FY24", "H2 FY2023-24", "the third quarter of fiscal 2023": a part of a fiscal year
             rf"(?i:(?:Q(?P<q>[1-4])|H(?P<h>[12])|the{S}(?P<o>{ORD}){S}(?P<part>quarter|half){S}of"
             # "the first three quarters of FY24": its first nine months
-            rf"|the{S}first{S}(?P<nq>{n}){S}quarters{S}of){S}"
+            rf"|the{S}first{S}(?P<nq>{n}){S}quarters{S}of"
+            # "the first seven months of fiscal 2024": from the fiscal year's start
+            rf"|the{S}first{S}(?P<nm>{n}){S}months{S}of){S}"
             rf"(?:FY|fiscal(?:{S}year)?)\s*'?(?:(?P<a>{YEAR})[-–/](?P<b>{YY})|(?P<y>{YEAR}|{YY})))(?![\d%])",
             fiscal_part,
             ("fy", "fiscal"),
@@ -433,9 +438,10 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             ("last year", "previous year", "prior year", "preceding year"),
         ),
         (
-            rf"(?i:this{S}year|the{S}current{S}year|(?:for{S})?the{S}full{S}year|full[-\s]year)",
+            rf"(?i:this{S}year|the{S}current{S}year|(?:for{S})?the{S}(?:full|whole){S}year|full[-\s]year"
+            rf"|(?:for{S})?the{S}year{S}as{S}a{S}whole)",
             this_year,
-            ("this year", "current year", "full year"),
+            ("this year", "current year", "full year", "whole year", "year as a whole"),
         ),
         (rf"(?i:next{S}year|the{S}coming{S}year)", next_year, ("next year", "coming year")),
         (

@@ -51,6 +51,7 @@ class SpanPatterns:
     rate: re.Pattern[str]
     range_to: re.Pattern[str]
     share_of: re.Pattern[str]
+    changed_by: re.Pattern[str]
     of_commodity: re.Pattern[str]  # "of pork": what pounds of a thing weigh
     changed_from: re.Pattern[str]  # "rose from ": a change verb before a level it starts from
     half_a: re.Pattern[str]
@@ -128,7 +129,10 @@ def span_patterns() -> SpanPatterns:
             # "half of", "a third of its imports", "lost half its value"
             rf"(?P<share>{alt(list(shares))})(?=\s+(?:of|an?|its|their|the)\b|[.;](?:\s|$)"
             # "a third less than in 2023": a change by that share
-            rf"|\s+(?:less|more|lower|higher|fewer|smaller|bigger|larger)\s+than\b)(?!\s+of\s+(?:the\s+|this\s+)?(?:year|\d))"
+            rf"|\s+(?:less|more|lower|higher|fewer|smaller|bigger|larger)\s+than\b"
+            # "climbed nearly a third to $6.8 billion": a change, where a verb of change leads it
+            rf"|,\s|\s+(?:to|in|from|over|since|during|last|this|on)\b)"
+            rf"(?!\s+of\s+(?:the\s+|this\s+)?(?:year|\d))"
             # "dropped by a third", "by almost a fifth": a change by that share (the group alone
             # is the figure)
             rf"|by\s+(?:(?:almost|nearly|about|around|roughly|some|over|more\s+than)\s+)?"
@@ -171,6 +175,10 @@ def span_patterns() -> SpanPatterns:
         of_commodity=re.compile(
             rf"{SP}of{SP}(?:[A-Za-z-]+{SP}){{0,2}}?(?:{alt(lexicon.column('commodities.csv', 'word'))})\b",
             re.I,
+        ),
+        changed_by=re.compile(
+            rf"(?i)\b(?:{alt([r['word'] for r in lexicon.rows('directions.csv') if r['role'] == 'verb'])})\s+"
+            r"(?:(?:almost|nearly|about|around|roughly|some|over|more\s+than|less\s+than|close\s+to)\s+)?$"
         ),
         changed_from=re.compile(
             rf"(?i)\b(?:{alt([r['word'] for r in lexicon.rows('directions.csv') if r['role'] == 'verb'])})"

@@ -231,6 +231,7 @@ def _read_share(text: str, core: re.Match[str], lex: SpanPatterns) -> list[Span]
             text[core.end() : core.end() + 1] in ".;"
             and _SHARE_LEAD.search(text, max(0, core.start() - 24), core.start())
         )
+        and not lex.changed_by.search(text, max(0, core.start() - 40), core.start())
     ):
         # "accounted for about half.": a share of what the sentence is about; "the first half." is not
         return []

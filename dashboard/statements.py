@@ -22,7 +22,7 @@ from dashboard.metrics import (
     names_own_metric,
     subject_commodity,
 )
-from dashboard.period_calendar import back_a_year
+from dashboard.period_calendar import back_a_year, count_of
 from dashboard.periods import Period, find_periods
 from dashboard.roles import flow_roles
 
@@ -69,6 +69,7 @@ class Statement:
     at: int = 0
     named: list[Mention] = field(default_factory=list)  # its countries, by offsets into ``text``
     heading: dict[str, str] | None = None  # the period a heading over a list gives its items
+    earlier: list[Figure] = field(default_factory=list)  # the document's figures so far
     # Read only when a figure needs them: most do not.
     _forecast: bool | None = None
     _lead: Figure | None = None
@@ -210,6 +211,8 @@ def period_fields(
         period = None
     if period is not None and period.granularity != "anaphor":
         return _fields(period)
+    if period is not None and (same := _same_stretch(period.text, before.earlier)) is not None:
+        return period_of(same)  # "over the same four months": the last four months named
     if _A_YEAR_AFTER.match(ctx.text, span.end):
         return {}  # "once worth about $4 billion a year": a rate, over no period in particular
     general = ctx.now or perfect or context.is_general(metric)
@@ -247,6 +250,37 @@ def period_fields(
             inherited, 1, earlier.group(1)
         )  # "A year earlier they had totalled $3.9 billion"
     return inherited
+
+
+_SAME_STRETCH = re.compile(r"(?i)\bsame\s+([\w-]+)\s+(months|quarters)\b")
+
+
+def _same_stretch(words: str, earlier: list[Figure]) -> Figure | None:
+    """The last figure before whose period is as long as ``words`` ("the same five months")
+    say, when they say how long."""
+    named = _SAME_STRETCH.search(words)
+    if named is None or not (count := _count(named.group(1))):
+        return None
+    months = count * (3 if named.group(2).lower() == "quarters" else 1)
+    for figure in reversed(earlier):
+        if figure.period_start and _months_of(figure.period_start, figure.period_end) == months:
+            return figure
+    return None
+
+
+def _count(word: str) -> int:
+    try:
+        return count_of(word)
+    except KeyError:
+        return 0
+
+
+def _months_of(start: str, end: str) -> int:
+    """How many whole months a period of whole months spans; 0 for any other."""
+    first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    if first.day != 1 or (last + dt.timedelta(days=1)).day != 1:
+        return 0
+    return (last.year - first.year) * 12 + last.month - first.month + 1
 
 
 def _fields(period: Period) -> dict[str, str]:
@@ -335,6 +369,26 @@ def carried_metric(
     return _as_share(
         metric.replace("shipments", "imports" if "import" in before else "exports"), index.text, span
     )
+
+
+_OF_THE_TOTAL = re.compile(r"(?i)\s+of\s+(?:the|that|this|its|their)\s+total\b(?!\s+[a-z])")
+
+
+def share_of_total(metric: str, named: str, text: str, span: Span, whole: Figure | None) -> str:
+    """ "with Russia supplying about 70% of the total": a share of the flow the figure before
+    measured, whatever flow its sentence ``named`` for it; else ``metric``. "Copper accounted for
+    half of the total" names none, and keeps the commodity's."""
+    if (
+        span.kind == "percent"
+        and named
+        and not named.startswith("share of ")
+        and whole is not None
+        and whole.metric.split(" ")[-1] in _FLOWS
+        and not whole.metric.startswith("share of ")
+        and _OF_THE_TOTAL.match(text, span.end)
+    ):
+        return f"share of {whole.metric}"
+    return metric
 
 
 def _as_share(metric: str, text: str, span: Span) -> str:

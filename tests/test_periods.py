@@ -90,6 +90,9 @@ RULES = [
     ("Exports have risen 20% since March 2022.", "2022-03-01", "2023-05-24"),
     ("India's imports will rise in the first half of the fiscal year.", "2023-04-01", "2023-09-30"),
     ("India's imports rose in the first half of the fiscal year.", "2022-04-01", "2022-09-30"),
+    ("in the first seven months of fiscal 2023", "2022-04-01", "2022-10-31"),
+    ("for the year as a whole", "2023-01-01", "2023-12-31"),
+    ("over the whole year", "2023-01-01", "2023-12-31"),
 ]
 
 

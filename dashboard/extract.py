@@ -25,7 +25,7 @@ from dashboard.countries import (
 )
 from dashboard.documents import Document, parse_date
 from dashboard.figures import Figure, Span
-from dashboard.lists import former_or_latter, parallel_lists, respectively
+from dashboard.lists import former_or_latter, parallel_lists, respectively, shares_of_one_whole
 from dashboard.metric_parties import by_metric
 from dashboard.metrics import MetricIndex, metric_for, names_a_benchmark, names_own_metric, unit_price
 from dashboard.parties import Report
@@ -158,7 +158,7 @@ def extract_document(document: Document) -> list[Figure]:
             parallel_lists(own, sentence, named)
         if "the former" in sentence.text or "the latter" in sentence.text:
             former_or_latter(own, sentence, named)
-        _shares_of_one_whole(own, sentence)
+        shares_of_one_whole(own, sentence)
         subject = next((m.iso3 for m in named if not roles.is_flow_partner(sentence.text, m)), "")
         before = Statement(own, subject, sentence.text, shift, named, earlier=figures)
         figures.extend(own)
@@ -246,7 +246,7 @@ def _in_context(
     focus = report.focus
     last = before.figures[-1] if before.figures else None
     measured_before = before.measured()
-    previous_countries = set(last.countries.split(";")) - {""} if last else set()
+    previous_countries = before.carried_countries()
     continues = last is not None and context.points_back(text, mentions, previous_countries)
     previous_subject = before.subject
     focus_codes = ";".join(focus[:2])  # most named first: the first with a fiscal calendar sets it
@@ -308,13 +308,14 @@ def _in_context(
         metric = carried_metric(named_metric, metrics, measured, measured_before, continues, countries)
         metric = share_of_total(metric, named_metric, text, span, out[-1] if out else measured_before)
         if (
-            out
-            and out[-1].kind == span.kind
-            and out[-1].metric
+            (compared := next((f for f in reversed(out) if f.kind == span.kind), None))
+            and compared.metric
             and context.is_base(text, span.start)
             and not names_own_metric(text, span.end)  # "from a $2.2 billion deficit"
         ):
-            metric = out[-1].metric  # "made up 36% of oil imports, down from 42%": a share too
+            # "made up 36% of oil imports, down from 42%": a share too; "bought 21.3 bcm, 42% of
+            # its consumption, down from 21.7 bcm": the purchases, past the share between
+            metric = compared.metric
         if metric == "trade balance" and span.kind == "money" and span.hint:
             # "Trade balance: -$29.3 billion" is a deficit of $29.3 billion, not a fall
             metric = "trade deficit" if span.hint == "down" else "trade surplus"
@@ -389,25 +390,6 @@ def _in_context(
             )
         )
     return out
-
-
-# Between two shares of one whole: "Russia supplied 10% and Saudi Arabia 15% of ...".
-_SHARE_GAP = re.compile(r"\s*(?:,\s*|\s+and\s+)(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}$")
-
-
-def _shares_of_one_whole(figures: list[Figure], sentence: Sentence) -> None:
-    """ "Russia supplied 10% and Saudi Arabia 15% of China's oil imports": each conjunct's
-    share is of the whole the last one names."""
-    for earlier, later in zip(reversed(figures[:-1]), reversed(figures[1:]), strict=True):
-        if (
-            earlier.kind == later.kind == "percent"
-            and later.metric.startswith("share of")
-            and not earlier.metric.startswith("share of")
-            and _SHARE_GAP.fullmatch(
-                sentence.text, earlier.end - sentence.start, later.start - sentence.start
-            )
-        ):
-            earlier.metric = later.metric
 
 
 def _currency(span: Span, mentions: list[Mention], report: Report, part: Clause) -> str:

@@ -146,3 +146,38 @@ def _listed_before(text: str, mentions: list[Mention]) -> list[str]:
         if earlier is None or not LIST_GAP.fullmatch(text, earlier.end, later.start):
             break
     return listed if len(listed) >= 2 else []
+
+
+# Between two shares of one whole: "Russia supplied 10% and Saudi Arabia 15% of ...".
+_SHARE_GAP = re.compile(r"\s*(?:,\s*|\s+and\s+)(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}$")
+# From one share to the next in a ranking: ", followed by Malaysia with ", " and Qatar with "
+_RANKED_AFTER = re.compile(
+    r"[^.;]{0,30}?(?:,\s*|\s+)(?:and\s+|then\s+|(?:followed|trailed)\s+by\s+)(?:the\s+)?"
+    r"(?:[A-Z][\w.'’-]*\s+){1,3}(?:with|at|on)\s+(?:(?:about|around|nearly|almost|some|roughly)\s+)?"
+)
+
+
+def shares_of_one_whole(figures: list[Figure], sentence: Sentence) -> None:
+    """ "Russia supplied 10% and Saudi Arabia 15% of China's oil imports": each conjunct's
+    share is of the whole the last one names; "the top supplier with 42% of the total, followed
+    by Malaysia with 16%": a share of the same whole as the one before."""
+    for earlier, later in zip(reversed(figures[:-1]), reversed(figures[1:]), strict=True):
+        if (
+            earlier.kind == later.kind == "percent"
+            and later.metric.startswith("share of")
+            and not earlier.metric.startswith("share of")
+            and _SHARE_GAP.fullmatch(
+                sentence.text, earlier.end - sentence.start, later.start - sentence.start
+            )
+        ):
+            earlier.metric = later.metric
+    for earlier, later in itertools.pairwise(figures):
+        if (
+            earlier.kind == later.kind == "percent"
+            and earlier.metric.startswith("share of ")
+            and later.metric == earlier.metric.removeprefix("share of ")
+            and _RANKED_AFTER.fullmatch(
+                sentence.text, earlier.end - sentence.start, later.start - sentence.start
+            )
+        ):
+            later.metric = earlier.metric  # "with 42% of the total, followed by Malaysia with 16%"

@@ -205,6 +205,19 @@ def figure_countries(
         if (opener := conjuncts.breakdown_at) is not None and span.start < opener:
             # "exported $55.7 billion, a third of them to the United States": not the share's partner
             named = {code for code in named if ctx.first_mention[code].start < opener}
+    if (
+        span.kind == "multiple"
+        and not span.hint
+        and sibling
+        and (after := {code for code in named if ctx.first_mention[code].start >= span.end})
+    ):
+        # "up 6.2% ... and more than triple the value shipped to Canada": the flow the figure
+        # before measured, and what it is compared with
+        return set(sibling.split(";")) | after
+    if named and (compared := _multiple_after(ctx, span, clause)) is not None:
+        # "up 6.2% from a year earlier and more than triple the value shipped to Canada": a
+        # country named after a multiple is what the multiple compares with, not this figure's
+        named = {code for code in named if ctx.first_mention[code].start < compared.start}
     if continues and previous and named <= previous:
         return set(previous)
     if len(named) > 2:
@@ -265,6 +278,14 @@ def figure_countries(
         # ahead of Mauritius with $7.97 billion": in the partner's place, with the other side
         if (other := beside_rival(ctx, mention, sibling)) and other != only:
             return {only, other}
+        if len(ranked_in := set(sibling.split(";")) - set(ctx.first_mention) - {""}) == 1:
+            # "Australia remained the top supplier with 42%, followed by Malaysia with 16%": in
+            # the rank the figure before was in, the country it was ranked in
+            return {only, *ranked_in}
+    if len(previous) == 1 and only not in previous and ranked_as(text, mention) and not rank_owner(ctx):
+        # "Japan imported 65.9 million tonnes of LNG ... Australia remained the top supplier with
+        # 42% of the total": ranked in the country the statement before was about
+        return {only, *previous}
     partner = is_partner(text, mention)
     aggregate = _aggregate(text, part, span)
     if aggregate and not partner and not continues:
@@ -390,6 +411,14 @@ def _speaks_of_two(words: str) -> bool:
     return (
         "two" in words or "ilateral" in words or "oth " in words or " them" in words or "pair" in words
     ) and is_bilateral(words)
+
+
+def _multiple_after(ctx: SentenceContext, span: Span, clause: Clause) -> Span | None:
+    """The multiple that follows ``span`` in its clause, if the next figure is one."""
+    after = bisect_right(ctx.span_starts, span.start)
+    if after < len(ctx.spans) and ctx.spans[after].start < clause.end and ctx.spans[after].kind == "multiple":
+        return ctx.spans[after]
+    return None
 
 
 def _of_a_later_figure(ctx: SentenceContext, code: str, part: Clause) -> bool:

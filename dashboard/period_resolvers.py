@@ -101,13 +101,14 @@ def years_to(m, ctx):
 
 
 def months_to(m, ctx, count: int | None = None, month: str | None = None):
-    """ "the 12 months to March", "the four quarters to the end of June 2024"."""
+    """ "the 12 months to March", "the four quarters to the end of June 2024", "the four
+    quarters to the end of 2024"."""
     groups = m.groupdict()
     count = count or count_of(groups["n"]) * (3 if (groups.get("unit") or "").lower() == "quarters" else 1)
-    last = month_number(month or m.group("m"))
+    last = 12 if groups.get("ye") else month_number(month or m.group("m"))
     year: int | None
-    if m.group("y"):
-        year = int(m.group("y"))
+    if groups.get("y") or groups.get("ye"):
+        year = int(groups.get("y") or groups["ye"])
     elif groups.get("ya"):
         year = int(groups["ya"]) + 1  # "the 2023/24 marketing year that ended Aug. 31"
     elif (day := groups.get("d")) and ctx.published is not None:

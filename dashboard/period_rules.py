@@ -152,7 +152,8 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         # Months ending in a month.
         (
             rf"(?i:the{S}(?P<n>{n}){S}(?P<unit>months|quarters){S}(?:to|through|ending(?:{S}in)?)"
-            rf"{S}(?:the{S}end{S}of{S})?)(?P<m>{month})(?:{S}(?P<y>{YEAR}))?",
+            # "the four quarters to the end of 2024": to its December
+            rf"{S}(?:the{S}end{S}of{S})?)(?:(?P<m>{month})(?:{S}(?P<y>{YEAR}))?|(?P<ye>{YEAR})(?![\d%]))",
             months_to,
             ("months", "quarters"),
         ),

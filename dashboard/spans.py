@@ -34,6 +34,16 @@ _DECIMAL_COMMA = re.compile(r",(\d{1,2})(?![\d,])")
 _SHARE_LEAD = re.compile(r"(?i)\b(?:for|up|about|nearly|roughly|almost|around|some|over|just|than)\s+$")
 # "twice as much", "twice the level", "twice that of 2019": a multiple of something
 _TWICE_WHAT = re.compile(r"(?i)\s+(?:as|the|that|those|its|their|what)\b")
+# The words that also say "as much as": "more than triple the value", but "will triple the tariff"
+_AS_MUCH_AS = frozenset({"double", "triple", "treble", "quadruple"})
+_DO_BEFORE = re.compile(r"(?i)\b(?:will|would|to|could|can|may|might|should|shall|must)\s+(?:[a-z]+ly\s+)?$")
+# "triple the value shipped to Canada" compares two things; "double the 2022 level", "triple
+# that of a year earlier" a thing over time
+_COMPARED_THING = re.compile(r"(?i)\s+(?:the|that|those|its|their|what)\b")
+_COMPARED_TIME = re.compile(
+    r"(?i)\s+(?:the|that|those|its|their|what)\s+(?:[\w.,'’-]+\s+){0,6}?"
+    r"(?:\d{4}|years?|earlier|ago|last|previous|prior|pre-[\w-]+|before|then)\b"
+)
 _OF_A_POINT = re.compile(r"(?i)\s+of\s+a\s+(?:percentage\s+)?point\b")
 _START = operator.methodcaller("start")
 # What may stand after a bare number that ends it: "since 1999.", "in 12 years"; and a comma
@@ -124,6 +134,14 @@ def _read(text: str, core: re.Match[str], lex: SpanPatterns, focus: tuple[str, .
         if core.group("mult").lower() == "twice" and not _TWICE_WHAT.match(text, core.end()):
             return []  # "they met twice": how often, no figure
         value, direction = lex.multiples[core.group("mult").lower()]
+        if (
+            direction
+            and core.group("mult").lower() in _AS_MUCH_AS
+            and _COMPARED_THING.match(text, core.end())
+            and not _COMPARED_TIME.match(text, core.end())
+            and not _DO_BEFORE.search(text, max(0, core.start() - 20), core.start())
+        ):
+            direction = ""  # "triple the value shipped to Canada": two things compared, no change
         surface = text[core.start() : core.end()]  # the core matched the lower-cased text
         return [Span(core.start(), core.end(), surface, "multiple", value, "x", hint=direction)]
     if core.lastgroup == "share":

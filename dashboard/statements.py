@@ -91,6 +91,21 @@ class Statement:
             self._lead = next((f for f in own if not context.is_general(f.metric)), own[0])
         return self._lead
 
+    def carried_countries(self) -> set[str]:
+        """The countries a sentence continuing the statement goes on with: its last figure's,
+        but where that is a share of a whole it gave ("shipped 933,000 tonnes of beef, with China
+        taking 71% of the volume"), the whole's."""
+        if not self.figures:
+            return set()
+        last = self.figures[-1]
+        countries = set(last.countries.split(";")) - {""}
+        if last.metric.startswith("share of "):
+            for figure in reversed(self.figures[:-1]):
+                whole = set(figure.countries.split(";")) - {""}
+                if whole and whole < countries and not figure.metric.startswith("share of "):
+                    return whole
+        return countries
+
     def base_period(self) -> dict[str, str] | None:
         """The period of what the statement's figure is compared with, when it has its own."""
         lead = self.lead()
@@ -375,13 +390,14 @@ _OF_THE_TOTAL = re.compile(r"(?i)\s+of\s+(?:the|that|this|its|their)\s+total\b(?
 
 
 def share_of_total(metric: str, named: str, text: str, span: Span, whole: Figure | None) -> str:
-    """ "with Russia supplying about 70% of the total": a share of the flow the figure before
-    measured, whatever flow its sentence ``named`` for it; else ``metric``. "Copper accounted for
-    half of the total" names none, and keeps the commodity's."""
+    """ "with Russia supplying about 70% of the total", "Australia remained the top supplier with
+    42% of the total": a share of the flow the figure before measured, whatever flow its
+    sentence ``named`` for it; else ``metric``. "Copper accounted for half of the total" keeps the
+    commodity's."""
     if (
         span.kind == "percent"
-        and named
         and not named.startswith("share of ")
+        and (named or not subject_commodity(text))
         and whole is not None
         and whole.metric.split(" ")[-1] in _FLOWS
         and not whole.metric.startswith("share of ")

@@ -93,6 +93,8 @@ RULES = [
     ("in the first seven months of fiscal 2023", "2022-04-01", "2022-10-31"),
     ("for the year as a whole", "2023-01-01", "2023-12-31"),
     ("over the whole year", "2023-01-01", "2023-12-31"),
+    ("in the four quarters to the end of 2022", "2022-01-01", "2022-12-31"),
+    ("the six months to the end of 2022", "2022-07-01", "2022-12-31"),
 ]
 
 

@@ -238,7 +238,16 @@ def figure_countries(
     if not named:
         if not ctx.mentions and _WORLD_TRADE.search(text):
             return set()  # "The IMF expects global trade volumes to grow 3.1%": no country's
-        if reporter and not continues and _aggregate(text, part, span) and not ctx.bilateral:
+        if (
+            reporter
+            and not continues
+            and _aggregate(text, part, span)
+            and not ctx.bilateral
+            # "Malaysia: trade with India" over a list, then "Total trade rose 3.5%": the pair's
+            and not (
+                len(report.lead) == 2 and previous <= report.lead and "trade" in text[part.start : span.start]
+            )
+        ):
             return {reporter}  # "The overall deficit narrowed 18.7%": the reporting country's
         if sibling:
             return set(sibling.split(";")) - {""}  # "exports fell 1.6%, while imports rose 2.0%"

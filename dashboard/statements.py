@@ -47,6 +47,8 @@ _MEASURED_AGAINST = re.compile(
 )
 _POSSESSED = re.compile(r"['’]s\s+(?:[a-z-]+\s+)?")
 _TARGET_AFTER = re.compile(r"(?i)\s+(?:target|goal)\b")
+# "exceeding the target of $200 billion": a target whose time the clause does not give
+_TARGET_BEFORE = re.compile(r"(?i)\b(?:target|goal)\s+of\s+(?:(?:about|around|some)\s+)?$")
 _YEAR_EARLIER = re.compile(  # "from a $2.2 billion deficit a year earlier" too
     r"(?i)(?:\s+(?:deficit|surplus|shortfall|level|total))?"
     # "the 31.7 million tonnes shipped a year earlier"
@@ -215,6 +217,7 @@ def period_fields(
             or perfect
             or context.is_general(metric)
             or _A_YEAR_AFTER.match(ctx.text, span.end)  # "worth £1.2bn a year": a rate, now
+            or _TARGET_BEFORE.search(ctx.text, max(0, span.start - 24), span.start)
             or (_ahead(period, published) and not ctx.forecast)
             or (_past(period, published) and is_forecast(ctx.text[clause.start : clause.end]))
         )

@@ -1,0 +1,252 @@
+"""The figures of one sentence, each with its context: bound, direction, period, countries,
+metric and source, read from the sentence and the statement before it.
+
+Each field has a module of its own; this one puts them together in the order they depend on
+one another (the metric decides whose a figure is and whether it is a standing rate that takes
+no period), and settles what only a figure's neighbours in the sentence tell: a second figure
+sharing the first's verb, a base taking the metric of what it is compared with.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from dashboard import context, parties, roles
+from dashboard.conjuncts import Conjuncts
+from dashboard.context import Clause
+from dashboard.countries import (
+    Mention,
+    join_codes,
+)
+from dashboard.documents import Document
+from dashboard.figure_periods import base_period, period_fields, year_earlier
+from dashboard.figures import Figure, Span
+from dashboard.metric_parties import by_metric
+from dashboard.metrics import MetricIndex, metric_for, names_a_benchmark, names_own_metric, unit_price
+from dashboard.parties import Report
+from dashboard.periods import (
+    find_periods,
+    fiscal_calendar,
+)
+from dashboard.qualifiers import missed_target, names_expectation, qualify, range_bounds
+from dashboard.sentences import Sentence
+from dashboard.spans import currency_of
+from dashboard.statements import Statement, carried_metric, period_of, share_of_total
+
+# The words between two figures when the second shares the first's verb: "7% in 2023 and 3%".
+# "rose 5% to China and to Japan 3%" too: the second names its own partner.
+# "dropped A$1.5 billion, or 16%": the same change, told again as a percentage
+_OR = re.compile(r",?\s+or\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?$")
+
+
+_AND_THEN = re.compile(
+    r"^[^;:]{0,60}?\band\s+(?:by\s+|(?:(?:to|from|in|for|with)\s+)?(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}"
+    r"|(?:exports|imports|shipments|sales|purchases|those|that)\s+(?:(?:to|from)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3})?)?$"
+    # "grew 4.7%, slower than the 5.3% pace": a pace of the same change
+    r"|^[^;:]{0,60}?(?:,\s+|\s)(?:slower|faster|weaker|stronger)\s+than\s+(?:the\s+|a\s+)?$"
+)
+
+
+_FISCAL = re.compile(r"(?i)\bFY|fiscal|\d{4}[-–/]\d\d\b")
+
+
+def sentence_figures(
+    document: Document,
+    sentence: Sentence,
+    spans: list[Span],
+    mentions: list[Mention],
+    triggers: list[tuple[int, str]],
+    source: str,
+    before: Statement,
+    report: Report,
+    caseless: bool = False,
+) -> list[Figure]:
+    """Figures for the spans of one sentence: bound, direction, period, countries, metric, source."""
+    text = sentence.text
+    focus = report.focus
+    last = before.figures[-1] if before.figures else None
+    measured_before = before.measured()
+    previous_countries = before.carried_countries()
+    continues = last is not None and context.points_back(text, mentions, previous_countries)
+    previous_subject = before.subject
+    focus_codes = ";".join(focus[:2])  # most named first: the first with a fiscal calendar sets it
+    ctx = context.SentenceContext(
+        text,
+        mentions,
+        find_periods(text, document.published, countries=focus_codes, triggers=triggers, caseless=caseless),
+        spans,
+    )
+    conjuncts = Conjuncts(ctx)
+    metrics = MetricIndex(text, {m.start for m in mentions} if "sold" in text else ())
+    bounds = range_bounds(text, spans)
+    out: list[Figure] = []
+    for i, span in enumerate(spans):
+        clause = ctx.clause(span.start)
+        countries = join_codes(
+            parties.figure_countries(
+                conjuncts,
+                span,
+                report,
+                previous_countries,
+                previous_subject,
+                continues,
+                before.roles,
+                before.breakdown,
+                sibling=out[-1].countries if out else "",
+            )
+        )
+        bound, worded = qualify(text, span.start, span.end)
+        bound = bounds.get(span.start, bound)
+        direction = span.hint or worded
+        # "grew 10-15%": both ends of the range grew; "rose 7% in 2023 and 3% in 2024", "rose 5%
+        # to $10 billion to Germany and 3% to $4 billion to Iraq": the second shares the verb
+        if not direction and (like := next((f for f in reversed(out) if f.kind == span.kind), None)):
+            gap = text[like.end - sentence.start : span.start]
+            if like.direction and (
+                (like is out[-1] and bound == "<=" and like.bound == ">=") or _AND_THEN.search(gap)
+            ):
+                direction = like.direction
+        if (
+            not direction
+            and out
+            and out[-1].direction
+            and _OR.match(text, out[-1].end - sentence.start, span.start)
+        ):
+            direction = out[-1].direction
+        if (
+            not direction
+            and out
+            and out[-1].direction
+            and out[-1].kind == span.kind
+            and names_expectation(text, span.start, span.end)
+        ):
+            direction = out[-1].direction  # "rose 14.2%, beating a 9% forecast": of a rise too
+        # The low end of a range reads its metric where the range ends: "35-40% of imports".
+        high = spans[i + 1] if bound == ">=" and i + 1 < len(spans) else None
+        measured = high if high is not None and bounds.get(high.start) == "<=" else span
+        named_metric = metric_for(metrics, measured.start, measured.end, measured.kind, measured.unit)
+        metric = carried_metric(named_metric, metrics, measured, measured_before, continues, countries)
+        metric = share_of_total(metric, named_metric, text, span, out[-1] if out else measured_before)
+        if (
+            (compared := next((f for f in reversed(out) if f.kind == span.kind), None))
+            and compared.metric
+            and context.is_base(text, span.start)
+            and not names_own_metric(text, span.end)  # "from a $2.2 billion deficit"
+        ):
+            # "made up 36% of oil imports, down from 42%": a share too; "bought 21.3 bcm, 42% of
+            # its consumption, down from 21.7 bcm": the purchases, past the share between
+            metric = compared.metric
+        if metric == "trade balance" and span.kind == "money" and span.hint:
+            # "Trade balance: -$29.3 billion" is a deficit of $29.3 billion, not a fall
+            metric = "trade deficit" if span.hint == "down" else "trade surplus"
+            if direction == span.hint:
+                direction = worded  # the words' direction, not the sign's
+        if not named_metric and ctx.bilateral and span.kind == "money":
+            metric = "trade"  # "The two sides have set a target of $100 bn": their trade
+        countries = by_metric(metric, countries, ctx, report, previous_countries, continues, span.start)
+        if span.kind == "money" and (metric := unit_price(text, span.end, metric)) == "price":
+            # "Brent fell to $78 a barrel, and India's oil import bill shrank": its own clause's;
+            # but "The average price eased to $6.10" is of the flow it continues
+            if ctx.in_sentence or names_a_benchmark(text):
+                countries = join_codes(ctx.clause_countries(clause))
+        elif metric in ("discount", "premium") and (own := ctx.clause_countries(clause)):
+            # "The discount on Russia's Urals grade widened to $7 a barrel": of the crude its own
+            # clause names, not with the country the statement before was about
+            countries = join_codes(own)
+        # "tariffs of 25% on $300 billion of goods": the goods are tariffed, a standing state;
+        # but "collected $77 billion in tariffs" is revenue over a period
+        standing = named_metric if context.is_general(named_metric) and metric != "tariff revenue" else metric
+        if span.unit.endswith("/ year"):
+            standing = "capacity"  # "to supply 4 mtpa": a standing rate, not a flow over a period
+        period = period_fields(ctx, clause, span, standing, before, continues, document.published)
+        if (
+            not period.get("period_start")
+            and out
+            and out[-1].period_start
+            and (near := ctx.nearest_period(span)) is not None
+            and near.granularity == "anaphor"
+        ):
+            # "shipped 187 tonnes in the first half, and ... added 1.6 million ounces over the same
+            # period": the period of the figure before it in the sentence
+            period = period_of(out[-1])
+        elif not period.get("period_start") and out and out[-1].period_start and missed_target(text, span):
+            # "hit KSh 180.6 billion last year, short of the KSh 200 billion target"
+            period = period_of(out[-1])
+        # A fiscal year follows the calendar of the figure's own country: the first the sentence
+        # names other than as a partner ("Japan's imports of Australian LNG in fiscal 2023" are
+        # by Japan's), else the document's. One taken from the statement before was read by that
+        # statement's.
+        if (
+            period.get("period_text")
+            and _is_fiscal(period)
+            and period["period_text"] in text
+            and fiscal_calendar(owner := _owner_first(countries, ctx, focus)) != fiscal_calendar(focus_codes)
+            and (dates := _fiscal_dates(period["period_text"], document.published, owner))
+        ):
+            period = {**period, "period_start": dates[0], "period_end": dates[1]}
+        if (earlier := year_earlier(text, span, period)) is not period:
+            period = earlier
+        elif i and period.get("period_start") and context.is_base(text, span.start):
+            period = base_period(ctx, span, spans[i - 1], period, before)
+        start = sentence.start + span.start
+        out.append(
+            Figure(
+                doc_id=document.doc_id,
+                figure_id=f"{document.doc_id}:{start}",
+                sentence_index=sentence.index,
+                sentence=text,
+                start=start,
+                end=sentence.start + span.end,
+                surface=span.surface,
+                kind=span.kind,
+                value=span.value,
+                unit=_currency(span, mentions, report, ctx.part(clause)) if span.symbol else span.unit,
+                bound=bound,
+                direction=direction,
+                metric=metric,
+                countries=countries,
+                source=source or (last.source if continues and last else ""),
+                **period,
+            )
+        )
+    return out
+
+
+def _currency(span: Span, mentions: list[Mention], report: Report, part: Clause) -> str:
+    """The currency of a sign that differs by country ("¥", "Rs"), by the sentence's countries,
+    then the document's. "Rs" in "exports to Nepal stood at Rs 2,21,000 crore" is not Nepal's:
+    a country named only as a partner does not decide a currency."""
+    # those of its own part first: "Iraq's revenue reached 14 trillion dinars, while Serbia's
+    # exports came to 900 billion dinars"
+    own = sorted(mentions, key=lambda m: not part.start <= m.start < part.end)
+    named = (*(m.iso3 for m in own), *report.focus)
+    # "dinars" in a text naming none of the countries that use them: the first that does
+    return currency_of(span.symbol, tuple(c for c in named if not report.partner_only(c))) or span.unit
+
+
+def _owner_first(countries: str, ctx: context.SentenceContext, focus: tuple[str, ...]) -> str:
+    """``countries`` with those the sentence names other than as a partner first, in its
+    order, then the document's main countries."""
+    first = ctx.first_mention
+
+    def rank(code: str) -> tuple[int, int]:
+        if code in first and not roles.is_flow_partner(ctx.text, first[code]):
+            return 0, first[code].start
+        return 1, focus.index(code) if code in focus else len(focus)
+
+    return ";".join(sorted(countries.split(";"), key=rank))
+
+
+def _is_fiscal(period: dict[str, str]) -> bool:
+    return bool(_FISCAL.search(period["period_text"]))
+
+
+@lru_cache(maxsize=1024)  # the same few fiscal years recur through a document and a corpus
+def _fiscal_dates(period_text: str, published: dt.date | None, countries: str) -> tuple[str, str] | None:
+    """The dates of a fiscal year by the calendar of ``countries``, or None."""
+    own = find_periods(period_text, published, countries=countries)
+    if not own or own[0].start is None or own[0].end is None:
+        return None
+    return own[0].start.isoformat(), own[0].end.isoformat()

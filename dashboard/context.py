@@ -378,12 +378,19 @@ class SentenceContext:
             after = None  # "up 33% from $49.4 billion in the previous year": the base's period
         if after is not None and POSSESSIVE.match(self.text, after.stop):
             after = None  # "a rebound of 20% after last year's 25% slump": the slump's time
-        if before is None or after is None:
-            return before or after
-        clause = self.clause(span.start)
         # "$279.4 billion in 2023 ($382.1 billion in 2022)": a bracket parts the figure from a time
         # "rose to $4.5 billion ($3.1 billion in March 2023)": nor one in a bracket of its own
         own = self._bracket(span.start)
+        if before is not None and after is None and self._bracket(before.offset) not in (own, -1):
+            # "narrowed to A$7.3 billion in February (A$11.0 billion in January), as exports to
+            # China dropped 12%": past the bracket's own time to the one before it
+            j = next(k for k in range(i - 1, -1, -1) if self.periods[k] is before) - 1
+            while j >= 0 and self._bracket(self.periods[j].offset) not in (own, -1):
+                j -= 1
+            before = self.periods[j] if j >= 0 else None
+        if before is None or after is None:
+            return before or after
+        clause = self.clause(span.start)
         before_rank = (
             self._bracket(before.offset) != own,
             # "Between 2019 and 2023, exports grew 70%, while in 2020 and 2021 they rose 43%"

@@ -220,7 +220,7 @@ def figure_countries(
         named = {code for code in named if ctx.first_mention[code].start < compared.start}
     if continues and previous and named <= previous:
         return set(previous)
-    if len(named) > 2:
+    if len(named) >= 2:
         named = _without_reasons(ctx, named, span)
     if len(named) >= 2:
         first = conjuncts.first_in(clause)
@@ -466,7 +466,21 @@ def _without_reasons(ctx: SentenceContext, named: set[str], span: Span) -> set[s
         return named
     before = {m.iso3 for m in ctx.mentions if m.start < reason.start()}
     kept = named & before
-    return kept if len(kept) >= 2 else named
+    if len(kept) >= 2:
+        return kept
+    part = ctx.part(ctx.clause(span.start))
+    if (
+        not any(part.start <= m.start < reason.start() for m in ctx.mentions)
+        and not ctx.bilateral
+        # "Trade between the South American neighbours fell 28% as Argentina's recession cut
+        # demand for Brazilian cars": a pair the reason names
+        and " between " not in text[part.start : span.start]
+        and not _speaks_of_two(text[part.start : span.start])
+    ):
+        # "while shipments of corn could drop 20-30% as Chinese buyers turn to U.S. and Ukrainian
+        # supplies": its part names no country but in the reason, so none of them
+        return set()
+    return named
 
 
 def _listed_after(ctx: SentenceContext, first: Mention) -> bool:

@@ -190,6 +190,8 @@ def sentence_figures(
             period = earlier
         elif i and period.get("period_start") and context.is_base(text, span.start):
             period = base_period(ctx, span, spans[i - 1], period, before)
+        if out and bounds.get(span.start) == "<=" and bounds.get(spans[i - 1].start) == ">=":
+            countries = out[-1].countries  # "could drop 20-30%": one figure, written as a range
         start = sentence.start + span.start
         out.append(
             Figure(

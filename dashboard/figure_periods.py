@@ -16,7 +16,7 @@ from dashboard.countries import join_codes
 from dashboard.figures import Figure, Span
 from dashboard.forecasts import is_forecast
 from dashboard.metrics import MetricIndex
-from dashboard.period_calendar import back_a_year, count_of
+from dashboard.period_calendar import back_a_year, count_of, month_end
 from dashboard.periods import Period, find_periods
 from dashboard.statements import Statement, period_of
 
@@ -49,7 +49,7 @@ _YEAR_EARLIER = re.compile(  # "from a $2.2 billion deficit a year earlier" too
     r"(?:\s+(?:shipped|exported|imported|sold|bought|delivered|supplied|recorded|registered|posted|seen))?"
     r",?\s+((?:a|one|the)\s+year\s+(?:earlier|ago|before)|(?:(?:in|during|for)\s+the\s+same\s+"
     r"(?:period|quarter|month|months|half)|(?:at|by)\s+the\s+same\s+(?:point|time|stage|date))"
-    r"\s+(?:(?:a|last)\s+year|of\s+(?:the\s+)?(?:previous|prior)\s+year"
+    r"\s+(?:(?:a|last)\s+(?:year|season)|of\s+(?:the\s+)?(?:previous|prior)\s+year"
     # "3.9 million bpd in the same quarter of 2022": that many years back
     r"|a\s+year\s+(?:earlier|ago|before)|(?:of|in)\s+(?P<y>(?:19|20)\d\d)))\b"
 )
@@ -84,7 +84,7 @@ def period_fields(
         and not ctx.fronted(period)
         and (
             ctx.clause_now(clause)
-            or perfect
+            or (perfect and period.offset > span.start)  # not "exports in 2023 have reached"
             or context.is_general(metric)
             or _A_YEAR_AFTER.match(ctx.text, span.end)  # "worth £1.2bn a year": a rate, now
             or _TARGET_BEFORE.search(ctx.text, max(0, span.start - 24), span.start)
@@ -120,14 +120,15 @@ def period_fields(
     if lead.period_start and published and not continues:
         ahead = lead.period_start > published.isoformat()
         past = lead.period_end < published.isoformat()
-        if (
-            (ahead and not ctx.forecast)
-            or (past and ctx.forecast)
-            or (not past and before.forecast() and not ctx.forecast)
-        ):
-            # "China accounted for 32.5%" takes no year ahead from a forecast before it, and
-            # "Qatar will supply 4 mtpa" no month past from the statement before it
-            return {}
+        if past and ctx.forecast:
+            return {}  # "Qatar will supply 4 mtpa" takes no month past from the statement before it
+        if (ahead and not ctx.forecast) or (not past and before.forecast() and not ctx.forecast):
+            # "China accounted for 32.5%" takes no year ahead from a forecast before it, but the
+            # time of what the statement told of the past: "exported 8.8 million tonnes in 2023,
+            # and expects 7.5 million this year. Indonesia took 1.4 million tonnes" is 2023's
+            lead = before.last_past(published)
+            if lead is None:
+                return {}
     if context.is_general(lead.metric) and not context.is_general(metric):
         # "China removed tariffs of up to 218% on wine last month. Coal exports were worth A$13.8
         # billion": a standing rate's time is an event's, not the period of a flow after it
@@ -202,16 +203,60 @@ def _ahead(period: Period, published: dt.date | None) -> bool:
     return period.start is not None and published is not None and period.start > published
 
 
-def year_earlier(text: str, span: Span, period: dict[str, str]) -> dict[str, str]:
+def year_earlier(
+    text: str, span: Span, period: dict[str, str], published: dt.date | None = None
+) -> dict[str, str]:
     """The period of a figure written "a year earlier": its sentence's a year back ("fell to
     $48 billion from $53.2 billion a year earlier"); else ``period``. A multiple is compared
-    with a year earlier, not of it ("more than triple a year earlier")."""
+    with a year earlier, not of it ("more than triple a year earlier"). "At the same point last
+    season" is the season a year back up to the day a year before ``published``."""
     if span.kind == "multiple" or not period.get("period_start"):
         return period
     if not (earlier := _YEAR_EARLIER.match(text, span.end)):
-        return period
+        return _month_earlier(text, span, period)
     back = int(period["period_start"][:4]) - int(earlier.group("y")) if earlier.group("y") else 1
-    return _years_before(period, back, earlier.group(1)) if 0 < back <= 30 else period
+    if not 0 < back <= 30:
+        return period
+    if (
+        published is not None
+        and _SAME_POINT.search(earlier.group(1))
+        and period["period_end"] > published.isoformat()
+    ):
+        period = {**period, "period_end": published.isoformat()}  # the season so far, a year back
+    return _years_before(period, back, earlier.group(1))
+
+
+_SAME_POINT = re.compile(r"(?i)same\s+(?:point|time|stage|date)")
+
+
+# "$3.2 billion a month earlier", "; a month earlier it was $3.2 billion"
+_MONTH_EARLIER_AFTER = re.compile(r"(?i),?\s+((?:a|one|the)\s+month\s+(?:earlier|before|ago))\b")
+_MONTH_EARLIER_BEFORE = re.compile(
+    r"(?i)(?:^|[,;:]\s*|\band\s+)((?:a|one|the)\s+month\s+(?:earlier|before|ago))\b[^,;.]{0,40}$"
+)
+
+
+def _month_earlier(text: str, span: Span, period: dict[str, str]) -> dict[str, str]:
+    """A month's figure written "a month earlier": the month before its sentence's."""
+    said = _MONTH_EARLIER_AFTER.match(text, span.end) or _MONTH_EARLIER_BEFORE.search(
+        text, max(0, span.start - 80), span.start
+    )
+    if said is None:
+        return period
+    start = dt.date.fromisoformat(period["period_start"])
+    end = dt.date.fromisoformat(period["period_end"])
+    if (
+        start.day != 1
+        or (start.year, start.month) != (end.year, end.month)
+        or end != month_end(end.year, end.month)
+    ):
+        return period  # only a whole month steps back by one
+    year, month = (start.year, start.month - 1) if start.month > 1 else (start.year - 1, 12)
+    return {
+        "period_start": dt.date(year, month, 1).isoformat(),
+        "period_end": month_end(year, month).isoformat(),
+        "period_text": f"{period['period_text']}; {said.group(1)}",
+    }
 
 
 def base_period(

@@ -6,6 +6,7 @@ the one it targets, a country's own capacity or revenue is its alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from dashboard.context import Clause, SentenceContext
 from dashboard.countries import join_codes
@@ -18,6 +19,12 @@ _LINKING_CAPACITY = re.compile(
 )
 # A national flow named with where it comes from or goes to: "remittances from Saudi Arabia"
 _FROM_A_COUNTRY = re.compile(r"(?i)\bremittances\s+(?:from|to)\s+(?:the\s+)?")
+# A duty on everyone: "10% to 20% on all imports", "a 10% universal tariff"
+_ON_ALL = re.compile(
+    r"(?i)[\d.,]*\s*(?:%|per\s*cent|percent)?(?:\s+(?:to|and)\s+[\d.,]+\s*(?:%|per\s*cent|percent))?"
+    r"(?:\s+(?:universal|across-the-board|blanket|baseline)\b"
+    r"|(?:\s+(?:import\s+)?(?:tariffs?|duty|duties|levy|levies))?\s+on\s+(?:all|every)\s+(?:imports|goods|countries))"
+)
 # A country's takings: its own when its sentence names it alone
 _OWN_WHEN_ALONE = frozenset({"revenue", "export revenue", "export earnings", "tariff revenue"})
 # What one economy has or does on its own: no partner, whatever the report pairs it with.
@@ -45,6 +52,7 @@ def by_metric(
     previous: set[str],
     continues: bool,
     at: int | None = None,
+    roles: Callable[[], dict[str, str]] = dict,
 ) -> str:
     """A figure's countries (``countries``, ";"-joined) as its metric reads them.
 
@@ -53,7 +61,9 @@ def by_metric(
     report on its trade with China. A deficit or surplus is with someone: "Vietnam runs a
     deficit of $50 billion with its northern neighbour" after a statement on Vietnam and China
     is with China. A tariff belongs to the country imposing it and the one it targets: a rate
-    on "Chinese EVs" in a report on U.S. duties is CHN;USA. ``at`` is where the figure starts.
+    on "Chinese EVs" in a report on U.S. duties is CHN;USA, but one "on all imports" is the
+    imposing country's alone, the one that buys in the statement before (``roles()``) when the
+    sentence names none. ``at`` is where the figure starts.
     """
     if metric in _NATIONAL_METRICS:
         if len(ctx.in_sentence) == 1:
@@ -92,6 +102,13 @@ def by_metric(
         if (continues or "with" in ctx.text) and countries in previous and len(previous) == 2:
             return join_codes(previous)
         return countries
+    if metric == "tariff" and at is not None and _ON_ALL.match(ctx.text, at):
+        # "tariffs of 10% to 20% on all imports": the imposing country's, on everyone
+        if len(ctx.in_sentence) == 1:
+            return next(iter(ctx.in_sentence))
+        buyers = [code for code, side in roles().items() if side == "receiver"]
+        if len(buyers) == 1 and buyers[0] in countries.split(";"):
+            return buyers[0]
     if (
         metric == "tariff"
         and ";" not in countries

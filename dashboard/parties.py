@@ -30,6 +30,8 @@ _JOINED = re.compile(r"\s?[-–—/]\s?")
 _WORLD_TRADE = re.compile(r"(?i)\b(?:global|world|worldwide)\s+(?:merchandise\s+|goods\s+)?trade\b")
 _REASON = re.compile(r"\s(?:as|because|amid|due\s+to|thanks\s+to)\s(?!(?:much|many|well|a\s+share|of)\b)")
 _LIST_ITEM = re.compile(r"\s*[-•·*▪–—]\s")
+# A country right after the word that opens a reason ("as India eases its curbs"), not "such as"
+_REASON_BEFORE = re.compile(r"(?<!such)\s(?:as|because|amid|due\s+to|thanks\s+to)\s+(?:the\s+)?$")
 # "32 percent of the total" is a share of a total, not a total.
 # Over lower-cased text, each word opening with its letter, so the engine skips to them.
 _AGGREGATE = re.compile(
@@ -220,7 +222,7 @@ def figure_countries(
         named = {code for code in named if ctx.first_mention[code].start < compared.start}
     if continues and previous and named <= previous:
         return set(previous)
-    if len(named) >= 2:
+    if named:
         named = _without_reasons(ctx, named, span)
     if len(named) >= 2:
         first = conjuncts.first_in(clause)
@@ -329,6 +331,10 @@ def figure_countries(
         and not conjuncts.claimed_elsewhere(code, part)
         and not _partner_of_another_figure(conjuncts, code, part)
         and not _of_a_later_figure(ctx, code, part)
+        # "expects shipments of 7.5 million tonnes as India eases its export curbs": a reason's
+        and not _REASON_BEFORE.search(
+            text, max(0, ctx.first_mention[code].start - 40), ctx.first_mention[code].start
+        )
     ]
     if conjuncts.breakdown_at is not None and span.start < conjuncts.breakdown_at:
         # not with a country of the breakdown after it: "imported 41.3 bcm, of which Russia ..."
@@ -468,7 +474,7 @@ def _without_reasons(ctx: SentenceContext, named: set[str], span: Span) -> set[s
     kept = named & before
     if len(kept) >= 2:
         return kept
-    part = ctx.part(ctx.clause(span.start))
+    part = ctx.clause(span.start)
     if (
         not any(part.start <= m.start < reason.start() for m in ctx.mentions)
         and not ctx.bilateral
@@ -478,7 +484,7 @@ def _without_reasons(ctx: SentenceContext, named: set[str], span: Span) -> set[s
         and not _speaks_of_two(text[part.start : span.start])
     ):
         # "while shipments of corn could drop 20-30% as Chinese buyers turn to U.S. and Ukrainian
-        # supplies": its part names no country but in the reason, so none of them
+        # supplies": its clause names no country but in the reason, so none of them
         return set()
     return named
 

@@ -145,7 +145,9 @@ def sentence_figures(
                 direction = worded  # the words' direction, not the sign's
         if not named_metric and ctx.bilateral and span.kind == "money":
             metric = "trade"  # "The two sides have set a target of $100 bn": their trade
-        countries = by_metric(metric, countries, ctx, report, previous_countries, continues, span.start)
+        countries = by_metric(
+            metric, countries, ctx, report, previous_countries, continues, span.start, before.roles
+        )
         if span.kind == "money" and (metric := unit_price(text, span.end, metric)) == "price":
             # "Brent fell to $78 a barrel, and India's oil import bill shrank": its own clause's;
             # but "The average price eased to $6.10" is of the flow it continues
@@ -186,7 +188,7 @@ def sentence_figures(
             and (dates := _fiscal_dates(period["period_text"], document.published, owner))
         ):
             period = {**period, "period_start": dates[0], "period_end": dates[1]}
-        if (earlier := year_earlier(text, span, period)) is not period:
+        if (earlier := year_earlier(text, span, period, document.published)) is not period:
             period = earlier
         elif i and period.get("period_start") and context.is_base(text, span.start):
             period = base_period(ctx, span, spans[i - 1], period, before)

@@ -8,6 +8,7 @@ goes with which listed country is ``lists``'s.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -66,6 +67,21 @@ class Statement:
             ]
             self._lead = next((f for f in own if not context.is_general(f.metric)), own[0])
         return self._lead
+
+    def last_past(self, published: dt.date) -> Figure | None:
+        """The statement's last figure of a time already past, not a base or a standing rate."""
+        day = published.isoformat()
+        return next(
+            (
+                f
+                for f in reversed(self.figures)
+                if f.period_end
+                and f.period_end < day
+                and not compared_with(f, self.at)
+                and not context.is_general(f.metric)
+            ),
+            None,
+        )
 
     def carried_countries(self) -> set[str]:
         """The countries a sentence continuing the statement goes on with: its last figure's,
@@ -156,6 +172,8 @@ def compared_with(figure: Figure, sentence_start: int) -> bool:
         or _MEASURED_AGAINST.search(text, clause_start, at)
         or _TARGET_AFTER.match(figure.sentence, at + len(figure.surface))
         or figure.sentence[at - 1 : at] == "("  # "$279.4 billion in 2023 ($382.1 billion in 2022)"
+        # "fell to $2.8 billion in August; a month earlier it was $3.2 billion"
+        or figure.period_text.endswith(("month earlier", "month before", "month ago"))
     )
 
 

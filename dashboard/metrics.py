@@ -290,6 +290,9 @@ class MetricIndex:
         return self.named[i] if i < len(self.named) else None
 
 
+_OF_THE_MARKET = re.compile(r"(?i)\s+of\s+(?:the|its|their|[\w.-]+['’]s?)\s+(?:[\w-]+\s+){0,2}?market\b")
+
+
 def metric_for(index: MetricIndex, start: int, end: int, kind: str, unit: str) -> str:
     """The metric of the figure at ``text[start:end]``; "" when the text names none.
 
@@ -307,6 +310,8 @@ def metric_for(index: MetricIndex, start: int, end: int, kind: str, unit: str) -
         )
         if head:
             return _name(head, (share.group("mod") or "").lower(), True)
+    if kind in _SHARE_KINDS and _OF_THE_MARKET.match(text, end):
+        return "market share"  # "from 0.5% of the market in 2020 to about 8%"
     chosen = index.before(start) or index.after(end)
     if (
         chosen is not None

@@ -49,6 +49,10 @@ _AND_THEN = re.compile(
 )
 
 
+# From a figure written "from X" to the one it went to: "... in 2020 to about "
+_TO_AFTER_FROM = re.compile(
+    r"[^.;]{0,40}?\bto\s+(?:(?:about|around|nearly|almost|some|roughly|over|more\s+than)\s+)?$"
+)
 _FISCAL = re.compile(r"(?i)\bFY|fiscal|\d{4}[-–/]\d\d\b")
 
 
@@ -138,6 +142,14 @@ def sentence_figures(
             # "made up 36% of oil imports, down from 42%": a share too; "bought 21.3 bcm, 42% of
             # its consumption, down from 21.7 bcm": the purchases, past the share between
             metric = compared.metric
+        elif (
+            out
+            and out[-1].kind == span.kind
+            and _a_share(out[-1].metric) != _a_share(metric)
+            and context.is_base(text, out[-1].start - sentence.start)
+            and _TO_AFTER_FROM.match(text, out[-1].end - sentence.start, span.start)
+        ):
+            metric = out[-1].metric  # "from 0.5% of the market in 2020 to about 8% in 2023"
         if metric == "trade balance" and span.kind == "money" and span.hint:
             # "Trade balance: -$29.3 billion" is a deficit of $29.3 billion, not a fall
             metric = "trade deficit" if span.hint == "down" else "trade surplus"
@@ -216,6 +228,10 @@ def sentence_figures(
             )
         )
     return out
+
+
+def _a_share(metric: str) -> bool:
+    return metric.startswith("share of ") or metric.endswith("share")
 
 
 def _currency(span: Span, mentions: list[Mention], report: Report, part: Clause) -> str:

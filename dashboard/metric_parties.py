@@ -11,9 +11,11 @@ from collections.abc import Callable
 from dashboard.context import Clause, SentenceContext
 from dashboard.countries import join_codes
 from dashboard.parties import Report
+from dashboard.roles import is_flow_partner
 
 # The country's own: "its liquefaction capacity", "It plans to add 1.2 GW"
 _OWN_CAPACITY = re.compile(r"(?i)^it\b|\bits\s+(?:[\w-]+\s+){0,2}?capacity\b")
+_ITS = re.compile(r"(?i)\bits\b")
 _LINKING_CAPACITY = re.compile(
     r"(?i)\b(?:export|import|pipeline|transit|transmission|interconnection|cross-border)\s+capacity\b"
 )
@@ -95,6 +97,17 @@ def by_metric(
             return next(iter(ctx.in_sentence))
         reporter = report.reporter
         return reporter if reporter and reporter in countries.split(";") else countries
+    if (
+        metric == "capacity"
+        and at is not None
+        and not ctx.clause_countries(clause := ctx.clause(at))
+        and _ITS.search(ctx.text, clause.start, at)
+        and not _LINKING_CAPACITY.search(ctx.text)
+        and (subject := next((m.iso3 for m in ctx.mentions if not is_flow_partner(ctx.text, m)), ""))
+    ):
+        # "Qatar signed a deal to supply 4 mtpa to China, and its expansion will lift capacity to
+        # 142 mtpa": the sentence's subject's own, in a clause naming no country
+        return subject
     if metric in _OWN_WHEN_ALONE and len(ctx.in_sentence) == 1:
         # "Iran's oil revenue reached an estimated $35 billion": its own, whoever bought the oil
         return next(iter(ctx.in_sentence))

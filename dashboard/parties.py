@@ -30,6 +30,11 @@ _JOINED = re.compile(r"\s?[-–—/]\s?")
 _WORLD_TRADE = re.compile(r"(?i)\b(?:global|world|worldwide)\s+(?:merchandise\s+|goods\s+)?trade\b")
 _REASON = re.compile(r"\s(?:as|because|amid|due\s+to|thanks\s+to)\s(?!(?:much|many|well|a\s+share|of)\b)")
 _LIST_ITEM = re.compile(r"\s*[-•·*▪–—]\s")
+# "the country's dairy sales": a flow of the country the statement before was about
+_THE_COUNTRYS_FLOW = re.compile(
+    r"(?i)\bthe\s+(?:country|nation)['’]s\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:exports|imports|sales|purchases|trade|shipments|supplies|output|production|consumption|demand)\b"
+)
 # A country right after the word that opens a reason ("as India eases its curbs"), not "such as"
 _REASON_BEFORE = re.compile(r"(?<!such)\s(?:as|because|amid|due\s+to|thanks\s+to)\s+(?:the\s+)?$")
 # "32 percent of the total" is a share of a total, not a total.
@@ -282,6 +287,10 @@ def figure_countries(
     # One country named: find the other side of the flow, unless it is an aggregate.
     [only] = named
     mention = ctx.first_mention[only]
+    if previous_subject not in ("", only) and _THE_COUNTRYS_FLOW.search(text, part.start, part.end):
+        # "New Zealand's dairy exports to China fell ... China's share of the country's dairy sales
+        # slipped": the country the statement before was about
+        return {only, previous_subject}
     if named_as_rival(text, mention):
         if (rank := rank_owner(ctx, before=mention.start)) and rank != only:
             return {only, rank}  # "China's top corn supplier ..., ahead of Ukraine with 5.6 million tonnes"

@@ -158,8 +158,9 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             ("months", "quarters"),
         ),
         (
-            # "the 2023/24 marketing year that ended Aug. 31", "the Iranian year that ended on March 19"
-            rf"(?i:the{S}(?:(?P<ya>{YEAR})[-–/]{YY}{S})?(?:(?:marketing|crop|fiscal|financial|business|(?-i:[A-Z][a-z]+|[A-Z]{{3,}})){S}){{0,2}}year{S}"
+            # "the 2023/24 marketing year that ended Aug. 31", "the Iranian year that ended on March 19",
+            # "the 2023/24 season, which ended in June"
+            rf"(?i:the{S}(?:(?P<ya>{YEAR})[-–/]{YY}{S})?(?:(?:marketing|crop|fiscal|financial|business|(?-i:[A-Z][a-z]+|[A-Z]{{3,}})){S}){{0,2}}(?:year|season),?{S}"
             rf"(?:to|through|(?:that{S}|which{S})?end(?:ing|ed|s)(?:{S}in|{S}on)?){S}(?:end-|the{S}end{S}of{S})?)(?P<m>{month})"
             rf"(?:{S}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?{S}(?P<y>{YEAR}))?",
             year_to,

@@ -190,6 +190,14 @@ def numbered_part(m, ctx):
     return (*months_between(year, months * (n - 1) + 1, months * n), "quarter" if months == 3 else "half")
 
 
+def numbered_months(m, ctx):
+    """ "9M 2024", "9M24": the year's first nine months."""
+    count = int(m.group("n"))
+    if not 1 <= count <= 12:
+        return None
+    return (*months_between(full_year(m.group("y")), 1, count), "months")
+
+
 def decade(m, ctx):
     """ "the 2010s": 2010-2019."""
     start = int(m.group("y"))

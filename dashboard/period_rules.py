@@ -46,6 +46,7 @@ from dashboard.period_resolvers import (
     next_year,
     next_years,
     not_a_period,
+    numbered_months,
     numbered_part,
     part_of_named_year,
     past_decade,
@@ -201,9 +202,11 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             fiscal_span,
             ("YEAR",),
         ),
-        # "FY24", "fiscal 2024", "the 2023 financial year"
+        # "FY24", "fiscal 2024", "the 2023 financial year"; "fiscal 2024, which ended in June" is
+        # the one by the country's calendar, its end month said again
         (
             rf"(?i:(?:fiscal(?:{S}year)?|FY)\s*'?(?P<y>{YEAR}|{YY}))(?!\d)"
+            rf"(?:,?{S}(?i:which|that){S}(?i:end(?:ed|s)){S}(?i:in|on){S}(?:{month})(?:{S}\d{{1,2}})?)?"
             rf"|(?i:the{S})(?P<y2>{YEAR}){S}(?i:fiscal|financial){S}(?i:year)",
             fiscal_named,
             ("fiscal", "fy", "financial"),
@@ -264,6 +267,12 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             rf"(?i:(?P<n>[1-4])(?P<unit>Q|H)\s?['’]?(?P<y>{YEAR}|{YY}))(?!\w)",
             numbered_part,
             ("1q", "2q", "3q", "4q", "1h", "2h"),
+        ),
+        # "9M 2024": the first nine months, as results and market reports write
+        (
+            rf"(?<![\d$€£¥.,])(?P<n>1[0-2]|[1-9])(?-i:M)\s?['’]?(?P<y>{YEAR}|{YY})(?!\w)",
+            numbered_months,
+            tuple(f"{n}m" for n in range(1, 13)),
         ),
         # "in the second quarter, from R18.9 billion in the first": the part named before
         (

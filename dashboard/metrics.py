@@ -32,6 +32,8 @@ _QUALIFIED = frozenset(
         "output",
         "harvest",
         "arrivals",
+        "needs",
+        "consumption",
     }
 )
 # A unit that names its commodity: bcm of what else but gas, TEU of containers.

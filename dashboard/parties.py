@@ -28,8 +28,18 @@ from dashboard.roles import FROM_BEFORE, flow_of, flow_roles, is_flow_partner, i
 
 _JOINED = re.compile(r"\s?[-–—/]\s?")
 _WORLD_TRADE = re.compile(r"(?i)\b(?:global|world|worldwide)\s+(?:merchandise\s+|goods\s+)?trade\b")
-_REASON = re.compile(r"\s(?:as|because|amid|due\s+to|thanks\s+to)\s(?!(?:much|many|well|a\s+share|of)\b)")
+_REASON = re.compile(
+    r"\s(?:as|because|amid|due\s+to|thanks\s+to"
+    # "grew 5.4% on brisk shipments of chips to China": on what drove it
+    r"|on(?=\s+(?:brisk|strong|robust|solid|firm|weak|weaker|stronger|soft|sluggish|rising|falling|higher"
+    r"|lower|booming|slowing|surging|slumping)\b))\s(?!(?:much|many|well|a\s+share|of)\b)"
+)
 _LIST_ITEM = re.compile(r"\s*[-•·*▪–—]\s")
+# A place in a ranking the statement before began: "came a close second", "ranked third"
+_PLACED = re.compile(
+    r"(?i)\b(?:came|ranked|ranks|was|is|finished|placed|stood)\s+(?:a\s+(?:close|distant)\s+)?"
+    r"(?:second|third|fourth|fifth|next)\b|\bin\s+(?:second|third|fourth|fifth)\s+place\b"
+)
 # "the country's dairy sales": a flow of the country the statement before was about
 _THE_COUNTRYS_FLOW = re.compile(
     r"(?i)\bthe\s+(?:country|nation)['’]s\s+(?:[\w-]+\s+){0,2}?"
@@ -126,8 +136,9 @@ class Report:
 
 
 _OWN_BALANCE = re.compile(
-    r"(?i)['’]s\s+(?:overall\s+|total\s+|global\s+)?(?:trade\s+|goods\s+|merchandise\s+)?"
-    r"(?:surplus|deficit|balance)\b(?!\s+with\b)"
+    r"(?i)(?:['’]s|\s(?:logged|posted|recorded|reported|ran|booked|registered)\s+an?)"
+    r"\s+(?:overall\s+|total\s+|global\s+)?(?:trade\s+|goods\s+|merchandise\s+)?"
+    r"(?:surplus|deficit|balance)\b(?![^.;]{0,40}\bwith\b)"  # "Japan logged a trade surplus of ..."
 )
 
 
@@ -141,6 +152,7 @@ def figure_countries(
     roles: Callable[[], dict[str, str]] = dict,
     breakdown: Callable[[], bool] = bool,
     sibling: str = "",
+    ranked_in: Callable[[], str] = str,
 ) -> set[str]:
     """The countries ``span``, a figure of the sentence ``conjuncts`` shares out, is about.
 
@@ -148,7 +160,8 @@ def figure_countries(
     statement the sentence may continue, ``previous_subject`` the first country that
     statement named and ``roles()`` which of its countries sent and which received
     (``flow_roles``); ``breakdown()`` says the statement before gave figures for several
-    partners; ``sibling`` holds the countries of the figure before in the same sentence.
+    partners; ``sibling`` holds the countries of the figure before in the same sentence;
+    ``ranked_in()`` the country the statement before ranked others in.
     """
     ctx = conjuncts.ctx
     focus, reporter, paired = report.focus, report.reporter, report.paired
@@ -287,6 +300,10 @@ def figure_countries(
     # One country named: find the other side of the flow, unless it is an aggregate.
     [only] = named
     mention = ctx.first_mention[only]
+    if _PLACED.search(text) and (owner := ranked_in()) and owner != only:
+        # "China was Germany's most important trading partner ... The United States came a close
+        # second with 252.3 billion euros": in the same ranking, with Germany
+        return {only, owner}
     if previous_subject not in ("", only) and _THE_COUNTRYS_FLOW.search(text, part.start, part.end):
         # "New Zealand's dairy exports to China fell ... China's share of the country's dairy sales
         # slipped": the country the statement before was about
@@ -298,10 +315,10 @@ def figure_countries(
         # ahead of Mauritius with $7.97 billion": in the partner's place, with the other side
         if (other := beside_rival(ctx, mention, sibling)) and other != only:
             return {only, other}
-        if len(ranked_in := set(sibling.split(";")) - set(ctx.first_mention) - {""}) == 1:
+        if len(owner_before := set(sibling.split(";")) - set(ctx.first_mention) - {""}) == 1:
             # "Australia remained the top supplier with 42%, followed by Malaysia with 16%": in
             # the rank the figure before was in, the country it was ranked in
-            return {only, *ranked_in}
+            return {only, *owner_before}
     if len(previous) == 1 and only not in previous and ranked_as(text, mention) and not rank_owner(ctx):
         # "Japan imported 65.9 million tonnes of LNG ... Australia remained the top supplier with
         # 42% of the total": ranked in the country the statement before was about
@@ -398,6 +415,8 @@ def figure_countries(
         and main != only
         and not aggregate
         and not (partner and (report.partner_only(main) or _partner_here(ctx, main)))
+        # "Japan logged a trade surplus" in a report naming Taiwan most, only as a market: Japan's own
+        and not (report.partner_only(main) and _OWN_BALANCE.search(text, part.start, part.end))
     ):
         return {only, main}  # "Saudi Arabia shipped 86 million tons" in a report on China's imports
     if (

@@ -60,7 +60,7 @@ def role(flow: str, partner: bool) -> str:
 # Who sends and who receives, by the noun a rank gives them: "the top supplier", "the biggest market"
 SENDER_NOUNS = "supplier|exporter|seller|source|shipper|producer|investor"
 RECEIVER_NOUNS = "buyer|importer|customer|market|destination|purchaser"
-_TOP = r"(?:top|biggest|largest|main|leading|chief|\w+-largest|\w+-biggest)"
+_TOP = r"(?:top|biggest|largest|main|leading|chief|most\s+important|\w+-largest|\w+-biggest)"
 # "China's top corn supplier", "Japan's biggest market": the country a rank is in, and which
 # side of the flow the ranked stand on
 RANK_OWNER = re.compile(

@@ -99,6 +99,7 @@ def sentence_figures(
                 before.roles,
                 before.breakdown,
                 sibling=out[-1].countries if out else "",
+                ranked_in=before.rank_owner,
             )
         )
         bound, worded = qualify(text, span.start, span.end)

@@ -22,7 +22,7 @@ from dashboard.metrics import (
     names_own_metric,
     subject_commodity,
 )
-from dashboard.roles import flow_roles
+from dashboard.roles import RANK_OWNER, flow_roles
 
 _BALANCES = frozenset(
     {"trade deficit", "trade surplus", "trade balance", "current account deficit", "current account surplus"}
@@ -47,6 +47,7 @@ class Statement:
     named: list[Mention] = field(default_factory=list)  # its countries, by offsets into ``text``
     heading: dict[str, str] | None = None  # the period a heading over a list gives its items
     earlier: list[Figure] = field(default_factory=list)  # the document's figures so far
+    ranked_before: str = ""  # the country a statement before ranked others in
     # Read only when a figure needs them: most do not.
     _forecast: bool | None = None
     _lead: Figure | None = None
@@ -136,6 +137,12 @@ class Statement:
         if self._forecast is None:
             self._forecast = is_forecast(self.text)
         return self._forecast
+
+    def rank_owner(self) -> str:
+        """The one country the statement ranks others in ("China was Germany's most important
+        trading partner"), else the one a statement before it did, or ""."""
+        owners = {m.iso3 for m in self.named if RANK_OWNER.match(self.text, m.end)}
+        return next(iter(owners)) if len(owners) == 1 else self.ranked_before
 
     def roles(self) -> dict[str, str]:
         """Which of the statement's two countries sends and which receives (``flow_roles``)."""

@@ -42,7 +42,7 @@ def as_read(written: str) -> tuple[str, str]:
 
 
 # The line break first: the engine skips from one to the next.
-_SOFT_BREAK = re.compile(r"\n(?<=[^\s.!?:;]\n)(?=[ \t]*[a-zA-Z])")
+_SOFT_BREAK = re.compile(r"\n(?<=[^\s.!?:;]\n)(?=[ \t]*[a-zA-Z$€£¥₹\d])")
 # No line of its own ends in these: "shipments to\nUzbekistan" runs on to a capital.
 _RUN_ON = re.compile(r"(?i)\b(?:to|from|of|the|and|or|with|in|into|for|by|a|an|at|on|than|its|their)$")
 _KEY = re.compile(r"[^\n:]{1,30}:\s")  # "title: ...", "Exports: $5.1 bn": a line of its own
@@ -51,16 +51,19 @@ _KEY = re.compile(r"[^\n:]{1,30}:\s")  # "title: ...", "Exports: $5.1 bn": a lin
 def joined_lines(text: str, one_case: bool = False) -> str:
     """A line broken inside a sentence, as copy from a PDF comes ("1.4 million\ntonnes"),
     joined by a space, one for one: a line of prose runs on into one opening in lower case,
-    or in a capital after "to" or "the" (in a text all in one case, into any opening with a
-    letter). Other lines that open with a capital, lines opening with a bullet, short lines
+    and a line ending in "to", "by" or "the", however short, into whatever opens the next (a
+    capital, "$ 1.2 billion"); in a text all in one case, a long line into any opening with a
+    letter. Other lines that open with a capital, lines opening with a bullet, short lines
     and "key: value" lines stay."""
 
     def join(m: re.Match[str]) -> str:
         line = text.rfind("\n", 0, m.start()) + 1
-        if m.start() - line < 40 or _KEY.match(text, line):
+        # "Indonesia grew by\n$ 1.2 billion": no line of its own ends in "by", however short
+        unfinished = _RUN_ON.search(text, max(0, m.start() - 6), m.start())
+        if (m.start() - line < 40 and not unfinished) or _KEY.match(text, line):
             return "\n"
         opening = text[m.end() : m.end() + 2].lstrip()[:1]
-        runs_on = one_case or opening.islower() or _RUN_ON.search(text, max(0, m.start() - 6), m.start())
+        runs_on = unfinished or (opening.isalpha() and (one_case or opening.islower()))
         return " " if runs_on else "\n"
 
     return _SOFT_BREAK.sub(join, text)

@@ -146,7 +146,8 @@ def span_patterns() -> SpanPatterns:
         ),
         prefix=re.compile(rf"(?<![A-Za-z])(?P<sym>{alt(list(symbols))}){SP}?$"),
         # Not a dash after a figure: "5%–7%" is a range, not minus 7%.
-        sign=re.compile(rf"(?:(?<![\w%-])[-−–+]|(?<![\w])(?i:minus|plus){SP})$"),
+        # "(+ 29.7 %)": a plus spaced from its number is still a sign; a spaced dash may be a rule
+        sign=re.compile(rf"(?:(?<![\w%-])(?:[-−–+]|\+{SP})|(?<![\w])(?i:minus|plus){SP})$"),
         # "300,000 b/d" is barrels a day, not billions
         scale=re.compile(
             rf"(?:{SP}?-?|{SP}?{_DASH}?)(?P<scale>{alt(list(scales))})(?![A-Za-z]|(?<=b)/)", re.I

@@ -39,7 +39,7 @@ def _past_pattern() -> re.Pattern[str]:
     return re.compile(lexicon.at_word_start(words, not_after=r"\w") + r"\b")
 
 
-def _reports_past(clause: str) -> bool:
+def reports_past(clause: str) -> bool:
     """Whether a clause of a forecast reports what happened instead: "..., as bilateral trade
     reached $8.5 billion in the 12 months to September"."""
     return not is_forecast(clause) and _past_pattern().search(clause.lower()) is not None
@@ -70,7 +70,7 @@ def reports_past_at(text: str, start: int, end: int) -> bool:
     # grow in the fourth" reports the third and foresees the fourth.
     low = max(0, start - _CLAUSE_REACH)
     opens = max(text.rfind(",", low, start), text.rfind(";", low, start), low - 1)
-    return _reports_past(text[opens + 1 : end])
+    return reports_past(text[opens + 1 : end])
 
 
 _CLAUSE_REACH = 160

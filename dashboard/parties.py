@@ -243,6 +243,15 @@ def figure_countries(
     if named:
         named = _without_reasons(ctx, named, span)
     if len(named) >= 2:
+        if (
+            span.kind == "percent"
+            and len(previous) == 1
+            and not previous & named
+            and _TOOK.search(ctx.text, 0, span.start)
+        ):
+            # "Russia's seaborne crude exports averaged 3.4 million bpd ... India and China took
+            # about 90% of the volumes": shares of the one country's flow
+            return named | previous
         first = conjuncts.first_in(clause)
         if (
             first is not None
@@ -361,6 +370,7 @@ def figure_countries(
         and not _REASON_BEFORE.search(
             text, max(0, ctx.first_mention[code].start - 40), ctx.first_mention[code].start
         )
+        and not _in_reason_after(ctx, code, span)
     ]
     if conjuncts.breakdown_at is not None and span.start < conjuncts.breakdown_at:
         # not with a country of the breakdown after it: "imported 41.3 bcm, of which Russia ..."
@@ -401,9 +411,7 @@ def figure_countries(
             and only in focus[:2]
             # "China's trade surplus narrowed" in a release that names the EU only as a market for
             # China's goods: China's own, not the pair's
-            and not (
-                _OWN_BALANCE.search(text, part.start, part.end) and any(map(report.partner_only, focus[:2]))
-            )
+            and not (_own_balance(text, part, mention) and any(map(report.partner_only, focus[:2])))
         )
     ):
         pair = set(focus[:2])
@@ -416,7 +424,7 @@ def figure_countries(
         and not aggregate
         and not (partner and (report.partner_only(main) or _partner_here(ctx, main)))
         # "Japan logged a trade surplus" in a report naming Taiwan most, only as a market: Japan's own
-        and not (report.partner_only(main) and _OWN_BALANCE.search(text, part.start, part.end))
+        and not (report.partner_only(main) and _own_balance(text, part, mention))
     ):
         return {only, main}  # "Saudi Arabia shipped 86 million tons" in a report on China's imports
     if (
@@ -500,7 +508,10 @@ def _without_reasons(ctx: SentenceContext, named: set[str], span: Span) -> set[s
         return named
     before = {m.iso3 for m in ctx.mentions if m.start < reason.start()}
     kept = named & before
-    if len(kept) >= 2:
+    if kept == named:
+        return named  # none named only in the reason
+    if kept:
+        # "copper exports fell 4.8% as shipments to China, its top buyer, dropped": Chile's
         return kept
     part = ctx.clause(span.start)
     if (
@@ -515,6 +526,31 @@ def _without_reasons(ctx: SentenceContext, named: set[str], span: Span) -> set[s
         # supplies": its clause names no country but in the reason, so none of them
         return set()
     return named
+
+
+# What buyers took of a flow: "India and China took about 90%"
+_TOOK = re.compile(
+    r"(?i)\b(?:took|take|takes|bought|buy|buys|absorbed|received|accounted\s+for|account\s+for)\s+"
+    r"(?:(?:about|around|nearly|almost|some|roughly|over|more\s+than|less\s+than|just\s+over|just\s+under)\s+)?$"
+)
+# "The U.S. trade deficit widened": a country's own, named before it
+_BALANCE_AFTER = re.compile(
+    r"(?i)\s+(?:overall\s+|total\s+|global\s+)?(?:trade\s+|goods\s+|merchandise\s+)?"
+    r"(?:surplus|deficit|balance)\b(?![^.;]{0,40}\bwith\b)"
+)
+
+
+def _own_balance(text: str, part: Clause, mention: Mention) -> bool:
+    """Whether ``part`` names a country's balance with no one in particular: "China's trade
+    surplus narrowed", "Japan logged a trade surplus", "The U.S. trade deficit widened"."""
+    return bool(_OWN_BALANCE.search(text, part.start, part.end) or _BALANCE_AFTER.match(text, mention.end))
+
+
+def _in_reason_after(ctx: SentenceContext, code: str, span: Span) -> bool:
+    """Whether ``code`` is first named in a reason given after the figure ("fell 4.8% as shipments
+    to China dropped")."""
+    reason = _REASON.search(ctx.text, span.end, min(len(ctx.text), span.end + 80))
+    return reason is not None and ctx.first_mention[code].start > reason.start()
 
 
 def _listed_after(ctx: SentenceContext, first: Mention) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from dashboard.forecasts import reports_past
 from dashboard.period_calendar import (
     ORDINALS,
     Context,
@@ -424,7 +425,12 @@ def days_to(m, ctx):
     """ "the week ended Aug. 8": the seven days up to it; "the 10 days to March 20", "the four
     weeks to Sept. 8"."""
     month, day = month_number(m.group("m")), int(m.group("d"))
-    count = count_of(m.group("n")) if m.group("n") else 7 * (count_of(m.group("w")) if m.group("w") else 1)
+    if m.group("p"):
+        count = 1  # "the period to Oct. 13": the day; its length is the stretch's named before it
+    else:
+        count = (
+            count_of(m.group("n")) if m.group("n") else 7 * (count_of(m.group("w")) if m.group("w") else 1)
+        )
     year = _year_of_month_begun(m, ctx, month)
     if year is None or not 1 <= count <= 366:
         return None
@@ -468,6 +474,15 @@ def last_year(m, ctx):
 
 
 def this_year(m, ctx):
+    return _whole_year(ctx, 0)
+
+
+def whole_year(m, ctx):
+    """ "for the full year", "the year as a whole": the calendar year, but in a sentence that
+    reports the past, the last one ended ("For the full year, the deficit narrowed to $295.4
+    billion", read in February, is last year's)."""
+    if ctx.published is not None and not ctx.states_forecast() and reports_past(ctx.sentence):
+        return _whole_year(ctx, -1)
     return _whole_year(ctx, 0)
 
 

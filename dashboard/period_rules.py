@@ -62,6 +62,7 @@ from dashboard.period_resolvers import (
     this_year,
     through_month,
     to_date,
+    whole_year,
     year_to,
     years_span,
     years_to,
@@ -406,12 +407,13 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             ("days+MONTH",),
         ),
         # "the week ended Aug. 8", "the 10 days to March 20", "the four weeks to Sept. 8": the days
-        # up to that one
+        # up to that one; "in the period to Oct. 13" after them, as many days to that one
         (
-            rf"(?i:the{S}(?:(?P<n>{n}){S}days|(?P<w>{n}){S}weeks|week){S}(?:ended|ending|to|through)(?:{S}on)?{S})"
+            rf"(?i:the{S}(?:(?P<n>{n}){S}days|(?P<w>{n}){S}weeks|week|(?P<p>(?:(?:previous|prior|same){S})?period))"
+            rf"{S}(?:ended|ending|to|through)(?:{S}on)?{S})"
             rf"(?P<m>{month}){S}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?{S}(?P<y>{YEAR}))?",
             days_to,
-            ("week+MONTH", "days+MONTH"),
+            ("week+MONTH", "days+MONTH", "period+MONTH"),
         ),
         # "in May 1-25": days of a month
         (
@@ -449,10 +451,14 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             ("last year", "previous year", "prior year", "preceding year"),
         ),
         (
-            rf"(?i:this{S}year|the{S}current{S}year|(?:for{S})?the{S}(?:full|whole){S}year|full[-\s]year"
-            rf"|(?:for{S})?the{S}year{S}as{S}a{S}whole)",
+            rf"(?i:this{S}year|the{S}current{S}year)",
             this_year,
-            ("this year", "current year", "full year", "whole year", "year as a whole"),
+            ("this year", "current year"),
+        ),
+        (
+            rf"(?i:(?:for{S})?the{S}(?:full|whole){S}year|full[-\s]year|(?:for{S})?the{S}year{S}as{S}a{S}whole)",
+            whole_year,
+            ("full year", "whole year", "year as a whole"),
         ),
         (rf"(?i:next{S}year|the{S}coming{S}year)", next_year, ("next year", "coming year")),
         (

@@ -256,7 +256,7 @@ def find_periods(
         for _, _, start, end, dates in taken
         if dates is not None
     ]
-    return _previous_of_twelve_months(periods) if len(periods) > 1 else periods
+    return _stretches_before(_previous_of_twelve_months(periods)) if len(periods) > 1 else periods
 
 
 _THE_PREVIOUS_YEAR = re.compile(r"(?i)the\s+(?:previous|prior|preceding)\s+year$")
@@ -277,6 +277,29 @@ def _previous_of_twelve_months(periods: list[Period]) -> list[Period]:
         ):
             start, end = back_a_year(earlier.start), back_a_year(earlier.end)
             periods[i] = Period(start, end, earlier.granularity, period.text, period.offset, period.stop)
+    return periods
+
+
+_THE_PERIOD_TO = re.compile(r"(?i)period\s+(?:ended|ending|to|through)\b")
+
+
+def _stretches_before(periods: list[Period]) -> list[Period]:
+    """ "3.4 million bpd in the four weeks to Oct. 20, down from 3.5 million in the period to Oct.
+    13": the period as long as the stretch named before it, ending on its own day."""
+    for i in range(1, len(periods)):
+        period, earlier = periods[i], periods[i - 1]
+        if (
+            period.start is not None
+            and period.start == period.end
+            and earlier.start is not None
+            and earlier.end is not None
+            and earlier.start < earlier.end
+            and _THE_PERIOD_TO.search(period.text)
+        ):
+            start = period.start - (earlier.end - earlier.start)
+            periods[i] = Period(
+                start, period.end, earlier.granularity, period.text, period.offset, period.stop
+            )
     return periods
 
 

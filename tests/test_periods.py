@@ -98,6 +98,8 @@ RULES = [
     ("in 9M 2022", "2022-01-01", "2022-09-30"),
     ("sales in 6M23 rose", "2023-01-01", "2023-06-30"),
     ("in fiscal 2023, which ended in March", "2022-04-01", "2023-03-31"),
+    ("Exports for the full year rose 5%.", "2022-01-01", "2022-12-31"),
+    ("Exports for the full year will rise 5%.", "2023-01-01", "2023-12-31"),
 ]
 
 

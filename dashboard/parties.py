@@ -40,10 +40,12 @@ _PLACED = re.compile(
     r"(?i)\b(?:came|ranked|ranks|was|is|finished|placed|stood)\s+(?:a\s+(?:close|distant)\s+)?"
     r"(?:second|third|fourth|fifth|next)\b|\bin\s+(?:second|third|fourth|fifth)\s+place\b"
 )
-# "the country's dairy sales": a flow of the country the statement before was about
+# "the country's dairy sales", "the country's tomatoes": of the country the statement before
+# was about; not "the country's statistics office", who speaks
 _THE_COUNTRYS_FLOW = re.compile(
-    r"(?i)\bthe\s+(?:country|nation)['’]s\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:exports|imports|sales|purchases|trade|shipments|supplies|output|production|consumption|demand)\b"
+    r"(?i)\bthe\s+(?:country|nation)['’]s\s+(?!(?:[\w-]+\s+){0,2}?(?:office|bureau|ministry|agency|bank"
+    r"|authority|institute|council|association|department|statistics|customs|government|president"
+    r"|minister|officials?|leaders?)\b)"
 )
 # A country right after the word that opens a reason ("as India eases its curbs"), not "such as"
 _REASON_BEFORE = re.compile(r"(?<!such)\s(?:as|because|amid|due\s+to|thanks\s+to)\s+(?:the\s+)?$")

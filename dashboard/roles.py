@@ -69,6 +69,12 @@ RANK_OWNER = re.compile(
 )
 
 
+# A country that takes or buys: "The EU took roughly 30%", "China bought 74.7 million tonnes"
+_RECEIVES_AFTER = re.compile(
+    r"(?i)\s+(?:took|takes|bought|buys|imported|imports|received|receives|purchased|absorbed)\b"
+)
+
+
 def flow_roles(text: str, mentions: list[Mention], countries: str, metric: str) -> dict[str, str]:
     """Which of a statement's two countries sends and which receives: {"RUS": "sender", ...}.
 
@@ -88,6 +94,9 @@ def flow_roles(text: str, mentions: list[Mention], countries: str, metric: str) 
             if ranked and (ranked.group("sender") or ranked.group("receiver")):
                 # "Russia overtook Saudi Arabia as China's biggest crude supplier": China receives
                 named[m.iso3] = "receiver" if ranked.group("sender") else "sender"
+            elif _RECEIVES_AFTER.match(text, m.end):
+                # "The EU took roughly 30% of the country's citrus": the buyer, whatever the flow's name
+                named[m.iso3] = "receiver"
             else:
                 # "Saudi Arabia supplied India with ...": the object of a sending verb receives
                 partner = is_partner(text, m) or bool(_SENT_TO.search(text, max(0, m.start - 16), m.start))

@@ -241,14 +241,17 @@ def carried_metric(
     )
 
 
-_OF_THE_TOTAL = re.compile(r"(?i)\s+of\s+(?:the|that|this|its|their)\s+total\b(?!\s+[a-z])")
+_OF_THE_TOTAL = re.compile(
+    r"(?i)\s+of\s+(?:the|that|this|its|their)\s+(?:total(?:\s+(?:volume|value|amount))?|volumes?|value|amount)\b"
+    r"(?!\s+[a-z])"
+)
 
 
 def share_of_total(metric: str, named: str, text: str, span: Span, whole: Figure | None) -> str:
     """ "with Russia supplying about 70% of the total", "Australia remained the top supplier with
-    42% of the total": a share of the flow the figure before measured, whatever flow its
-    sentence ``named`` for it; else ``metric``. "Copper accounted for half of the total" keeps the
-    commodity's."""
+    42% of the total", "China buying two-thirds of the volume": a share of the flow the figure
+    before measured, whatever flow its sentence ``named`` for it; else ``metric``. "Copper
+    accounted for half of the total" keeps the commodity's."""
     if (
         span.kind == "percent"
         and not named.startswith("share of ")

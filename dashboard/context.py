@@ -218,6 +218,7 @@ class SentenceContext:
         self.clause_starts = [c.start for c in self.parts]
         self.spans = spans
         self.span_starts = span_starts = [s.start for s in spans]
+        self.has_multiple = any(s.kind == "multiple" for s in spans)
         # A country inside a figure is its currency's ("US$"), not a party to it; nor are those
         # a rank is counted after ("its third-largest market after China and the United States"),
         # nor the scene of an event ("before the invasion of Ukraine").
@@ -380,8 +381,14 @@ class SentenceContext:
             after = None  # "a rebound of 20% after last year's 25% slump": the slump's time
         # "$279.4 billion in 2023 ($382.1 billion in 2022)": a bracket parts the figure from a time
         # "rose to $4.5 billion ($3.1 billion in March 2023)": nor one in a bracket of its own
-        own = self._bracket(span.start)
-        if before is not None and after is None and self._bracket(before.offset) not in (own, -1):
+        bracketed = "(" in self.text
+        own = self._bracket(span.start) if bracketed else -1
+        if (
+            bracketed
+            and before is not None
+            and after is None
+            and self._bracket(before.offset) not in (own, -1)
+        ):
             # "narrowed to A$7.3 billion in February (A$11.0 billion in January), as exports to
             # China dropped 12%": past the bracket's own time to the one before it
             j = next(k for k in range(i - 1, -1, -1) if self.periods[k] is before) - 1
@@ -392,13 +399,13 @@ class SentenceContext:
             return before or after
         clause = self.clause(span.start)
         before_rank = (
-            self._bracket(before.offset) != own,
+            bracketed and self._bracket(before.offset) != own,
             # "Between 2019 and 2023, exports grew 70%, while in 2020 and 2021 they rose 43%"
             not (clause.start <= before.offset < clause.end or self.fronted(before)),
             max(0, span.start - before.stop),
         )
         after_rank = (
-            self._bracket(after.offset) != own,
+            bracketed and self._bracket(after.offset) != own,
             not clause.start <= after.offset < clause.end,
             max(0, after.offset - span.end),
         )

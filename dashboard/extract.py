@@ -131,9 +131,7 @@ def extract_document(document: Document) -> list[Figure]:
             former_or_latter(own, sentence, named)
         shares_of_one_whole(own, sentence)
         subject = next((m.iso3 for m in named if not roles.is_flow_partner(sentence.text, m)), "")
-        before = Statement(
-            own, subject, sentence.text, shift, named, earlier=figures, ranked_before=before.rank_owner()
-        )
+        before = Statement(own, subject, sentence.text, shift, named, earlier=figures, before=before)
         figures.extend(own)
     if text is not document.text:
         for figure in figures:
@@ -167,9 +165,7 @@ def _after_words(
         else None
     )
     if heading or before.heading or (before.figures and not _aside(sentence.text, caseless)):
-        return Statement(
-            [], before.subject, heading=heading, earlier=before.earlier, ranked_before=before.rank_owner()
-        )
+        return Statement([], before.subject, heading=heading, earlier=before.earlier, before=before)
     return before
 
 

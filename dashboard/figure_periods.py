@@ -213,7 +213,7 @@ def year_earlier(
     if span.kind == "multiple" or not period.get("period_start"):
         return period
     if not (earlier := _YEAR_EARLIER.match(text, span.end)):
-        return _month_earlier(text, span, period)
+        return _month_earlier(text, span, period) if "month" in text else period
     back = int(period["period_start"][:4]) - int(earlier.group("y")) if earlier.group("y") else 1
     if not 0 < back <= 30:
         return period

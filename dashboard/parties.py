@@ -35,6 +35,7 @@ _REASON = re.compile(
     r"|lower|booming|slowing|surging|slumping)\b))\s(?!(?:much|many|well|a\s+share|of)\b)"
 )
 _LIST_ITEM = re.compile(r"\s*[-•·*▪–—]\s")
+_PLACES = ("second", "third", "fourth", "fifth", "next")
 # A place in a ranking the statement before began: "came a close second", "ranked third"
 _PLACED = re.compile(
     r"(?i)\b(?:came|ranked|ranks|was|is|finished|placed|stood)\s+(?:a\s+(?:close|distant)\s+)?"
@@ -236,20 +237,21 @@ def figure_countries(
         # "up 6.2% ... and more than triple the value shipped to Canada": the flow the figure
         # before measured, and what it is compared with
         return set(sibling.split(";")) | after
-    if named and (compared := _multiple_after(ctx, span, clause)) is not None:
+    if named and ctx.has_multiple and (compared := _multiple_after(ctx, span, clause)) is not None:
         # "up 6.2% from a year earlier and more than triple the value shipped to Canada": a
         # country named after a multiple is what the multiple compares with, not this figure's
         named = {code for code in named if ctx.first_mention[code].start < compared.start}
     if continues and previous and named <= previous:
         return set(previous)
-    if named:
-        named = _without_reasons(ctx, named, span)
+    reason = _REASON.search(ctx.text, span.end, min(len(ctx.text), span.end + 80))
+    if named and reason is not None:
+        named = _without_reasons(ctx, named, span, reason)
     if len(named) >= 2:
         if (
             span.kind == "percent"
             and len(previous) == 1
             and not previous & named
-            and _TOOK.search(ctx.text, 0, span.start)
+            and _TOOK.search(ctx.text, max(0, span.start - 40), span.start)
         ):
             # "Russia's seaborne crude exports averaged 3.4 million bpd ... India and China took
             # about 90% of the volumes": shares of the one country's flow
@@ -311,11 +313,20 @@ def figure_countries(
     # One country named: find the other side of the flow, unless it is an aggregate.
     [only] = named
     mention = ctx.first_mention[only]
-    if _PLACED.search(text) and (owner := ranked_in()) and owner != only:
+    if (
+        any(map(text.__contains__, _PLACES))
+        and _PLACED.search(text)
+        and (owner := ranked_in())
+        and owner != only
+    ):
         # "China was Germany's most important trading partner ... The United States came a close
         # second with 252.3 billion euros": in the same ranking, with Germany
         return {only, owner}
-    if previous_subject not in ("", only) and _THE_COUNTRYS_FLOW.search(text, part.start, part.end):
+    if (
+        previous_subject not in ("", only)
+        and ("country" in text or "nation" in text)
+        and _THE_COUNTRYS_FLOW.search(text, part.start, part.end)
+    ):
         # "New Zealand's dairy exports to China fell ... China's share of the country's dairy sales
         # slipped": the country the statement before was about
         return {only, previous_subject}
@@ -372,7 +383,8 @@ def figure_countries(
         and not _REASON_BEFORE.search(
             text, max(0, ctx.first_mention[code].start - 40), ctx.first_mention[code].start
         )
-        and not _in_reason_after(ctx, code, span)
+        # "fell 4.8% as shipments to China dropped": a reason's
+        and not (reason is not None and ctx.first_mention[code].start > reason.start())
     ]
     if conjuncts.breakdown_at is not None and span.start < conjuncts.breakdown_at:
         # not with a country of the breakdown after it: "imported 41.3 bcm, of which Russia ..."
@@ -501,13 +513,10 @@ def _partner_of_another_figure(conjuncts: Conjuncts, code: str, part: Clause) ->
     return has_figure and is_flow_partner(ctx.text, mention)
 
 
-def _without_reasons(ctx: SentenceContext, named: set[str], span: Span) -> set[str]:
-    """``named`` without countries named only in a reason given after the figure: "beef exports
-    to China could fall 10-15% as Brazilian supplies surge"."""
+def _without_reasons(ctx: SentenceContext, named: set[str], span: Span, reason: re.Match[str]) -> set[str]:
+    """``named`` without countries named only in the ``reason`` given after the figure: "beef
+    exports to China could fall 10-15% as Brazilian supplies surge"."""
     text = ctx.text
-    reason = _REASON.search(text, span.end, min(len(text), span.end + 80))
-    if reason is None:
-        return named
     before = {m.iso3 for m in ctx.mentions if m.start < reason.start()}
     kept = named & before
     if kept == named:
@@ -546,13 +555,6 @@ def _own_balance(text: str, part: Clause, mention: Mention) -> bool:
     """Whether ``part`` names a country's balance with no one in particular: "China's trade
     surplus narrowed", "Japan logged a trade surplus", "The U.S. trade deficit widened"."""
     return bool(_OWN_BALANCE.search(text, part.start, part.end) or _BALANCE_AFTER.match(text, mention.end))
-
-
-def _in_reason_after(ctx: SentenceContext, code: str, span: Span) -> bool:
-    """Whether ``code`` is first named in a reason given after the figure ("fell 4.8% as shipments
-    to China dropped")."""
-    reason = _REASON.search(ctx.text, span.end, min(len(ctx.text), span.end + 80))
-    return reason is not None and ctx.first_mention[code].start > reason.start()
 
 
 def _listed_after(ctx: SentenceContext, first: Mention) -> bool:

@@ -135,9 +135,10 @@ def sentence_figures(
         metric = carried_metric(named_metric, metrics, measured, measured_before, continues, countries)
         metric = share_of_total(metric, named_metric, text, span, out[-1] if out else measured_before)
         if (
-            (compared := next((f for f in reversed(out) if f.kind == span.kind), None))
-            and compared.metric
+            out
             and context.is_base(text, span.start)
+            and (compared := next((f for f in reversed(out) if f.kind == span.kind), None))
+            and compared.metric
             and not names_own_metric(text, span.end)  # "from a $2.2 billion deficit"
         ):
             # "made up 36% of oil imports, down from 42%": a share too; "bought 21.3 bcm, 42% of

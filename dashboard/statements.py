@@ -47,7 +47,7 @@ class Statement:
     named: list[Mention] = field(default_factory=list)  # its countries, by offsets into ``text``
     heading: dict[str, str] | None = None  # the period a heading over a list gives its items
     earlier: list[Figure] = field(default_factory=list)  # the document's figures so far
-    ranked_before: str = ""  # the country a statement before ranked others in
+    before: Statement | None = None  # the statement it follows, for a ranking begun there
     # Read only when a figure needs them: most do not.
     _forecast: bool | None = None
     _lead: Figure | None = None
@@ -141,8 +141,13 @@ class Statement:
     def rank_owner(self) -> str:
         """The one country the statement ranks others in ("China was Germany's most important
         trading partner"), else the one a statement before it did, or ""."""
-        owners = {m.iso3 for m in self.named if RANK_OWNER.match(self.text, m.end)}
-        return next(iter(owners)) if len(owners) == 1 else self.ranked_before
+        statement: Statement | None = self
+        while statement is not None:  # read only when a sentence places a country in a ranking
+            owners = {m.iso3 for m in statement.named if RANK_OWNER.match(statement.text, m.end)}
+            if len(owners) == 1:
+                return next(iter(owners))
+            statement = statement.before
+        return ""
 
     def roles(self) -> dict[str, str]:
         """Which of the statement's two countries sends and which receives (``flow_roles``)."""
@@ -254,6 +259,7 @@ def share_of_total(metric: str, named: str, text: str, span: Span, whole: Figure
     accounted for half of the total" keeps the commodity's."""
     if (
         span.kind == "percent"
+        and text.startswith(" of ", span.end)
         and not named.startswith("share of ")
         and (named or not subject_commodity(text))
         and whole is not None

@@ -36,7 +36,13 @@ def respectively(figures: list[Figure], sentence: Sentence, mentions: list[Menti
             runs[-1].append(figure)
         else:
             runs.append([figure])
-    listed = _listed_before(sentence.text, [m for m in mentions if m.end <= first])
+    before = [m for m in mentions if m.end <= first]
+    listed = _listed_before(sentence.text, before)
+    while not listed and len(before) > 2:
+        # "Exports from Kenya and Ethiopia to the UAE rose 14% and 22%, respectively": the list
+        # before the partner they share
+        before = before[:-1]
+        listed = _listed_before(sentence.text, before)
     for run in runs:
         for figure in run[1:]:
             # "rose 3%, 5% and 9%, respectively": one verb for all

@@ -19,7 +19,7 @@ from functools import cache
 
 from dashboard import lexicon
 from dashboard.conjuncts import Conjuncts
-from dashboard.context import POSSESSIVE, Clause, SentenceContext
+from dashboard.context import POSSESSIVE, Clause, SentenceContext, is_base
 from dashboard.countries import LIST_GAP, Mention, currency_country, is_bilateral, is_origin
 from dashboard.figures import Span
 from dashboard.ranks import across_from_rank, beside_rival, named_as_rival, rank_owner
@@ -35,6 +35,9 @@ _REASON = re.compile(
     r"|lower|booming|slowing|surging|slumping)\b))\s(?!(?:much|many|well|a\s+share|of)\b)"
 )
 _LIST_ITEM = re.compile(r"\s*[-•·*▪–—]\s")
+_TO_BEFORE = re.compile(r"(?i)\bto\s+(?:the\s+)?$")
+# "with Brazil alone accounting for": one of a list that shipped together
+_ALONE = re.compile(r"\b[A-Z][\w.'’-]*\s+alone\b")
 _PLACES = ("second", "third", "fourth", "fifth", "next")
 # A place in a ranking the statement before began: "came a close second", "ranked third"
 _PLACED = re.compile(
@@ -169,6 +172,8 @@ def figure_countries(
     ctx = conjuncts.ctx
     focus, reporter, paired = report.focus, report.reporter, report.paired
     clause = conjuncts.with_list(ctx.clause(span.start))
+    if ";" in sibling and (swapped := _base_in_place(ctx, span, clause, sibling)):
+        return swapped
     named, part = ctx.clause_countries(clause), clause
     if (
         conjuncts.names_after_first_figure
@@ -313,6 +318,15 @@ def figure_countries(
     # One country named: find the other side of the flow, unless it is an aggregate.
     [only] = named
     mention = ctx.first_mention[only]
+    if (
+        sibling
+        and "alone" in text
+        and _ALONE.search(text, part.start, span.start)
+        and len(rest := set(sibling.split(";")) - _list_with(ctx, mention) - {""}) == 1
+    ):
+        # "Brazil, Argentina and Uruguay shipped 1.9 million tonnes of beef to China, with Brazil
+        # alone accounting for 1.3 million tonnes": with the other side of the list's flow
+        return {only, *rest}
     if (
         any(map(text.__contains__, _PLACES))
         and _PLACED.search(text)
@@ -555,6 +569,41 @@ def _own_balance(text: str, part: Clause, mention: Mention) -> bool:
     """Whether ``part`` names a country's balance with no one in particular: "China's trade
     surplus narrowed", "Japan logged a trade surplus", "The U.S. trade deficit widened"."""
     return bool(_OWN_BALANCE.search(text, part.start, part.end) or _BALANCE_AFTER.match(text, mention.end))
+
+
+def _base_in_place(ctx: SentenceContext, span: Span, clause: Clause, sibling: str) -> set[str]:
+    """A base naming its own country after it, in the place of one side of the figure it is
+    compared with ("Mexico ... selling goods worth $475.6 billion to the United States, against
+    $427.2 billion from China": China sends in Mexico's place); empty when it is not one."""
+    pair = set(sibling.split(";")) - {""}
+    if len(pair) != 2 or not is_base(ctx.text, span.start):
+        return set()
+    own = [m for m in ctx.mentions if span.end <= m.start < clause.end and m.iso3 not in pair]
+    if len(own) != 1:
+        return set()
+    partners = {code for code in pair if is_flow_partner(ctx.text, ctx.first_mention[code])}
+    if len(partners) != 1:
+        return set()
+    text, named = ctx.text, own[0]
+    if FROM_BEFORE.search(text, max(0, named.start - 10), named.start):
+        return {named.iso3, *partners}  # "from China": it sends, to the same partner
+    if _TO_BEFORE.search(text, max(0, named.start - 10), named.start):
+        return {named.iso3, *(pair - partners)}  # "to Canada": it receives, from the same sender
+    return set()
+
+
+def _list_with(ctx: SentenceContext, mention: Mention) -> set[str]:
+    """The countries of the list ``mention`` stands in ("Brazil, Argentina and Uruguay"), itself
+    alone when in none."""
+    i = ctx.mentions.index(mention)
+    lo = hi = i
+    while lo > 0 and LIST_GAP.fullmatch(ctx.text, ctx.mentions[lo - 1].end, ctx.mentions[lo].start):
+        lo -= 1
+    while hi + 1 < len(ctx.mentions) and LIST_GAP.fullmatch(
+        ctx.text, ctx.mentions[hi].end, ctx.mentions[hi + 1].start
+    ):
+        hi += 1
+    return {m.iso3 for m in ctx.mentions[lo : hi + 1]}
 
 
 def _listed_after(ctx: SentenceContext, first: Mention) -> bool:

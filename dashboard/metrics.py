@@ -93,7 +93,7 @@ def _patterns() -> _Patterns:
         # not "rose 5% and imports 3%": the next figure's; not "duties of 38% on imports": what
         # the figure is levied on
         own_after=re.compile(
-            rf"(?i)\s+(?:of\s+)?(?:(?!(?:and|or|but|while|on|against|than|as|when|after|because|since|amid|despite|if|unless|once|until|before|under|with|at|via|through|per|by)\b)[\w-]+\s+){{0,3}}?(?P<head>{head})\b"
+            rf"(?i)\s+(?:of\s+)?(?:(?!(?:and|or|but|while|on|against|than|as|when|after|because|since|amid|despite|if|unless|once|until|before|under|with|at|via|through|per|by|above|below|over|versus|vs)\b)[\w-]+\s+){{0,3}}?(?P<head>{head})\b"
         ),
         share_after=re.compile(
             rf"(?i)\s+of\s+(?:(?:the|its|their|all|total|[\w.-]+(?:['’]s?)?)\s+){{0,5}}?"

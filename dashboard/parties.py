@@ -37,7 +37,7 @@ _REASON = re.compile(
 _LIST_ITEM = re.compile(r"\s*[-•·*▪–—]\s")
 _TO_BEFORE = re.compile(r"(?i)\bto\s+(?:the\s+)?$")
 # "with Brazil alone accounting for": one of a list that shipped together
-_ALONE = re.compile(r"\b[A-Z][\w.'’-]*\s+alone\b")
+_ALONE = re.compile(r"(?i)\balone\b")
 _PLACES = ("second", "third", "fourth", "fifth", "next")
 # A place in a ranking the statement before began: "came a close second", "ranked third"
 _PLACED = re.compile(

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from dashboard.context import ABOUT_THE_ONE_BEFORE, Clause, SentenceContext, lazy
+from dashboard.context import ABOUT_THE_ONE_BEFORE, Clause, SentenceContext, is_base, lazy
 from dashboard.countries import Mention
 from dashboard.figures import Span
-from dashboard.roles import flow_of, is_partner, role
+from dashboard.roles import FROM_BEFORE, flow_of, is_flow_partner, is_partner, role
 
 # What opens the second of two figures that share a verb: "Egypt took 63 million kg and the
 # United Kingdom 40 million kg", "China (53%), Japan (9%)".
@@ -316,3 +316,28 @@ class Conjuncts:
             return None
         outside = self._codes(part.start, spans[0].start)
         return {start: {code} | outside for start, code in owners.items()}
+
+
+_TO_BEFORE = re.compile(r"(?i)\bto\s+(?:the\s+)?$")
+
+
+def base_in_place(ctx: SentenceContext, span: Span, clause: Clause, sibling: str) -> set[str]:
+    """A base naming its own country after it, in the place of one side of the figure it is
+    compared with (``sibling``, its countries): "Mexico ... selling goods worth $475.6 billion to
+    the United States, against $427.2 billion from China" is China's, sending in Mexico's place;
+    empty when it is not one."""
+    pair = set(sibling.split(";")) - {""}
+    if len(pair) != 2 or not is_base(ctx.text, span.start):
+        return set()
+    own = [m for m in ctx.mentions if span.end <= m.start < clause.end and m.iso3 not in pair]
+    if len(own) != 1:
+        return set()
+    partners = {code for code in pair if is_flow_partner(ctx.text, ctx.first_mention[code])}
+    if len(partners) != 1:
+        return set()
+    text, named = ctx.text, own[0]
+    if FROM_BEFORE.search(text, max(0, named.start - 10), named.start):
+        return {named.iso3, *partners}  # "from China": it sends, to the same partner
+    if _TO_BEFORE.search(text, max(0, named.start - 10), named.start):
+        return {named.iso3, *(pair - partners)}  # "to Canada": it receives, from the same sender
+    return set()

@@ -342,3 +342,21 @@ def is_origin(text: str, mention: Mention) -> bool:
         text[mention.start : mention.end].lower() in _demonyms()
         and text[mention.end : mention.end + 1] == " "
     )
+
+
+def speaks_of_two(words: str) -> bool:
+    """``is_bilateral``, after substring tests that spare most clauses the scan."""
+    return (
+        "two" in words or "ilateral" in words or "oth " in words or " them" in words or "pair" in words
+    ) and is_bilateral(words)
+
+
+def list_with(text: str, mentions: list[Mention], mention: Mention) -> set[str]:
+    """The countries of the list ``mention`` stands in ("Brazil, Argentina and Uruguay"), itself
+    alone when in none."""
+    lo = hi = mentions.index(mention)
+    while lo > 0 and LIST_GAP.fullmatch(text, mentions[lo - 1].end, mentions[lo].start):
+        lo -= 1
+    while hi + 1 < len(mentions) and LIST_GAP.fullmatch(text, mentions[hi].end, mentions[hi + 1].start):
+        hi += 1
+    return {m.iso3 for m in mentions[lo : hi + 1]}

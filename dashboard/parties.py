@@ -18,32 +18,27 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from dashboard import lexicon
-from dashboard.conjuncts import Conjuncts
-from dashboard.context import POSSESSIVE, Clause, SentenceContext, is_base
-from dashboard.countries import LIST_GAP, Mention, currency_country, is_bilateral, is_origin
+from dashboard.conjuncts import Conjuncts, base_in_place
+from dashboard.context import POSSESSIVE, Clause, SentenceContext
+from dashboard.countries import (
+    LIST_GAP,
+    Mention,
+    currency_country,
+    is_origin,
+    list_with,
+    speaks_of_two,
+)
 from dashboard.figures import Span
-from dashboard.ranks import across_from_rank, beside_rival, named_as_rival, rank_owner
+from dashboard.ranks import across_from_rank, beside_rival, named_as_rival, placed_in_ranking, rank_owner
+from dashboard.reasons import opens_a_reason, reason_after, without_reasons
 from dashboard.regions import flows_with_a_region, joined_to_a_region, names_a_region
 from dashboard.roles import FROM_BEFORE, flow_of, flow_roles, is_flow_partner, is_partner, ranked_as, role
 
 _JOINED = re.compile(r"\s?[-–—/]\s?")
 _WORLD_TRADE = re.compile(r"(?i)\b(?:global|world|worldwide)\s+(?:merchandise\s+|goods\s+)?trade\b")
-_REASON = re.compile(
-    r"\s(?:as|because|amid|due\s+to|thanks\s+to"
-    # "grew 5.4% on brisk shipments of chips to China": on what drove it
-    r"|on(?=\s+(?:brisk|strong|robust|solid|firm|weak|weaker|stronger|soft|sluggish|rising|falling|higher"
-    r"|lower|booming|slowing|surging|slumping)\b))\s(?!(?:much|many|well|a\s+share|of)\b)"
-)
 _LIST_ITEM = re.compile(r"\s*[-•·*▪–—]\s")
-_TO_BEFORE = re.compile(r"(?i)\bto\s+(?:the\s+)?$")
 # "with Brazil alone accounting for": one of a list that shipped together
 _ALONE = re.compile(r"(?i)\balone\b")
-_PLACES = ("second", "third", "fourth", "fifth", "next")
-# A place in a ranking the statement before began: "came a close second", "ranked third"
-_PLACED = re.compile(
-    r"(?i)\b(?:came|ranked|ranks|was|is|finished|placed|stood)\s+(?:a\s+(?:close|distant)\s+)?"
-    r"(?:second|third|fourth|fifth|next)\b|\bin\s+(?:second|third|fourth|fifth)\s+place\b"
-)
 # "the country's dairy sales", "the country's tomatoes": of the country the statement before
 # was about; not "the country's statistics office", who speaks
 _THE_COUNTRYS_FLOW = re.compile(
@@ -51,8 +46,6 @@ _THE_COUNTRYS_FLOW = re.compile(
     r"|authority|institute|council|association|department|statistics|customs|government|president"
     r"|minister|officials?|leaders?)\b)"
 )
-# A country right after the word that opens a reason ("as India eases its curbs"), not "such as"
-_REASON_BEFORE = re.compile(r"(?<!such)\s(?:as|because|amid|due\s+to|thanks\s+to)\s+(?:the\s+)?$")
 # "32 percent of the total" is a share of a total, not a total.
 # Over lower-cased text, each word opening with its letter, so the engine skips to them.
 _AGGREGATE = re.compile(
@@ -172,7 +165,7 @@ def figure_countries(
     ctx = conjuncts.ctx
     focus, reporter, paired = report.focus, report.reporter, report.paired
     clause = conjuncts.with_list(ctx.clause(span.start))
-    if ";" in sibling and (swapped := _base_in_place(ctx, span, clause, sibling)):
+    if ";" in sibling and (swapped := base_in_place(ctx, span, clause, sibling)):
         return swapped
     named, part = ctx.clause_countries(clause), clause
     if (
@@ -200,7 +193,7 @@ def figure_countries(
         if sibling and (other := across_from_rank(ctx, clause, sibling)):
             return {antecedent, other}
         named = {antecedent}  # "as buyers turned to the UAE, where imports jumped 65%"
-    if not named and _speaks_of_two(ctx.text[clause.start : clause.end]):
+    if not named and speaks_of_two(ctx.text[clause.start : clause.end]):
         # "Trade between the two countries fell 17%, as companies shifted purchases to Mexico":
         # the pair, not the countries of the rest of the sentence
         if _one_and_a_bloc(ctx):
@@ -248,9 +241,9 @@ def figure_countries(
         named = {code for code in named if ctx.first_mention[code].start < compared.start}
     if continues and previous and named <= previous:
         return set(previous)
-    reason = _REASON.search(ctx.text, span.end, min(len(ctx.text), span.end + 80))
+    reason = reason_after(ctx.text, span)
     if named and reason is not None:
-        named = _without_reasons(ctx, named, span, reason)
+        named = without_reasons(ctx, named, span, reason)
     if len(named) >= 2:
         if (
             span.kind == "percent"
@@ -322,17 +315,12 @@ def figure_countries(
         sibling
         and "alone" in text
         and _ALONE.search(text, part.start, span.start)
-        and len(rest := set(sibling.split(";")) - _list_with(ctx, mention) - {""}) == 1
+        and len(rest := set(sibling.split(";")) - list_with(ctx.text, ctx.mentions, mention) - {""}) == 1
     ):
         # "Brazil, Argentina and Uruguay shipped 1.9 million tonnes of beef to China, with Brazil
         # alone accounting for 1.3 million tonnes": with the other side of the list's flow
         return {only, *rest}
-    if (
-        any(map(text.__contains__, _PLACES))
-        and _PLACED.search(text)
-        and (owner := ranked_in())
-        and owner != only
-    ):
+    if placed_in_ranking(text) and (owner := ranked_in()) and owner != only:
         # "China was Germany's most important trading partner ... The United States came a close
         # second with 252.3 billion euros": in the same ranking, with Germany
         return {only, owner}
@@ -394,9 +382,7 @@ def figure_countries(
         and not _partner_of_another_figure(conjuncts, code, part)
         and not _of_a_later_figure(ctx, code, part)
         # "expects shipments of 7.5 million tonnes as India eases its export curbs": a reason's
-        and not _REASON_BEFORE.search(
-            text, max(0, ctx.first_mention[code].start - 40), ctx.first_mention[code].start
-        )
+        and not opens_a_reason(text, ctx.first_mention[code].start)
         # "fell 4.8% as shipments to China dropped": a reason's
         and not (reason is not None and ctx.first_mention[code].start > reason.start())
     ]
@@ -485,13 +471,6 @@ def _one_and_a_bloc(ctx: SentenceContext) -> bool:
     return len(ctx.in_sentence) == 1 and names_a_region(ctx.text, ctx.mentions)
 
 
-def _speaks_of_two(words: str) -> bool:
-    """``is_bilateral``, after substring tests that spare most clauses the scan."""
-    return (
-        "two" in words or "ilateral" in words or "oth " in words or " them" in words or "pair" in words
-    ) and is_bilateral(words)
-
-
 def _multiple_after(ctx: SentenceContext, span: Span, clause: Clause) -> Span | None:
     """The multiple that follows ``span`` in its clause, if the next figure is one."""
     after = bisect_right(ctx.span_starts, span.start)
@@ -527,32 +506,6 @@ def _partner_of_another_figure(conjuncts: Conjuncts, code: str, part: Clause) ->
     return has_figure and is_flow_partner(ctx.text, mention)
 
 
-def _without_reasons(ctx: SentenceContext, named: set[str], span: Span, reason: re.Match[str]) -> set[str]:
-    """``named`` without countries named only in the ``reason`` given after the figure: "beef
-    exports to China could fall 10-15% as Brazilian supplies surge"."""
-    text = ctx.text
-    before = {m.iso3 for m in ctx.mentions if m.start < reason.start()}
-    kept = named & before
-    if kept == named:
-        return named  # none named only in the reason
-    if kept:
-        # "copper exports fell 4.8% as shipments to China, its top buyer, dropped": Chile's
-        return kept
-    part = ctx.clause(span.start)
-    if (
-        not any(part.start <= m.start < reason.start() for m in ctx.mentions)
-        and not ctx.bilateral
-        # "Trade between the South American neighbours fell 28% as Argentina's recession cut
-        # demand for Brazilian cars": a pair the reason names
-        and " between " not in text[part.start : span.start]
-        and not _speaks_of_two(text[part.start : span.start])
-    ):
-        # "while shipments of corn could drop 20-30% as Chinese buyers turn to U.S. and Ukrainian
-        # supplies": its clause names no country but in the reason, so none of them
-        return set()
-    return named
-
-
 # What buyers took of a flow: "India and China took about 90%"
 _TOOK = re.compile(
     r"(?i)\b(?:took|take|takes|bought|buy|buys|absorbed|received|accounted\s+for|account\s+for)\s+"
@@ -569,41 +522,6 @@ def _own_balance(text: str, part: Clause, mention: Mention) -> bool:
     """Whether ``part`` names a country's balance with no one in particular: "China's trade
     surplus narrowed", "Japan logged a trade surplus", "The U.S. trade deficit widened"."""
     return bool(_OWN_BALANCE.search(text, part.start, part.end) or _BALANCE_AFTER.match(text, mention.end))
-
-
-def _base_in_place(ctx: SentenceContext, span: Span, clause: Clause, sibling: str) -> set[str]:
-    """A base naming its own country after it, in the place of one side of the figure it is
-    compared with ("Mexico ... selling goods worth $475.6 billion to the United States, against
-    $427.2 billion from China": China sends in Mexico's place); empty when it is not one."""
-    pair = set(sibling.split(";")) - {""}
-    if len(pair) != 2 or not is_base(ctx.text, span.start):
-        return set()
-    own = [m for m in ctx.mentions if span.end <= m.start < clause.end and m.iso3 not in pair]
-    if len(own) != 1:
-        return set()
-    partners = {code for code in pair if is_flow_partner(ctx.text, ctx.first_mention[code])}
-    if len(partners) != 1:
-        return set()
-    text, named = ctx.text, own[0]
-    if FROM_BEFORE.search(text, max(0, named.start - 10), named.start):
-        return {named.iso3, *partners}  # "from China": it sends, to the same partner
-    if _TO_BEFORE.search(text, max(0, named.start - 10), named.start):
-        return {named.iso3, *(pair - partners)}  # "to Canada": it receives, from the same sender
-    return set()
-
-
-def _list_with(ctx: SentenceContext, mention: Mention) -> set[str]:
-    """The countries of the list ``mention`` stands in ("Brazil, Argentina and Uruguay"), itself
-    alone when in none."""
-    i = ctx.mentions.index(mention)
-    lo = hi = i
-    while lo > 0 and LIST_GAP.fullmatch(ctx.text, ctx.mentions[lo - 1].end, ctx.mentions[lo].start):
-        lo -= 1
-    while hi + 1 < len(ctx.mentions) and LIST_GAP.fullmatch(
-        ctx.text, ctx.mentions[hi].end, ctx.mentions[hi + 1].start
-    ):
-        hi += 1
-    return {m.iso3 for m in ctx.mentions[lo : hi + 1]}
 
 
 def _listed_after(ctx: SentenceContext, first: Mention) -> bool:

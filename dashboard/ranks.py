@@ -96,3 +96,16 @@ def across_from_rank(ctx: SentenceContext, clause: Clause, sibling: str) -> str:
         ):
             return code
     return ""
+
+
+_PLACES = ("second", "third", "fourth", "fifth", "next")
+_PLACED = re.compile(
+    r"(?i)\b(?:came|ranked|ranks|was|is|finished|placed|stood)\s+(?:a\s+(?:close|distant)\s+)?"
+    r"(?:second|third|fourth|fifth|next)\b|\bin\s+(?:second|third|fourth|fifth)\s+place\b"
+)
+
+
+def placed_in_ranking(text: str) -> bool:
+    """Whether a sentence places a country in a ranking begun before it: "The United States
+    came a close second", "ranked third"."""
+    return any(map(text.__contains__, _PLACES)) and bool(_PLACED.search(text))

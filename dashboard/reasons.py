@@ -1,0 +1,57 @@
+"""Countries named in the reason a sentence gives for a figure are no party to it: "exports
+could fall 10-15% as Brazilian supplies surge", "expects 7.5 million tonnes as India eases its
+export curbs", "grew 5.4% on brisk shipments of chips to China".
+"""
+
+from __future__ import annotations
+
+import re
+
+from dashboard.context import SentenceContext
+from dashboard.countries import speaks_of_two
+from dashboard.figures import Span
+
+_REASON = re.compile(
+    r"\s(?:as|because|amid|due\s+to|thanks\s+to"
+    # "grew 5.4% on brisk shipments of chips to China": on what drove it
+    r"|on(?=\s+(?:brisk|strong|robust|solid|firm|weak|weaker|stronger|soft|sluggish|rising|falling|higher"
+    r"|lower|booming|slowing|surging|slumping)\b))\s(?!(?:much|many|well|a\s+share|of)\b)"
+)
+# A country right after the word that opens a reason ("as India eases its curbs"), not "such as"
+_REASON_BEFORE = re.compile(r"(?<!such)\s(?:as|because|amid|due\s+to|thanks\s+to)\s+(?:the\s+)?$")
+
+
+def reason_after(text: str, span: Span) -> re.Match[str] | None:
+    """The word opening a reason given right after the figure, if any."""
+    return _REASON.search(text, span.end, min(len(text), span.end + 80))
+
+
+def opens_a_reason(text: str, at: int) -> bool:
+    """Whether the country named at ``at`` comes right after the word opening a reason."""
+    return bool(_REASON_BEFORE.search(text, max(0, at - 40), at))
+
+
+def without_reasons(ctx: SentenceContext, named: set[str], span: Span, reason: re.Match[str]) -> set[str]:
+    """``named`` without countries named only in the ``reason`` given after the figure: "beef
+    exports to China could fall 10-15% as Brazilian supplies surge"."""
+    text = ctx.text
+    before = {m.iso3 for m in ctx.mentions if m.start < reason.start()}
+    kept = named & before
+    if kept == named:
+        return named  # none named only in the reason
+    if kept:
+        # "copper exports fell 4.8% as shipments to China, its top buyer, dropped": Chile's
+        return kept
+    clause = ctx.clause(span.start)
+    if (
+        not any(clause.start <= m.start < reason.start() for m in ctx.mentions)
+        and not ctx.bilateral
+        # "Trade between the South American neighbours fell 28% as Argentina's recession cut
+        # demand for Brazilian cars": a pair the reason names
+        and " between " not in text[clause.start : span.start]
+        and not speaks_of_two(text[clause.start : span.start])
+    ):
+        # "while shipments of corn could drop 20-30% as Chinese buyers turn to U.S. and Ukrainian
+        # supplies": its clause names no country but in the reason, so none of them
+        return set()
+    return named

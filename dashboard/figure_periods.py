@@ -24,25 +24,17 @@ _A_YEAR_AFTER = re.compile(
     r"(?i)\s+(?:a|per|each)\s+year\b(?!\s+(?:ago|earlier|before|later|on)\b)|\s+annually\b"
     r"|\s+(?:of|in)\s+annual\b"  # "covering $18 billion of annual imports"
 )
-
-
 _OPENS_A_YEAR_EARLIER = re.compile(
     r"""[\s"'“‘(]*((?:a|one)\s+year\s+(?:earlier|ago|before)|(?:in\s+)?the\s+same\s+(?:period|month|quarter)\s+"""
     r"(?:a|last)\s+year)\b",
     re.I,
 )
-
-
 _HORIZON = re.compile(r"(?i)by\b")  # "by 2030": a target's year
 
 
 _POSSESSED = re.compile(r"['’]s\s+(?:[a-z-]+\s+)?")
-
-
 # "exceeding the target of $200 billion": a target whose time the clause does not give
 _TARGET_BEFORE = re.compile(r"(?i)\b(?:target|goal)\s+of\s+(?:(?:about|around|some)\s+)?$")
-
-
 _YEAR_EARLIER = re.compile(  # "from a $2.2 billion deficit a year earlier" too
     r"(?i)(?:\s+(?:deficit|surplus|shortfall|level|total))?"
     # "the 31.7 million tonnes shipped a year earlier"
@@ -227,8 +219,6 @@ def year_earlier(
 
 
 _SAME_POINT = re.compile(r"(?i)same\s+(?:point|time|stage|date)")
-
-
 # "$3.2 billion a month earlier", "; a month earlier it was $3.2 billion"
 _MONTH_EARLIER_AFTER = re.compile(r"(?i),?\s+((?:a|one|the)\s+month\s+(?:earlier|before|ago))\b")
 _MONTH_EARLIER_BEFORE = re.compile(

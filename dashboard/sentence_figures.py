@@ -39,16 +39,12 @@ from dashboard.statements import Statement, carried_metric, period_of, share_of_
 # "rose 5% to China and to Japan 3%" too: the second names its own partner.
 # "dropped A$1.5 billion, or 16%": the same change, told again as a percentage
 _OR = re.compile(r",?\s+or\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?$")
-
-
 _AND_THEN = re.compile(
     r"^[^;:]{0,60}?\band\s+(?:by\s+|(?:(?:to|from|in|for|with)\s+)?(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}"
     r"|(?:exports|imports|shipments|sales|purchases|those|that)\s+(?:(?:to|from)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3})?)?$"
     # "grew 4.7%, slower than the 5.3% pace": a pace of the same change
     r"|^[^;:]{0,60}?(?:,\s+|\s)(?:slower|faster|weaker|stronger)\s+than\s+(?:the\s+|a\s+)?$"
 )
-
-
 # From a figure written "from X" to the one it went to: "... in 2020 to about "
 _TO_AFTER_FROM = re.compile(
     r"[^.;]{0,40}?\bto\s+(?:(?:about|around|nearly|almost|some|roughly|over|more\s+than)\s+)?$"

@@ -34,6 +34,9 @@ _QUALIFIED = frozenset(
         "arrivals",
         "needs",
         "consumption",
+        "stocks",
+        "inventories",
+        "stockpiles",
     }
 )
 # A unit that names its commodity: bcm of what else but gas, TEU of containers.

@@ -158,7 +158,7 @@ def _listed_before(text: str, mentions: list[Mention]) -> list[str]:
 _SHARE_GAP = re.compile(r"\s*(?:,\s*|\s+and\s+)(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}$")
 # From one share to the next in a ranking: ", followed by Malaysia with ", " and Qatar with "
 _RANKED_AFTER = re.compile(
-    r"[^.;]{0,30}?(?:,\s*|\s+)(?:and\s+|then\s+|(?:followed|trailed)\s+by\s+)(?:the\s+)?"
+    r"(?i)[^.;]{0,30}?(?:,\s*|\s+)(?:and\s+|then\s+|(?:followed|trailed)\s+by\s+)(?:the\s+)?"
     r"(?:[A-Z][\w.'’-]*\s+){1,3}(?:with|at|on)\s+(?:(?:about|around|nearly|almost|some|roughly)\s+)?"
 )
 

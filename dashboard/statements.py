@@ -18,6 +18,7 @@ from dashboard.figures import Figure, Span
 from dashboard.forecasts import is_forecast
 from dashboard.metrics import (
     MetricIndex,
+    name_of,
     names_other_commodity,
     names_own_metric,
     subject_commodity,
@@ -29,6 +30,10 @@ _BALANCES = frozenset(
 )
 _COLLECTED = re.compile(r"(?i)\b(?:collect(?:s|ed|ing)?|revenues?|receipts|raised|brought\s+in|yielded)\b")
 _TOTAL_BEFORE = re.compile(r"(?i)\btotal\s+$")
+# The goods a tariff is levied on, written right before their value: "on C$16.6 billion"
+_GOODS_TARIFFED = re.compile(
+    r"(?i)\b(?:on|covering|cover|covers|affecting|hitting|hit|targeting|worth)\s+(?:about\s+|some\s+|nearly\s+)?\S*$"
+)
 _MEASURED_AGAINST = re.compile(
     r"(?i)\b(?:below|above|short\s+of|ahead\s+of|than|beat(?:ing)?|miss(?:ing|ed)?|exceed(?:ing|ed)?"
     r"|outpac(?:ing|ed))\s+(?:the|an?|analysts['’]?|economists['’]?|expectations|forecasts)\b"
@@ -206,6 +211,15 @@ def carried_metric(
     if metric == "tariff" and span.kind == "money":
         if _COLLECTED.search(index.text):
             return "tariff revenue"  # "customs collected $77 billion in tariffs"
+        if (
+            not _GOODS_TARIFFED.search(index.text, max(0, span.start - 30), span.start)
+            and (tariff := index.before(span.start)) is not None
+            and (flow := index.before(tariff.start)) is not None
+            and (name := name_of(flow))
+        ):
+            # "wine exports to China, blocked by tariffs of up to 218% until March, recovered to
+            # A$1.5 billion": the flow named before the tariff, not the goods it is levied on
+            return name
         return "imports"  # "tariffs on C$16.6 billion of goods": the goods tariffed
     before = last.metric.removeprefix("share of ") if last is not None else ""
     if names_other_commodity(before, span.unit) or (before == "tariff" and span.kind != "percent"):

@@ -156,10 +156,10 @@ def _listed_before(text: str, mentions: list[Mention]) -> list[str]:
 
 # Between two shares of one whole: "Russia supplied 10% and Saudi Arabia 15% of ...".
 _SHARE_GAP = re.compile(r"\s*(?:,\s*|\s+and\s+)(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}$")
-# From one share to the next in a ranking: ", followed by Malaysia with ", " and Qatar with "
+# From one share to the next in a ranking: ", followed by Malaysia with ", " and the Netherlands "
 _RANKED_AFTER = re.compile(
     r"(?i)[^.;]{0,30}?(?:,\s*|\s+)(?:and\s+|then\s+|(?:followed|trailed)\s+by\s+)(?:the\s+)?"
-    r"(?:[A-Z][\w.'’-]*\s+){1,3}(?:with|at|on)\s+(?:(?:about|around|nearly|almost|some|roughly)\s+)?"
+    r"(?:[A-Z][\w.'’-]*\s+){1,3}(?:(?:with|at|on)\s+)?(?:(?:about|around|nearly|almost|some|roughly)\s+)?"
 )
 
 

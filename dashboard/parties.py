@@ -152,6 +152,7 @@ def figure_countries(
     breakdown: Callable[[], bool] = bool,
     sibling: str = "",
     ranked_in: Callable[[], str] = str,
+    totals: Callable[[], set[str]] = set,
 ) -> set[str]:
     """The countries ``span``, a figure of the sentence ``conjuncts`` shares out, is about.
 
@@ -160,7 +161,8 @@ def figure_countries(
     statement named and ``roles()`` which of its countries sent and which received
     (``flow_roles``); ``breakdown()`` says the statement before gave figures for several
     partners; ``sibling`` holds the countries of the figure before in the same sentence;
-    ``ranked_in()`` the country the statement before ranked others in.
+    ``ranked_in()`` the country the statement before ranked others in; ``totals()`` the
+    countries whose own totals (a figure of theirs alone) the document gave before.
     """
     ctx = conjuncts.ctx
     focus, reporter, paired = report.focus, report.reporter, report.paired
@@ -291,6 +293,18 @@ def figure_countries(
             return {reporter}
         # Not after a breakdown by partner ("exports to China rose 7.5%, and those to the
         # U.S. 16.1%"): "Imports fell 2%" is the reporting country's, not the last partner's.
+        if (
+            len(previous) == 2
+            and reporter in previous
+            and not continues
+            and ctx.periods
+            and ctx.fronted(ctx.periods[0])
+            and _aggregate_flow(text, ctx.clause(span.start), span)
+            and reporter in totals()  # a report that gave the country's own totals before
+        ):
+            # "Exports to Russia slid 8.6%. ... In the first half, exports grew 3.6%": a time of
+            # its own opens a new statement, on the reporting country's flow with everyone
+            return {reporter}
         if previous and (continues or not (ctx.bilateral or breakdown())):
             return set(previous)
         if ctx.bilateral:  # "The bilateral deficit": both sides, a partner as much as the other
@@ -469,6 +483,17 @@ def _bloc_partner(code: str, previous: set[str]) -> str:
 def _one_and_a_bloc(ctx: SentenceContext) -> bool:
     """Whether the sentence's two sides are its one country and a region or bloc that is none."""
     return len(ctx.in_sentence) == 1 and names_a_region(ctx.text, ctx.mentions)
+
+
+_BARE_FLOW = re.compile(
+    r"(?i),?\s*(?:the\s+country['’]s\s+|total\s+|overall\s+)?(?:exports|imports|trade|shipments)\s+\w+\s+$"
+)
+
+
+def _aggregate_flow(text: str, part: Clause, span: Span) -> bool:
+    """Whether the figure measures a flow named with no goods and no partner ("exports grew
+    3.6%")."""
+    return bool(_BARE_FLOW.match(text, part.start, span.start)) or _aggregate(text, part, span)
 
 
 def _multiple_after(ctx: SentenceContext, span: Span, clause: Clause) -> Span | None:

@@ -96,6 +96,7 @@ def sentence_figures(
                 before.breakdown,
                 sibling=out[-1].countries if out else "",
                 ranked_in=before.rank_owner,
+                totals=before.totals,
             )
         )
         bound, worded = qualify(text, span.start, span.end)
@@ -195,7 +196,7 @@ def sentence_figures(
             and _is_fiscal(period)
             and period["period_text"] in text
             and fiscal_calendar(owner := _owner_first(countries, ctx, focus)) != fiscal_calendar(focus_codes)
-            and (dates := _fiscal_dates(period["period_text"], document.published, owner))
+            and (dates := _fiscal_dates(period["period_text"], document.published, owner, caseless))
         ):
             period = {**period, "period_start": dates[0], "period_end": dates[1]}
         if (earlier := year_earlier(text, span, period, document.published)) is not period:
@@ -262,9 +263,12 @@ def _is_fiscal(period: dict[str, str]) -> bool:
 
 
 @lru_cache(maxsize=1024)  # the same few fiscal years recur through a document and a corpus
-def _fiscal_dates(period_text: str, published: dt.date | None, countries: str) -> tuple[str, str] | None:
-    """The dates of a fiscal year by the calendar of ``countries``, or None."""
-    own = find_periods(period_text, published, countries=countries)
+def _fiscal_dates(
+    period_text: str, published: dt.date | None, countries: str, caseless: bool = False
+) -> tuple[str, str] | None:
+    """The dates of a fiscal year by the calendar of ``countries``, or None; ``caseless`` words
+    come from a text written all in one case ("ended in august")."""
+    own = find_periods(period_text, published, countries=countries, caseless=caseless)
     if not own or own[0].start is None or own[0].end is None:
         return None
     return own[0].start.isoformat(), own[0].end.isoformat()

@@ -143,6 +143,10 @@ class Statement:
             self._forecast = is_forecast(self.text)
         return self._forecast
 
+    def totals(self) -> set[str]:
+        """The countries whose own totals, a figure of theirs alone, the document gave so far."""
+        return {f.countries for f in self.earlier if f.countries and ";" not in f.countries}
+
     def rank_owner(self) -> str:
         """The one country the statement ranks others in ("China was Germany's most important
         trading partner"), else the one a statement before it did, or ""."""

@@ -22,6 +22,7 @@ from dashboard.metrics import (
     names_other_commodity,
     names_own_metric,
     subject_commodity,
+    unit_price,
 )
 from dashboard.roles import RANK_OWNER, flow_roles
 
@@ -215,6 +216,8 @@ def carried_metric(
     if metric == "tariff" and span.kind == "money":
         if _COLLECTED.search(index.text):
             return "tariff revenue"  # "customs collected $77 billion in tariffs"
+        if unit_price(index.text, span.end, "") == "price":
+            return "tariff"  # "tariffs that would rise to €430 a tonne": a duty per unit
         if (
             not _GOODS_TARIFFED.search(index.text, max(0, span.start - 30), span.start)
             and (tariff := index.before(span.start)) is not None

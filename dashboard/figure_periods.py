@@ -30,8 +30,6 @@ _OPENS_A_YEAR_EARLIER = re.compile(
     re.I,
 )
 _HORIZON = re.compile(r"(?i)by\b")  # "by 2030": a target's year
-
-
 _POSSESSED = re.compile(r"['’]s\s+(?:[a-z-]+\s+)?")
 # "exceeding the target of $200 billion": a target whose time the clause does not give
 _TARGET_BEFORE = re.compile(r"(?i)\b(?:target|goal)\s+of\s+(?:(?:about|around|some)\s+)?$")

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from dashboard.context import Clause, SentenceContext
 from dashboard.countries import join_codes
-from dashboard.parties import Report
+from dashboard.report import Report
 from dashboard.roles import is_flow_partner
 
 # The country's own: "its liquefaction capacity", "It plans to add 1.2 GW"

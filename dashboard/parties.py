@@ -1,20 +1,18 @@
 """Whom each figure is about: its countries, from its words, its sentence and the report.
 
-A figure's countries are those its part of the sentence names, read by the roles they
-play (the exporter and its partner, the owner of a share, a country a rank is counted
-after), else those of the statement it continues or of the report; ``Report`` holds what
-the whole document says of whom it is about. ``context`` finds where things are in a
-sentence; this module decides whose figures they are, ``ranks`` what a ranking says of
-them, and ``metric_parties`` how a figure's metric reads them.
+A figure's countries are those its part of the sentence names, read by the roles they play
+(the exporter and its partner, the owner of a share, a country a rank is counted after),
+else those of the statement it continues or of the report (``report``). ``context`` finds
+where things are in a sentence; this module decides whose figures they are, ``ranks`` what
+a ranking says of them, ``reasons`` which countries only explain a figure, and
+``metric_parties`` how a figure's metric reads them.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import cache
 
 from dashboard import lexicon
@@ -32,16 +30,16 @@ from dashboard.figures import Span
 from dashboard.ranks import across_from_rank, beside_rival, named_as_rival, placed_in_ranking, rank_owner
 from dashboard.reasons import opens_a_reason, reason_after, without_reasons
 from dashboard.regions import flows_with_a_region, joined_to_a_region, names_a_region
+from dashboard.report import Report
 from dashboard.roles import FROM_BEFORE, flow_of, flow_roles, is_flow_partner, is_partner, ranked_as, role
 
-_JOINED = re.compile(r"\s?[-–—/]\s?")
 _WORLD_TRADE = re.compile(r"(?i)\b(?:global|world|worldwide)\s+(?:merchandise\s+|goods\s+)?trade\b")
 _LIST_ITEM = re.compile(r"\s*[-•·*▪–—]\s")
 # "with Brazil alone accounting for": one of a list that shipped together
 _ALONE = re.compile(r"(?i)\balone\b")
 # "the country's dairy sales", "the country's tomatoes": of the country the statement before
 # was about; not "the country's statistics office", who speaks
-_THE_COUNTRYS_FLOW = re.compile(
+_THE_COUNTRYS = re.compile(
     r"(?i)\bthe\s+(?:country|nation)['’]s\s+(?!(?:[\w-]+\s+){0,2}?(?:office|bureau|ministry|agency|bank"
     r"|authority|institute|council|association|department|statistics|customs|government|president"
     r"|minister|officials?|leaders?)\b)"
@@ -72,66 +70,6 @@ _TOP_BUYERS = re.compile(
     r"(?i)[\s,]*with\s+[^;]{0,120}?\b(?:the|its|their)\s+(?:\w+\s+)?(?:largest|biggest|main|top|leading|key)\s+"
     r"(?:\w+\s+)?(?:buyers?|markets?|destinations?|suppliers?|sources?|importers?|customers?|purchasers?)\b"
 )
-
-
-@dataclass(slots=True)
-class Report:
-    """Whom a document's figures are about, read once from the whole text."""
-
-    focus: tuple[str, ...]  # its main countries, most named first
-    paired: bool  # whether it is about its two main countries, not the first alone
-    text: str = ""
-    mentions: list[Mention] = field(default_factory=list)  # its countries, after any dateline
-    dateline: str = ""  # the country of the dateline's place, if any
-    # Whose flow a lead without figures names ("China's exports grew at their fastest pace",
-    # "Brazil's exports to China surged"): whose the figures are that name no country and
-    # carry none from before.
-    lead: set[str] = field(default_factory=set)
-    # Read only when a figure needs them: most do not.
-    _reporter: str | None = None
-    _partner_only: dict[str, bool] = field(default_factory=dict)
-    _joined: bool | None = None
-    _with_region: str | None = None
-
-    @property
-    def reporter(self) -> str:
-        """Whose figures it gives: the first country named other than as a partner ("The U.S.
-        trade deficit with Mexico"), else the dateline's ("WASHINGTON -")."""
-        if self._reporter is None:
-            self._reporter = (
-                next((m.iso3 for m in self.mentions if not is_flow_partner(self.text, m)), "")
-                or self.dateline
-            )
-        return self._reporter
-
-    @property
-    def with_region(self) -> str:
-        """The country the text joins to a region or bloc ("China-Africa trade"), if any: "the
-        two sides" are then that country and one that is none."""
-        if self._with_region is None:
-            self._with_region = next(
-                (m.iso3 for m in self.mentions if "-" in self.text and joined_to_a_region(self.text, m)), ""
-            )
-        return self._with_region
-
-    @property
-    def joined(self) -> bool:
-        """Whether the text joins two countries with a dash ("South Korea-Japan trade"): it is
-        about the pair."""
-        if self._joined is None:
-            self._joined = any(
-                _JOINED.fullmatch(self.text, a.end, b.start) and a.iso3 != b.iso3
-                for a, b in itertools.pairwise(self.mentions)
-            )
-        return self._joined
-
-    def partner_only(self, code: str) -> bool:
-        """Whether the document names ``code`` only as the far side of a flow ("exports to the
-        UAE"): never whose figures a line naming no country gives, nor what decides a currency."""
-        if code not in self._partner_only:
-            named = [m for m in self.mentions if m.iso3 == code]
-            self._partner_only[code] = bool(named) and all(is_flow_partner(self.text, m) for m in named)
-        return self._partner_only[code]
 
 
 _OWN_BALANCE = re.compile(
@@ -341,7 +279,7 @@ def figure_countries(
     if (
         previous_subject not in ("", only)
         and ("country" in text or "nation" in text)
-        and _THE_COUNTRYS_FLOW.search(text, part.start, part.end)
+        and _THE_COUNTRYS.search(text, part.start, part.end)
     ):
         # "New Zealand's dairy exports to China fell ... China's share of the country's dairy sales
         # slipped": the country the statement before was about

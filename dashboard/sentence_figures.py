@@ -25,12 +25,12 @@ from dashboard.figure_periods import base_period, period_fields, year_earlier
 from dashboard.figures import Figure, Span
 from dashboard.metric_parties import by_metric
 from dashboard.metrics import MetricIndex, metric_for, names_a_benchmark, names_own_metric, unit_price
-from dashboard.parties import Report
 from dashboard.periods import (
     find_periods,
     fiscal_calendar,
 )
 from dashboard.qualifiers import missed_target, names_expectation, qualify, range_bounds
+from dashboard.report import Report
 from dashboard.sentences import Sentence
 from dashboard.spans import currency_of
 from dashboard.statements import Statement, carried_metric, period_of, share_of_total

@@ -18,6 +18,7 @@ from dashboard.countries import (
     ranked_countries,
     second_stands_out,
 )
+from dashboard.descriptions import described_mentions
 from dashboard.documents import Document, parse_date
 from dashboard.figure_periods import heading_period
 from dashboard.figures import Figure, Span
@@ -76,6 +77,9 @@ def extract_document(document: Document) -> list[Figure]:
         mentions = sorted([*mentions, *kingdom_mentions(text, ranked)], key=lambda m: m.start)
     if "ainland" in text:
         mentions = sorted([*mentions, *mainland_mentions(text, ranked)], key=lambda m: m.start)
+    sentences = split_sentences(text)
+    if described := described_mentions(text, mentions, sentences):
+        mentions = sorted([*mentions, *described], key=lambda m: m.start)
     focus = tuple(code for code, _ in ranked[:2])  # the document's main countries
     # "R412 billion" is rand where South Africa is named at all; "¥" by the most named.
     currency_context = tuple(code for code, _ in ranked)
@@ -90,7 +94,6 @@ def extract_document(document: Document) -> list[Figure]:
     caseless = text.islower()  # "in july": a month, read as in upper-case text
     all_spans = find_spans(text, currency_context, caseless=caseless)
     span_starts = [s.start for s in all_spans]
-    sentences = split_sentences(text)
     spans_by_sentence = [
         [s for s in all_spans[_within(span_starts, sentence)] if s.end <= sentence.end]
         for sentence in sentences

@@ -37,6 +37,8 @@ _WORLD_TRADE = re.compile(r"(?i)\b(?:global|world|worldwide)\s+(?:merchandise\s+
 _LIST_ITEM = re.compile(r"\s*[-•·*▪–—]\s")
 # "with Brazil alone accounting for": one of a list that shipped together
 _ALONE = re.compile(r"(?i)\balone\b")
+# "The country expects to import 13 million tonnes": the one country, as a sentence's subject
+_THE_COUNTRY_OPENS = re.compile(r"(?i)[\s\"“‘']*the\s+(?:country|nation)\s")
 # "the country's dairy sales", "the country's tomatoes": of the country the statement before
 # was about; not "the country's statistics office", who speaks
 _THE_COUNTRYS = re.compile(
@@ -242,6 +244,10 @@ def figure_countries(
         ):
             # "Exports to Russia slid 8.6%. ... In the first half, exports grew 3.6%": a time of
             # its own opens a new statement, on the reporting country's flow with everyone
+            return {reporter}
+        if len(previous) >= 2 and reporter in previous and _THE_COUNTRY_OPENS.match(text):
+            # "Russian grain made up about 70% of the purchases. The country expects to import 13
+            # million tonnes": the country the report is about, alone
             return {reporter}
         if previous and (continues or not (ctx.bilateral or breakdown())):
             return set(previous)

@@ -12,6 +12,13 @@ from dashboard.regions import joined_to_a_region
 from dashboard.roles import is_flow_partner
 
 _JOINED = re.compile(r"\s?[-–—/]\s?")
+# "Mexico overtook China as the largest source of U.S. imports": a country whose flow another's
+# part is "of" reports it, not the one named first
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+_OWNS_FLOW = re.compile(
+    r"(?:['’]s)?\s+(?:total\s+|overall\s+|goods\s+)?(?:imports|exports|trade\s+(?:deficit|surplus))\b"
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
 @dataclass(slots=True)
@@ -38,11 +45,27 @@ class Report:
         """Whose figures it gives: the first country named other than as a partner ("The U.S.
         trade deficit with Mexico"), else the dateline's ("WASHINGTON -")."""
         if self._reporter is None:
-            self._reporter = (
-                next((m.iso3 for m in self.mentions if not is_flow_partner(self.text, m)), "")
-                or self.dateline
-            )
+            first = next((m for m in self.mentions if not is_flow_partner(self.text, m)), None)
+            self._reporter = (self._owner_of_its_flow(first) or first.iso3) if first else self.dateline
         return self._reporter
+
+    def _owner_of_its_flow(self, first: Mention) -> str:
+        """The country later in ``first``'s sentence whose flow ``first`` is a part of, if any."""
+        text = self.text
+        if _OWNS_FLOW.match(text, first.end):
+            return ""
+        end = found.start() if (found := _SENTENCE_END.search(text, first.end)) else len(text)
+        return next(
+            (
+                m.iso3
+                for m in self.mentions
+                if first.end < m.start < end
+                and m.iso3 != first.iso3
+                and _OF_BEFORE.search(text, max(0, m.start - 8), m.start)
+                and _OWNS_FLOW.match(text, m.end)
+            ),
+            "",
+        )
 
     @property
     def with_region(self) -> str:

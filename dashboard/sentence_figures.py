@@ -129,7 +129,15 @@ def sentence_figures(
         high = spans[i + 1] if bound == ">=" and i + 1 < len(spans) else None
         measured = high if high is not None and bounds.get(high.start) == "<=" else span
         named_metric = metric_for(metrics, measured.start, measured.end, measured.kind, measured.unit)
-        metric = carried_metric(named_metric, metrics, measured, measured_before, continues, countries)
+        carried_from = measured_before
+        if (
+            measured.kind == "quantity"
+            and carried_from is not None
+            and carried_from.kind == "quantity"
+            and carried_from.unit != measured.unit
+        ):
+            carried_from = before.measured_in(measured.unit) or carried_from
+        metric = carried_metric(named_metric, metrics, measured, carried_from, continues, countries)
         metric = share_of_total(metric, named_metric, text, span, out[-1] if out else measured_before)
         if (
             out

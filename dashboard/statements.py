@@ -131,6 +131,19 @@ class Statement:
             )
         return self._measured
 
+    def measured_in(self, unit: str) -> Figure | None:
+        """The last figure in ``unit`` of this statement or the two before it: "lift that to 25
+        million tonnes" after a figure in TEU goes on with the tonnes named before."""
+        statement: Statement | None = self
+        for _ in range(3):
+            if statement is None:
+                return None
+            found = next((f for f in reversed(statement.figures) if f.unit == unit), None)
+            if found is not None:
+                return found
+            statement = statement.before
+        return None
+
     def breakdown(self) -> bool:
         """Whether the statement gave figures for more than one pair of countries."""
         return (

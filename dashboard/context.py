@@ -88,7 +88,7 @@ _PERFECT = re.compile(r"h(?<!\wh)a(?:s|ve)\b")
 _RELATIVE = re.compile(r"(?:which|who|whose|that)\b", re.I)
 # Between a figure and the country it is of: "$427.2 billion from China", "9% for Japan".
 _PARTY_WORD = re.compile(r"\s+(?:from|for|to|of|in|with|by)\s+(?:the\s+)?", re.I)
-_GENERAL_METRICS = frozenset({"tariff", "capacity", "price cap", "quota", "reserves"})
+_GENERAL_METRICS = frozenset({"tariff", "capacity", "price cap", "quota", "reserves", "debt"})
 # A clause about the country named just before it: "toward the UAE, where imports jumped",
 # "after China, which took 216 million tonnes", "after China, with $13.7 billion".
 ABOUT_THE_ONE_BEFORE = re.compile(r"\s*(?:where|which|whose|with(?=\s+[$€£¥₹\d]))\b", re.I)

@@ -96,7 +96,7 @@ def _patterns() -> _Patterns:
         # not "rose 5% and imports 3%": the next figure's; not "duties of 38% on imports": what
         # the figure is levied on
         own_after=re.compile(
-            rf"(?i)\s+(?:of\s+)?(?:(?!(?:and|or|but|while|on|against|than|as|when|after|because|since|amid|despite|if|unless|once|until|before|under|with|at|via|through|per|by|above|below|over|versus|vs)\b)[\w-]+\s+){{0,3}}?(?P<head>{head})\b"
+            rf"(?i)\s+(?:of\s+)?(?:(?!(?:and|or|but|while|on|for|against|than|as|when|after|because|since|amid|despite|if|unless|once|until|before|under|with|at|via|through|per|by|above|below|over|versus|vs)\b)[\w-]+\s+){{0,3}}?(?P<head>{head})\b"
         ),
         share_after=re.compile(
             rf"(?i)\s+of\s+(?:(?:the|its|their|all|total|[\w.-]+(?:['’]s?)?)\s+){{0,5}}?"
@@ -131,6 +131,8 @@ def find_metrics(text: str, places: Collection[int] = ()) -> list[MetricMention]
             # "the share of the yuan in export settlements", "the dollar and euro's combined
             # share": a currency's share of what follows, not its rate
             of_a_share = True
+            continue
+        if metric == "exchange rate" and _CURRENCY_MODIFIES.match(lower, m.end()):
             continue
         commodity = (m.group("mod") or "").lower()
         if commodity and p.other_before.search(lower, max(0, m.start("mod") - 40), m.start("mod")):
@@ -211,6 +213,12 @@ def _name(head: str, commodity: str, share: bool) -> str:
 
 _CURRENCY_SHARE = re.compile(
     r"(?:['’]s)?\s+(?:(?:and|&)\s+(?:the\s+)?[\w]+(?:['’]s)?\s+)?(?:combined\s+|joint\s+)?share\b"
+)
+# "the rupee settlement system", "the yuan payment network": a currency naming what is paid in
+# it, not its rate
+_CURRENCY_MODIFIES = re.compile(
+    r"[\s-]+(?:settlements?|payments?|trade|invoicing|mechanism|system|accounts?|bonds?|deposits?|loans?"
+    r"|clearing|swaps?|transactions?|denominated|route|channel|network)\b"
 )
 _WHAT_BEFORE = re.compile(r"(?i)\bwhat\s+(?:[\w.’']+\s+){0,3}$")
 _OWN_GOODS = re.compile(r"(?i)\s+(?:worth\s+)?of\s")

@@ -303,6 +303,7 @@ class MetricIndex:
         return self.named[i] if i < len(self.named) else None
 
 
+_SAID_BETWEEN = re.compile(r"(?i),\s+(?:\w+\s+){0,3}?(?:said|says|told|added|adding|noted)\b")
 _OF_THE_MARKET = re.compile(r"(?i)\s+of\s+(?:the|its|their|[\w.-]+['’]s?)\s+(?:[\w-]+\s+){0,2}?market\b")
 
 
@@ -326,6 +327,10 @@ def metric_for(index: MetricIndex, start: int, end: int, kind: str, unit: str) -
     if kind in _SHARE_KINDS and _OF_THE_MARKET.match(text, end):
         return "market share"  # "from 0.5% of the market in 2020 to about 8%"
     chosen = index.before(start) or index.after(end)
+    if chosen is not None and chosen.start >= end and _SAID_BETWEEN.search(text, end, chosen.start):
+        # "they reached $7.6 billion, he said, adding that grain shipments had tripled": the
+        # next statement's flow, not this figure's
+        chosen = None
     if (
         chosen is not None
         and chosen.end <= start

@@ -27,6 +27,10 @@ _ON_ALL = re.compile(
     r"(?:\s+(?:universal|across-the-board|blanket|baseline)\b"
     r"|(?:\s+(?:import\s+)?(?:tariffs?|duty|duties|levy|levies))?\s+on\s+(?:all|every)\s+(?:imports|goods|countries))"
 )
+# "the EU's standard 10% car import duty": the rate every partner pays
+_STANDARD_BEFORE = re.compile(
+    r"(?i)\b(?:standard|general|normal|mfn|most[\s-]favou?red[\s-]nation|across-the-board)\s+$"
+)
 # A country's takings: its own when its sentence names it alone
 _OWN_WHEN_ALONE = frozenset({"revenue", "export revenue", "export earnings", "tariff revenue"})
 # What one economy has or does on its own: no partner, whatever the report pairs it with.
@@ -115,8 +119,13 @@ def by_metric(
         if (continues or "with" in ctx.text) and countries in previous and len(previous) == 2:
             return join_codes(previous)
         return countries
-    if metric == "tariff" and at is not None and _ON_ALL.match(ctx.text, at):
-        # "tariffs of 10% to 20% on all imports": the imposing country's, on everyone
+    if (
+        metric == "tariff"
+        and at is not None
+        and (_ON_ALL.match(ctx.text, at) or _STANDARD_BEFORE.search(ctx.text, max(0, at - 30), at))
+    ):
+        # "tariffs of 10% to 20% on all imports", "the EU's standard 10% car import duty": the
+        # imposing country's, on everyone
         if len(ctx.in_sentence) == 1:
             return next(iter(ctx.in_sentence))
         buyers = [code for code, side in roles().items() if side == "receiver"]

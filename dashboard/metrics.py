@@ -304,6 +304,7 @@ class MetricIndex:
 
 
 _SAID_BETWEEN = re.compile(r"(?i),\s+(?:\w+\s+){0,3}?(?:said|says|told|added|adding|noted)\b")
+_SHARE_OF_A_MARKET = re.compile(r"(?i)\bshare\s+of\s+(?:[\w.'’-]+\s+){0,4}?market\b(?=[^.;]*$)")
 _OF_THE_MARKET = re.compile(r"(?i)\s+of\s+(?:the|its|their|[\w.-]+['’]s?)\s+(?:[\w-]+\s+){0,2}?market\b")
 
 
@@ -327,6 +328,13 @@ def metric_for(index: MetricIndex, start: int, end: int, kind: str, unit: str) -
     if kind in _SHARE_KINDS and _OF_THE_MARKET.match(text, end):
         return "market share"  # "from 0.5% of the market in 2020 to about 8%"
     chosen = index.before(start) or index.after(end)
+    if (
+        kind in _SHARE_KINDS
+        and "market" in text
+        and (market := _SHARE_OF_A_MARKET.search(text, max(0, start - 90), start))
+        and (chosen is None or chosen.start < market.start())
+    ):
+        return "market share"  # "Chinese brands' share of the EU's electric car market rose to 8%"
     if chosen is not None and chosen.start >= end and _SAID_BETWEEN.search(text, end, chosen.start):
         # "they reached $7.6 billion, he said, adding that grain shipments had tripled": the
         # next statement's flow, not this figure's

@@ -27,7 +27,14 @@ from dashboard.countries import (
     speaks_of_two,
 )
 from dashboard.figures import Span
-from dashboard.ranks import across_from_rank, beside_rival, named_as_rival, placed_in_ranking, rank_owner
+from dashboard.ranks import (
+    across_from_rank,
+    beside_rival,
+    listed_rival,
+    named_as_rival,
+    placed_in_ranking,
+    rank_owner,
+)
 from dashboard.reasons import opens_a_reason, reason_after, without_reasons
 from dashboard.regions import flows_with_a_region, joined_to_a_region, names_a_region
 from dashboard.report import Report
@@ -186,6 +193,16 @@ def figure_countries(
     reason = reason_after(ctx.text, span)
     if named and reason is not None:
         named = without_reasons(ctx, named, span, reason)
+    if (
+        len(named) >= 2
+        and ("followed" in ctx.text or "ahead" in ctx.text or "trailed" in ctx.text)
+        and (rival := listed_rival(ctx, span)) is not None
+        and (rank := rank_owner(ctx, before=rival.start))
+        and rank != rival.iso3
+    ):
+        # "Brazil remained China's largest trading partner ..., followed by Mexico at $100.5
+        # billion and Chile at $61.2 billion": each rival with the country ranked in
+        return {rival.iso3, rank}
     if len(named) >= 2:
         if (
             span.kind == "percent"

@@ -10,6 +10,7 @@ from bisect import bisect_right
 
 from dashboard.context import Clause, SentenceContext
 from dashboard.countries import Mention
+from dashboard.figures import Span
 from dashboard.roles import (
     FROM_BEFORE,
     RANK_OWNER,
@@ -35,6 +36,27 @@ _RIVAL_BEFORE = re.compile(
 def named_as_rival(text: str, mention: Mention) -> bool:
     """Whether a country is named as a rival in a ranking: "ahead of Ukraine", "overtaking Qatar"."""
     return bool(_RIVAL_BEFORE.search(text, max(0, mention.start - 20), mention.start))
+
+
+_RIVALS_OPEN = re.compile(r"(?i)\b(?:ahead\s+of|followed\s+by|trailed\s+by)\s")
+_LIST_BREAK = re.compile(r"[;:.!?]\s|\s(?:while|whereas|but)\s")
+_OWN_CONJUNCT = re.compile(r"\s*(?:at|with|on|,|\()?\s*(?:about|around|nearly|almost|some|over)?\s*$")
+
+
+def listed_rival(ctx: SentenceContext, span: Span) -> Mention | None:
+    """The country right before a figure in a list of rivals: "followed by Mexico at $100.5
+    billion and Chile at $61.2 billion" gives Chile for the second; None if not so."""
+    text = ctx.text
+    i = bisect_right(ctx.mention_starts, span.start) - 1
+    if i < 0:
+        return None
+    mention = ctx.mentions[i]
+    if not _OWN_CONJUNCT.match(text[mention.end : span.start]):
+        return None
+    openers = list(_RIVALS_OPEN.finditer(text, max(0, mention.start - 120), mention.start))
+    if not openers or _LIST_BREAK.search(text, openers[-1].end(), mention.start):
+        return None
+    return mention
 
 
 _RANK_SIDE = re.compile(rf"(?i)\b(?:(?P<sender>{SENDER_NOUNS})|(?P<receiver>{RECEIVER_NOUNS}))s?\b")

@@ -39,11 +39,22 @@ from dashboard.statements import Statement, carried_metric, period_of, share_of_
 # "rose 5% to China and to Japan 3%" too: the second names its own partner.
 # "dropped A$1.5 billion, or 16%": the same change, told again as a percentage
 _OR = re.compile(r",?\s+or\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?$")
-_AND_THEN = re.compile(
-    r"^[^;:]{0,60}?\band\s+(?:by\s+|(?:(?:to|from|in|for|with)\s+)?(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}"
-    r"|(?:exports|imports|shipments|sales|purchases|those|that)\s+(?:(?:to|from)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3})?)?$"
+_AND_THEN_SHAPE = (
+    r"^[^;:]{0,60}?\band\s+(?:by\s+|(?:(?:to|from|in|for|with)\s+)?(?:the\s+)?(?:NAME[\w.'’-]*\s+){1,3}"
+    r"|(?:exports|imports|shipments|sales|purchases|those|that)\s+(?:(?:to|from)\s+(?:the\s+)?(?:NAME[\w.'’-]*\s+){1,3})?)?$"
     # "grew 4.7%, slower than the 5.3% pace": a pace of the same change
     r"|^[^;:]{0,60}?(?:,\s+|\s)(?:slower|faster|weaker|stronger)\s+than\s+(?:the\s+|a\s+)?$"
+    # "face an extra 17.4%, Geely 19.9% and SAIC 37.6%": a list of names sharing the verb
+    r"|^,\s+(?:the\s+)?(?:NAME[\w.'’-]*\s+){1,3}$"
+)
+# A name opens with a capital; in copy read as lower case, with a word that is no verb's
+# participle ("accounting for") nor a word of the sentence's own frame.
+_AND_THEN = re.compile(_AND_THEN_SHAPE.replace("NAME", "[A-Z]"))
+_AND_THEN_CASELESS = re.compile(
+    _AND_THEN_SHAPE.replace(
+        "NAME",
+        r"(?![^\W\d_]+(?:ing|ed)\b)(?!(?:and|or|up|down|the|of|to|from|in|for|with|while|than|against)\b)[^\W\d_]",
+    )
 )
 # From a figure written "from X" to the one it went to: "... in 2020 to about "
 _TO_AFTER_FROM = re.compile(
@@ -107,7 +118,8 @@ def sentence_figures(
         if not direction and (like := next((f for f in reversed(out) if f.kind == span.kind), None)):
             gap = text[like.end - sentence.start : span.start]
             if like.direction and (
-                (like is out[-1] and bound == "<=" and like.bound == ">=") or _AND_THEN.search(gap)
+                (like is out[-1] and bound == "<=" and like.bound == ">=")
+                or (_AND_THEN_CASELESS if caseless else _AND_THEN).search(gap)
             ):
                 direction = like.direction
         if (

@@ -242,8 +242,10 @@ def carried_metric(
             return name
         return "imports"  # "tariffs on C$16.6 billion of goods": the goods tariffed
     before = last.metric.removeprefix("share of ") if last is not None else ""
-    if names_other_commodity(before, span.unit) or (before == "tariff" and span.kind != "percent"):
-        # "soybean exports" does not carry on to a figure in bcm, nor a tariff rate to an amount
+    if names_other_commodity(before, span.unit) or (
+        before in ("tariff", "market share") and span.kind not in ("percent", "percentage_point")
+    ):
+        # "soybean exports" does not carry on to a figure in bcm, nor a rate or share to an amount
         before = ""
     if not continues and before in _BALANCES:
         before = ""  # a balance is one figure: "phones accounted for $3.2 billion" is no deficit

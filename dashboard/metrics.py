@@ -98,8 +98,9 @@ def _patterns() -> _Patterns:
         own_after=re.compile(
             rf"(?i)\s+(?:of\s+)?(?:(?!(?:and|or|but|while|on|for|against|than|as|when|after|because|since|amid|despite|if|unless|once|until|before|under|with|at|via|through|per|by|above|below|over|versus|vs)\b)[\w-]+\s+){{0,3}}?(?P<head>{head})\b"
         ),
+        # "a 36% share of the 4.6 million bpd the country imported"
         share_after=re.compile(
-            rf"(?i)\s+of\s+(?:(?:the|its|their|all|total|[\w.-]+(?:['’]s?)?)\s+){{0,5}}?"
+            rf"(?i)\s+(?:share\s+)?of\s+(?:(?:the|its|their|all|total|[\w.-]+(?:['’]s?)?)\s+){{0,6}}?"
             rf"(?:(?P<mod>{commodities})\s+)?(?P<head>{head})\b"
         ),
         # "a quarter of its seafood now goes to the EU": a share of a commodity

@@ -44,6 +44,10 @@ _WORLD_TRADE = re.compile(r"(?i)\b(?:global|world|worldwide)\s+(?:merchandise\s+
 _LIST_ITEM = re.compile(r"\s*[-•·*▪–—]\s")
 # "with Brazil alone accounting for": one of a list that shipped together
 _ALONE = re.compile(r"(?i)\balone\b")
+# "a 36% share of the", "36% of the": the whole a share is of follows
+_WHOLE_OF_SHARE = re.compile(
+    r"(?i)(?:%|per\s?cent)\s+(?:share\s+of\s+(?:the\s+|its\s+|their\s+)?|of\s+(?:the|its|their)\s+)$"
+)
 # "The country expects to import 13 million tonnes": the one country, as a sentence's subject
 _THE_COUNTRY_OPENS = re.compile(r"(?i)[\s\"“‘']*the\s+(?:country|nation)\s")
 # "the country's dairy sales", "the country's tomatoes": of the country the statement before
@@ -116,6 +120,15 @@ def figure_countries(
     clause = conjuncts.with_list(ctx.clause(span.start))
     if ";" in sibling and (swapped := base_in_place(ctx, span, clause, sibling)):
         return swapped
+    if (
+        ";" in sibling
+        and span.kind != "percent"
+        and _WHOLE_OF_SHARE.search(ctx.text, max(0, span.start - 30), span.start)
+        and (owner := rank_owner(ctx) or report.reporter) in sibling.split(";")
+    ):
+        # "Russia remained India's top supplier, with a 36% share of the 4.6 million bpd the
+        # country imported": the whole the share is of, the owner's own
+        return {owner}
     named, part = ctx.clause_countries(clause), clause
     if (
         conjuncts.names_after_first_figure

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dashboard.context import Clause, SentenceContext
 from dashboard.countries import join_codes
 from dashboard.report import Report
-from dashboard.roles import is_flow_partner
+from dashboard.roles import is_flow_partner, is_partner
 
 # The country's own: "its liquefaction capacity", "It plans to add 1.2 GW"
 _OWN_CAPACITY = re.compile(r"(?i)^it\b|\bits\s+(?:[\w-]+\s+){0,2}?capacity\b")
@@ -131,6 +131,14 @@ def by_metric(
         buyers = [code for code, side in roles().items() if side == "receiver"]
         if len(buyers) == 1 and buyers[0] in countries.split(";"):
             return buyers[0]
+        if (
+            ctx.mentions
+            and ctx.mentions[0].iso3 in countries.split(";")
+            and not is_partner(ctx.text, ctx.mentions[0])
+        ):
+            # "The European Union imposed duties on EVs made in China, on top of the standard 10%
+            # car import duty": the subject imposing it
+            return ctx.mentions[0].iso3
     if (
         metric == "tariff"
         and ";" not in countries

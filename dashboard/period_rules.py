@@ -154,8 +154,10 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         # Months ending in a month.
         (
             rf"(?i:the{S}(?P<n>{n}){S}(?P<unit>months|quarters){S}(?:to|through|ending(?:{S}in)?)"
-            # "the four quarters to the end of 2024": to its December
-            rf"{S}(?:the{S}end{S}of{S})?)(?:(?P<m>{month})(?:{S}(?P<y>{YEAR}))?|(?P<ye>{YEAR})(?![\d%]))",
+            # "the four quarters to the end of 2024": to its December; "... to the end of the third
+            # quarter of 2024": to its September
+            rf"{S}(?:the{S}end{S}of{S})?)(?:(?P<m>{month})(?:{S}(?P<y>{YEAR}))?|(?P<ye>{YEAR})(?![\d%])"
+            rf"|(?i:the{S}(?P<q>first|second|third|fourth){S}quarter)(?:{S}(?i:of){S}(?P<yq>{YEAR}))?)",
             months_to,
             ("months", "quarters"),
         ),

@@ -95,6 +95,8 @@ RULES = [
     ("over the whole year", "2023-01-01", "2023-12-31"),
     ("in the four quarters to the end of 2022", "2022-01-01", "2022-12-31"),
     ("the six months to the end of 2022", "2022-07-01", "2022-12-31"),
+    ("the four quarters to the end of the second quarter of 2022", "2021-07-01", "2022-06-30"),
+    ("in the 12 months to the end of the first quarter", "2022-04-01", "2023-03-31"),
     ("in 9M 2022", "2022-01-01", "2022-09-30"),
     ("sales in 6M23 rose", "2023-01-01", "2023-06-30"),
     ("in fiscal 2023, which ended in March", "2022-04-01", "2023-03-31"),

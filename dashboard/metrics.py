@@ -69,6 +69,7 @@ class MetricMention(NamedTuple):  # a tuple: sentences make many, and tuples are
 class _Patterns:
     head: re.Pattern[str]
     commodity_after: re.Pattern[str]
+    commodity_next: re.Pattern[str]
     own_after: re.Pattern[str]
     share_after: re.Pattern[str]
     gapped: re.Pattern[str]
@@ -93,6 +94,7 @@ def _patterns() -> _Patterns:
         commodity_after=re.compile(
             rf"(?i)\s+(?:[\w.,$€£¥-]+\s+){{0,4}}?of\s+(?:[A-Z][\w.-]*\s+)??(?P<mod>{commodities})\b"
         ),
+        commodity_next=re.compile(rf"(?i)\s+(?:[A-Z][\w.-]*\s+)??(?P<mod>{commodities})\b"),
         # not "rose 5% and imports 3%": the next figure's; not "duties of 38% on imports": what
         # the figure is levied on
         own_after=re.compile(
@@ -139,7 +141,10 @@ def find_metrics(text: str, places: Collection[int] = ()) -> list[MetricMention]
         if commodity and p.other_before.search(lower, max(0, m.start("mod") - 40), m.start("mod")):
             commodity = ""  # the flow of several goods: "oil and gas exports" are exports
         after = (
-            p.commodity_after.match(text, m.end()) if metric in _QUALIFIED and not m.group("mod") else None
+            # "the biggest buyer of Russian oil": the goods right after
+            (p.commodity_next if head.endswith("of") else p.commodity_after).match(text, m.end())
+            if metric in _QUALIFIED and not m.group("mod")
+            else None
         )
         if after and after.end() - m.end() < 60:
             commodity = "" if p.other_after.match(text, after.end()) else after.group("mod").lower()

@@ -79,7 +79,11 @@ def extract_document(document: Document) -> list[Figure]:
         mentions = sorted([*mentions, *mainland_mentions(text, ranked)], key=lambda m: m.start)
     sentences = split_sentences(text)
     if described := described_mentions(text, mentions, sentences):
-        mentions = sorted([*mentions, *described], key=lambda m: m.start)
+        # "Europe's largest economy" is Germany, not the EU
+        inside = {m.start for m in mentions for d in described if d.start <= m.start < d.end}
+        mentions = sorted(
+            [*(m for m in mentions if m.start not in inside), *described], key=lambda m: m.start
+        )
     focus = tuple(code for code, _ in ranked[:2])  # the document's main countries
     # "R412 billion" is rand where South Africa is named at all; "¥" by the most named.
     currency_context = tuple(code for code, _ in ranked)

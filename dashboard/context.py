@@ -268,7 +268,14 @@ class SentenceContext:
     # Most figures carry their own period and countries: these are read when one needs them.
     @lazy
     def now(self) -> bool:
-        return holds_now(self.text)
+        if not holds_now(self.text):
+            return False
+        # "Shipments to China, which buys about half of the metal, climbed 21%": the aside's
+        # present is the aside's alone
+        asides = [c for c in self.parts if self.relative(c)]
+        if not asides:
+            return True
+        return holds_now("".join(self.text[c.start : c.end] for c in self.parts if c not in asides))
 
     @lazy
     def bilateral(self) -> bool:

@@ -93,7 +93,9 @@ def period_fields(
         return period_of(same)  # "over the same four months": the last four months named
     if _A_YEAR_AFTER.match(ctx.text, span.end):
         return {}  # "once worth about $4 billion a year": a rate, over no period in particular
-    general = ctx.now or perfect or context.is_general(metric)
+    general = (
+        ctx.now or perfect or context.is_general(metric) or (ctx.relative(clause) and ctx.clause_now(clause))
+    )
     if context.says_now(ctx.text[clause.start : clause.end]):
         return {}  # "deals now make up 40% of the total": now, whatever the statement before
     if before.heading and not general:

@@ -460,7 +460,8 @@ def _one_and_a_bloc(ctx: SentenceContext) -> bool:
 
 
 _BARE_FLOW = re.compile(
-    r"(?i),?\s*(?:the\s+country['’]s\s+|total\s+|overall\s+)?(?:exports|imports|trade|shipments)\s+\w+\s+$"
+    r"(?i),?\s*(?:the\s+country['’]s\s+|(?:the\s+)?(?:total\s+|overall\s+)?)"
+    r"(?:exports|imports|trade|shipments|(?:trade\s+)?(?:surplus|deficit|balance))\s+\w+\s+(?:to\s+)?$"
 )
 
 

@@ -44,6 +44,11 @@ _WORLD_TRADE = re.compile(r"(?i)\b(?:global|world|worldwide)\s+(?:merchandise\s+
 _LIST_ITEM = re.compile(r"\s*[-•·*▪–—]\s")
 # "with Brazil alone accounting for": one of a list that shipped together
 _ALONE = re.compile(r"(?i)\balone\b")
+# A relative clause telling what its antecedent traded: "which bought R187 billion of"
+_WHICH_TRADED = re.compile(
+    r"[\s,]*which\s+(?:\w+\s+)?(?:bought|buys|imported|imports|took|takes|purchased|sold|sells|exported"
+    r"|exports|shipped|ships|supplied|supplies|received|receives|sent|sends)\b"
+)
 # "a 36% share of the", "36% of the": the whole a share is of follows
 _WHOLE_OF_SHARE = re.compile(
     r"(?i)(?:%|per\s?cent)\s+(?:share\s+of\s+(?:the\s+|its\s+|their\s+)?|of\s+(?:the|its|their)\s+)$"
@@ -143,12 +148,17 @@ def figure_countries(
         return own
     if (
         len(named) == 1
-        and ("whose" in ctx.text or "where" in ctx.text)
+        and ("whose" in ctx.text or "where" in ctx.text or "which" in ctx.text)
         and (antecedent := conjuncts.where_antecedent(clause))
         and antecedent not in named
-        and is_flow_partner(ctx.text, ctx.first_mention[next(iter(named))])
+        and (
+            is_flow_partner(ctx.text, ctx.first_mention[next(iter(named))])
+            or _WHICH_TRADED.match(ctx.text, clause.start)
+        )
     ):
-        named = {*named, antecedent}  # "to Egypt, whose imports from China rose to $14.7 billion"
+        # "to Egypt, whose imports from China rose to $14.7 billion"; "ahead of the United
+        # States, which bought R187 billion of South African goods"
+        named = {*named, antecedent}
     if not named and (antecedent := conjuncts.where_antecedent(clause)):
         # "the top supplier ahead of Saudi Arabia, whose shipments fell 6.5%": in the place the
         # rank gives it, across the flow from the figure before

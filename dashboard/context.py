@@ -50,7 +50,9 @@ _BASE_BEFORE = re.compile(
     r"|(?:following|after)\s+(?:an?|the|its|their)\s+"
     # "beating the previous record of 86.1 million tons set in 2021"
     r"|(?:beating|surpassing|eclipsing|breaking|topping|exceeding)\s+(?:the\s+|a\s+|its\s+)?"
-    r"(?:previous\s+|prior\s+|old\s+|earlier\s+)?(?:all-time\s+)?record\s+(?:high\s+)?(?:of\s+)?)$"
+    r"(?:previous\s+|prior\s+|old\s+|earlier\s+)?(?:all-time\s+)?record\s+(?:high\s+)?(?:of\s+)?"
+    # "grew 6.7%, slower than the 12.7% jump in October"
+    r"|(?:slower|faster|weaker|stronger|sharper|smaller|bigger|larger|steeper)\s+than\s+(?:the|a|an|its)\s+)$"
 )  # not "from June to 118,350 tonnes": that is the level after
 # A sentence that opens by leaving the statement before: "Separately, ...".
 _TURNS_AWAY = re.compile(
@@ -134,6 +136,7 @@ def is_base(text: str, start: int) -> bool:
         or "following" in lead
         or "after" in lead
         or "record" in lead
+        or "than" in lead
     ):
         return False
     return bool(_BASE_BEFORE.search(lead))

@@ -137,7 +137,15 @@ def extract_document(document: Document) -> list[Figure]:
         if "the former" in sentence.text or "the latter" in sentence.text:
             former_or_latter(own, sentence, named)
         shares_of_one_whole(own, sentence)
-        subject = next((m.iso3 for m in named if not roles.is_flow_partner(sentence.text, m)), "")
+        subject = next(
+            (
+                m.iso3
+                for i, m in enumerate(named)
+                if not roles.is_flow_partner(sentence.text, m)
+                and not roles.listed_after_partner(sentence.text, named, i)
+            ),
+            "",
+        )
         before = Statement(own, subject, sentence.text, shift, named, earlier=figures, before=before)
         figures.extend(own)
     if text is not document.text:

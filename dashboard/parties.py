@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from functools import cache
+from operator import attrgetter
 
 from dashboard import lexicon
 from dashboard.conjuncts import Conjuncts, base_in_place
@@ -49,6 +50,7 @@ _WHICH_TRADED = re.compile(
     r"[\s,]*which\s+(?:\w+\s+)?(?:bought|buys|imported|imports|took|takes|purchased|sold|sells|exported"
     r"|exports|shipped|ships|supplied|supplies|received|receives|sent|sends)\b"
 )
+_START = attrgetter("start")
 # "a 36% share of the", "36% of the": the whole a share is of follows
 _WHOLE_OF_SHARE = re.compile(
     r"(?i)(?:%|per\s?cent)\s+(?:share\s+of\s+(?:the\s+|its\s+|their\s+)?|of\s+(?:the|its|their)\s+)$"
@@ -236,7 +238,8 @@ def figure_countries(
             # "Russia's seaborne crude exports averaged 3.4 million bpd ... India and China took
             # about 90% of the volumes": shares of the one country's flow
             return named | previous
-        first = conjuncts.first_in(clause)
+        # "..., respectively, to €9.8 billion and €6.1 billion": the list of an earlier clause
+        first = conjuncts.first_in(clause) or min((ctx.first_mention[c] for c in named), key=_START)
         if (
             first is not None
             and reporter not in named

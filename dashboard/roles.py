@@ -41,6 +41,18 @@ def is_flow_partner(text: str, mention: Mention) -> bool:
     return _named_after(_FLOW_PARTNER_BEFORE, text, mention)
 
 
+_LISTED = re.compile(r",?\s+(?:and|or|&)\s+(?:the\s+)?|,\s+(?:the\s+)?")
+
+
+def listed_after_partner(text: str, mentions: list[Mention], i: int) -> bool:
+    """Whether ``mentions[i]`` goes on a list of partners: France in "Exports to Germany and France"."""
+    while i > 0 and _LISTED.fullmatch(text, mentions[i - 1].end, mentions[i].start):
+        i -= 1
+        if is_flow_partner(text, mentions[i]):
+            return True
+    return False
+
+
 def _named_after(lead: re.Pattern[str], text: str, mention: Mention) -> bool:
     if text.startswith("-bound", mention.end):
         return True  # "U.S.-bound shipments"

@@ -23,6 +23,7 @@ from dashboard.documents import Document, parse_date
 from dashboard.figure_periods import heading_period
 from dashboard.figures import Figure, Span
 from dashboard.lists import former_or_latter, parallel_lists, respectively, shares_of_one_whole
+from dashboard.metrics import LIST_ITEM, topic_flow
 from dashboard.periods import (
     names_a_part_of_a_year,
     names_a_time,
@@ -146,7 +147,10 @@ def extract_document(document: Document) -> list[Figure]:
             ),
             "",
         )
-        before = Statement(own, subject, sentence.text, shift, named, earlier=figures, before=before)
+        topic = before.topic if LIST_ITEM.match(sentence.text) else ""
+        before = Statement(
+            own, subject, sentence.text, shift, named, topic=topic, earlier=figures, before=before
+        )
         figures.extend(own)
     if text is not document.text:
         for figure in figures:
@@ -179,8 +183,12 @@ def _after_words(
         if lead or before_figures or sentence.text.endswith(":")
         else None
     )
-    if heading or before.heading or (before.figures and not _aside(sentence.text, caseless)):
-        return Statement([], before.subject, heading=heading, earlier=before.earlier, before=before)
+    # "India's imports from Russia in April-October 2024:" over "• Coal: ₹23,900 crore"
+    topic = topic_flow(sentence.text) if sentence.text.endswith(":") else ""
+    if heading or topic or before.heading or (before.figures and not _aside(sentence.text, caseless)):
+        return Statement(
+            [], before.subject, heading=heading, topic=topic, earlier=before.earlier, before=before
+        )
     return before
 
 

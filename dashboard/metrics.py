@@ -420,3 +420,24 @@ def names_own_metric(text: str, end: int) -> bool:
     p = _patterns()
     own = p.own_after.match(text, end)
     return bool(own and p.heads[lexicon.fold(own.group("head"))])
+
+
+LIST_ITEM = re.compile(r"\s*[-•·*▪–—]\s")
+_LABEL = re.compile(r"\s*[-•·*▪–—]\s+(?P<label>[^\W\d_][^\W\d_ ,&/-]*(?:[ ,&/-]+[^\W\d_]+){0,3})\s*:\s")
+_TOPIC_FLOWS = frozenset({"exports", "imports", "trade", "shipments", "supplies"})
+
+
+def labelled_goods(text: str) -> str | None:
+    """The goods a line of a list is labelled with: "• Crude oil: $31.3 billion" -> "crude oil";
+    "" for a label naming other things, None for a line with no label."""
+    m = _LABEL.match(text)
+    if m is None:
+        return None
+    words = [_singular(w) for w in m.group("label").lower().split()]
+    return " ".join(words) if all(w in _commodity_words() for w in words) else ""
+
+
+def topic_flow(heading: str) -> str:
+    """The flow a heading over a list names ("India's imports from Russia in April-October:"),
+    for its lines that name only goods; "" for none."""
+    return next((name_of(m) for m in MetricIndex(heading).named if m.metric in _TOPIC_FLOWS), "")

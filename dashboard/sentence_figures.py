@@ -24,7 +24,14 @@ from dashboard.documents import Document
 from dashboard.figure_periods import base_period, period_fields, year_earlier
 from dashboard.figures import Figure, Span
 from dashboard.metric_parties import by_metric
-from dashboard.metrics import MetricIndex, metric_for, names_a_benchmark, names_own_metric, unit_price
+from dashboard.metrics import (
+    MetricIndex,
+    labelled_goods,
+    metric_for,
+    names_a_benchmark,
+    names_own_metric,
+    unit_price,
+)
 from dashboard.periods import (
     find_periods,
     fiscal_calendar,
@@ -150,6 +157,9 @@ def sentence_figures(
         ):
             carried_from = before.measured_in(measured.unit) or carried_from
         metric = carried_metric(named_metric, metrics, measured, carried_from, continues, countries)
+        if not named_metric and before.topic and (goods := labelled_goods(text)) is not None:
+            # "• Crude oil: $31.3 billion" under a heading on imports
+            metric = f"{goods} {before.topic}".strip()
         metric = share_of_total(metric, named_metric, text, span, out[-1] if out else measured_before)
         if (
             out

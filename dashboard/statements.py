@@ -52,6 +52,7 @@ class Statement:
     at: int = 0
     named: list[Mention] = field(default_factory=list)  # its countries, by offsets into ``text``
     heading: dict[str, str] | None = None  # the period a heading over a list gives its items
+    topic: str = ""  # the flow a heading over a list names, for lines that name only goods
     earlier: list[Figure] = field(default_factory=list)  # the document's figures so far
     before: Statement | None = None  # the statement it follows, for a ranking begun there
     # Read only when a figure needs them: most do not.

@@ -361,7 +361,10 @@ def figure_countries(
             return {only, across[0]}
     if not partner and (
         joined_to_a_region(text, mention)
-        or ((" to " in text or " from " in text) and flows_with_a_region(text, part.start, part.end))
+        or (
+            (" to " in text or " from " in text or " with " in text)
+            and flows_with_a_region(text, part.start, part.end)
+        )
     ):
         # "South Africa's exports to the rest of Africa rose 7%, more than its exports to China",
         # "China-Africa trade hit a record": with a region, no other country
@@ -561,7 +564,9 @@ def _to_the_world(ctx: SentenceContext, part: Clause, span: Span) -> bool:
     # most parts hold none of the words: substring tests spare the scan
     if any(w in words for w in _WORLD_WORDS) and _WORLD.search(text, part.start, part.end):
         return True
-    if (" to " in words or " from " in words) and flows_with_a_region(text, part.start, part.end):
+    if (" to " in words or " from " in words or " with " in words) and flows_with_a_region(
+        text, part.start, part.end
+    ):
         return True  # "while shipments to Asia as a whole climbed 6.7%": with a region, no country
     return (
         not ctx.mentions

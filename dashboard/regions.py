@@ -20,7 +20,7 @@ _NOT_A_REGION_AFTER = (
 def _to_a_region() -> re.Pattern[str]:
     regions = lexicon.column("regions.csv", "name")
     return re.compile(
-        rf"\b(?:to|from)\s+(?:the\s+rest\s+of\s+)?(?:{lexicon.alternation(regions)})\b{_NOT_A_REGION_AFTER}",
+        rf"\b(?:to|from|with)\s+(?:the\s+rest\s+of\s+)?(?:{lexicon.alternation(regions)})\b{_NOT_A_REGION_AFTER}",
         re.I,  # "to asia" in text written all in one case
     )
 
@@ -33,8 +33,8 @@ def _region() -> re.Pattern[str]:
 
 
 def flows_with_a_region(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` sends goods to or takes them from a region: "while shipments
-    to Asia as a whole climbed 6.7%"."""
+    """Whether ``text[start:end]`` sends goods to or takes them from a region, or trades with one:
+    "while shipments to Asia as a whole climbed 6.7%", "China's trade with ASEAN rose 10.5%"."""
     return _to_a_region().search(text, start, end) is not None
 
 

@@ -51,6 +51,10 @@ _WHICH_TRADED = re.compile(
     r"|exports|shipped|ships|supplied|supplies|received|receives|sent|sends)\b"
 )
 _START = attrgetter("start")
+_OWN_DATA = re.compile(
+    r"['’]s\s+(?:[\w/().-]+\s+){0,3}?(?:trade|customs|export|import)\s+(?:data|figures|numbers|statistics)\b"
+    r"[^.:;]{0,20}:"
+)
 # "a 36% share of the", "36% of the": the whole a share is of follows
 _WHOLE_OF_SHARE = re.compile(
     r"(?i)(?:%|per\s?cent)\s+(?:share\s+of\s+(?:the\s+|its\s+|their\s+)?|of\s+(?:the|its|their)\s+)$"
@@ -349,7 +353,10 @@ def figure_countries(
         # 42% of the total": ranked in the country the statement before was about
         return {only, *previous}
     partner = is_partner(text, mention)
-    aggregate = _aggregate(text, part, span)
+    # "China's June trade data (y/y): exports +8.6%": the country's own totals
+    aggregate = _aggregate(text, part, span) or (
+        (own_data := _OWN_DATA.match(text, mention.end)) is not None and own_data.end() <= span.start
+    )
     if aggregate and not partner and not continues:
         return set(named)
     if sibling and (side := ranked_as(text, mention)) and (flow := flow_of(text[: mention.start])):

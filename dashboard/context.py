@@ -48,6 +48,9 @@ _BASE_FILLER = (
 _BASE_BEFORE = re.compile(
     rf"(?i)\b(?:(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:{_BASE_FILLER}\s+){{0,4}}"
     r"|(?:following|after)\s+(?:an?|the|its|their)\s+"
+    # "after a slump of 9% in March"
+    r"(?:(?:[\w-]+\s+)?(?:slump|drop|fall|decline|rise|gain|jump|increase|decrease|contraction|surge|plunge"
+    r"|dip|rebound|growth)\s+of\s+)?"
     # "beating the previous record of 86.1 million tons set in 2021"
     r"|(?:beating|surpassing|eclipsing|breaking|topping|exceeding)\s+(?:the\s+|a\s+|its\s+)?"
     r"(?:previous\s+|prior\s+|old\s+|earlier\s+)?(?:all-time\s+)?record\s+(?:high\s+)?(?:of\s+)?"

@@ -417,6 +417,9 @@ def figure_countries(
     # Saudi Arabia shipped 86 million tons": Saudi Arabia sends, as Russia did, to China.
     if (
         not aggregate
+        # not the last partner of a breakdown: "shipments to China eased 0.5% and those to
+        # Britain tumbled 7.8%. Imports from China rebounded" are the reporting country's
+        and not (partner and breakdown())
         and (flows := roles())
         and only not in flows
         and (flow := flow_of(text[clause.start : clause.end]) or flow_of(text))

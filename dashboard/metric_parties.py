@@ -31,6 +31,11 @@ _ON_ALL = re.compile(
 _STANDARD_BEFORE = re.compile(
     r"(?i)\b(?:standard|general|normal|mfn|most[\s-]favou?red[\s-]nation|across-the-board)\s+$"
 )
+# Takings from goods, not from the sales just told of: "earnings from palm products"
+_FROM_GOODS = re.compile(
+    r"(?i)\b(?:earnings|revenues?|receipts|income)\s+from\s+(?!(?:the|these|those|such)\s+(?:sales?|shipments|exports)\b"
+    r"|them\b|it\b|this\b|that\b)"
+)
 # A country's takings: its own when its sentence names it alone
 _OWN_WHEN_ALONE = frozenset({"revenue", "export revenue", "export earnings", "tariff revenue"})
 # What one economy has or does on its own: no partner, whatever the report pairs it with.
@@ -112,6 +117,15 @@ def by_metric(
         # "Qatar signed a deal to supply 4 mtpa to China, and its expansion will lift capacity to
         # 142 mtpa": the sentence's subject's own, in a clause naming no country
         return subject
+    if (
+        metric in _OWN_WHEN_ALONE
+        and not ctx.in_sentence
+        and report.reporter in countries.split(";")
+        and _FROM_GOODS.search(ctx.text)
+    ):
+        # "Export earnings from palm products rose to RM8.6 billion" after a figure on shipments
+        # to India: the country's takings from the goods, from everyone
+        return report.reporter
     if metric in _OWN_WHEN_ALONE and len(ctx.in_sentence) == 1:
         # "Iran's oil revenue reached an estimated $35 billion": its own, whoever bought the oil
         return next(iter(ctx.in_sentence))

@@ -23,7 +23,7 @@ from dashboard.documents import Document, parse_date
 from dashboard.figure_periods import heading_period
 from dashboard.figures import Figure, Span
 from dashboard.lists import former_or_latter, parallel_lists, respectively, shares_of_one_whole
-from dashboard.metrics import LIST_ITEM, topic_flow
+from dashboard.metrics import topic_flow
 from dashboard.periods import (
     names_a_part_of_a_year,
     names_a_time,
@@ -32,7 +32,7 @@ from dashboard.periods import (
 from dashboard.reading import as_read, as_written
 from dashboard.report import Report
 from dashboard.sentence_figures import sentence_figures
-from dashboard.sentences import Sentence, dateline_span, split_sentences
+from dashboard.sentences import LIST_ITEM, Sentence, dateline_span, split_sentences
 from dashboard.sources import Speakers
 from dashboard.spans import find_spans
 from dashboard.statements import Statement

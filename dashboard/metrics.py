@@ -422,7 +422,6 @@ def names_own_metric(text: str, end: int) -> bool:
     return bool(own and p.heads[lexicon.fold(own.group("head"))])
 
 
-LIST_ITEM = re.compile(r"\s*[-•·*▪–—]\s")
 _LABEL = re.compile(r"\s*[-•·*▪–—]\s+(?P<label>[^\W\d_][^\W\d_ ,&/-]*(?:[ ,&/-]+[^\W\d_]+){0,3})\s*:\s")
 _TOPIC_FLOWS = frozenset({"exports", "imports", "trade", "shipments", "supplies"})
 

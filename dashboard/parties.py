@@ -40,9 +40,9 @@ from dashboard.reasons import opens_a_reason, reason_after, without_reasons
 from dashboard.regions import flows_with_a_region, joined_to_a_region, names_a_region
 from dashboard.report import Report
 from dashboard.roles import FROM_BEFORE, flow_of, flow_roles, is_flow_partner, is_partner, ranked_as, role
+from dashboard.sentences import LIST_ITEM
 
 _WORLD_TRADE = re.compile(r"(?i)\b(?:global|world|worldwide)\s+(?:merchandise\s+|goods\s+)?trade\b")
-_LIST_ITEM = re.compile(r"\s*[-•·*▪–—]\s")
 # "with Brazil alone accounting for": one of a list that shipped together
 _ALONE = re.compile(r"(?i)\balone\b")
 # A relative clause telling what its antecedent traded: "which bought R187 billion of"
@@ -271,10 +271,10 @@ def figure_countries(
             return {reporter}  # "The overall deficit narrowed 18.7%": the reporting country's
         if sibling:
             return set(sibling.split(";")) - {""}  # "exports fell 1.6%, while imports rose 2.0%"
-        if len(report.lead) == 2 and _LIST_ITEM.match(text):
+        if len(report.lead) == 2 and LIST_ITEM.match(text):
             # "Mongolia: trade with Russia" over "• Fuel imports: 1.21 million tonnes"
             return set(report.lead)
-        if reporter and not paired and _LIST_ITEM.match(text) and not previous_subject and not report.joined:
+        if reporter and not paired and LIST_ITEM.match(text) and not previous_subject and not report.joined:
             # "- Exports to China: US$5.1 bn" then "- Coal exports: 38.2 mn tonnes": a line of a
             # list naming no country is the reporting country's, not the line before's partner's
             return {reporter}

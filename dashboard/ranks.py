@@ -51,7 +51,8 @@ def listed_rival(ctx: SentenceContext, span: Span) -> Mention | None:
     if i < 0:
         return None
     mention = ctx.mentions[i]
-    if not _OWN_CONJUNCT.match(text[mention.end : span.start]):
+    # right before it: "Chile at", "Chile with about"; a short gap keeps the pattern linear
+    if span.start - mention.end > 16 or not _OWN_CONJUNCT.match(text[mention.end : span.start]):
         return None
     openers = list(_RIVALS_OPEN.finditer(text, max(0, mention.start - 120), mention.start))
     if not openers or _LIST_BREAK.search(text, openers[-1].end(), mention.start):

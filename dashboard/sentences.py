@@ -8,6 +8,9 @@ from functools import cache
 
 from dashboard import lexicon
 
+# A line of a list: "• Coal: ₹23,900 crore", "- Exports to China: US$5.1 bn"
+LIST_ITEM = re.compile(r"\s*[-•·*▪–—]\s")
+
 # A sentence ends at . ! or ? (and any closing quotes or brackets) followed by
 # white space and something that can open a sentence, or at a line break. The
 # pattern opens with those characters so that Python's engine skips straight to them.

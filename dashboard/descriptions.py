@@ -1,14 +1,14 @@
 """Countries named by description: "the Andean nation's copper", "the Gulf state", "the island
 nation", "the world's second-largest economy". Each stands for the country last named before
 it that the description fits (``lexicon/descriptors.csv``: "Andean" fits Bolivia, Chile, ...;
-"island" any country); one that fits any country is never one its own sentence names ("China
-buys half of the island nation's copper" is not China's).
+"island" any country); one that fits any country is never one its own sentence names before
+it ("China buys half of the island nation's copper" is not China's).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import cache
 
 from dashboard import lexicon
@@ -53,19 +53,22 @@ def described_mentions(text: str, mentions: list[Mention], sentences: list[Sente
     it stands for among ``mentions`` (sorted by position); none where no named country fits."""
     after_the, named_whole, fits = _descriptions()
     starts = [s.start for s in sentences]
+    mention_starts = [m.start for m in mentions]
     found = []
     for match in _described(text, after_the, named_whole):
         at = match.start()
-        if at and text[at - 1].isalpha():
+        if (at and text[at - 1].isalpha()) or not sentences:
             continue
         codes = fits.get(_key(match.group(1)), frozenset())
-        sentence = sentences[max(0, bisect_right(starts, at) - 1)] if sentences else None
-        own = {m.iso3 for m in mentions if sentence and sentence.start <= m.start < sentence.end}
+        sentence = sentences[max(0, bisect_right(starts, at) - 1)]
+        named_before = bisect_left(mention_starts, at)
+        own = {m.iso3 for m in mentions[bisect_left(mention_starts, sentence.start) : named_before]}
+        # the nearest that fits, among the last few named: a description points back a little way
         referent = next(
             (
                 m.iso3
-                for m in reversed(mentions)
-                if m.start < at and (m.iso3 in codes if codes else m.iso3 not in own)
+                for m in reversed(mentions[max(0, named_before - _LOOK_BACK) : named_before])
+                if (m.iso3 in codes if codes else m.iso3 not in own)
             ),
             "",
         )
@@ -74,6 +77,7 @@ def described_mentions(text: str, mentions: list[Mention], sentences: list[Sente
     return sorted(found, key=lambda m: m.start)
 
 
+_LOOK_BACK = 40
 _REACH = 70  # the longest description before its noun, and then some
 
 

@@ -46,11 +46,15 @@ _LISTED = re.compile(r",?\s+(?:and|or|&)\s+(?:the\s+)?|,\s+(?:the\s+)?")
 
 def listed_after_partner(text: str, mentions: list[Mention], i: int) -> bool:
     """Whether ``mentions[i]`` goes on a list of partners: France in "Exports to Germany and France"."""
-    while i > 0 and _LISTED.fullmatch(text, mentions[i - 1].end, mentions[i].start):
+    stop = max(0, i - _LONGEST_LIST)  # a list is short; the bound keeps a text of lists linear
+    while i > stop and _LISTED.fullmatch(text, mentions[i - 1].end, mentions[i].start):
         i -= 1
         if is_flow_partner(text, mentions[i]):
             return True
     return False
+
+
+_LONGEST_LIST = 12
 
 
 def _named_after(lead: re.Pattern[str], text: str, mention: Mention) -> bool:

@@ -134,6 +134,8 @@ ADVERSARIAL = {
     "bodies with long names": ("Office of Trade and Data for 5% von der said until ", 200_000),
     "figures": ("5% ", 200_000),
     "countries and figures": ("China 5% ", 200_000),
+    "countries by description": ("China and the island nation ", 1_000_000),
+    "a list of partners": ("Japan and ", 1_000_000),
     "periods and figures": ("in 2020 5% ", 200_000),
     "month ranges": ("January-", 200_000),
     "full stops": (".", 1_000_000),
@@ -141,6 +143,9 @@ ADVERSARIAL = {
     "titles and capitals": ("The Minister Of ", 1_000_000),
     "line breaks": ("\n", 1_000_000),
 }
+
+# What a repeated unit needs before it: a list of partners opens with the first of them.
+OPENINGS = {"a list of partners": "Exports rose 5% to China and "}
 
 
 def _seconds(text: str) -> float:
@@ -152,7 +157,8 @@ def _seconds(text: str) -> float:
 @pytest.mark.parametrize("name", sorted(ADVERSARIAL))
 def test_time_grows_linearly_on_adversarial_input(name):
     unit, size = ADVERSARIAL[name]
-    large = unit * (size // len(unit))
+    opening = OPENINGS.get(name, "")
+    large = opening + unit * (size // len(unit))
     small = large[: len(large) // 8]
     _seconds(small[:1000])  # warm the caches
     ratio = _seconds(large) / max(_seconds(small), 1e-2)

@@ -81,7 +81,12 @@ def extract_document(document: Document) -> list[Figure]:
     sentences = split_sentences(text)
     if described := described_mentions(text, mentions, sentences):
         # "Europe's largest economy" is Germany, not the EU
-        inside = {m.start for m in mentions for d in described if d.start <= m.start < d.end}
+        starts = [m.start for m in mentions]
+        inside = {
+            m.start
+            for d in described
+            for m in mentions[bisect_left(starts, d.start) : bisect_left(starts, d.end)]
+        }
         mentions = sorted(
             [*(m for m in mentions if m.start not in inside), *described], key=lambda m: m.start
         )

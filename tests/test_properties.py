@@ -135,6 +135,7 @@ ADVERSARIAL = {
     "figures": ("5% ", 200_000),
     "countries and figures": ("China 5% ", 200_000),
     "countries by description": ("China and the island nation ", 1_000_000),
+    "countries by rank": ("Germany and Europe's largest economy ", 1_000_000),
     "a list of partners": ("Japan and ", 1_000_000),
     "periods and figures": ("in 2020 5% ", 200_000),
     "month ranges": ("January-", 200_000),

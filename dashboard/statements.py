@@ -289,11 +289,24 @@ _OF_THE_TOTAL = re.compile(
 )
 
 
+# "of the country's total", "of Chile's total": of the whole of the flow its sentence names
+_OF_ITS_TOTAL = re.compile(
+    r"(?i)\s+of\s+(?:the\s+country['’]s|the\s+nation['’]s|[A-Z][\w.-]*['’]s)\s+total\b(?!\s+[a-z])"
+)
+
+
 def share_of_total(metric: str, named: str, text: str, span: Span, whole: Figure | None) -> str:
     """ "with Russia supplying about 70% of the total", "Australia remained the top supplier with
     42% of the total", "China buying two-thirds of the volume": a share of the flow the figure
     before measured, whatever flow its sentence ``named`` for it; else ``metric``. "Copper
     accounted for half of the total" keeps the commodity's."""
+    if (
+        span.kind == "percent"
+        and named.split(" ")[-1] in _FLOWS
+        and not named.startswith("share of ")
+        and _OF_ITS_TOTAL.match(text, span.end)
+    ):
+        return f"share of {named}"  # "Belarusian exports to Russia account for 60% of the country's total"
     if (
         span.kind == "percent"
         and text.startswith(" of ", span.end)

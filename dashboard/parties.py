@@ -444,6 +444,8 @@ def figure_countries(
     ):
         pair = set(focus[:2])
         if only in pair and len(pair) == 2:
+            if _part_told_later(ctx, next(iter(pair - {only})), part):
+                return {only}
             return pair
     main = focus[0] if focus else ""
     if (
@@ -453,6 +455,7 @@ def figure_countries(
         and not (partner and (report.partner_only(main) or _partner_here(ctx, main)))
         # "Japan logged a trade surplus" in a report naming Taiwan most, only as a market: Japan's own
         and not (report.partner_only(main) and _own_balance(text, part, mention))
+        and not _part_told_later(ctx, main, part)
     ):
         return {only, main}  # "Saudi Arabia shipped 86 million tons" in a report on China's imports
     if (
@@ -503,6 +506,13 @@ def _multiple_after(ctx: SentenceContext, span: Span, clause: Clause) -> Span | 
     if after < len(ctx.spans) and ctx.spans[after].start < clause.end and ctx.spans[after].kind == "multiple":
         return ctx.spans[after]
     return None
+
+
+def _part_told_later(ctx: SentenceContext, code: str, part: Clause) -> bool:
+    """Whether the sentence gives ``code``'s part of the figure's whole later, in a part of its
+    own: "Uruguay's exports reached $11.3 billion, with China the main destination at $2.3
+    billion" makes the first the whole, Uruguay's alone."""
+    return not ctx.bilateral and code in ctx.first_mention and _of_a_later_figure(ctx, code, part)
 
 
 def _of_a_later_figure(ctx: SentenceContext, code: str, part: Clause) -> bool:

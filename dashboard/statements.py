@@ -300,9 +300,10 @@ def share_of_total(metric: str, named: str, text: str, span: Span, whole: Figure
     42% of the total", "China buying two-thirds of the volume": a share of the flow the figure
     before measured, whatever flow its sentence ``named`` for it; else ``metric``. "Copper
     accounted for half of the total" keeps the commodity's."""
+    if span.kind != "percent" or not text.startswith(" of ", span.end):
+        return metric  # most figures: spare the patterns
     if (
-        span.kind == "percent"
-        and named.split(" ")[-1] in _FLOWS
+        named.split(" ")[-1] in _FLOWS
         and not named.startswith("share of ")
         and _OF_ITS_TOTAL.match(text, span.end)
     ):

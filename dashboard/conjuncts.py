@@ -1,7 +1,8 @@
 """How one sentence's countries are shared out among its figures: conjuncts that each name
 their own ("Egypt took 63 million kg and the United Kingdom 40 million kg"), lists of
 countries, parallel parts ("while China's share rose"), parts that claim the one country they
-name, breakdowns after "of which", and clauses about the country just before them.
+name, later parts that give a country's own figure ("with China the main destination at $2.3
+billion"), breakdowns after "of which", and clauses about the country just before them.
 
 Worked out once per sentence, on what ``context`` found in it; ``parties`` decides from this
 whose each figure is.
@@ -341,3 +342,43 @@ def base_in_place(ctx: SentenceContext, span: Span, clause: Clause, sibling: str
     if _TO_BEFORE.search(text, max(0, named.start - 10), named.start):
         return {named.iso3, *(pair - partners)}  # "to Canada": it receives, from the same sender
     return set()
+
+
+# A part listing who ranks first: ", with Germany, Italy and Spain the largest buyers"
+_TOP_BUYERS = re.compile(
+    r"(?i)[\s,]*with\s+[^;]{0,120}?\b(?:the|its|their)\s+(?:\w+\s+)?(?:largest|biggest|main|top|leading|key)\s+"
+    r"(?:\w+\s+)?(?:buyers?|markets?|destinations?|suppliers?|sources?|importers?|customers?|purchasers?)\b"
+)
+
+
+def told_later(ctx: SentenceContext, code: str, part: Clause) -> bool:
+    """Whether the sentence gives ``code``'s part of the figure's whole later, in a part of its
+    own: "Uruguay's exports reached $11.3 billion, with China the main destination at $2.3
+    billion" makes the first the whole, Uruguay's alone."""
+    return not ctx.bilateral and code in ctx.first_mention and of_a_later_figure(ctx, code, part)
+
+
+def of_a_later_figure(ctx: SentenceContext, code: str, part: Clause) -> bool:
+    """Whether ``code`` is named first in a later part of the sentence that holds a figure of its
+    own ("exported 41.6 million tonnes, with China taking 8.1 million tonnes and Spain 6.4"), or
+    that lists the top buyers of a total ("climbed 10% to 774,000 tonnes, with Germany, Italy
+    and Spain the largest buyers")."""
+    own = ctx.part(ctx.clause(ctx.first_mention[code].start))
+    if own.start <= ctx.part(ctx.clause(part.start)).start:
+        return False
+    if bisect_right(ctx.span_starts, own.start - 1) < bisect_right(ctx.span_starts, own.end - 1):
+        return True
+    return bool(_TOP_BUYERS.match(ctx.text, own.start, own.end))
+
+
+def partner_of_another_figure(ctx: SentenceContext, code: str, part: Clause) -> bool:
+    """Whether ``code`` is named first as the partner of a flow in another part of the sentence
+    that holds a figure of its own."""
+    if len(ctx.parts) < 2:
+        return False
+    mention = ctx.first_mention[code]
+    own = ctx.part(ctx.clause(mention.start))
+    if own.start == ctx.part(ctx.clause(part.start)).start:
+        return False
+    has_figure = bisect_right(ctx.span_starts, own.start - 1) < bisect_right(ctx.span_starts, own.end - 1)
+    return has_figure and is_flow_partner(ctx.text, mention)

@@ -17,7 +17,13 @@ from functools import cache
 from operator import attrgetter
 
 from dashboard import lexicon
-from dashboard.conjuncts import Conjuncts, base_in_place
+from dashboard.conjuncts import (
+    Conjuncts,
+    base_in_place,
+    of_a_later_figure,
+    partner_of_another_figure,
+    told_later,
+)
 from dashboard.context import POSSESSIVE, Clause, SentenceContext
 from dashboard.countries import (
     LIST_GAP,
@@ -89,11 +95,6 @@ _OF_OWN_TOTAL = re.compile(
 )
 # A sentence opening "Overall," is about a total, whichever of its clauses a figure is in.
 _OVERALL = re.compile(r"""[\s"'“‘]*(?:overall|in\s+total|in\s+all|altogether|all\s+told)\b""", re.I)
-# A part listing who ranks first: ", with Germany, Italy and Spain the largest buyers"
-_TOP_BUYERS = re.compile(
-    r"(?i)[\s,]*with\s+[^;]{0,120}?\b(?:the|its|their)\s+(?:\w+\s+)?(?:largest|biggest|main|top|leading|key)\s+"
-    r"(?:\w+\s+)?(?:buyers?|markets?|destinations?|suppliers?|sources?|importers?|customers?|purchasers?)\b"
-)
 
 
 _OWN_BALANCE = re.compile(
@@ -390,8 +391,8 @@ def figure_countries(
         for code in ctx.first_mention
         if code != only
         and not conjuncts.claimed_elsewhere(code, part)
-        and not _partner_of_another_figure(conjuncts, code, part)
-        and not _of_a_later_figure(ctx, code, part)
+        and not partner_of_another_figure(ctx, code, part)
+        and not of_a_later_figure(ctx, code, part)
         # "expects shipments of 7.5 million tonnes as India eases its export curbs": a reason's
         and not opens_a_reason(text, ctx.first_mention[code].start)
         # "fell 4.8% as shipments to China dropped": a reason's
@@ -444,7 +445,7 @@ def figure_countries(
     ):
         pair = set(focus[:2])
         if only in pair and len(pair) == 2:
-            if _part_told_later(ctx, next(iter(pair - {only})), part):
+            if told_later(ctx, next(iter(pair - {only})), part):
                 return {only}
             return pair
     main = focus[0] if focus else ""
@@ -455,7 +456,7 @@ def figure_countries(
         and not (partner and (report.partner_only(main) or _partner_here(ctx, main)))
         # "Japan logged a trade surplus" in a report naming Taiwan most, only as a market: Japan's own
         and not (report.partner_only(main) and _own_balance(text, part, mention))
-        and not _part_told_later(ctx, main, part)
+        and not told_later(ctx, main, part)
     ):
         return {only, main}  # "Saudi Arabia shipped 86 million tons" in a report on China's imports
     if (
@@ -506,40 +507,6 @@ def _multiple_after(ctx: SentenceContext, span: Span, clause: Clause) -> Span | 
     if after < len(ctx.spans) and ctx.spans[after].start < clause.end and ctx.spans[after].kind == "multiple":
         return ctx.spans[after]
     return None
-
-
-def _part_told_later(ctx: SentenceContext, code: str, part: Clause) -> bool:
-    """Whether the sentence gives ``code``'s part of the figure's whole later, in a part of its
-    own: "Uruguay's exports reached $11.3 billion, with China the main destination at $2.3
-    billion" makes the first the whole, Uruguay's alone."""
-    return not ctx.bilateral and code in ctx.first_mention and _of_a_later_figure(ctx, code, part)
-
-
-def _of_a_later_figure(ctx: SentenceContext, code: str, part: Clause) -> bool:
-    """Whether ``code`` is named first in a later part of the sentence that holds a figure of its
-    own ("exported 41.6 million tonnes, with China taking 8.1 million tonnes and Spain 6.4"), or
-    that lists the top buyers of a total ("climbed 10% to 774,000 tonnes, with Germany, Italy
-    and Spain the largest buyers")."""
-    own = ctx.part(ctx.clause(ctx.first_mention[code].start))
-    if own.start <= ctx.part(ctx.clause(part.start)).start:
-        return False
-    if bisect_right(ctx.span_starts, own.start - 1) < bisect_right(ctx.span_starts, own.end - 1):
-        return True
-    return bool(_TOP_BUYERS.match(ctx.text, own.start, own.end))
-
-
-def _partner_of_another_figure(conjuncts: Conjuncts, code: str, part: Clause) -> bool:
-    """Whether ``code`` is named first as the partner of a flow in another part of the sentence
-    that holds a figure of its own."""
-    ctx = conjuncts.ctx
-    if len(ctx.parts) < 2:
-        return False
-    mention = ctx.first_mention[code]
-    own = ctx.part(ctx.clause(mention.start))
-    if own.start == ctx.part(ctx.clause(part.start)).start:
-        return False
-    has_figure = bisect_right(ctx.span_starts, own.start - 1) < bisect_right(ctx.span_starts, own.end - 1)
-    return has_figure and is_flow_partner(ctx.text, mention)
 
 
 # What buyers took of a flow: "India and China took about 90%"

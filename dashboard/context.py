@@ -47,7 +47,7 @@ _BASE_FILLER = (
 )
 _BASE_BEFORE = re.compile(
     rf"(?i)\b(?:(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:{_BASE_FILLER}\s+){{0,4}}"
-    r"|(?:following|after)\s+(?:an?|the|its|their)\s+"
+    r"|(?:following|followed|after)\s+(?:an?|the|its|their)\s+"
     # "after a slump of 9% in March"
     r"(?:(?:[\w-]+\s+)?(?:slump|drop|fall|decline|rise|gain|jump|increase|decrease|contraction|surge|plunge"
     r"|dip|rebound|growth)\s+of\s+)?"
@@ -136,7 +136,7 @@ def is_base(text: str, start: int) -> bool:
         or "against" in lead
         or "versus" in lead
         or "vs" in lead
-        or "following" in lead
+        or "follow" in lead
         or "after" in lead
         or "record" in lead
         or "than" in lead

@@ -39,6 +39,7 @@ _MEASURED_AGAINST = re.compile(
     r"(?i)\b(?:below|above|short\s+of|ahead\s+of|than|beat(?:ing)?|miss(?:ing|ed)?|exceed(?:ing|ed)?"
     r"|outpac(?:ing|ed))\s+(?:the|an?|analysts['’]?|economists['’]?|expectations|forecasts)\b"
 )
+_LEADS_BACK = 4
 _TARGET_AFTER = re.compile(r"(?i)\s+(?:target|goal)\b")
 
 
@@ -65,16 +66,34 @@ class Statement:
         """The figure the statement is about: its last that is not a base, a target, or a
         standing rate said in passing ("after tariffs of up to 250% took effect")."""
         if self._lead is None and self.figures:
-            # Of a sentence all of whose figures measure the one before ("That beat the 8.0%
-            # forecast and May's 7.6% rise"), one that kept the statement's time leads
-            own = [f for f in reversed(self.figures) if not compared_with(f, self.at)] or [
-                next(
-                    (f for f in self.figures if f.period_text and f.period_text not in f.sentence),
-                    self.figures[-1],
+            own = [f for f in reversed(self.figures) if not compared_with(f, self.at)]
+            if not own:
+                # Of a sentence all of whose figures measure the one before ("That beat the 8.0%
+                # forecast and May's 7.6% rise"), one that kept the statement's time leads; if
+                # none did ("The gain followed a 4.5% rise in July"), the statement before's
+                kept = next(
+                    (f for f in self.figures if f.period_text and f.period_text not in f.sentence), None
                 )
-            ]
+                if kept is None and (earlier := self._lead_before()) is not None:
+                    self._lead = earlier
+                    return earlier
+                own = [kept or self.figures[-1]]
             self._lead = next((f for f in own if not context.is_general(f.metric)), own[0])
         return self._lead
+
+    def _lead_before(self) -> Figure | None:
+        """The lead of the nearest statement before with figures of its own, a few back at most
+        (a loop, not a recursion: a text of such sentences has no end)."""
+        statement = self.before
+        for _ in range(_LEADS_BACK):
+            if statement is None:
+                return None
+            if statement._lead is not None:
+                return statement._lead
+            if any(not compared_with(f, statement.at) for f in statement.figures):
+                return statement.lead()
+            statement = statement.before
+        return None
 
     def last_past(self, published: dt.date) -> Figure | None:
         """The statement's last figure of a time already past, not a base or a standing rate."""

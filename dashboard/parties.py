@@ -445,7 +445,9 @@ def figure_countries(
     ):
         pair = set(focus[:2])
         if only in pair and len(pair) == 2:
-            if told_later(ctx, next(iter(pair - {only})), part):
+            other = next(iter(pair - {only}))
+            if told_later(ctx, other, part) or _only_in_reason(ctx, other, reason):
+                # "German exports fell 5.8%, as demand from China weakened": Germany's own
                 return {only}
             return pair
     main = focus[0] if focus else ""
@@ -457,6 +459,7 @@ def figure_countries(
         # "Japan logged a trade surplus" in a report naming Taiwan most, only as a market: Japan's own
         and not (report.partner_only(main) and _own_balance(text, part, mention))
         and not told_later(ctx, main, part)
+        and not _only_in_reason(ctx, main, reason)
     ):
         return {only, main}  # "Saudi Arabia shipped 86 million tons" in a report on China's imports
     if (
@@ -468,6 +471,11 @@ def figure_countries(
     ):
         return {only, reporter}  # "- Exports to Japan: $29.0 billion" under "South Korea-Japan trade"
     return set(named)
+
+
+def _only_in_reason(ctx: SentenceContext, code: str, reason: re.Match[str] | None) -> bool:
+    """Whether the sentence names ``code`` first in the reason given after the figure."""
+    return reason is not None and code in ctx.first_mention and ctx.first_mention[code].start > reason.start()
 
 
 @cache

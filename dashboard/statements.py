@@ -165,10 +165,12 @@ class Statement:
         return None
 
     def breakdown(self) -> bool:
-        """Whether the statement gave figures for more than one pair of countries."""
+        """Whether the statement, with the one before it, gave figures for more than one pair of
+        countries: "Exports to China slid 7.3%. Shipments to the United States fell 4.2%." """
+        figures = [*self.before.figures, *self.figures] if self.before is not None else self.figures
         return (
-            len({f.countries for f in self.figures}) > 1
-            and len({c for f in self.figures for c in f.countries.split(";")}) > 2
+            len({f.countries for f in figures}) > 1
+            and len({c for f in figures for c in f.countries.split(";")}) > 2
         )
 
     def forecast(self) -> bool:

@@ -439,8 +439,11 @@ def figure_countries(
             paired
             and only in focus[:2]
             # "China's trade surplus narrowed" in a release that names the EU only as a market for
-            # China's goods: China's own, not the pair's
-            and not (_own_balance(text, part, mention) and any(map(report.partner_only, focus[:2])))
+            # China's goods, or in a sentence naming no other country: China's own, not the pair's
+            and not (
+                _own_balance(text, part, mention)
+                and (len(ctx.in_sentence) == 1 or any(map(report.partner_only, focus[:2])))
+            )
         )
     ):
         pair = set(focus[:2])
@@ -456,8 +459,11 @@ def figure_countries(
         and main != only
         and not aggregate
         and not (partner and (report.partner_only(main) or _partner_here(ctx, main)))
-        # "Japan logged a trade surplus" in a report naming Taiwan most, only as a market: Japan's own
-        and not (report.partner_only(main) and _own_balance(text, part, mention))
+        # "Japan logged a trade surplus" in a report naming Taiwan most, only as a market, or
+        # "China's trade surplus hit $992 billion" in a sentence naming no other: its own
+        and not (
+            (report.partner_only(main) or len(ctx.in_sentence) == 1) and _own_balance(text, part, mention)
+        )
         and not told_later(ctx, main, part)
         and not _only_in_reason(ctx, main, reason)
     ):

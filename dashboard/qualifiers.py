@@ -106,6 +106,7 @@ def qualify(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str]:
     """
     p = _patterns()
     lead = text[max(floor, start - _LOOKBACK) : start]
+    verbs_end = start
     bound = "="
     last = _last_word(lead)
     if last in ("the", "between"):
@@ -129,6 +130,8 @@ def qualify(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str]:
         bound = p.bounds[lexicon.fold(m.group("w"))]
         lead = probe[: m.start()]
         last = _last_word(lead)
+        # the verb is read before the bound: "cut its exports by up to 30%" is no rise
+        verbs_end = max(floor, start - _LOOKBACK) + m.start()
     direction = ""
     if last in p.before_ends and (m := p.before.search(lead)) and not _PHRASAL_UP.search(lead, 0, m.start()):
         word = lexicon.fold(m.group("w"))
@@ -139,13 +142,23 @@ def qualify(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str]:
         direction = p.after_words[lexicon.fold(m.group("w"))]
     elif _OVER_TIME.match(text, end):
         direction = "up"  # "three times the level of 2018": grown over the years since
-    elif last == "by" and (verbs := p.change.findall(_clause_before(text, start, floor))):
+    elif last == "by" and (verbs := _change_words(p.change, _clause_before(text, verbs_end, floor))):
         # "cut its purchases of Brazilian goods by 7%": the verb stands before its object, which
         # may be long: "lifting China's share of the European electric car market by 4.2pp"
         direction = p.before_words.get(lexicon.fold(verbs[-1]), "")
     return bound, direction
 
 
+def _change_words(change: re.Pattern[str], clause: str) -> list[str]:
+    """The words of change in ``clause``, but not the "up" of "up to", a bound."""
+    return [
+        m.group(1)
+        for m in change.finditer(clause)
+        if not (m.group(1).lower() == "up" and _TO.match(clause, m.end()))
+    ]
+
+
+_TO = re.compile(r"\s+to\b")
 # "beating a 9% forecast", "versus forecasts of 1.2%": what was expected of the change reported
 _EXPECTATION_AFTER = re.compile(
     r"(?i)\s+(?:consensus\s+)?(?:forecast|estimate|expectation|projection|prediction)s?\b"

@@ -135,7 +135,8 @@ def span_patterns() -> SpanPatterns:
             rf"(?!\s+of\s+(?:the\s+|this\s+)?(?:year|\d))"
             # "dropped by a third", "by almost a fifth": a change by that share (the group alone
             # is the figure)
-            rf"|by\s+(?:(?:almost|nearly|about|around|roughly|some|over|more\s+than)\s+)?"
+            rf"|by\s+(?:(?:almost|nearly|about|around|roughly|some|over|more\s+than|up\s+to|as\s+much\s+as"
+            rf"|at\s+least|less\s+than)\s+)?"
             rf"(?P<by_share>{alt(list(shares))})(?![\w-]|\s+(?:of|an?|percentage)\b)"
             # "three and a half million tonnes"
             rf"|(?P<words>{number_word}(?:(?:{SP}|-)(?:and{SP})?{number_word})*(?:{SP}and{SP}a{SP}half)?)(?!\w)"

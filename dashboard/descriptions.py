@@ -35,7 +35,9 @@ def _descriptions() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, frozens
         for words in row["words"].split("|"):
             fits[_key(words)] = codes
             if row["noun"]:  # "the world's second-largest economy", "Europe's largest economy"
-                whole.extend({words, words.lower(), *(w.replace("'", "’") for w in (words, words.lower()))})
+                # as written, in lower case, and opening a sentence ("The world's ...")
+                cases = {words, words.lower(), words[0].upper() + words[1:]}
+                whole.extend({*cases, *(w.replace("'", "’") for w in cases)})
             else:  # "the Andean nation", "the Gulf state"
                 before_noun.append(words)
     alt = lexicon.alternation

@@ -42,7 +42,7 @@ from dashboard.ranks import (
     placed_in_ranking,
     rank_owner,
 )
-from dashboard.reasons import opens_a_reason, reason_after, without_reasons
+from dashboard.reasons import named_only_in_reason, opens_a_reason, reason_after, without_reasons
 from dashboard.regions import flows_with_a_region, joined_to_a_region, names_a_region
 from dashboard.report import Report
 from dashboard.roles import FROM_BEFORE, flow_of, flow_roles, is_flow_partner, is_partner, ranked_as, role
@@ -449,7 +449,7 @@ def figure_countries(
         pair = set(focus[:2])
         if only in pair and len(pair) == 2:
             other = next(iter(pair - {only}))
-            if told_later(ctx, other, part) or _only_in_reason(ctx, other, reason):
+            if told_later(ctx, other, part) or named_only_in_reason(ctx, other, reason):
                 # "German exports fell 5.8%, as demand from China weakened": Germany's own
                 return {only}
             return pair
@@ -465,7 +465,7 @@ def figure_countries(
             (report.partner_only(main) or len(ctx.in_sentence) == 1) and _own_balance(text, part, mention)
         )
         and not told_later(ctx, main, part)
-        and not _only_in_reason(ctx, main, reason)
+        and not named_only_in_reason(ctx, main, reason)
     ):
         return {only, main}  # "Saudi Arabia shipped 86 million tons" in a report on China's imports
     if (
@@ -477,11 +477,6 @@ def figure_countries(
     ):
         return {only, reporter}  # "- Exports to Japan: $29.0 billion" under "South Korea-Japan trade"
     return set(named)
-
-
-def _only_in_reason(ctx: SentenceContext, code: str, reason: re.Match[str] | None) -> bool:
-    """Whether the sentence names ``code`` first in the reason given after the figure."""
-    return reason is not None and code in ctx.first_mention and ctx.first_mention[code].start > reason.start()
 
 
 @cache

@@ -31,6 +31,12 @@ def opens_a_reason(text: str, at: int) -> bool:
     return bool(_REASON_BEFORE.search(text, max(0, at - 40), at))
 
 
+def named_only_in_reason(ctx: SentenceContext, code: str, reason: re.Match[str] | None) -> bool:
+    """Whether the sentence names ``code`` first in the ``reason`` given after a figure: "German
+    exports fell 5.8%, as demand from China weakened" is no figure of China's."""
+    return reason is not None and code in ctx.first_mention and ctx.first_mention[code].start > reason.start()
+
+
 def without_reasons(ctx: SentenceContext, named: set[str], span: Span, reason: re.Match[str]) -> set[str]:
     """``named`` without countries named only in the ``reason`` given after the figure: "beef
     exports to China could fall 10-15% as Brazilian supplies surge"."""

@@ -9,7 +9,9 @@ goes with which listed country is ``lists``'s.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from dashboard import context
@@ -81,18 +83,23 @@ class Statement:
             self._lead = next((f for f in own if not context.is_general(f.metric)), own[0])
         return self._lead
 
-    def _lead_before(self) -> Figure | None:
-        """The lead of the nearest statement before with figures of its own, a few back at most
-        (a loop, not a recursion: a text of such sentences has no end)."""
-        statement = self.before
-        for _ in range(_LEADS_BACK):
+    def _back(self, count: int) -> Iterator[Statement]:
+        """This statement and up to ``count - 1`` before it: a loop with a bound, as a text of
+        sentences each leaning on the one before has no end."""
+        statement: Statement | None = self
+        for _ in range(count):
             if statement is None:
-                return None
+                return
+            yield statement
+            statement = statement.before
+
+    def _lead_before(self) -> Figure | None:
+        """The lead of the nearest statement before with figures of its own, a few back at most."""
+        for statement in itertools.islice(self._back(_LEADS_BACK + 1), 1, None):
             if statement._lead is not None:
                 return statement._lead
             if any(not compared_with(f, statement.at) for f in statement.figures):
                 return statement.lead()
-            statement = statement.before
         return None
 
     def last_past(self, published: dt.date) -> Figure | None:
@@ -154,15 +161,7 @@ class Statement:
     def measured_in(self, unit: str) -> Figure | None:
         """The last figure in ``unit`` of this statement or the two before it: "lift that to 25
         million tonnes" after a figure in TEU goes on with the tonnes named before."""
-        statement: Statement | None = self
-        for _ in range(3):
-            if statement is None:
-                return None
-            found = next((f for f in reversed(statement.figures) if f.unit == unit), None)
-            if found is not None:
-                return found
-            statement = statement.before
-        return None
+        return next((f for st in self._back(3) for f in reversed(st.figures) if f.unit == unit), None)
 
     def breakdown(self) -> bool:
         """Whether the statement, with the one before it, gave figures for more than one pair of
@@ -312,7 +311,7 @@ _OF_THE_TOTAL = re.compile(
 
 # "of the country's total", "of Chile's total": of the whole of the flow its sentence names
 _OF_ITS_TOTAL = re.compile(
-    r"(?i)\s+of\s+(?:the\s+country['’]s|the\s+nation['’]s|[A-Z][\w.-]*['’]s)\s+total\b(?!\s+[a-z])"
+    r"(?i)\s+of\s+(?:the\s+country['’]s|the\s+nation['’]s|[^\W\d_][\w.-]*['’]s)\s+total\b(?!\s+[a-z])"
 )
 
 
@@ -330,9 +329,7 @@ def share_of_total(metric: str, named: str, text: str, span: Span, whole: Figure
     ):
         return f"share of {named}"  # "Belarusian exports to Russia account for 60% of the country's total"
     if (
-        span.kind == "percent"
-        and text.startswith(" of ", span.end)
-        and not named.startswith("share of ")
+        not named.startswith("share of ")
         and (named or not subject_commodity(text))
         and whole is not None
         and whole.metric.split(" ")[-1] in _FLOWS

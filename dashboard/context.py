@@ -91,6 +91,8 @@ _SAYS_NOW = re.compile(r"(?:n(?<!\wn)ow(?:adays)?|c(?<!\wc)urrently|a(?<!\wa)t\s
 # stands now, too. Over lower-cased text.
 _PERFECT = re.compile(r"h(?<!\wh)a(?:s|ve)\b")
 _RELATIVE = re.compile(r"(?:which|who|whose|that)\b", re.I)
+# An aside naming what something is now: "Russia, now India's top supplier, ...".
+_NOW_APPOSITIVE = re.compile(r"now\s+(?:the|its|their|a|an|[A-Z][\w.]*['’]s)\s", re.I)
 # Between a figure and the country it is of: "$427.2 billion from China", "9% for Japan".
 _PARTY_WORD = re.compile(r"\s+(?:from|for|to|of|in|with|by)\s+(?:the\s+)?", re.I)
 _GENERAL_METRICS = frozenset({"tariff", "capacity", "price cap", "quota", "reserves", "debt"})
@@ -278,7 +280,7 @@ class SentenceContext:
             return False
         # "Shipments to China, which buys about half of the metal, climbed 21%": the aside's
         # present is the aside's alone
-        asides = [c for c in self.parts if self.relative(c)]
+        asides = [c for c in self.parts if self.relative(c) or self._now_aside(c)]
         if not asides:
             return True
         return holds_now("".join(self.text[c.start : c.end] for c in self.parts if c not in asides))
@@ -323,6 +325,15 @@ class SentenceContext:
     def perfect_before(self, clause: Clause, pos: int) -> bool:
         """Whether ``clause`` is in the present perfect up to ``pos``: "has pledged $5 billion"."""
         return bool(_PERFECT.search(self.text.lower(), clause.start, pos))
+
+    def _now_aside(self, clause: Clause) -> bool:
+        """Whether ``clause`` is an aside set off on both sides saying what a thing is now:
+        ", now India's top supplier,"."""
+        return (
+            clause.start > 0
+            and self.text.startswith(",", clause.end)
+            and bool(_NOW_APPOSITIVE.match(self.text, clause.start, clause.end))
+        )
 
     def relative(self, clause: Clause) -> bool:
         """Whether ``clause`` is set off as a relative clause: ", which halted in March 2023,"."""

@@ -31,6 +31,8 @@ _ON_ALL = re.compile(
 _STANDARD_BEFORE = re.compile(
     r"(?i)\b(?:standard|general|normal|mfn|most[\s-]favou?red[\s-]nation|across-the-board)\s+$"
 )
+# Whose duties: "EU duties", "China's car import duty"; not "cars from China face duties".
+_DUTIES_OF = re.compile(r"(?i)(?:['’]s\s+(?:[\w-]+\s+){0,2}?|\s+)(?:duty|duties|tariffs?|levy|levies)\b")
 # Takings from goods, not from the sales just told of: "earnings from palm products"
 _FROM_GOODS = re.compile(
     r"(?i)\b(?:earnings|revenues?|receipts|income)\s+from\s+(?!(?:the|these|those|such)\s+(?:sales?|shipments|exports)\b"
@@ -145,6 +147,9 @@ def by_metric(
         buyers = [code for code, side in roles().items() if side == "receiver"]
         if len(buyers) == 1 and buyers[0] in countries.split(";"):
             return buyers[0]
+        imposers = {m.iso3 for m in ctx.mentions if _DUTIES_OF.match(ctx.text, m.end)}
+        if len(imposers) == 1 and (imposer := next(iter(imposers))) in countries.split(";"):
+            return imposer  # "face extra EU duties of up to 35.3%, on top of the standard 10%"
         if (
             ctx.mentions
             and ctx.mentions[0].iso3 in countries.split(";")

@@ -22,6 +22,7 @@ _MOVES_UP = re.compile(
 )
 # "between X and Y", "X to Y" with no change verb: the two ends of a range.
 _OF = re.compile(r"(?i)\bof\s+$")
+_ADDED_OF = re.compile(r"(?i)(?<![\w-])(?:extra|additional|added)\s+(?:[\w.'’-]+\s+){1,3}?of\s+$")
 _BETWEEN = re.compile(r"(?i)\b(?:between|from)\s+(?:about\s+|around\s+)?$")
 _WORDS = re.compile(r"[\w.]+")
 _EXPECTED_AFTER = re.compile(
@@ -138,6 +139,8 @@ def qualify(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str]:
         # "above the contracted 22 bcm", "the reduced 10% rate": a participle as an adjective
         if not (word.endswith("ed") and _DETERMINER_BEFORE.search(lead, 0, m.start())):
             direction = p.before_words[word]
+    elif last == "of" and _ADDED_OF.search(lead):
+        direction = "up"  # "extra EU duties of up to 35.3%": an added amount, named before its noun
     elif m := p.after.match(text, end):
         direction = p.after_words[lexicon.fold(m.group("w"))]
     elif _OVER_TIME.match(text, end):

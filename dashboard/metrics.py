@@ -137,6 +137,8 @@ def find_metrics(text: str, places: Collection[int] = ()) -> list[MetricMention]
             continue
         if metric == "exchange rate" and _CURRENCY_MODIFIES.match(lower, m.end()):
             continue
+        if head == "shipping" and _SHIPPING_MODIFIES.match(lower, m.end()):
+            continue  # "cut shipping times by 40%": the industry, not goods shipped
         commodity = (m.group("mod") or "").lower()
         if commodity and p.other_before.search(lower, max(0, m.start("mod") - 40), m.start("mod")):
             commodity = ""  # the flow of several goods: "oil and gas exports" are exports
@@ -225,6 +227,11 @@ _CURRENCY_SHARE = re.compile(
 _CURRENCY_MODIFIES = re.compile(
     r"[\s-]+(?:settlements?|payments?|trade|invoicing|mechanism|system|accounts?|bonds?|deposits?|loans?"
     r"|clearing|swaps?|transactions?|denominated|route|channel|network)\b"
+)
+# "shipping" as the industry rather than goods being shipped: "shipping costs", "shipping lanes"
+_SHIPPING_MODIFIES = re.compile(
+    r"\s+(?:times?|costs?|rates?|routes?|lanes?|compan(?:y|ies)|firms?|lines?|industry|giants?|groups?"
+    r"|sector|insurance|delays?|fees|charges|disruptions?)\b"
 )
 _WHAT_BEFORE = re.compile(r"(?i)\bwhat\s+(?:[\w.’']+\s+){0,3}$")
 _OWN_GOODS = re.compile(r"(?i)\s+(?:worth\s+)?of\s")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from dashboard.fiscal_resolvers import relative_fiscal
 from dashboard.forecasts import reports_past
 from dashboard.period_calendar import (
     ORDINALS,
@@ -279,6 +280,10 @@ def fourth_quarter(m, ctx):
     return part_span(10, 12, relative_year(m, ctx, m.group("y")), ctx, "quarter")
 
 
+# "January-March of last year": the year a word counts from the publication's
+_YEAR_STEPS = {"last": -1, "previous": -1, "prior": -1, "preceding": -1, "next": 1, "coming": 1}
+
+
 def month_range(m, ctx):
     """ "January-April", "July-April" (across the turn of a year), "July-April FY24"."""
     first, last = month_number(m.group("a")), month_number(m.group("b"))
@@ -301,6 +306,16 @@ def month_range(m, ctx):
     if m.group("y"):
         # "January-April 2024"; "July-April 2024" ends in the year named
         return (*months_between(int(m.group("y")) - (last < first), first, last), "months")
+    if m.group("rel_fiscal"):
+        if (fiscal := relative_fiscal(m, ctx)) is None:
+            return None
+        year = fiscal[0].year + (first < fiscal[0].month)
+        return (*months_between(year, first, last), "months")
+    if m.group("rel"):
+        if ctx.published is None:
+            return None
+        named = ctx.published.year + _YEAR_STEPS.get(m.group("rel").split()[-1].lower(), 0)
+        return (*months_between(named - (last < first), first, last), "months")
     year = year_of(first, last, ctx)
     if year is None:
         return None

@@ -365,12 +365,15 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             # "July-April FY24", "the July-January period of fiscal year 2023-24": the months of
             # that fiscal year
             rf"(?:(?i:from|between){S})?(?P<a>{month})(?:\s*[-–]\s*(?:(?i:to)[-–])?|{S}(?i:to|and|through){S})(?P<b>{month})"
-            rf"(?:{S}(?P<y>{YEAR})|{S}(?i:period{S})?(?i:of{S}(?:the{S})?)?(?:FY\s?|(?i:fiscal(?:{S}year)?){S})'?"
+            rf"(?:{S}(?:(?i:of){S})?(?P<y>{YEAR})|{S}(?i:period{S})?(?i:of{S}(?:the{S})?)?(?:FY\s?|(?i:fiscal(?:{S}year)?){S})'?"
             rf"(?:(?P<fa>{YEAR})[-–/](?P<fb>{YY})|(?P<fy>{YEAR}|{YY}))(?![\d–/-])"
             # "the July-December period of the 2023/24 season", "April-December of the 2023-24
             # fiscal year"
             rf"|{S}(?i:period{S})?(?i:of{S}the{S})(?P<sa>{YEAR})[-–/](?P<sb>{YY}){S}"
-            rf"(?:(?P<season>(?i:season|marketing{S}year|crop{S}year))|(?i:fiscal|financial)(?:{S}(?i:year))?))?",
+            rf"(?:(?P<season>(?i:season|marketing{S}year|crop{S}year))|(?i:fiscal|financial)(?:{S}(?i:year))?)"
+            # "April-January of the current fiscal year", "January-March of last year"
+            rf"|{S}(?i:period{S})?(?i:of{S})(?P<rel>(?i:this|last|next|the{S}(?:current|previous|prior|preceding|coming|next)))"
+            rf"{S}(?:(?P<rel_fiscal>(?i:fiscal(?:{S}year)?|financial{S}year))|(?i:year)))?",
             month_range,
             ("MONTH",),
         ),
@@ -399,9 +402,13 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         (rf"(?i:(?:mid|early|late)-)(?P<y>{YEAR})", calendar_year, ("YEAR",)),
         (rf"(?i:(?:the{S})?(?P<y>(?:19|20)\d0)s)(?!\w)", decade, ("YEAR",)),
         # Months and years.
-        (rf"(?P<m>{month})(?:{S}(?P<y>{YEAR}))", month_of_year, ("MONTH",)),
-        # "in May last year"
-        (rf"(?P<m>{month}){S}(?P<y>(?i:{THIS_LAST}))", month_of_relative_year, ("year+MONTH",)),
+        (rf"(?P<m>{month}){S}(?:(?i:of){S})?(?P<y>{YEAR})", month_of_year, ("MONTH",)),
+        # "in May last year", "in March of last year"
+        (
+            rf"(?P<m>{month}){S}(?:(?i:of){S})?(?P<y>(?i:{THIS_LAST}))",
+            month_of_relative_year,
+            ("year+MONTH",),
+        ),
         # "the first 20 days of August": from the 1st
         (
             rf"(?i:the{S}first{S}(?P<n>{n}){S}days{S}of{S})(?P<m>{month})(?:{S}(?P<y>{YEAR}))?",

@@ -287,7 +287,7 @@ def naming_currency(text: str, mention: Mention) -> bool:
     )
 
 
-_AMOUNT_OPENING_BRACKET = re.compile(r"(?i)(?:\d|illion|[bmt]n|bln|mln)\s*\($")
+_AMOUNT_OPENING_BRACKET = re.compile(r"(?i)(?:\d|illion|\b[bmt]n|\bbln|\bmln)\s*\($")
 
 
 def is_bilateral(text: str) -> bool:

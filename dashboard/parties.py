@@ -190,6 +190,10 @@ def figure_countries(
             # "while soybean meal sales abroad rose to 3.1 million tonnes": the reporting
             # country's, with the whole world, whichever partner the sentence named before
             return {report.reporter}
+        if sibling and part.start > 0 and not ctx.clause_countries(part):
+            # "China's overall exports rose 7.0%, while imports climbed 7.2%": the part after
+            # names no one and goes on with whose figure came before
+            return set(sibling.split(";")) - {""}
         # Not from a part after this one: "Exports via the Black Sea accounted for 30 million
         # tonnes, while 8 million tonnes went through the European Union"
         # Those named up to the figure first: "reached $75 million in May, up 12% from April, and

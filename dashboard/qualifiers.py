@@ -28,7 +28,9 @@ _WORDS = re.compile(r"[\w.]+")
 _EXPECTED_AFTER = re.compile(
     r"(?i)\s+(?:(?P<noun>increase|rise|gain|growth|drop|fall|decline)\s+)?"
     r"(?:(?:that\s+)?(?:economists|analysts|forecasters|markets?)\s+(?:had\s+)?)?"
-    r"(?:expected|forecast|predicted|projected|estimated|consensus)\b"
+    r"(?:expected|forecast|predicted|projected|estimated|consensus"
+    # "well below the 26.3% growth seen for the whole of 2023": another time's change, as it was
+    r"|seen|recorded|posted|registered|logged|reported)\b"
 )
 _EXPECTED_CHANGE = dict.fromkeys(("increase", "rise", "gain", "growth"), "up") | dict.fromkeys(
     ("drop", "fall", "decline"), "down"
@@ -115,7 +117,7 @@ def qualify(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str]:
             return bound, ""  # "above the $60 cap", "short of the $200 billion target": the value set
         if last == "the" and (expected := _EXPECTED_AFTER.match(text, end)):
             # "below the 11.1% expected by economists", "the 6.0% growth forecast in a poll": what
-            # was expected, as it was, a change if it names one
+            # was expected or seen, as it was, a change if it names one
             return bound, _EXPECTED_CHANGE.get((expected.group("noun") or "").lower(), "")
         # "topped the $100 billion mark"; "grow by between 5% and 10%": the verb reads on
         lead = lead[: lead.lower().rfind(last)]

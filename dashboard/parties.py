@@ -41,6 +41,7 @@ from dashboard.ranks import (
     named_as_rival,
     placed_in_ranking,
     rank_owner,
+    rivals_after,
 )
 from dashboard.reasons import named_only_in_reason, opens_a_reason, reason_after, without_reasons
 from dashboard.regions import flows_with_a_region, joined_to_a_region, names_a_region
@@ -76,6 +77,10 @@ _THE_COUNTRYS = re.compile(
 )
 # "32 percent of the total" is a share of a total, not a total.
 # Over lower-cased text, each word opening with its letter, so the engine skips to them.
+# A total written out after its noun: "its total imports of 4.4 million bpd"
+_TOTAL_OF = re.compile(
+    r"(?i)\b(?:total|overall)\s+(?:[\w-]+\s+){1,2}?of\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?$"
+)
 _AGGREGATE = re.compile(
     r"(?:t(?<!\wt)(?<!of the t)(?<!of its t)otal|o(?<!\wo)verall|g(?<!\wg)lobal|w(?<!\ww)orld(?:wide)?"
     r"|c(?<!\wc)umulative|f(?<!\wf)oreign\s+trade|g(?<!\wg)oods\s+and\s+services)\b"
@@ -209,6 +214,9 @@ def figure_countries(
         if (opener := conjuncts.breakdown_at) is not None and span.start < opener:
             # "exported $55.7 billion, a third of them to the United States": not the share's partner
             named = {code for code in named if ctx.first_mention[code].start < opener}
+    rivals = rivals_after(ctx, span) if ctx.has_rival else set()
+    if len(named) >= 2 and rivals:
+        named = named - rivals or named
     if (
         span.kind == "multiple"
         and not span.hint
@@ -224,6 +232,12 @@ def figure_countries(
         named = {code for code in named if ctx.first_mention[code].start < compared.start}
     if continues and previous and named <= previous:
         return set(previous)
+    if (
+        len(named) >= 2
+        and reporter in named
+        and _TOTAL_OF.search(ctx.text, max(0, span.start - 50), span.start)
+    ):
+        return {reporter}  # "36% of its total imports of 4.4 million bpd": the whole, the reporter's
     reason = reason_after(ctx.text, span)
     if named and reason is not None:
         named = without_reasons(ctx, named, span, reason)
@@ -394,6 +408,7 @@ def figure_countries(
         code
         for code in ctx.first_mention
         if code != only
+        and code not in rivals
         and not conjuncts.claimed_elsewhere(code, part)
         and not partner_of_another_figure(ctx, code, part)
         and not of_a_later_figure(ctx, code, part)

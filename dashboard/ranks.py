@@ -29,7 +29,8 @@ _SUPPLIER = re.compile(rf"(?i)\b(?:{SENDER_NOUNS}){_RANKED}")
 _BUYER = re.compile(rf"(?i)\b(?:{RECEIVER_NOUNS}){_RANKED}")
 # "ahead of Ukraine": a rival in a rank
 _RIVAL_BEFORE = re.compile(
-    r"(?i)\b(?:ahead\s+of|followed\s+by|trailed\s+by|behind|overtaking|overtook)\s+(?:the\s+)?$"
+    r"(?i)\b(?:ahead\s+of|followed\s+by|trailed\s+by|behind|overtak(?:ing|en)|overtook|surpass(?:ing|ed)"
+    r"|outpac(?:ing|ed)|displac(?:ing|ed)|edg(?:ing|ed)\s+out)\s+(?:the\s+)?$"
 )
 
 
@@ -41,6 +42,17 @@ def named_as_rival(text: str, mention: Mention) -> bool:
 _RIVALS_OPEN = re.compile(r"(?i)\b(?:ahead\s+of|followed\s+by|trailed\s+by)\s")
 _LIST_BREAK = re.compile(r"[;:.!?]\s|\s(?:while|whereas|but)\s")
 _OWN_CONJUNCT = re.compile(r"\s*(?:at|with|on|,|\()?\s*(?:about|around|nearly|almost|some|over)?\s*$")
+
+
+def rivals_after(ctx: SentenceContext, span: Span) -> set[str]:
+    """The countries a sentence names only as rivals after the figure: "Imports from Mexico
+    climbed to $475 billion, overtaking China" is not China's."""
+    # By first mentions, one per country: a sentence with many figures stays linear.
+    return {
+        code
+        for code, first in ctx.first_mention.items()
+        if first.start > span.end and named_as_rival(ctx.text, first)
+    }
 
 
 def listed_rival(ctx: SentenceContext, span: Span) -> Mention | None:

@@ -137,6 +137,7 @@ ADVERSARIAL = {
     "countries by description": ("China and the island nation ", 1_000_000),
     "countries by rank": ("Germany and Europe's largest economy ", 1_000_000),
     "a list of partners": ("Japan and ", 1_000_000),
+    "rivals after figures": ("5% overtaking China and ", 200_000),
     "periods and figures": ("in 2020 5% ", 200_000),
     "bases one after another": ("The gain followed a 4.5% rise. ", 200_000),
     "month ranges": ("January-", 200_000),

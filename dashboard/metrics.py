@@ -185,6 +185,14 @@ def _singular(commodity: str) -> str:
     return commodity[:-1] if commodity.endswith("s") and commodity[:-1] in _commodities() else commodity
 
 
+def _as_listed(commodity: str) -> str:
+    """A commodity as the word list writes it: "rare-earth magnets" -> "rare earth magnet", so
+    that one kind of goods has one metric however the text hyphenates it."""
+    written = " ".join(commodity.split())
+    spaced = " ".join(written.replace("-", " ").split())
+    return next((_singular(form) for form in (written, spaced) if _singular(form) in _commodities()), written)
+
+
 def names_other_commodity(metric: str, unit: str) -> bool:
     """Whether ``metric`` names a commodity a figure in ``unit`` cannot measure:
     "soybean exports" for a figure in bcm, which can only be gas."""
@@ -214,7 +222,7 @@ def name_of(mention: MetricMention) -> str:
 def _name(head: str, commodity: str, share: bool) -> str:
     if not head:
         return ""
-    commodity = _singular(" ".join(commodity.split()))  # "purchases of soybeans": soybean imports
+    commodity = _as_listed(commodity)  # "purchases of soybeans": soybean imports
     name = f"{commodity} {head}" if commodity and head in _QUALIFIED else head
     return f"share of {name}" if share else name
 

@@ -155,11 +155,13 @@ def qualify(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str]:
 
 
 def _change_words(change: re.Pattern[str], clause: str) -> list[str]:
-    """The words of change in ``clause``, but not the "up" of "up to", a bound."""
+    """The words of change in ``clause``, but not the "up" of "up to", a bound, nor a participle
+    standing as an adjective ("exceeding the contracted volume by")."""
     return [
         m.group(1)
         for m in change.finditer(clause)
         if not (m.group(1).lower() == "up" and _TO.match(clause, m.end()))
+        and not (m.group(1).lower().endswith("ed") and _DETERMINER_BEFORE.search(clause, 0, m.start()))
     ]
 
 

@@ -153,7 +153,9 @@ def figure_countries(
         # "Iraq supplied 0.9 million bpd, Saudi Arabia 0.6 million bpd and ..."
         and (own := conjuncts.distributed(span, whole)) is not None
     ):
-        if len(own) == 1 and reporter and not _aggregate(ctx.text, part, span):
+        if len(own) == 1 and placed_in_ranking(ctx.text) and (owner := ranked_in()) and owner not in own:
+            own.add(owner)  # "Canada followed with $64.1 billion and China with $47.4 billion"
+        elif len(own) == 1 and reporter and not _aggregate(ctx.text, part, span):
             # a partner of the country whose figures the report gives; a member of the EU in
             # its bloc's place, with the bloc's partner
             own.add(_bloc_partner(next(iter(own)), previous) or reporter)

@@ -13,12 +13,12 @@ from dashboard.countries import Mention
 from dashboard.figures import Span
 from dashboard.roles import (
     FROM_BEFORE,
-    RANK_OWNER,
     RECEIVER_NOUNS,
     SENDER_NOUNS,
     flow_of,
     is_flow_partner,
     is_partner,
+    ranks_others,
     role,
 )
 
@@ -101,9 +101,7 @@ def rank_owner(ctx: SentenceContext, before: int | None = None) -> str:
     after "ahead of" is ranked in it too ("Brazil overtook the United States as China's top
     corn supplier ..., ahead of Ukraine")."""
     owners = {
-        m.iso3
-        for m in ctx.mentions
-        if (before is None or m.start < before) and RANK_OWNER.match(ctx.text, m.end)
+        m.iso3 for m in ctx.mentions if (before is None or m.start < before) and ranks_others(ctx.text, m)
     }
     return next(iter(owners)) if len(owners) == 1 else ""
 
@@ -133,14 +131,16 @@ def across_from_rank(ctx: SentenceContext, clause: Clause, sibling: str) -> str:
     return ""
 
 
-_PLACES = ("second", "third", "fourth", "fifth", "next")
+_PLACES = ("second", "third", "fourth", "fifth", "next", "followed")
 _PLACED = re.compile(
     r"(?i)\b(?:came|ranked|ranks|was|is|finished|placed|stood)\s+(?:a\s+(?:close|distant)\s+)?"
     r"(?:second|third|fourth|fifth|next)\b|\bin\s+(?:second|third|fourth|fifth)\s+place\b"
+    # "Canada followed with $64.1 billion"
+    r"|\bfollowed\s*,?\s+(?:with|at|on)\b"
 )
 
 
 def placed_in_ranking(text: str) -> bool:
     """Whether a sentence places a country in a ranking begun before it: "The United States
-    came a close second", "ranked third"."""
+    came a close second", "ranked third", "Canada followed with $64.1 billion"."""
     return any(map(text.__contains__, _PLACES)) and bool(_PLACED.search(text))

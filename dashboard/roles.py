@@ -83,6 +83,19 @@ RANK_OWNER = re.compile(
     rf"(?i)['’]s?\s+(?:[\w-]+\s+)?{_TOP}\s+"
     rf"(?:[\w-]+\s+){{0,2}}?(?:(?P<sender>{SENDER_NOUNS})|(?P<receiver>{RECEIVER_NOUNS})|partner)s?\b"
 )
+# "the largest U.S. trading partner": the country named as an adjective between the rank and
+# the partner
+_TOP_BEFORE = re.compile(rf"(?i)\b{_TOP}\s+$")
+_PARTNER_AFTER = re.compile(r"(?i)\s+(?:trading\s+)?partners?\b")
+
+
+def ranks_others(text: str, mention: Mention) -> bool:
+    """Whether the country at ``mention`` is the one a rank is in: "China's top corn
+    supplier", "the largest U.S. trading partner"."""
+    return bool(RANK_OWNER.match(text, mention.end)) or bool(
+        _PARTNER_AFTER.match(text, mention.end)
+        and _TOP_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+    )
 
 
 # A country that takes or buys: "The EU took roughly 30%", "China bought 74.7 million tonnes"

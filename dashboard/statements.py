@@ -26,7 +26,7 @@ from dashboard.metrics import (
     subject_commodity,
     unit_price,
 )
-from dashboard.roles import RANK_OWNER, flow_roles
+from dashboard.roles import flow_roles, ranks_others
 
 _BALANCES = frozenset(
     {"trade deficit", "trade surplus", "trade balance", "current account deficit", "current account surplus"}
@@ -187,7 +187,7 @@ class Statement:
         trading partner"), else the one a statement before it did, or ""."""
         statement: Statement | None = self
         while statement is not None:  # read only when a sentence places a country in a ranking
-            owners = {m.iso3 for m in statement.named if RANK_OWNER.match(statement.text, m.end)}
+            owners = {m.iso3 for m in statement.named if ranks_others(statement.text, m)}
             if len(owners) == 1:
                 return next(iter(owners))
             statement = statement.before

@@ -21,6 +21,7 @@ from dashboard.roles import FROM_BEFORE, flow_of, is_flow_partner, is_partner, r
 # What opens the second of two figures that share a verb: "Egypt took 63 million kg and the
 # United Kingdom 40 million kg", "China (53%), Japan (9%)".
 _NEXT_CONJUNCT = re.compile(r"\)?\s*(?:,\s*)?(?:(?:and|while|but|whereas)\b|;|,)", re.I)
+_WITH = re.compile(r"(?i)\s*with\s")
 _CONJUNCT_REACH = 60
 # A partner named right after its figure: "$427 billion from China", "$3bn worth of goods to Japan".
 _PARTNER_AFTER = re.compile(
@@ -245,11 +246,14 @@ class Conjuncts:
         first = self.ctx.clause(spans[0].start)
         rest = Clause(first.end, part.end)
         owners = self._named_before([s for s in spans if s.start >= first.end], rest)
-        i = bisect_left(self.ctx.mention_starts, part.start)
+        # "Germany was the largest importer ..., with €157 billion, followed by the Netherlands
+        # (€94 billion) and ...": a part opening "with" has its subject in the part before
+        opens = 0 if _WITH.match(self.ctx.text, part.start) else part.start
+        i = bisect_left(self.ctx.mention_starts, opens)
         if owners is None or i == len(self.ctx.mentions) or self.ctx.mentions[i].start >= first.end:
             return None
         subject = self.ctx.mentions[i].iso3
-        shared = self._codes(part.start, first.end) - {subject}
+        shared = self._codes(opens, first.end) - {subject}
         if not shared or any(subject in codes or codes & shared for codes in owners.values()):
             return None
         return {start: codes | shared for start, codes in owners.items()}

@@ -205,14 +205,15 @@ def figure_countries(
         # tonnes, while 8 million tonnes went through the European Union"
         # Those named up to the figure first: "reached $75 million in May, up 12% from April, and
         # shipments to Laos rose ..." are Cambodia's, not Laos's
-        named = (
-            ctx.clause_countries(Clause(part.start, clause.end))
-            or ctx.clause_countries(part)
-            or ctx.clause_countries(Clause(0, part.end))
-        )
         # "importing 5.9 million tonnes, followed by Spain with 5.1 million tonnes and ...": not
-        # the countries of the list after it
-        named = named - conjuncts.listed(part) or named
+        # the countries of the list after it, each with a figure of its own
+        listed = conjuncts.listed(part)
+        for reach in (Clause(part.start, clause.end), part, Clause(0, part.end)):
+            found = ctx.clause_countries(reach)
+            if found - listed:
+                named = found - listed
+                break
+            named = named or found
         if (opener := conjuncts.breakdown_at) is not None and span.start < opener:
             # "exported $55.7 billion, a third of them to the United States": not the share's partner
             named = {code for code in named if ctx.first_mention[code].start < opener}

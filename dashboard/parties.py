@@ -318,6 +318,17 @@ def figure_countries(
             # "Russian grain made up about 70% of the purchases. The country expects to import 13
             # million tonnes": the country the report is about, alone
             return {reporter}
+        if (
+            reporter in previous
+            and not continues
+            and ctx.mentions
+            and not previous & ctx.in_sentence
+            and reason is not None
+            and ctx.mentions[0].start > reason.start()
+        ):
+            # "Exports to China rose 5.6%. Rice shipments jumped 42%, driven by demand from
+            # Indonesia": others' demand, so the reporting country's own flow, not China's
+            return {reporter}
         if previous and (continues or not (ctx.bilateral or breakdown())):
             return set(previous)
         if ctx.bilateral:  # "The bilateral deficit": both sides, a partner as much as the other

@@ -13,6 +13,8 @@ from dashboard.figures import Span
 
 _REASON = re.compile(
     r"\s(?:as|because|amid|due\s+to|thanks\s+to"
+    # "jumped 42%, driven by demand from Indonesia"
+    r"|(?:driven|fuell?ed|spurred|buoyed|propelled)\s+by"
     # "grew 5.4% on brisk shipments of chips to China": on what drove it
     r"|on(?=\s+(?:brisk|strong|robust|solid|firm|weak|weaker|stronger|soft|sluggish|rising|falling|higher"
     r"|lower|booming|slowing|surging|slumping)\b))\s(?!(?:much|many|well|a\s+share|of)\b)"

@@ -4,8 +4,9 @@ A figure's countries are those its part of the sentence names, read by the roles
 (the exporter and its partner, the owner of a share, a country a rank is counted after),
 else those of the statement it continues or of the report (``report``). ``context`` finds
 where things are in a sentence; this module decides whose figures they are, ``ranks`` what
-a ranking says of them, ``reasons`` which countries only explain a figure, and
-``metric_parties`` how a figure's metric reads them.
+a ranking says of them, ``reasons`` which countries only explain a figure, ``totals``
+whether a figure is one country's total with the world, and ``metric_parties`` how a
+figure's metric reads them.
 """
 
 from __future__ import annotations
@@ -48,8 +49,16 @@ from dashboard.regions import flows_with_a_region, joined_to_a_region, names_a_r
 from dashboard.report import Report
 from dashboard.roles import FROM_BEFORE, flow_of, flow_roles, is_flow_partner, is_partner, ranked_as, role
 from dashboard.sentences import LIST_ITEM
+from dashboard.totals import (
+    is_total,
+    own_balance,
+    own_data_before,
+    speaks_of_world_trade,
+    to_the_world,
+    total_flow,
+    total_written_out,
+)
 
-_WORLD_TRADE = re.compile(r"(?i)\b(?:global|world|worldwide)\s+(?:merchandise\s+|goods\s+)?trade\b")
 # "with Brazil alone accounting for": one of a list that shipped together
 _ALONE = re.compile(r"(?i)\balone\b")
 # A relative clause telling what its antecedent traded: "which bought R187 billion of"
@@ -58,10 +67,6 @@ _WHICH_TRADED = re.compile(
     r"|exports|shipped|ships|supplied|supplies|received|receives|sent|sends)\b"
 )
 _START = attrgetter("start")
-_OWN_DATA = re.compile(
-    r"['’]s\s+(?:[\w/().-]+\s+){0,3}?(?:trade|customs|export|import)\s+(?:data|figures|numbers|statistics)\b"
-    r"[^.:;]{0,20}:"
-)
 # "a 36% share of the", "36% of the": the whole a share is of follows
 _WHOLE_OF_SHARE = re.compile(
     r"(?i)(?:%|per\s?cent)\s+(?:share\s+of\s+(?:the\s+|its\s+|their\s+)?|of\s+(?:the|its|their)\s+)$"
@@ -74,38 +79,6 @@ _THE_COUNTRYS = re.compile(
     r"(?i)\bthe\s+(?:country|nation)['’]s\s+(?!(?:[\w-]+\s+){0,2}?(?:office|bureau|ministry|agency|bank"
     r"|authority|institute|council|association|department|statistics|customs|government|president"
     r"|minister|officials?|leaders?)\b)"
-)
-# "32 percent of the total" is a share of a total, not a total.
-# Over lower-cased text, each word opening with its letter, so the engine skips to them.
-# A total written out after its noun: "its total imports of 4.4 million bpd"
-_TOTAL_OF = re.compile(
-    r"(?i)\b(?:total|overall)\s+(?:[\w-]+\s+){1,2}?of\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?$"
-)
-_AGGREGATE = re.compile(
-    r"(?:t(?<!\wt)(?<!of the t)(?<!of its t)otal|o(?<!\wo)verall|g(?<!\wg)lobal|w(?<!\ww)orld(?:wide)?"
-    r"|c(?<!\wc)umulative|f(?<!\wf)oreign\s+trade|g(?<!\wg)oods\s+and\s+services)\b"
-)
-# "sales abroad", "total shipments", "the country's trade surplus": the reporting country's
-# own, with the whole world
-_WORLD = re.compile(
-    r"\b(?:abroad|overseas)\b(?!\s+(?:[A-Z]|and\b))|\b[Tt]he\s+(?:country|nation)['’]s\s"
-    r"|\b[Tt]otal\s+(?:[a-z-]+\s+){0,2}?(?:exports|imports|shipments|sales|purchases)\b"
-    r"|\b(?i:non)-(?=[A-Z]|(?i:eu|us|uk|opec|oecd|g7)\b)"  # "the share going to non-EU markets"
-    r"|\b[Oo]verall\b"
-)
-_WORLD_WORDS = ("abroad", "overseas", "country", "nation", "otal", "non-", "NON-", "verall")
-# Not "of the total", which may be the statement before's: "Soybeans made up 60% of the total"
-_OF_OWN_TOTAL = re.compile(
-    r"(?i)\s+of\s+(?:the\s+(?:country|nation)['’]s\s+|its\s+|their\s+)?total\b(?!\s+of\b)"
-)
-# A sentence opening "Overall," is about a total, whichever of its clauses a figure is in.
-_OVERALL = re.compile(r"""[\s"'“‘]*(?:overall|in\s+total|in\s+all|altogether|all\s+told)\b""", re.I)
-
-
-_OWN_BALANCE = re.compile(
-    r"(?i)(?:['’]s|\s(?:logged|posted|recorded|reported|ran|booked|registered)\s+an?)"
-    r"\s+(?:overall\s+|total\s+|global\s+)?(?:trade\s+|goods\s+|merchandise\s+)?"
-    r"(?:surplus|deficit|balance)\b(?![^.;]{0,40}\bwith\b)"  # "Japan logged a trade surplus of ..."
 )
 
 
@@ -155,7 +128,7 @@ def figure_countries(
     ):
         if len(own) == 1 and placed_in_ranking(ctx.text) and (owner := ranked_in()) and owner not in own:
             own.add(owner)  # "Canada followed with $64.1 billion and China with $47.4 billion"
-        elif len(own) == 1 and reporter and not _aggregate(ctx.text, part, span):
+        elif len(own) == 1 and reporter and not is_total(ctx.text, part, span):
             # a partner of the country whose figures the report gives; a member of the EU in
             # its bloc's place, with the bloc's partner
             own.add(_bloc_partner(next(iter(own)), previous) or reporter)
@@ -193,7 +166,7 @@ def figure_countries(
             return set(pair)
     if not named:
         part = ctx.part(clause)
-        if not ctx.clause_countries(part) and report.reporter and _to_the_world(ctx, part, span):
+        if not ctx.clause_countries(part) and report.reporter and to_the_world(ctx, part, span):
             # "while soybean meal sales abroad rose to 3.1 million tonnes": the reporting
             # country's, with the whole world, whichever partner the sentence named before
             return {report.reporter}
@@ -235,11 +208,7 @@ def figure_countries(
         named = {code for code in named if ctx.first_mention[code].start < compared.start}
     if continues and previous and named <= previous:
         return set(previous)
-    if (
-        len(named) >= 2
-        and reporter in named
-        and _TOTAL_OF.search(ctx.text, max(0, span.start - 50), span.start)
-    ):
+    if len(named) >= 2 and reporter in named and total_written_out(ctx.text, span):
         return {reporter}  # "36% of its total imports of 4.4 million bpd": the whole, the reporter's
     reason = reason_after(ctx.text, span)
     if named and reason is not None:
@@ -278,12 +247,12 @@ def figure_countries(
         return set(named)
     text = ctx.text
     if not named:
-        if not ctx.mentions and _WORLD_TRADE.search(text):
+        if not ctx.mentions and speaks_of_world_trade(text):
             return set()  # "The IMF expects global trade volumes to grow 3.1%": no country's
         if (
             reporter
             and not continues
-            and _aggregate(text, part, span)
+            and is_total(text, part, span)
             and not ctx.bilateral
             # "Malaysia: trade with India" over a list, then "Total trade rose 3.5%": the pair's
             and not (
@@ -308,7 +277,7 @@ def figure_countries(
             and not continues
             and ctx.periods
             and ctx.fronted(ctx.periods[0])
-            and _aggregate_flow(text, ctx.clause(span.start), span)
+            and total_flow(text, ctx.clause(span.start), span)
             and reporter in totals()  # a report that gave the country's own totals before
         ):
             # "Exports to Russia slid 8.6%. ... In the first half, exports grew 3.6%": a time of
@@ -387,9 +356,7 @@ def figure_countries(
         return {only, *previous}
     partner = is_partner(text, mention)
     # "China's June trade data (y/y): exports +8.6%": the country's own totals
-    aggregate = _aggregate(text, part, span) or (
-        (own_data := _OWN_DATA.match(text, mention.end)) is not None and own_data.end() <= span.start
-    )
+    aggregate = is_total(text, part, span) or (own_data_before(text, mention, span))
     if aggregate and not partner and not continues:
         return set(named)
     if sibling and (side := ranked_as(text, mention)) and (flow := flow_of(text[: mention.start])):
@@ -474,7 +441,7 @@ def figure_countries(
             # "China's trade surplus narrowed" in a release that names the EU only as a market for
             # China's goods, or in a sentence naming no other country: China's own, not the pair's
             and not (
-                _own_balance(text, part, mention)
+                own_balance(text, part, mention)
                 and (len(ctx.in_sentence) == 1 or any(map(report.partner_only, focus[:2])))
             )
         )
@@ -495,7 +462,7 @@ def figure_countries(
         # "Japan logged a trade surplus" in a report naming Taiwan most, only as a market, or
         # "China's trade surplus hit $992 billion" in a sentence naming no other: its own
         and not (
-            (report.partner_only(main) or len(ctx.in_sentence) == 1) and _own_balance(text, part, mention)
+            (report.partner_only(main) or len(ctx.in_sentence) == 1) and own_balance(text, part, mention)
         )
         and not told_later(ctx, main, part)
         and not named_only_in_reason(ctx, main, reason)
@@ -531,18 +498,6 @@ def _one_and_a_bloc(ctx: SentenceContext) -> bool:
     return len(ctx.in_sentence) == 1 and names_a_region(ctx.text, ctx.mentions)
 
 
-_BARE_FLOW = re.compile(
-    r"(?i),?\s*(?:the\s+country['’]s\s+|(?:the\s+)?(?:total\s+|overall\s+)?)"
-    r"(?:exports|imports|trade|shipments|(?:trade\s+)?(?:surplus|deficit|balance))\s+\w+\s+(?:to\s+)?$"
-)
-
-
-def _aggregate_flow(text: str, part: Clause, span: Span) -> bool:
-    """Whether the figure measures a flow named with no goods and no partner ("exports grew
-    3.6%")."""
-    return bool(_BARE_FLOW.match(text, part.start, span.start)) or _aggregate(text, part, span)
-
-
 def _multiple_after(ctx: SentenceContext, span: Span, clause: Clause) -> Span | None:
     """The multiple that follows ``span`` in its clause, if the next figure is one."""
     after = bisect_right(ctx.span_starts, span.start)
@@ -556,17 +511,6 @@ _TOOK = re.compile(
     r"(?i)\b(?:took|take|takes|bought|buy|buys|absorbed|received|accounted\s+for|account\s+for)\s+"
     r"(?:(?:about|around|nearly|almost|some|roughly|over|more\s+than|less\s+than|just\s+over|just\s+under)\s+)?$"
 )
-# "The U.S. trade deficit widened": a country's own, named before it
-_BALANCE_AFTER = re.compile(
-    r"(?i)\s+(?:overall\s+|total\s+|global\s+)?(?:trade\s+|goods\s+|merchandise\s+)?"
-    r"(?:surplus|deficit|balance)\b(?![^.;]{0,40}\bwith\b)"
-)
-
-
-def _own_balance(text: str, part: Clause, mention: Mention) -> bool:
-    """Whether ``part`` names a country's balance with no one in particular: "China's trade
-    surplus narrowed", "Japan logged a trade surplus", "The U.S. trade deficit widened"."""
-    return bool(_OWN_BALANCE.search(text, part.start, part.end) or _BALANCE_AFTER.match(text, mention.end))
 
 
 def _listed_after(ctx: SentenceContext, first: Mention) -> bool:
@@ -580,36 +524,3 @@ def _partner_here(ctx: SentenceContext, code: str) -> bool:
     no other partner ("Exports to Brazil jumped 9%, and those to Chile 4%")."""
     mention = ctx.first_mention.get(code)
     return mention is not None and is_flow_partner(ctx.text, mention)
-
-
-def _to_the_world(ctx: SentenceContext, part: Clause, span: Span) -> bool:
-    """Whether a figure whose part of a sentence names no country is a flow with the whole
-    world ("sales abroad", "total shipments", "the country's trade surplus"), or, in a sentence
-    naming none, a share of one ("Garments made up 86% of the country's total shipments"),
-    whatever partner the statement before named. Not "Brazil's soy exports to China made up
-    73% of its total": China's share."""
-    text = ctx.text
-    words = text[part.start : part.end]
-    # most parts hold none of the words: substring tests spare the scan
-    if any(w in words for w in _WORLD_WORDS) and _WORLD.search(text, part.start, part.end):
-        return True
-    if (" to " in words or " from " in words or " with " in words) and flows_with_a_region(
-        text, part.start, part.end
-    ):
-        return True  # "while shipments to Asia as a whole climbed 6.7%": with a region, no country
-    return (
-        not ctx.mentions
-        and " of " in text[span.end : span.end + 4]
-        and bool(_OF_OWN_TOTAL.match(text, span.end))
-    )
-
-
-def _aggregate(text: str, part: Clause, span: Span | None = None) -> bool:
-    """Whether a figure in ``part`` of a sentence is a total: "total exports", "Overall, ...";
-    not a share of one after it ("about 9% of Japan's total LNG purchases")."""
-    if _OVERALL.match(text):
-        return True
-    for m in _AGGREGATE.finditer(lexicon.lower(text), part.start, part.end):
-        if span is None or m.start() < span.start or text.find(" of ", span.end, m.start()) < 0:
-            return True
-    return False

@@ -63,6 +63,16 @@ _AND_THEN_CASELESS = re.compile(
         r"(?![^\W\d_]+(?:ing|ed)\b)(?!(?:and|or|up|down|the|of|to|from|in|for|with|while|than|against)\b)[^\W\d_]",
     )
 )
+# A conjunct that leaves out what the one before measured: "Russia accounted for 18.4% of
+# turnover, China for 21.5%"
+_GAPPED_SHAPE = (
+    r"^(?:\s+of\s+[^,;]{1,40}?)?,?\s+(?:and\s+)?(?:the\s+)?(?:NAME[\w.'’-]*\s+){1,3}"
+    r"(?:for|with|at)\s+(?:(?:about|around|nearly|almost|some|roughly)\s+)?$"
+)
+_GAPPED = re.compile(_GAPPED_SHAPE.replace("NAME", "[A-Z]"))
+_GAPPED_CASELESS = re.compile(
+    _GAPPED_SHAPE.replace("NAME", r"(?!(?:and|or|the|of|to|from|in|for|with|while|than)\b)[^\W\d_]")
+)
 # From a figure written "from X" to the one it went to: "... in 2020 to about "
 _TO_AFTER_FROM = re.compile(
     r"[^.;]{0,40}?\bto\s+(?:(?:about|around|nearly|almost|some|roughly|over|more\s+than)\s+)?$"
@@ -179,6 +189,16 @@ def sentence_figures(
             and _TO_AFTER_FROM.match(text, out[-1].end - sentence.start, span.start)
         ):
             metric = out[-1].metric  # "from 0.5% of the market in 2020 to about 8% in 2023"
+        elif (
+            out
+            and out[-1].kind == span.kind
+            and _a_share(out[-1].metric)
+            and not _a_share(metric)
+            and (_GAPPED_CASELESS if caseless else _GAPPED).match(
+                text[out[-1].end - sentence.start : span.start]
+            )
+        ):
+            metric = out[-1].metric  # "Russia accounted for 18.4% of turnover, China for 21.5%"
         if metric == "trade balance" and span.kind == "money" and span.hint:
             # "Trade balance: -$29.3 billion" is a deficit of $29.3 billion, not a fall
             metric = "trade deficit" if span.hint == "down" else "trade surplus"

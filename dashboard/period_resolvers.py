@@ -94,6 +94,24 @@ def since_event(m, ctx):
     return (start, ctx.published, "to_date") if start <= ctx.published else None
 
 
+def since_day(m, ctx):
+    """ "since July 1", "since July", "since July 2, 2023": from that day (the latest such before
+    publication, unless a year is named) to date."""
+    if ctx.published is None:
+        return None
+    month = month_number(m.group("m") or m.group("m2"))
+    day = int(m.group("d") or m.group("d2") or 1)
+    year = (
+        int(m.group("y"))
+        if m.group("y")
+        else ctx.published.year - ((month, day) > (ctx.published.month, ctx.published.day))
+    )
+    try:
+        return dt.date(year, month, day), ctx.published, "to_date"
+    except ValueError:
+        return None  # "since June 31" is no day
+
+
 def years_to(m, ctx):
     """ "the three years to 2023": the N calendar years ending with that one."""
     count, last = count_of(m.group("n")), int(m.group("y"))
@@ -370,7 +388,11 @@ def as_of(m, ctx):
     elif ctx.published is None:
         return None
     else:
-        year = ctx.published.year - ((month, day) > (ctx.published.month, ctx.published.day))
+        year = (
+            int(m.group("y"))
+            if m.group("y")
+            else ctx.published.year - ((month, day) > (ctx.published.month, ctx.published.day))
+        )
     try:
         point = dt.date(year, month, day)
     except ValueError:

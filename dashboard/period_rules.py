@@ -56,6 +56,7 @@ from dashboard.period_resolvers import (
     quarter,
     quarters,
     relative_quarter,
+    since_day,
     since_event,
     since_year,
     this_month,
@@ -149,6 +150,14 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         (
             rf"(?i:since{S}(?:the{S}(?:start|beginning){S}of{S})?)(?P<m>{month}){S}(?P<y>{YEAR})",
             since_event,
+            ("since",),
+        ),
+        # "since July 1", "since 1 July", "since July": from that day (the 1st) to date
+        (
+            rf"(?i:since{S}(?:the{S}(?:start|beginning){S}of{S})?)"
+            rf"(?:(?P<m>{month})(?:{S}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?{S}(?P<m2>{month}))"
+            rf"(?:,?{S}(?P<y>{YEAR}))?(?![\d%])",
+            since_day,
             ("since",),
         ),
         # Months ending in a month.

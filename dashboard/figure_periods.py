@@ -16,7 +16,7 @@ from dashboard.countries import join_codes
 from dashboard.figures import Figure, Span
 from dashboard.forecasts import is_forecast
 from dashboard.metrics import MetricIndex
-from dashboard.period_calendar import back_a_year, count_of, month_end
+from dashboard.period_calendar import back_a_year, count_of, end_back_a_year, month_end
 from dashboard.periods import Period, find_periods
 from dashboard.statements import Statement, period_of
 
@@ -292,7 +292,7 @@ def _years_before(period: dict[str, str], years: int, words: str) -> dict[str, s
     start, end = (dt.date.fromisoformat(period[k]) for k in ("period_start", "period_end"))
     return {
         "period_start": back_a_year(start, years).isoformat(),
-        "period_end": back_a_year(end, years).isoformat(),
+        "period_end": end_back_a_year(end, years).isoformat(),
         "period_text": f"{period['period_text']}; {words}",
     }
 

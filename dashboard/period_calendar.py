@@ -121,6 +121,14 @@ def back_a_year(day: dt.date, years: int = 1) -> dt.date:
     return day.replace(year=day.year - years, day=min(day.day, 28 if day.month == 2 else 31))
 
 
+def end_back_a_year(day: dt.date, years: int = 1) -> dt.date:
+    """The end of a stretch a year (or ``years``) before: a month's end stays its month's end, so
+    January-February 2025 a year back ends on 29 February 2024."""
+    if day == month_end(day.year, day.month):
+        return month_end(day.year - years, day.month)
+    return back_a_year(day, years)
+
+
 # ---- fiscal and marketing years ---------------------------------------------------
 
 

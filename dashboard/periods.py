@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 from dashboard import lexicon
 from dashboard.openings import opening_scan
-from dashboard.period_calendar import Context, Resolver, back_a_year
+from dashboard.period_calendar import Context, Resolver, back_a_year, end_back_a_year
 from dashboard.period_resolvers import not_a_period
 from dashboard.period_rules import rule_table
 from dashboard.period_vocabulary import YEAR, vocabulary
@@ -275,7 +275,7 @@ def _previous_of_twelve_months(periods: list[Period]) -> list[Period]:
             and (earlier.end - earlier.start).days in (364, 365)
             and _THE_PREVIOUS_YEAR.search(period.text)
         ):
-            start, end = back_a_year(earlier.start), back_a_year(earlier.end)
+            start, end = back_a_year(earlier.start), end_back_a_year(earlier.end)
             periods[i] = Period(start, end, earlier.granularity, period.text, period.offset, period.stop)
     return periods
 

@@ -233,7 +233,9 @@ def compared_with(figure: Figure, sentence_start: int) -> bool:
     )
 
 
-_FLOWS = frozenset({"exports", "imports", "trade", "shipments", "supplies", "purchases", "sales"})
+_FLOWS = frozenset(
+    {"exports", "imports", "trade", "shipments", "supplies", "purchases", "sales", "remittances"}
+)
 # A percentage after these is a share of what it measures: "Japan took 11%"
 _SHARE_VERB = re.compile(
     r"(?i)\b(?:took|takes|taking|accounted\s+for|accounting\s+for|made\s+up|making\s+up|represented|absorbed)"
@@ -312,6 +314,8 @@ _OF_THE_TOTAL = re.compile(
 # "of the country's total", "of Chile's total": of the whole of the flow its sentence names
 _OF_ITS_TOTAL = re.compile(
     r"(?i)\s+of\s+(?:the\s+country['’]s|the\s+nation['’]s|[^\W\d_][\w.-]*['’]s)\s+total\b(?!\s+[a-z])"
+    # "Remittances from Russia ... accounting for 85% of all money transfers into the country"
+    r"|\s+of\s+all\s+(?!of\b)"
 )
 
 
@@ -327,7 +331,8 @@ def share_of_total(metric: str, named: str, text: str, span: Span, whole: Figure
         and not named.startswith("share of ")
         and _OF_ITS_TOTAL.match(text, span.end)
     ):
-        return f"share of {named}"  # "Belarusian exports to Russia account for 60% of the country's total"
+        # "Belarusian exports to Russia account for 60% of the country's total", "of all transfers"
+        return f"share of {named}"
     if (
         not named.startswith("share of ")
         and (named or not subject_commodity(text))

@@ -55,10 +55,7 @@ _BASE_BEFORE = re.compile(
     r"|(?:beating|surpassing|eclipsing|breaking|topping|exceeding)\s+(?:the\s+|a\s+|its\s+)?"
     r"(?:previous\s+|prior\s+|old\s+|earlier\s+)?(?:all-time\s+)?record\s+(?:high\s+)?(?:of\s+)?"
     # "grew 6.7%, slower than the 12.7% jump in October"
-    r"|(?:slower|faster|weaker|stronger|sharper|smaller|bigger|larger|steeper)\s+than\s+(?:the|a|an|its)\s+"
-    # "rose 12.7%, far outpacing a 5.2% forecast in a Reuters poll and a 2.4% increase in September"
-    r"|(?:outpac(?:ing|ed)|outstripp(?:ing|ed))\s+(?:(?:an?|the|its|their)\s+[^,;]{1,60}?\s+and\s+)?(?:an?|the|its|their)\s+"
-    r")$"
+    r"|(?:slower|faster|weaker|stronger|sharper|smaller|bigger|larger|steeper)\s+than\s+(?:the|a|an|its)\s+)$"
 )  # not "from June to 118,350 tonnes": that is the level after
 # A sentence that opens by leaving the statement before: "Separately, ...".
 _TURNS_AWAY = re.compile(
@@ -134,17 +131,23 @@ def clauses(text: str) -> list[Clause]:
     return out
 
 
-_BASE_REACH = 100  # far enough back for "outpacing a 5.2% forecast in a Reuters poll and a"
+# "rose 12.7%, far outpacing a 5.2% forecast in a Reuters poll and a 2.4% increase in September"
+_OUTPACED_BEFORE = re.compile(
+    r"\b(?:outpac(?:ing|ed)|outstripp(?:ing|ed))\s+(?:(?:an?|the|its|their)\s+[^,;]{1,60}?\s+and\s+)?"
+    r"(?:an?|the|its|their)\s+$"
+)  # over lower-cased text
+_OUTPACED_REACH = 100  # far enough back for "outpacing a 5.2% forecast in a Reuters poll and a"
 
 
 def is_base(text: str, start: int) -> bool:
     """Whether the figure at ``start`` is what another is compared with: "up from $5 billion"."""
-    lead = text[max(0, start - _BASE_REACH) : start].lower()
+    reach = text[max(0, start - _OUTPACED_REACH) : start].lower()
+    if ("outpac" in reach or "outstrip" in reach) and _OUTPACED_BEFORE.search(reach):
+        return True
+    lead = reach[-40:]
     # Most figures have none of the words nearby, and substring tests are cheaper than a scan.
     if not (
-        "outpac" in lead
-        or "outstrip" in lead
-        or "from" in lead
+        "from" in lead
         or "compared" in lead
         or "against" in lead
         or "versus" in lead

@@ -190,8 +190,7 @@ def figure_countries(
         if (opener := conjuncts.breakdown_at) is not None and span.start < opener:
             # "exported $55.7 billion, a third of them to the United States": not the share's partner
             named = {code for code in named if ctx.first_mention[code].start < opener}
-    rivals = rivals_after(ctx, span) if ctx.has_rival else set()
-    if len(named) >= 2 and rivals:
+    if len(named) >= 2 and ctx.has_rival and (rivals := rivals_after(ctx, span)):
         named = named - rivals or named
     if (
         span.kind == "multiple"
@@ -385,6 +384,7 @@ def figure_countries(
     # with the one country of another part's figure: "The Netherlands took 38%, while the
     # United Kingdom took 19%"; nor with the partner of another part's figure: "Nigeria's
     # non-oil exports rose 11.3%, with cocoa beans to the Netherlands accounting for N295 billion".
+    rivals = rivals_after(ctx, span) if ctx.has_rival else set()
     others = [
         code
         for code in ctx.first_mention

@@ -81,7 +81,8 @@ def total_flow(text: str, part: Clause, span: Span) -> bool:
 def total_written_out(text: str, span: Span) -> bool:
     """Whether the figure is a total written out after its noun: "36% of its total imports of
     4.4 million bpd" gives the whole, the reporting country's."""
-    return bool(_TOTAL_OF.search(text, max(0, span.start - 50), span.start))
+    lead = text[max(0, span.start - 50) : span.start].lower()
+    return ("total" in lead or "overall" in lead) and bool(_TOTAL_OF.search(lead))
 
 
 def own_balance(text: str, part: Clause, mention: Mention) -> bool:

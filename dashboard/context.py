@@ -139,8 +139,20 @@ _OUTPACED_BEFORE = re.compile(
 _OUTPACED_REACH = 100  # far enough back for "outpacing a 5.2% forecast in a Reuters poll and a"
 
 
+# "exceeding a $200 billion target the two countries had set for 2024": a mark set; a time
+# after it is the mark's, though the mark is of the result's time where it names none
+_PAST_A_MARK = re.compile(
+    r"\b(?:exceed(?:ing|ed|s)?|beat(?:ing|s)?|surpass(?:ing|ed|es)?|top(?:ping|ped|s)?|miss(?:ing|ed|es)?"
+    r"|overshot|overshooting|short\s+of)\s+(?:the|a|an|its|their)\s+$"
+)  # over lower-cased text
+_A_MARK_AFTER = re.compile(
+    r"(?i)\S*(?:\s+(?:[a-z]*illion|bn|mn|tn|crore|lakh))?(?:\s+[a-z-]+)?\s+(?:target|goal|forecast|estimate|projection)s?\b"
+)
+
+
 def is_base(text: str, start: int) -> bool:
-    """Whether the figure at ``start`` is what another is compared with: "up from $5 billion"."""
+    """Whether the figure at ``start`` is what another is compared with: "up from $5 billion",
+    "outpacing a 5.2% forecast"."""
     reach = text[max(0, start - _OUTPACED_REACH) : start].lower()
     if ("outpac" in reach or "outstrip" in reach) and _OUTPACED_BEFORE.search(reach):
         return True
@@ -380,6 +392,16 @@ class SentenceContext:
         lo, hi = bisect_left(self.span_starts, start), bisect_left(self.span_starts, end)
         return any(is_base(self.text, self.spans[j].start) for j in range(lo, hi))
 
+    def _mark_between(self, start: int, end: int) -> bool:
+        lo, hi = bisect_left(self.span_starts, start), bisect_left(self.span_starts, end)
+        for j in range(lo, hi):
+            at = self.spans[j].start
+            if _A_MARK_AFTER.match(self.text, at) and _PAST_A_MARK.search(
+                self.text[max(0, at - 40) : at].lower()
+            ):
+                return True
+        return False
+
     def _owned_by_base(self, period: Period, span: Span) -> bool:
         """Whether ``period`` is the time of a base right before it, another figure than ``span``."""
         k = bisect_left(self.span_starts, period.offset) - 1
@@ -421,6 +443,8 @@ class SentenceContext:
         after = self.periods[i] if i < len(self.periods) else None
         if after is not None and self._base_between(span.end, after.offset) and not self.changes_then(after):
             after = None  # "up 33% from $49.4 billion in the previous year": the base's period
+        if after is not None and self._mark_between(span.end, after.offset):
+            after = None  # "hit $240.1 billion, exceeding a $200 billion target set for 2024"
         if after is not None and POSSESSIVE.match(self.text, after.stop):
             after = None  # "a rebound of 20% after last year's 25% slump": the slump's time
         # "$279.4 billion in 2023 ($382.1 billion in 2022)": a bracket parts the figure from a time

@@ -26,7 +26,9 @@ _PAST_EXPECTATION = re.compile(
     r"\b(?:had\s+(?:been\s+)?|(?:beat(?:ing|s)?|miss(?:ed|ing)?|exceed(?:ed|ing)?|topp(?:ed|ing)|than|with"
     r"|outpac(?:ed|ing)|outstripp(?:ed|ing)"
     r"|versus|vs\.?|against|below|above)\s+(?:the\s+|an?\s+|market\s+|median\s+|analysts['’]?\s+|economists['’]?\s+"
-    r"|consensus\s+|\d[\d.,]*\s*(?:%|per\s*cent|percent)\s+){0,3})$"
+    r"|consensus\s+|\d[\d.,]*\s*(?:%|per\s*cent|percent)\s+"
+    # "exceeding a $200 billion target": a mark the result passed
+    r"|(?:us)?[$€£¥₹]\s?\d[\d.,]*\s*(?:(?:[mb]illion|trillion|bn|mn|tn|b|m)\s+)?){0,3})$"
 )  # what economists "had expected", "beating a 9% forecast": past expectations of the period
 # "the 9.1% increase expected by economists in a Reuters poll": what was expected of the period
 _BY_FORECASTERS = re.compile(

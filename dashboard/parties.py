@@ -161,6 +161,10 @@ def figure_countries(
             return set(ctx.in_sentence)
         if (one := report.with_region) and not (continues and len(previous) == 2):
             return {one}  # "China-Africa trade hit a record ...", then "trade between the two sides"
+        if sibling.count(";") == 1:
+            # "Trade with Russia hit $240.1 billion, exceeding a $200 billion target the two
+            # countries had set": the pair the sentence's figure before was of
+            return set(sibling.split(";"))
         pair = previous if continues and len(previous) == 2 else set(report.focus[:2])
         if len(pair) == 2:
             return set(pair)

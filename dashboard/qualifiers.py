@@ -112,6 +112,8 @@ def qualify(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str]:
     verbs_end = start
     bound = "="
     last = _last_word(lead)
+    if last in ("a", "an", "its", "their") and _SET_VALUE_AFTER.match(text, end):
+        return bound, ""  # "exceeding a $200 billion target": the value set, as set
     if last in ("the", "between"):
         if last == "the" and _SET_VALUE_AFTER.match(text, end):
             return bound, ""  # "above the $60 cap", "short of the $200 billion target": the value set

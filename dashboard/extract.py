@@ -23,7 +23,7 @@ from dashboard.documents import Document, parse_date
 from dashboard.figure_periods import heading_period
 from dashboard.figures import Figure, Span
 from dashboard.lists import former_or_latter, parallel_lists, respectively, shares_of_one_whole
-from dashboard.metrics import topic_flow
+from dashboard.metrics import lead_metric, topic_flow
 from dashboard.periods import (
     names_a_part_of_a_year,
     names_a_time,
@@ -124,6 +124,7 @@ def extract_document(document: Document) -> list[Figure]:
                 # with a dateline's country: "Mongolia: trade with Russia" is about both
                 named_here = [m for m in countries if sentence.start <= m.start < sentence.end]
                 report.lead = roles.lead_parties(text, named_here)
+                report.lead_metric = lead_metric(sentence.text)
             figures_next = sentence.index + 1 < len(sentences) and bool(spans_by_sentence[sentence.index + 1])
             before = _after_words(sentence, before, document.published, focus, lead, figures_next, caseless)
             continue

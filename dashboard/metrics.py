@@ -214,6 +214,13 @@ def flows_named(text: str, mention: MetricMention) -> list[str]:
     return [_name(word, commodity, mention.share) for word in words.split(" and ")]
 
 
+def lead_metric(sentence: str) -> str:
+    """The flow a report's lead names first ("Vietnam's exports to the United States fell"), a
+    share of none; "" for none."""
+    first = next((m for m in find_metrics(sentence) if not m.share), None)
+    return name_of(first) if first is not None else ""
+
+
 def name_of(mention: MetricMention) -> str:
     """The metric a mention names: "gas exports", "share of imports"."""
     return _name(mention.head, mention.commodity, mention.share)
@@ -324,6 +331,7 @@ class MetricIndex:
         return self.named[i] if i < len(self.named) else None
 
 
+_PART_BREAK = re.compile(r"(?i);|,?\s(?:while|whereas|but)\s")
 _SAID_BETWEEN = re.compile(r"(?i),\s+(?:\w+\s+){0,3}?(?:said|says|told|added|adding|noted)\b")
 _SHARE_OF_A_MARKET = re.compile(r"(?i)\bshare\s+of\s+(?:[\w.'’-]+\s+){0,4}?market\b(?=[^.;]*$)")
 _OF_THE_MARKET = re.compile(r"(?i)\s+of\s+(?:the|its|their|[\w.-]+['’]s?)\s+(?:[\w-]+\s+){0,2}?market\b")
@@ -356,6 +364,9 @@ def metric_for(index: MetricIndex, start: int, end: int, kind: str, unit: str) -
         and (chosen is None or chosen.start < market.start())
     ):
         return "market share"  # "Chinese brands' share of the EU's electric car market rose to 8%"
+    if chosen is not None and chosen.start >= end and _PART_BREAK.search(text, end, chosen.start):
+        # "They dropped 8.5%, while the country's imports rose": the next part's flow
+        chosen = None
     if chosen is not None and chosen.start >= end and _SAID_BETWEEN.search(text, end, chosen.start):
         # "they reached $7.6 billion, he said, adding that grain shipments had tripled": the
         # next statement's flow, not this figure's

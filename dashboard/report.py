@@ -34,6 +34,9 @@ class Report:
     # "Brazil's exports to China surged"): whose the figures are that name no country and
     # carry none from before.
     lead: set[str] = field(default_factory=set)
+    # The flow that lead names: the metric of figures that name none and follow no other figure
+    # ("Vietnam's exports to the United States fell in February ... They dropped 8.5%").
+    lead_metric: str = ""
     # Read only when a figure needs them: most do not.
     _reporter: str | None = None
     _partner_only: dict[str, bool] = field(default_factory=dict)

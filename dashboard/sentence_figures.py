@@ -167,6 +167,9 @@ def sentence_figures(
         ):
             carried_from = before.measured_in(measured.unit) or carried_from
         metric = carried_metric(named_metric, metrics, measured, carried_from, continues, countries)
+        if not metric and measured_before is None:
+            # "... exports to the United States fell in February. They dropped 8.5% to $6.9 billion"
+            metric = out[-1].metric if out else report.lead_metric
         if not named_metric and before.topic and (goods := labelled_goods(text)) is not None:
             # "• Crude oil: $31.3 billion" under a heading on imports
             metric = f"{goods} {before.topic}".strip()

@@ -73,6 +73,33 @@ _GAPPED = re.compile(_GAPPED_SHAPE.replace("NAME", "[A-Z]"))
 _GAPPED_CASELESS = re.compile(
     _GAPPED_SHAPE.replace("NAME", r"(?!(?:and|or|the|of|to|from|in|for|with|while|than)\b)[^\W\d_]")
 )
+# What only money measures: a figure in tonnes or bcm is none of these.
+_MONEY_ONLY = frozenset(
+    {
+        "deals",
+        "investment",
+        "foreign direct investment",
+        "foreign investment",
+        "direct investment",
+        "inbound investment",
+        "outbound investment",
+        "loans",
+        "credit lines",
+        "financing",
+        "financial support",
+        "aid",
+        "revenue",
+        "export revenue",
+        "export earnings",
+        "profits",
+        "remittances",
+        "debt",
+        "savings",
+        "bond sales",
+        "market capitalisation",
+        "gdp",
+    }
+)
 # From a figure written "from X" to the one it went to: "... in 2020 to about "
 _TO_AFTER_FROM = re.compile(
     r"[^.;]{0,40}?\bto\s+(?:(?:about|around|nearly|almost|some|roughly|over|more\s+than)\s+)?$"
@@ -158,6 +185,8 @@ def sentence_figures(
         high = spans[i + 1] if bound == ">=" and i + 1 < len(spans) else None
         measured = high if high is not None and bounds.get(high.start) == "<=" else span
         named_metric = metric_for(metrics, measured.start, measured.end, measured.kind, measured.unit)
+        if measured.kind == "quantity" and named_metric in _MONEY_ONLY:
+            named_metric = ""  # "a deal on a pipeline that would carry 50 bcm a year": no deal in bcm
         carried_from = measured_before
         if (
             measured.kind == "quantity"

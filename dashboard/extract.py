@@ -95,7 +95,8 @@ def extract_document(document: Document) -> list[Figure]:
     currency_context = tuple(code for code, _ in ranked)
     report = Report(
         focus,
-        paired=second_stands_out(ranked),
+        paired=second_stands_out(ranked)
+        and _named_up_front(ranked[1][0], named_in_all, countries, sentences),
         text=text,
         mentions=mentions,
         dateline=in_dateline[0].iso3 if in_dateline else "",
@@ -165,6 +166,21 @@ def extract_document(document: Document) -> list[Figure]:
             figure.surface = document.text[figure.start : figure.end]
             figure.period_text = as_written(figure.period_text, text, document.text)
     return figures
+
+
+def _named_up_front(
+    code: str, named_in_all: list[Mention], countries: list[Mention], sentences: list[Sentence]
+) -> bool:
+    """Whether the title or the first sentence (after a headline) names ``code``: a report on a
+    pair says so up front; one on China's monthly trade that names the EU twice further down
+    is China's."""
+    in_title = len(named_in_all) - len(countries)
+    # a headline in capitals opening the text ("CHINA-RUSSIA TRADE UP 26%"), then the lead
+    lead = 1 if len(sentences) > 1 and sentences[0].text.isupper() else 0
+    first_end = sentences[lead].end if sentences else 0
+    return any(m.iso3 == code for m in named_in_all[:in_title]) or any(
+        m.iso3 == code for m in countries if m.start < first_end
+    )
 
 
 def _after_words(

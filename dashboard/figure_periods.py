@@ -87,6 +87,14 @@ def period_fields(
         # has happened is not in a future year: "reached 22.7 bcm, versus 38 bcm from 2025", nor
         # an aim in a past one: "aims to raise trade to $100 billion, after it fell 8% last year"
         period = None
+    if (
+        period is not None
+        and _THE_PREVIOUS_MONTH.fullmatch(period.text)
+        and (month := _month_told(ctx, period, before))
+    ):
+        # "climbed 13.4%, after a 11.6% rise the previous month": before the month the statement
+        # is about, not before publication
+        return _month_before(month, period.text)
     if period is not None and period.granularity != "anaphor":
         return _fields(period)
     if period is not None and (same := _same_stretch(period.text, before.earlier)) is not None:
@@ -224,6 +232,47 @@ _MONTH_EARLIER_AFTER = re.compile(r"(?i),?\s+((?:a|one|the)\s+month\s+(?:earlier
 _MONTH_EARLIER_BEFORE = re.compile(
     r"(?i)(?:^|[,;:]\s*|\band\s+)((?:a|one|the)\s+month\s+(?:earlier|before|ago))\b[^,;.]{0,40}$"
 )
+
+
+_THE_PREVIOUS_MONTH = re.compile(r"(?i)the\s+(?:previous|prior|preceding)\s+month")
+
+
+def _whole_month(start: dt.date | None, end: dt.date | None) -> bool:
+    return (
+        start is not None
+        and end is not None
+        and start.day == 1
+        and (start.year, start.month) == (end.year, end.month)
+        and end == month_end(end.year, end.month)
+    )
+
+
+def _month_told(ctx: context.SentenceContext, period: Period, before: Statement) -> dt.date | None:
+    """The month a sentence or the statement it continues is about, the first day of it: the
+    month "the previous month" counts back from; None when neither names one month."""
+    for other in ctx.periods:
+        if other is not period and _whole_month(other.start, other.end):
+            return other.start
+    lead = before.lead()
+    told = (
+        (lead.period_start, lead.period_end)
+        if lead is not None
+        else ((before.heading or {}).get("period_start", ""), (before.heading or {}).get("period_end", ""))
+    )
+    if told[0] and told[1]:
+        start, end = dt.date.fromisoformat(told[0]), dt.date.fromisoformat(told[1])
+        if _whole_month(start, end):
+            return start
+    return None
+
+
+def _month_before(month: dt.date, words: str) -> dict[str, str]:
+    year, number = (month.year, month.month - 1) if month.month > 1 else (month.year - 1, 12)
+    return {
+        "period_start": dt.date(year, number, 1).isoformat(),
+        "period_end": month_end(year, number).isoformat(),
+        "period_text": words,
+    }
 
 
 def _month_earlier(text: str, span: Span, period: dict[str, str]) -> dict[str, str]:

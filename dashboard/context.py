@@ -486,8 +486,8 @@ _THIS_OR_NEXT = re.compile(r"(?i)(?:this|next)\s+year\b")
 _BRACKET_REACH = 200  # brackets are short asides; a bound keeps the look back linear
 _RANK_AFTER = re.compile(
     r"(?i)\b(?:second|third|fourth|fifth|sixth|seventh|no\.\s*\d)[\w-]*\b[^,.;]{0,40}?\b(?:after|behind)\s"
-    # "the top supplier ahead of Saudi Arabia"
-    r"|\b(?:top|largest|biggest|leading|main)\b[^,.;]{0,40}?\bahead\s+of\s"
+    # "the top supplier ahead of Saudi Arabia", "the island's biggest market after China"
+    r"|\b(?:top|largest|biggest|leading|main)\b[^,.;]{0,40}?\b(?:ahead\s+of|after)\s"
 )
 # "Mexico overtook China as the top source of U.S. imports": the one overtaken is no party.
 _OVERTAKEN = re.compile(

@@ -518,9 +518,16 @@ _TOOK = re.compile(
 
 
 def _listed_after(ctx: SentenceContext, first: Mention) -> bool:
-    """Whether the country named after ``first`` is listed with it: "China and Hong Kong"."""
+    """Whether the country named after ``first`` is listed with it: "China and Hong Kong",
+    "China, including Hong Kong"."""
     i = bisect_right(ctx.mention_starts, first.start)
-    return i < len(ctx.mentions) and bool(LIST_GAP.fullmatch(ctx.text, first.end, ctx.mentions[i].start))
+    return i < len(ctx.mentions) and bool(
+        LIST_GAP.fullmatch(ctx.text, first.end, ctx.mentions[i].start)
+        or _INCLUDING.fullmatch(ctx.text, first.end, ctx.mentions[i].start)
+    )
+
+
+_INCLUDING = re.compile(r",?\s+(?:including|excluding|plus)\s+(?:the\s+)?")
 
 
 def _partner_here(ctx: SentenceContext, code: str) -> bool:

@@ -53,8 +53,10 @@ def period_fields(
     before: Statement,
     continues: bool,
     published: dt.date | None,
+    own_total: bool = False,
 ) -> dict[str, str]:
-    """The period columns of one figure: its own time expression, else the one it continues."""
+    """The period columns of one figure: its own time expression, else the one it continues.
+    ``own_total`` says the figure is one country's, with no partner."""
     period = ctx.nearest_period(span)
     elsewhere = period is not None and not clause.start <= period.offset < clause.end
     if period is not None and elsewhere and period.granularity == "open" and period.offset > 0:
@@ -127,6 +129,10 @@ def period_fields(
             # time of what the statement told of the past: "exported 8.8 million tonnes in 2023,
             # and expects 7.5 million this year. Indonesia took 1.4 million tonnes" is 2023's
             lead = before.last_past(published)
+            if lead is None and own_total:
+                # "The ministry expects October exports to rise 5-9%. Imports climbed 15.1%": a
+                # country's own total after a forecast goes on with the month its totals were told of
+                lead = before.last_own_total(published)
             if lead is None:
                 return {}
     if context.is_general(lead.metric) and not context.is_general(metric):

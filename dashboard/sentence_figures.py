@@ -255,7 +255,9 @@ def sentence_figures(
         standing = named_metric if context.is_general(named_metric) and metric != "tariff revenue" else metric
         if span.unit.endswith("/ year"):
             standing = "capacity"  # "to supply 4 mtpa": a standing rate, not a flow over a period
-        period = period_fields(ctx, clause, span, standing, before, continues, document.published)
+        period = period_fields(
+            ctx, clause, span, standing, before, continues, document.published, own_total=";" not in countries
+        )
         if (
             not period.get("period_start")
             and out

@@ -117,6 +117,23 @@ class Statement:
             None,
         )
 
+    def last_own_total(self, published: dt.date) -> Figure | None:
+        """The last figure of a past time that is one country's own, a few statements back:
+        what a country's total after a forecast goes on with."""
+        day = published.isoformat()
+        return next(
+            (
+                f
+                for statement in self._back(_LEADS_BACK + 1)
+                for f in reversed(statement.figures)
+                if f.period_end
+                and f.period_end < day
+                and ";" not in f.countries
+                and not compared_with(f, statement.at)
+            ),
+            None,
+        )
+
     def carried_countries(self) -> set[str]:
         """The countries a sentence continuing the statement goes on with: its last figure's,
         but where that is a share of a whole it gave ("shipped 933,000 tonnes of beef, with China

@@ -470,6 +470,9 @@ def figure_countries(
         )
         and not told_later(ctx, main, part)
         and not named_only_in_reason(ctx, main, reason)
+        # "Thailand's exports rose 6.1%" in a report naming Japan more, only as a partner: the
+        # reporting country's own total
+        and not (only == reporter and main not in ctx.in_sentence and report.partner_only(main))
     ):
         return {only, main}  # "Saudi Arabia shipped 86 million tons" in a report on China's imports
     if (

@@ -114,6 +114,9 @@ def qualify(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str]:
     last = _last_word(lead)
     if last in ("a", "an", "its", "their") and _SET_VALUE_AFTER.match(text, end):
         return bound, ""  # "exceeding a $200 billion target": the value set, as set
+    if last in ("a", "an") and (expected := _EXPECTED_AFTER.match(text, end)):
+        # "below a 3.0% gain forecast in a Reuters poll": what was expected, as it was
+        return bound, _EXPECTED_CHANGE.get((expected.group("noun") or "").lower(), "")
     if last in ("the", "between"):
         if last == "the" and _SET_VALUE_AFTER.match(text, end):
             return bound, ""  # "above the $60 cap", "short of the $200 billion target": the value set

@@ -110,6 +110,8 @@ def period_fields(
         return {}  # "deals now make up 40% of the total": now, whatever the statement before
     if before.heading and not general:
         return before.heading  # "Key figures (January-September 2024):" over "- Exports: $9.1 billion"
+    if period is None and ctx.relative(clause) and ctx.clause_now(clause):
+        return {}  # "Auto exports, which account for about a quarter of the total, slipped": the aside's now
     if not before.figures or (period is None and (context.is_general(metric) or (general and not continues))):
         # a standing level takes no period from the statement it continues: "Cognac, which
         # faces duties of up to 39%, accounted for about €1.1 billion of that total"

@@ -164,13 +164,14 @@ class Statement:
         return None
 
     def measured(self) -> Figure | None:
-        """The figure whose metric carries on: its last, but not a price said in passing ("as
-        iron ore prices held above US$100 a tonne")."""
+        """The figure whose metric carries on: its last, but not a price or a standing rate said
+        in passing ("as iron ore prices held above US$100 a tonne", "ahead of the 25% tariffs
+        Trump has threatened")."""
         if self._measured is None and self.figures:
             last = self.figures[-1]
             self._measured = (
-                next((f for f in reversed(self.figures) if not f.metric.endswith("price")), last)
-                if last.metric.endswith("price")
+                next((f for f in reversed(self.figures) if not _in_passing(f.metric)), last)
+                if _in_passing(last.metric)
                 else last
             )
         return self._measured
@@ -334,6 +335,10 @@ _OF_ITS_TOTAL = re.compile(
     # "Remittances from Russia ... accounting for 85% of all money transfers into the country"
     r"|\s+of\s+all\s+(?!of\b)"
 )
+
+
+def _in_passing(metric: str) -> bool:
+    return metric.endswith("price") or context.is_general(metric)
 
 
 def share_of_total(metric: str, named: str, text: str, span: Span, whole: Figure | None) -> str:

@@ -139,6 +139,8 @@ _OUTPACED_BEFORE = re.compile(
 _OUTPACED_REACH = 100  # far enough back for "outpacing a 5.2% forecast in a Reuters poll and a"
 
 
+# A clause telling what a change brought another flow to: its time is that flow's.
+_RESULT = re.compile(r"(?i)\s*(?:taking|bringing|lifting|pushing|putting|leaving|raising|sending)\s")
 # "exceeding a $200 billion target the two countries had set for 2024": a mark set; a time
 # after it is the mark's, though the mark is of the result's time where it names none
 _PAST_A_MARK = re.compile(
@@ -445,6 +447,12 @@ class SentenceContext:
             after = None  # "up 33% from $49.4 billion in the previous year": the base's period
         if after is not None and self._mark_between(span.end, after.offset):
             after = None  # "hit $240.1 billion, exceeding a $200 billion target set for 2024"
+        if (
+            after is not None
+            and (result := self.clause(after.offset)).start > span.end
+            and _RESULT.match(self.text, result.start)
+        ):
+            after = None  # "rose 11%, taking bilateral trade in the first 11 months to $218.2 billion"
         if after is not None and POSSESSIVE.match(self.text, after.stop):
             after = None  # "a rebound of 20% after last year's 25% slump": the slump's time
         # "$279.4 billion in 2023 ($382.1 billion in 2022)": a bracket parts the figure from a time

@@ -8,6 +8,7 @@ decided in ``parties`` from what this module finds.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
@@ -312,6 +313,19 @@ class SentenceContext:
         if not asides:
             return True
         return holds_now("".join(self.text[c.start : c.end] for c in self.parts if c not in asides))
+
+    @lazy
+    def whole_months(self) -> list[Period]:
+        """The first two times the sentence names that are each one whole month."""
+        return [
+            p
+            for p in self.periods
+            if p.start is not None
+            and p.end is not None
+            and p.start.day == 1
+            and (p.start.year, p.start.month) == (p.end.year, p.end.month)
+            and (p.end + dt.timedelta(days=1)).day == 1
+        ][:2]
 
     @lazy
     def has_rival(self) -> bool:

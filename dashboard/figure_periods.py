@@ -258,8 +258,10 @@ def _whole_month(start: dt.date | None, end: dt.date | None) -> bool:
 def _month_told(ctx: context.SentenceContext, period: Period, before: Statement) -> dt.date | None:
     """The month a sentence or the statement it continues is about, the first day of it: the
     month "the previous month" counts back from; None when neither names one month."""
-    for other in ctx.periods:
-        if other is not period and _whole_month(other.start, other.end):
+    # the other of the first two months the sentence names: a sentence of many figures "the
+    # previous month" stays linear
+    for other in ctx.whole_months:
+        if other is not period:
             return other.start
     lead = before.lead()
     told = (

@@ -418,6 +418,10 @@ def figure_countries(
         # Africa alone accounting for 21%": with the country the rank is in
         owner = rank_owner(ctx) if len(others) > 1 and ("'" in text or "’" in text) else ""
         return {only, owner if owner in others else others[0]}
+    if partner and reporter and only != reporter and LIST_ITEM.match(text):
+        # "• Exports to the US: USD 6.9 billion" then "• Imports from China: USD 10.0 billion":
+        # each line of a list is the reporting country's, with its own partner
+        return {only, reporter}
     # In place of one side of the statement before: "China's imports from Russia rose ...
     # Saudi Arabia shipped 86 million tons": Saudi Arabia sends, as Russia did, to China.
     if (

@@ -487,7 +487,16 @@ def figure_countries(
         and not POSSESSIVE.match(text, mention.end)
     ):
         return {only, reporter}  # "- Exports to Japan: $29.0 billion" under "South Korea-Japan trade"
+    if len(previous) == 2 and only in previous and _POLICY_AFTER.match(text, mention.end):
+        # "Vietnam's exports to the United States jumped 23%. U.S. tariffs could cut shipments by
+        # $5-8 billion": the country of a policy, not the flow's only side
+        return set(previous)
     return set(named)
+
+
+_POLICY_AFTER = re.compile(
+    r"(?i)(?:['’]s?)?\s+(?:[\w-]+\s+)?(?:tariffs?|duties|sanctions|levies|curbs|restrictions|controls|quotas|bans?)\b"
+)
 
 
 @cache

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from dashboard.context import ABOUT_THE_ONE_BEFORE, Clause, SentenceContext, is_base, lazy
+from dashboard.bases import is_base
+from dashboard.context import ABOUT_THE_ONE_BEFORE, Clause, SentenceContext, lazy
 from dashboard.countries import Mention
 from dashboard.figures import Span
 from dashboard.roles import FROM_BEFORE, flow_of, is_flow_partner, is_partner, role

@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from dashboard.bases import is_base, passes_a_mark
 from dashboard.countries import Mention, is_bilateral
 from dashboard.figures import Span
 from dashboard.forecasts import is_forecast
@@ -37,27 +38,6 @@ _OPENS_POINTING_BACK = re.compile(
     r"""|the\s+increase|the\s+rise)\b""",
     re.I,
 )
-# What a figure is compared with: "up from 0.9 million bpd", "versus a contracted 38 bcm",
-# "from a peak of 21.6%", "following the 4.8% decline". Only such words may stand between:
-# in "imports from China fell 20%" the 20% is no base.
-_BASE_FILLER = (
-    r"(?:an?|the|its|their|about|around|roughly|nearly|almost|some|just|only|over|under|more|less|than"
-    r"|record|peak|high|low|revised|upwardly|downwardly|estimated|contracted|projected|expected|forecast"
-    r"|previous|prior|earlier|initial|reported|previously|originally|level|levels|of|last|year-earlier"
-    r"|[\w-]+['’]s)"
-)
-_BASE_BEFORE = re.compile(
-    rf"(?i)\b(?:(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:{_BASE_FILLER}\s+){{0,4}}"
-    r"|(?:following|followed|after)\s+(?:an?|the|its|their)\s+"
-    # "after a slump of 9% in March"
-    r"(?:(?:[\w-]+\s+)?(?:slump|drop|fall|decline|rise|gain|jump|increase|decrease|contraction|surge|plunge"
-    r"|dip|rebound|growth)\s+of\s+)?"
-    # "beating the previous record of 86.1 million tons set in 2021"
-    r"|(?:beating|surpassing|eclipsing|breaking|topping|exceeding)\s+(?:the\s+|a\s+|its\s+)?"
-    r"(?:previous\s+|prior\s+|old\s+|earlier\s+)?(?:all-time\s+)?record\s+(?:high\s+)?(?:of\s+)?"
-    # "grew 6.7%, slower than the 12.7% jump in October"
-    r"|(?:slower|faster|weaker|stronger|sharper|smaller|bigger|larger|steeper)\s+than\s+(?:the|a|an|its)\s+)$"
-)  # not "from June to 118,350 tonnes": that is the level after
 # A sentence that opens by leaving the statement before: "Separately, ...".
 _TURNS_AWAY = re.compile(
     r"""[\s"'“‘(]*(?:separately|elsewhere|in\s+other\s+news|in\s+a\s+separate\s+\w+|on\s+another\s+front)\b""",
@@ -132,48 +112,8 @@ def clauses(text: str) -> list[Clause]:
     return out
 
 
-# "rose 12.7%, far outpacing a 5.2% forecast in a Reuters poll and a 2.4% increase in September"
-_OUTPACED_BEFORE = re.compile(
-    r"\b(?:outpac(?:ing|ed)|outstripp(?:ing|ed))\s+(?:(?:an?|the|its|their)\s+[^,;]{1,60}?\s+and\s+)?"
-    r"(?:an?|the|its|their)\s+$"
-)  # over lower-cased text
-_OUTPACED_REACH = 100  # far enough back for "outpacing a 5.2% forecast in a Reuters poll and a"
-
-
 # A clause telling what a change brought another flow to: its time is that flow's.
 _RESULT = re.compile(r"(?i)\s*(?:taking|bringing|lifting|pushing|putting|leaving|raising|sending)\s")
-# "exceeding a $200 billion target the two countries had set for 2024": a mark set; a time
-# after it is the mark's, though the mark is of the result's time where it names none
-_PAST_A_MARK = re.compile(
-    r"\b(?:exceed(?:ing|ed|s)?|beat(?:ing|s)?|surpass(?:ing|ed|es)?|top(?:ping|ped|s)?|miss(?:ing|ed|es)?"
-    r"|overshot|overshooting|short\s+of)\s+(?:the|a|an|its|their)\s+$"
-)  # over lower-cased text
-_A_MARK_AFTER = re.compile(
-    r"(?i)\S*(?:\s+(?:[a-z]*illion|bn|mn|tn|crore|lakh))?(?:\s+[a-z-]+)?\s+(?:target|goal|forecast|estimate|projection)s?\b"
-)
-
-
-def is_base(text: str, start: int) -> bool:
-    """Whether the figure at ``start`` is what another is compared with: "up from $5 billion",
-    "outpacing a 5.2% forecast"."""
-    reach = text[max(0, start - _OUTPACED_REACH) : start].lower()
-    if ("outpac" in reach or "outstrip" in reach) and _OUTPACED_BEFORE.search(reach):
-        return True
-    lead = reach[-40:]
-    # Most figures have none of the words nearby, and substring tests are cheaper than a scan.
-    if not (
-        "from" in lead
-        or "compared" in lead
-        or "against" in lead
-        or "versus" in lead
-        or "vs" in lead
-        or "follow" in lead
-        or "after" in lead
-        or "record" in lead
-        or "than" in lead
-    ):
-        return False
-    return bool(_BASE_BEFORE.search(lead))
 
 
 def points_back(sentence: str, named: list[Mention] | None = None, before: set[str] | None = None) -> bool:
@@ -410,13 +350,7 @@ class SentenceContext:
 
     def _mark_between(self, start: int, end: int) -> bool:
         lo, hi = bisect_left(self.span_starts, start), bisect_left(self.span_starts, end)
-        for j in range(lo, hi):
-            at = self.spans[j].start
-            if _A_MARK_AFTER.match(self.text, at) and _PAST_A_MARK.search(
-                self.text[max(0, at - 40) : at].lower()
-            ):
-                return True
-        return False
+        return any(passes_a_mark(self.text, self.spans[j].start) for j in range(lo, hi))
 
     def _owned_by_base(self, period: Period, span: Span) -> bool:
         """Whether ``period`` is the time of a base right before it, another figure than ``span``."""

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from dashboard import context, parties, roles
+from dashboard.bases import is_base
 from dashboard.conjuncts import Conjuncts
 from dashboard.context import Clause
 from dashboard.countries import (
@@ -205,7 +206,7 @@ def sentence_figures(
         metric = share_of_total(metric, named_metric, text, span, out[-1] if out else measured_before)
         if (
             out
-            and context.is_base(text, span.start)
+            and is_base(text, span.start)
             and (compared := next((f for f in reversed(out) if f.kind == span.kind), None))
             and compared.metric
             and not names_own_metric(text, span.end)  # "from a $2.2 billion deficit"
@@ -217,7 +218,7 @@ def sentence_figures(
             out
             and out[-1].kind == span.kind
             and _a_share(out[-1].metric) != _a_share(metric)
-            and context.is_base(text, out[-1].start - sentence.start)
+            and is_base(text, out[-1].start - sentence.start)
             and _TO_AFTER_FROM.match(text, out[-1].end - sentence.start, span.start)
         ):
             metric = out[-1].metric  # "from 0.5% of the market in 2020 to about 8% in 2023"
@@ -285,7 +286,7 @@ def sentence_figures(
             period = {**period, "period_start": dates[0], "period_end": dates[1]}
         if (earlier := year_earlier(text, span, period, document.published)) is not period:
             period = earlier
-        elif i and period.get("period_start") and context.is_base(text, span.start):
+        elif i and period.get("period_start") and is_base(text, span.start):
             period = base_period(ctx, span, spans[i - 1], period, before)
         if out and bounds.get(span.start) == "<=" and bounds.get(spans[i - 1].start) == ">=":
             countries = out[-1].countries  # "could drop 20-30%": one figure, written as a range

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from dashboard import context
+from dashboard.bases import is_base
 from dashboard.countries import Mention
 from dashboard.figures import Figure, Span
 from dashboard.forecasts import is_forecast
@@ -241,7 +242,7 @@ def compared_with(figure: Figure, sentence_start: int) -> bool:
     text = figure.sentence
     clause_start = max(text.rfind(",", 0, at), text.rfind(";", 0, at)) + 1
     return bool(
-        context.is_base(text, at)
+        is_base(text, at)
         # "rose 2.4%, well below the 6.0% forecast and August's 8.7% increase": both measure it
         or _MEASURED_AGAINST.search(text, clause_start, at)
         or _TARGET_AFTER.match(figure.sentence, at + len(figure.surface))

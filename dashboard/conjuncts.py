@@ -377,9 +377,7 @@ def of_a_later_figure(ctx: SentenceContext, code: str, part: Clause) -> bool:
     own = ctx.part(ctx.clause(ctx.first_mention[code].start))
     if own.start <= ctx.part(ctx.clause(part.start)).start:
         return False
-    if bisect_right(ctx.span_starts, own.start - 1) < bisect_right(ctx.span_starts, own.end - 1):
-        return True
-    return bool(_TOP_BUYERS.match(ctx.text, own.start, own.end))
+    return _holds_a_figure(ctx, own) or bool(_TOP_BUYERS.match(ctx.text, own.start, own.end))
 
 
 def partner_of_another_figure(ctx: SentenceContext, code: str, part: Clause) -> bool:
@@ -391,5 +389,8 @@ def partner_of_another_figure(ctx: SentenceContext, code: str, part: Clause) -> 
     own = ctx.part(ctx.clause(mention.start))
     if own.start == ctx.part(ctx.clause(part.start)).start:
         return False
-    has_figure = bisect_right(ctx.span_starts, own.start - 1) < bisect_right(ctx.span_starts, own.end - 1)
-    return has_figure and is_flow_partner(ctx.text, mention)
+    return _holds_a_figure(ctx, own) and is_flow_partner(ctx.text, mention)
+
+
+def _holds_a_figure(ctx: SentenceContext, part: Clause) -> bool:
+    return bisect_right(ctx.span_starts, part.start - 1) < bisect_right(ctx.span_starts, part.end - 1)

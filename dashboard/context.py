@@ -8,7 +8,6 @@ decided in ``parties`` from what this module finds.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
@@ -18,6 +17,7 @@ from dashboard.bases import is_base, passes_a_mark
 from dashboard.countries import Mention, is_bilateral
 from dashboard.figures import Span
 from dashboard.forecasts import is_forecast
+from dashboard.period_calendar import is_whole_month
 from dashboard.periods import Period
 
 # Patterns searched through sentences open with a character or set, and look behind
@@ -257,15 +257,7 @@ class SentenceContext:
     @lazy
     def whole_months(self) -> list[Period]:
         """The first two times the sentence names that are each one whole month."""
-        return [
-            p
-            for p in self.periods
-            if p.start is not None
-            and p.end is not None
-            and p.start.day == 1
-            and (p.start.year, p.start.month) == (p.end.year, p.end.month)
-            and (p.end + dt.timedelta(days=1)).day == 1
-        ][:2]
+        return [p for p in self.periods if is_whole_month(p.start, p.end)][:2]
 
     @lazy
     def has_rival(self) -> bool:
@@ -344,13 +336,10 @@ class SentenceContext:
         first = self.parts[0]
         return period.offset <= 9 and period.stop >= first.end - 1 and first.end < len(self.text)
 
-    def _base_between(self, start: int, end: int) -> bool:
+    def _between(self, start: int, end: int, test: Callable[[str, int], bool]) -> bool:
+        """Whether a figure between ``start`` and ``end`` passes ``test`` (``is_base``, ...)."""
         lo, hi = bisect_left(self.span_starts, start), bisect_left(self.span_starts, end)
-        return any(is_base(self.text, self.spans[j].start) for j in range(lo, hi))
-
-    def _mark_between(self, start: int, end: int) -> bool:
-        lo, hi = bisect_left(self.span_starts, start), bisect_left(self.span_starts, end)
-        return any(passes_a_mark(self.text, self.spans[j].start) for j in range(lo, hi))
+        return any(test(self.text, self.spans[j].start) for j in range(lo, hi))
 
     def _owned_by_base(self, period: Period, span: Span) -> bool:
         """Whether ``period`` is the time of a base right before it, another figure than ``span``."""
@@ -391,9 +380,13 @@ class SentenceContext:
             # "sank 37% last year, from 10 trillion won in 2022, while imports plunged 42%"
             before = self.periods[i - 2] if i >= 2 else None
         after = self.periods[i] if i < len(self.periods) else None
-        if after is not None and self._base_between(span.end, after.offset) and not self.changes_then(after):
+        if (
+            after is not None
+            and self._between(span.end, after.offset, is_base)
+            and not self.changes_then(after)
+        ):
             after = None  # "up 33% from $49.4 billion in the previous year": the base's period
-        if after is not None and self._mark_between(span.end, after.offset):
+        if after is not None and self._between(span.end, after.offset, passes_a_mark):
             after = None  # "hit $240.1 billion, exceeding a $200 billion target set for 2024"
         if (
             after is not None

@@ -62,7 +62,8 @@ def extract_document(document: Document) -> list[Figure]:
         for m in find_countries(text)
         if not naming_currency(text, m) and not (outside and named_as_outside(text, m))
     ]
-    named_in_all = find_countries(document.title) + countries
+    in_title = find_countries(document.title)
+    named_in_all = in_title + countries
     # "BEIJING (Reuters) - Brazil's exports to Argentina": the dateline's place is where the
     # report was written, not a party to its figures, nor whose figures they are but for lack
     # of another.
@@ -95,8 +96,7 @@ def extract_document(document: Document) -> list[Figure]:
     currency_context = tuple(code for code, _ in ranked)
     report = Report(
         focus,
-        paired=second_stands_out(ranked)
-        and _named_up_front(ranked[1][0], named_in_all, countries, sentences),
+        paired=second_stands_out(ranked) and _named_up_front(ranked[1][0], in_title, countries, sentences),
         text=text,
         mentions=mentions,
         dateline=in_dateline[0].iso3 if in_dateline else "",
@@ -145,15 +145,7 @@ def extract_document(document: Document) -> list[Figure]:
         if "the former" in sentence.text or "the latter" in sentence.text:
             former_or_latter(own, sentence, named)
         shares_of_one_whole(own, sentence)
-        subject = next(
-            (
-                m.iso3
-                for i, m in enumerate(named)
-                if not roles.is_flow_partner(sentence.text, m)
-                and not roles.listed_after_partner(sentence.text, named, i)
-            ),
-            "",
-        )
+        subject = first.iso3 if (first := roles.first_subject(sentence.text, named)) else ""
         topic = before.topic if LIST_ITEM.match(sentence.text) else ""
         before = Statement(
             own, subject, sentence.text, shift, named, topic=topic, earlier=figures, before=before
@@ -169,16 +161,15 @@ def extract_document(document: Document) -> list[Figure]:
 
 
 def _named_up_front(
-    code: str, named_in_all: list[Mention], countries: list[Mention], sentences: list[Sentence]
+    code: str, in_title: list[Mention], countries: list[Mention], sentences: list[Sentence]
 ) -> bool:
     """Whether the title or the first sentence (after a headline) names ``code``: a report on a
     pair says so up front; one on China's monthly trade that names the EU twice further down
     is China's."""
-    in_title = len(named_in_all) - len(countries)
     # a headline in capitals opening the text ("CHINA-RUSSIA TRADE UP 26%"), then the lead
     lead = 1 if len(sentences) > 1 and sentences[0].text.isupper() else 0
     first_end = sentences[lead].end if sentences else 0
-    return any(m.iso3 == code for m in named_in_all[:in_title]) or any(
+    return any(m.iso3 == code for m in in_title) or any(
         m.iso3 == code for m in countries if m.start < first_end
     )
 

@@ -16,7 +16,13 @@ from dashboard.countries import join_codes
 from dashboard.figures import Figure, Span
 from dashboard.forecasts import is_forecast
 from dashboard.metrics import MetricIndex
-from dashboard.period_calendar import back_a_year, count_of, end_back_a_year, month_end
+from dashboard.period_calendar import (
+    back_a_year,
+    count_of,
+    end_back_a_year,
+    is_whole_month,
+    month_before,
+)
 from dashboard.periods import Period, find_periods
 from dashboard.statements import Statement, period_of
 
@@ -134,7 +140,7 @@ def period_fields(
             if lead is None and own_total:
                 # "The ministry expects October exports to rise 5-9%. Imports climbed 15.1%": a
                 # country's own total after a forecast goes on with the month its totals were told of
-                lead = before.last_own_total(published)
+                lead = before.last_past(published, own_total=True)
             if lead is None:
                 return {}
     if context.is_general(lead.metric) and not context.is_general(metric):
@@ -245,16 +251,6 @@ _MONTH_EARLIER_BEFORE = re.compile(
 _THE_PREVIOUS_MONTH = re.compile(r"(?i)the\s+(?:previous|prior|preceding)\s+month")
 
 
-def _whole_month(start: dt.date | None, end: dt.date | None) -> bool:
-    return (
-        start is not None
-        and end is not None
-        and start.day == 1
-        and (start.year, start.month) == (end.year, end.month)
-        and end == month_end(end.year, end.month)
-    )
-
-
 def _month_told(ctx: context.SentenceContext, period: Period, before: Statement) -> dt.date | None:
     """The month a sentence or the statement it continues is about, the first day of it: the
     month "the previous month" counts back from; None when neither names one month."""
@@ -271,18 +267,14 @@ def _month_told(ctx: context.SentenceContext, period: Period, before: Statement)
     )
     if told[0] and told[1]:
         start, end = dt.date.fromisoformat(told[0]), dt.date.fromisoformat(told[1])
-        if _whole_month(start, end):
+        if is_whole_month(start, end):
             return start
     return None
 
 
 def _month_before(month: dt.date, words: str) -> dict[str, str]:
-    year, number = (month.year, month.month - 1) if month.month > 1 else (month.year - 1, 12)
-    return {
-        "period_start": dt.date(year, number, 1).isoformat(),
-        "period_end": month_end(year, number).isoformat(),
-        "period_text": words,
-    }
+    start, end = month_before(month)
+    return {"period_start": start.isoformat(), "period_end": end.isoformat(), "period_text": words}
 
 
 def _month_earlier(text: str, span: Span, period: dict[str, str]) -> dict[str, str]:
@@ -293,19 +285,9 @@ def _month_earlier(text: str, span: Span, period: dict[str, str]) -> dict[str, s
     if said is None:
         return period
     start = dt.date.fromisoformat(period["period_start"])
-    end = dt.date.fromisoformat(period["period_end"])
-    if (
-        start.day != 1
-        or (start.year, start.month) != (end.year, end.month)
-        or end != month_end(end.year, end.month)
-    ):
+    if not is_whole_month(start, dt.date.fromisoformat(period["period_end"])):
         return period  # only a whole month steps back by one
-    year, month = (start.year, start.month - 1) if start.month > 1 else (start.year - 1, 12)
-    return {
-        "period_start": dt.date(year, month, 1).isoformat(),
-        "period_end": month_end(year, month).isoformat(),
-        "period_text": f"{period['period_text']}; {said.group(1)}",
-    }
+    return _month_before(start, f"{period['period_text']}; {said.group(1)}")
 
 
 def base_period(

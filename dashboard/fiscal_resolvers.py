@@ -10,6 +10,7 @@ import re
 
 from dashboard.period_calendar import (
     ORDINALS,
+    YEAR_STEPS,
     Context,
     count_of,
     fiscal_named_year,
@@ -65,7 +66,7 @@ def relative_season(m, ctx):
     elif (month := known_season_start(ctx, m.start())) is None:
         return None
     current = ctx.published.year - (ctx.published.month < month)
-    first = current + _FISCAL_STEPS.get(m.group("rel").split()[-1].lower(), 0)
+    first = current + YEAR_STEPS.get(m.group("rel").split()[-1].lower(), 0)
     start, end = months_between(first, month, month - 1 or 12)
     return start, end, "fiscal_year"
 
@@ -115,13 +116,12 @@ def fiscal_named(m, ctx):
 
 
 _FY_NAMED = re.compile(r"(?i)\b(?:FY|fiscal(?:\s+year)?)\s*'?((?:19|20)?\d\d)(?![\d–/-])")
-_FISCAL_STEPS = {"last": -1, "previous": -1, "prior": -1, "preceding": -1, "next": 1, "coming": 1}
 
 
 def relative_fiscal(m, ctx):
     """ "last fiscal year" from the publication date; "the previous fiscal year" from the
     fiscal year the sentence names ("2023-24"), as "the previous year" does from a year."""
-    step = _FISCAL_STEPS.get(m.group("rel").split()[-1].lower(), 0)
+    step = YEAR_STEPS.get(m.group("rel").split()[-1].lower(), 0)
     named = (
         _named_fiscal_end(ctx) if not m.group("rel").lower().startswith(("last", "this", "next")) else None
     )

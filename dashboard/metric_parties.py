@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dashboard.context import Clause, SentenceContext
 from dashboard.countries import join_codes
 from dashboard.report import Report
-from dashboard.roles import is_flow_partner, is_partner
+from dashboard.roles import is_flow_partner, is_partner, named_for_policy
 
 # The country's own: "its liquefaction capacity", "It plans to add 1.2 GW"
 _OWN_CAPACITY = re.compile(r"(?i)^it\b|\bits\s+(?:[\w-]+\s+){0,2}?capacity\b")
@@ -31,8 +31,6 @@ _ON_ALL = re.compile(
 _STANDARD_BEFORE = re.compile(
     r"(?i)\b(?:standard|general|normal|mfn|most[\s-]favou?red[\s-]nation|across-the-board)\s+$"
 )
-# Whose duties: "EU duties", "China's car import duty"; not "cars from China face duties".
-_DUTIES_OF = re.compile(r"(?i)(?:['’]s\s+(?:[\w-]+\s+){0,2}?|\s+)(?:duty|duties|tariffs?|levy|levies)\b")
 # Takings from goods, not from the sales just told of: "earnings from palm products"
 _FROM_GOODS = re.compile(
     r"(?i)\b(?:earnings|revenues?|receipts|income)\s+from\s+(?!(?:the|these|those|such)\s+(?:sales?|shipments|exports)\b"
@@ -147,7 +145,7 @@ def by_metric(
         buyers = [code for code, side in roles().items() if side == "receiver"]
         if len(buyers) == 1 and buyers[0] in countries.split(";"):
             return buyers[0]
-        imposers = {m.iso3 for m in ctx.mentions if _DUTIES_OF.match(ctx.text, m.end)}
+        imposers = {m.iso3 for m in ctx.mentions if named_for_policy(ctx.text, m)}
         if len(imposers) == 1 and (imposer := next(iter(imposers))) in countries.split(";"):
             return imposer  # "face extra EU duties of up to 35.3%, on top of the standard 10%"
         if (

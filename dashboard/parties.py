@@ -47,7 +47,16 @@ from dashboard.ranks import (
 from dashboard.reasons import named_only_in_reason, opens_a_reason, reason_after, without_reasons
 from dashboard.regions import flows_with_a_region, joined_to_a_region, names_a_region
 from dashboard.report import Report
-from dashboard.roles import FROM_BEFORE, flow_of, flow_roles, is_flow_partner, is_partner, ranked_as, role
+from dashboard.roles import (
+    FROM_BEFORE,
+    flow_of,
+    flow_roles,
+    is_flow_partner,
+    is_partner,
+    named_for_policy,
+    ranked_as,
+    role,
+)
 from dashboard.sentences import LIST_ITEM
 from dashboard.totals import (
     is_total,
@@ -487,16 +496,11 @@ def figure_countries(
         and not POSSESSIVE.match(text, mention.end)
     ):
         return {only, reporter}  # "- Exports to Japan: $29.0 billion" under "South Korea-Japan trade"
-    if len(previous) == 2 and only in previous and _POLICY_AFTER.match(text, mention.end):
+    if len(previous) == 2 and only in previous and named_for_policy(text, mention):
         # "Vietnam's exports to the United States jumped 23%. U.S. tariffs could cut shipments by
         # $5-8 billion": the country of a policy, not the flow's only side
         return set(previous)
     return set(named)
-
-
-_POLICY_AFTER = re.compile(
-    r"(?i)(?:['’]s?)?\s+(?:[\w-]+\s+)?(?:tariffs?|duties|sanctions|levies|curbs|restrictions|controls|quotas|bans?)\b"
-)
 
 
 @cache

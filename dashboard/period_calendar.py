@@ -121,6 +121,28 @@ def back_a_year(day: dt.date, years: int = 1) -> dt.date:
     return day.replace(year=day.year - years, day=min(day.day, 28 if day.month == 2 else 31))
 
 
+def is_whole_month(start: dt.date | None, end: dt.date | None) -> bool:
+    """Whether ``start``..``end`` is one whole calendar month."""
+    return (
+        start is not None
+        and end is not None
+        and start.day == 1
+        and (start.year, start.month) == (end.year, end.month)
+        and end == month_end(end.year, end.month)
+    )
+
+
+def month_before(month: dt.date) -> tuple[dt.date, dt.date]:
+    """The whole month before the one ``month`` is in."""
+    year, number = (month.year, month.month - 1) if month.month > 1 else (month.year - 1, 12)
+    return dt.date(year, number, 1), month_end(year, number)
+
+
+# "last year", "the previous fiscal year", "January-March of next year": steps from the year
+# counted from
+YEAR_STEPS = {"last": -1, "previous": -1, "prior": -1, "preceding": -1, "next": 1, "coming": 1}
+
+
 def end_back_a_year(day: dt.date, years: int = 1) -> dt.date:
     """The end of a stretch a year (or ``years``) before: a month's end stays its month's end, so
     January-February 2025 a year back ends on 29 February 2024."""

@@ -14,6 +14,7 @@ from dashboard.fiscal_resolvers import relative_fiscal
 from dashboard.forecasts import reports_past
 from dashboard.period_calendar import (
     ORDINALS,
+    YEAR_STEPS,
     Context,
     back_a_year,
     count_of,
@@ -298,10 +299,6 @@ def fourth_quarter(m, ctx):
     return part_span(10, 12, relative_year(m, ctx, m.group("y")), ctx, "quarter")
 
 
-# "January-March of last year": the year a word counts from the publication's
-_YEAR_STEPS = {"last": -1, "previous": -1, "prior": -1, "preceding": -1, "next": 1, "coming": 1}
-
-
 def month_range(m, ctx):
     """ "January-April", "July-April" (across the turn of a year), "July-April FY24"."""
     first, last = month_number(m.group("a")), month_number(m.group("b"))
@@ -332,7 +329,7 @@ def month_range(m, ctx):
     if m.group("rel"):
         if ctx.published is None:
             return None
-        named = ctx.published.year + _YEAR_STEPS.get(m.group("rel").split()[-1].lower(), 0)
+        named = ctx.published.year + YEAR_STEPS.get(m.group("rel").split()[-1].lower(), 0)
         return (*months_between(named - (last < first), first, last), "months")
     year = year_of(first, last, ctx)
     if year is None:

@@ -112,18 +112,14 @@ def qualify(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str]:
     verbs_end = start
     bound = "="
     last = _last_word(lead)
-    if last in ("a", "an", "its", "their") and _SET_VALUE_AFTER.match(text, end):
-        return bound, ""  # "exceeding a $200 billion target": the value set, as set
-    if last in ("a", "an") and (expected := _EXPECTED_AFTER.match(text, end)):
-        # "below a 3.0% gain forecast in a Reuters poll": what was expected, as it was
+    if last in ("the", "a", "an", "its", "their") and _SET_VALUE_AFTER.match(text, end):
+        # "above the $60 cap", "exceeding a $200 billion target": the value set, as set
+        return bound, ""
+    if last in ("the", "a", "an") and (expected := _EXPECTED_AFTER.match(text, end)):
+        # "below the 11.1% expected by economists", "below a 3.0% gain forecast in a Reuters
+        # poll": what was expected or seen, as it was, a change if it names one
         return bound, _EXPECTED_CHANGE.get((expected.group("noun") or "").lower(), "")
     if last in ("the", "between"):
-        if last == "the" and _SET_VALUE_AFTER.match(text, end):
-            return bound, ""  # "above the $60 cap", "short of the $200 billion target": the value set
-        if last == "the" and (expected := _EXPECTED_AFTER.match(text, end)):
-            # "below the 11.1% expected by economists", "the 6.0% growth forecast in a poll": what
-            # was expected or seen, as it was, a change if it names one
-            return bound, _EXPECTED_CHANGE.get((expected.group("noun") or "").lower(), "")
         # "topped the $100 billion mark"; "grow by between 5% and 10%": the verb reads on
         lead = lead[: lead.lower().rfind(last)]
         last = _last_word(lead)

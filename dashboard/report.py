@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from dashboard.countries import Mention
 from dashboard.regions import joined_to_a_region
-from dashboard.roles import is_flow_partner, listed_after_partner
+from dashboard.roles import first_subject, is_flow_partner
 
 _JOINED = re.compile(r"\s?[-–—/]\s?")
 # "Mexico overtook China as the largest source of U.S. imports": a country whose flow another's
@@ -48,15 +48,7 @@ class Report:
         """Whose figures it gives: the first country named other than as a partner ("The U.S.
         trade deficit with Mexico"), else the dateline's ("WASHINGTON -")."""
         if self._reporter is None:
-            first = next(
-                (
-                    m
-                    for i, m in enumerate(self.mentions)
-                    if not is_flow_partner(self.text, m)
-                    and not listed_after_partner(self.text, self.mentions, i)
-                ),
-                None,
-            )
+            first = first_subject(self.text, self.mentions)
             self._reporter = (self._owner_of_its_flow(first) or first.iso3) if first else self.dateline
         return self._reporter
 

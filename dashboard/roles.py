@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from dashboard.countries import Mention
+from dashboard.countries import LIST_GAP, Mention
 
 # A country named after these is the far side of a flow: "exports to China".
 _PARTNER_BEFORE = re.compile(r"(?i)\b(?:to|from|with|into|in|on|for|of)\s+(?:the\s+)?$")
@@ -41,13 +41,23 @@ def is_flow_partner(text: str, mention: Mention) -> bool:
     return _named_after(_FLOW_PARTNER_BEFORE, text, mention)
 
 
-_LISTED = re.compile(r",?\s+(?:and|or|&)\s+(?:the\s+)?|,\s+(?:the\s+)?")
+# A country named for its policy: "EU duties", "U.S. tariffs", "China's export curbs"; not "cars
+# from China face duties", where the word between is the sentence's verb.
+_POLICY_AFTER = re.compile(
+    r"(?i)(?:['’]s?\s+(?:[\w-]+\s+){0,2}?|\s+(?:(?:export|import|retaliatory|new|extra|additional|higher)\s+)?)"
+    r"(?:duty|duties|tariffs?|levy|levies|sanctions|curbs|restrictions|controls|quotas|bans?)\b"
+)
+
+
+def named_for_policy(text: str, mention: Mention) -> bool:
+    """Whether the country at ``mention`` is named as the one whose duties or curbs they are."""
+    return bool(_POLICY_AFTER.match(text, mention.end))
 
 
 def listed_after_partner(text: str, mentions: list[Mention], i: int) -> bool:
     """Whether ``mentions[i]`` goes on a list of partners: France in "Exports to Germany and France"."""
     stop = max(0, i - _LONGEST_LIST)  # a list is short; the bound keeps a text of lists linear
-    while i > stop and _LISTED.fullmatch(text, mentions[i - 1].end, mentions[i].start):
+    while i > stop and LIST_GAP.fullmatch(text, mentions[i - 1].end, mentions[i].start):
         i -= 1
         if is_flow_partner(text, mentions[i]):
             return True
@@ -55,6 +65,19 @@ def listed_after_partner(text: str, mentions: list[Mention], i: int) -> bool:
 
 
 _LONGEST_LIST = 12
+
+
+def first_subject(text: str, mentions: list[Mention]) -> Mention | None:
+    """The first country named other than as a partner, or on a list of partners: whose flow
+    the text tells ("Exports to Germany and France rose, Poland's statistics office said")."""
+    return next(
+        (
+            m
+            for i, m in enumerate(mentions)
+            if not is_flow_partner(text, m) and not listed_after_partner(text, mentions, i)
+        ),
+        None,
+    )
 
 
 def _named_after(lead: re.Pattern[str], text: str, mention: Mention) -> bool:

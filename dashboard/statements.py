@@ -103,34 +103,20 @@ class Statement:
                 return statement.lead()
         return None
 
-    def last_past(self, published: dt.date) -> Figure | None:
-        """The statement's last figure of a time already past, not a base or a standing rate."""
+    def last_past(self, published: dt.date, own_total: bool = False) -> Figure | None:
+        """The statement's last figure of a time already past, not a base or a standing rate;
+        with ``own_total``, the last that is one country's own, a few statements back: what a
+        country's total after a forecast goes on with."""
         day = published.isoformat()
         return next(
             (
                 f
-                for f in reversed(self.figures)
-                if f.period_end
-                and f.period_end < day
-                and not compared_with(f, self.at)
-                and not context.is_general(f.metric)
-            ),
-            None,
-        )
-
-    def last_own_total(self, published: dt.date) -> Figure | None:
-        """The last figure of a past time that is one country's own, a few statements back:
-        what a country's total after a forecast goes on with."""
-        day = published.isoformat()
-        return next(
-            (
-                f
-                for statement in self._back(_LEADS_BACK + 1)
+                for statement in (self._back(_LEADS_BACK + 1) if own_total else (self,))
                 for f in reversed(statement.figures)
                 if f.period_end
                 and f.period_end < day
-                and ";" not in f.countries
                 and not compared_with(f, statement.at)
+                and (";" not in f.countries if own_total else not context.is_general(f.metric))
             ),
             None,
         )

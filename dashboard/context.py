@@ -349,6 +349,13 @@ class SentenceContext:
         base = self.spans[k]
         return 0 <= period.offset - base.end <= 12 and is_base(self.text, base.start)
 
+    def _owns_next(self, period: Period, span: Span) -> bool:
+        """Whether ``period`` owns another figure than ``span`` right after it: "June's 8.6% gain"."""
+        if not POSSESSIVE.match(self.text, period.stop):
+            return False
+        k = bisect_left(self.span_starts, period.stop)
+        return k < len(self.spans) and self.spans[k] is not span and self.spans[k].start - period.stop <= 12
+
     def party_after(self, span: Span) -> bool:
         """Whether a country follows the figure as whose it is: "$427.2 billion from China"."""
         m = _PARTY_WORD.match(self.text, span.end)
@@ -376,8 +383,9 @@ class SentenceContext:
         # The neighbours on either side hold the nearest in the clause, if any, else the nearest at all.
         i = bisect_left(self._period_offsets, span.start)
         before = self.periods[i - 1] if i else None
-        if before is not None and self._owned_by_base(before, span):
-            # "sank 37% last year, from 10 trillion won in 2022, while imports plunged 42%"
+        if before is not None and (self._owned_by_base(before, span) or self._owns_next(before, span)):
+            # "sank 37% last year, from 10 trillion won in 2022, while imports plunged 42%";
+            # "grew 7.0% in July, slower than June's 8.6% gain and below the 9.7% forecast"
             before = self.periods[i - 2] if i >= 2 else None
         after = self.periods[i] if i < len(self.periods) else None
         if (

@@ -19,6 +19,8 @@ _SEPARATORS = re.compile(r"[\s\-‐‑–—]+")
 # Not "its Gulf neighbour", which is another country; "the kingdom" is ``kingdom_mentions``'s.
 _NOUN_WORDS = ("nation", "country", "state", "economy")
 _NOUNS = f"(?:{'|'.join(_NOUN_WORDS)})"
+# "the bloc" is a description in words (``descriptors.csv``), read where the word is
+_SCANNED = (*_NOUN_WORDS, "bloc")
 
 
 def _key(words: str) -> str:
@@ -87,7 +89,7 @@ def _described(text: str, *patterns: re.Pattern[str]) -> list[re.Match[str]]:
     """The descriptions in ``text``, read only around their nouns: a scan of the whole text for
     "the" costs five times as much, and most texts name none of the nouns."""
     found: dict[int, re.Match[str]] = {}
-    for noun in _NOUN_WORDS:
+    for noun in _SCANNED:
         at = text.find(noun)
         while at >= 0:
             # up to the letter after the noun, so "statement" is no "state"

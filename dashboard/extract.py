@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left
 
 import pandas as pd
@@ -42,13 +43,14 @@ def extract_figures(
     text: str,
     published: dt.date | str | None = None,
     doc_id: str | None = None,
+    title: str = "",
 ) -> pd.DataFrame:
     """Every figure in ``text`` as a DataFrame with exactly the FIGURES.md columns.
 
     Relative periods ("last year") resolve against ``published``; without it they stay
-    empty and only ``period_text`` is kept.
+    empty and only ``period_text`` is kept. A ``title`` tells which countries the report is on.
     """
-    document = Document(text=text, doc_id=doc_id or "", published=parse_date(published))
+    document = Document(text=text, doc_id=doc_id or "", published=parse_date(published), title=title)
     return figures_frame(extract_document(document))
 
 
@@ -96,7 +98,8 @@ def extract_document(document: Document) -> list[Figure]:
     currency_context = tuple(code for code, _ in ranked)
     report = Report(
         focus,
-        paired=second_stands_out(ranked) and _named_up_front(ranked[1][0], in_title, countries, sentences),
+        paired=second_stands_out(ranked)
+        and _named_up_front(ranked[1][0], document.title, in_title, countries, sentences),
         text=text,
         mentions=mentions,
         dateline=in_dateline[0].iso3 if in_dateline else "",
@@ -161,7 +164,7 @@ def extract_document(document: Document) -> list[Figure]:
 
 
 def _named_up_front(
-    code: str, in_title: list[Mention], countries: list[Mention], sentences: list[Sentence]
+    code: str, title: str, in_title: list[Mention], countries: list[Mention], sentences: list[Sentence]
 ) -> bool:
     """Whether the title or the first sentence (after a headline) names ``code``: a report on a
     pair says so up front; one on China's monthly trade that names the EU twice further down
@@ -169,9 +172,16 @@ def _named_up_front(
     # a headline in capitals opening the text ("CHINA-RUSSIA TRADE UP 26%"), then the lead
     lead = 1 if len(sentences) > 1 and sentences[0].text.isupper() else 0
     first_end = sentences[lead].end if sentences else 0
-    return any(m.iso3 == code for m in in_title) or any(
+    # not in the title's reason: "China's July exports miss forecasts as shipments to Russia slip"
+    title_end = in_title[-1].end if in_title else 0
+    if in_title and (reason := _TITLE_REASON.search(title, 0, title_end)):
+        title_end = reason.start()
+    return any(m.iso3 == code and m.end <= title_end for m in in_title) or any(
         m.iso3 == code for m in countries if m.start < first_end
     )
+
+
+_TITLE_REASON = re.compile(r"(?i)\s(?:as|amid|despite|while|after)\s")
 
 
 def _after_words(

@@ -27,6 +27,8 @@ _PAST_EXPECTATION = re.compile(
     r"|outpac(?:ed|ing)|outstripp(?:ed|ing)"
     r"|versus|vs\.?|against|below|above)\s+(?:the\s+|an?\s+|market\s+|median\s+|analysts['’]?\s+|economists['’]?\s+"
     r"|consensus\s+|\d[\d.,]*\s*(?:%|per\s*cent|percent)\s+"
+    # "beating a Reuters poll forecast": whose poll it was
+    r"|(?:reuters|bloomberg|polls?|survey)\s+"
     # "exceeding a $200 billion target": a mark the result passed
     r"|(?:us)?[$€£¥₹]\s?\d[\d.,]*\s*(?:(?:[mb]illion|trillion|bn|mn|tn|b|m)\s+)?){0,3})$"
 )  # what economists "had expected", "beating a 9% forecast": past expectations of the period

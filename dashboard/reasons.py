@@ -12,7 +12,7 @@ from dashboard.countries import speaks_of_two
 from dashboard.figures import Span
 
 _REASON = re.compile(
-    r"\s(?:as|because|amid|due\s+to|thanks\s+to"
+    r"\s(?:as|because|amid|due\s+to|thanks\s+to|despite|in\s+spite\s+of"
     # "jumped 42%, driven by demand from Indonesia"
     r"|(?:driven|fuell?ed|spurred|buoyed|propelled)\s+by"
     # "grew 5.4% on brisk shipments of chips to China": on what drove it
@@ -20,7 +20,9 @@ _REASON = re.compile(
     r"|lower|booming|slowing|surging|slumping)\b))\s(?!(?:much|many|well|a\s+share|of)\b)"
 )
 # A country right after the word that opens a reason ("as India eases its curbs"), not "such as"
-_REASON_BEFORE = re.compile(r"(?<!such)\s(?:as|because|amid|due\s+to|thanks\s+to)\s+(?:the\s+)?$")
+_REASON_BEFORE = re.compile(
+    r"(?<!such)\s(?:as|because|amid|due\s+to|thanks\s+to|despite|in\s+spite\s+of)\s+(?:the\s+)?$"
+)
 
 
 def reason_after(text: str, span: Span) -> re.Match[str] | None:

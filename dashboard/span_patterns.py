@@ -132,7 +132,8 @@ def span_patterns() -> SpanPatterns:
             rf"|\s+(?:less|more|lower|higher|fewer|smaller|bigger|larger)\s+than\b"
             # "climbed nearly a third to $6.8 billion": a change, where a verb of change leads it
             rf"|,\s|\s+(?:to|in|from|over|since|during|last|this|on)\b)"
-            rf"(?!\s+of\s+(?:the\s+|this\s+)?(?:year|\d))"
+            # not "half of the year", "half of 2023"; "a fifth of the 1.5 million cars sold" is a share
+            rf"(?!\s+of\s+(?:(?:the\s+|this\s+)?year|\d|the\s+\d{{4}}(?![\d.,]\d)))"
             # "dropped by a third", "by almost a fifth": a change by that share (the group alone
             # is the figure)
             rf"|by\s+(?:(?:almost|nearly|about|around|roughly|some|over|more\s+than|up\s+to|as\s+much\s+as"

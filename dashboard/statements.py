@@ -40,7 +40,8 @@ _GOODS_TARIFFED = re.compile(
 )
 _MEASURED_AGAINST = re.compile(
     r"(?i)\b(?:below|above|short\s+of|ahead\s+of|than|beat(?:ing)?|miss(?:ing|ed)?|exceed(?:ing|ed)?"
-    r"|outpac(?:ing|ed))\s+(?:the|an?|analysts['’]?|economists['’]?|expectations|forecasts)\b"
+    r"|outpac(?:ing|ed))\s+(?:the|an?|analysts['’]?|economists['’]?|expectations|forecasts"
+    r"|(?:last\s+|the\s+previous\s+)?\w+['’]s)\b"  # "slower than June's 8.6% gain"
 )
 _LEADS_BACK = 4
 _TARGET_AFTER = re.compile(r"(?i)\s+(?:target|goal)\b")

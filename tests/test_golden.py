@@ -1,7 +1,7 @@
 """Golden cases, one per notation and rule, run through one parametrized test.
 
 Each line of ``tests/golden/*.jsonl`` is a text, its publication date (default
-2024-06-15; null for none) and the figures expected in order, each with the
+2024-06-15; null for none), its title if it has one, and the figures expected in order, each with the
 fields it checks. ``period`` is written ``start..end``.
 """
 
@@ -29,7 +29,7 @@ def _cases():
 @pytest.mark.parametrize("case", list(_cases()))
 def test_golden(case):
     published = case.get("published", DEFAULT_PUBLISHED)
-    table = extract_figures(case["text"], published=published)
+    table = extract_figures(case["text"], published=published, title=case.get("title", ""))
     got = table.to_dict("records")
     expected = case["expect"]
     assert [g["surface"] for g in got][: len(expected)] == [

@@ -43,7 +43,7 @@ _YEAR_EARLIER = re.compile(  # "from a $2.2 billion deficit a year earlier" too
     r"(?i)(?:\s+(?:deficit|surplus|shortfall|level|total))?"
     # "the 31.7 million tonnes shipped a year earlier"
     r"(?:\s+(?:shipped|exported|imported|sold|bought|delivered|supplied|recorded|registered|posted|seen))?"
-    r",?\s+((?:a|one|the)\s+year\s+(?:earlier|ago|before)|(?:(?:in|during|for)\s+the\s+same\s+"
+    r",?\s+((?:a|one|the)\s+(?:year|season)\s+(?:earlier|ago|before)|(?:(?:in|during|for)\s+the\s+same\s+"
     r"(?:period|quarter|month|months|half)|(?:at|by)\s+the\s+same\s+(?:point|time|stage|date))"
     r"\s+(?:(?:a|last)\s+(?:year|season)|of\s+(?:the\s+)?(?:previous|prior)\s+year"
     # "3.9 million bpd in the same quarter of 2022": that many years back

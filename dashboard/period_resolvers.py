@@ -126,16 +126,18 @@ _QUARTER_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 def months_to(m, ctx, count: int | None = None, month: str | None = None):
     """ "the 12 months to March", "the four quarters to the end of June 2024", "the four
-    quarters to the end of 2024", "... to the end of the third quarter of 2024"."""
+    quarters to the end of 2024", "... to the end of the third quarter of 2024", "... of Q4 2024"."""
     groups = m.groupdict()
     count = count or count_of(groups["n"]) * (3 if (groups.get("unit") or "").lower() == "quarters" else 1)
     if quarter := groups.get("q"):
         last = 3 * _QUARTER_NUMBERS[quarter.lower()]
+    elif number := groups.get("qn"):
+        last = 3 * int(number)
     else:
         last = 12 if groups.get("ye") else month_number(month or m.group("m"))
     year: int | None
-    if groups.get("y") or groups.get("ye") or groups.get("yq"):
-        year = int(groups.get("y") or groups.get("ye") or groups["yq"])
+    if given := groups.get("y") or groups.get("ye") or groups.get("yq") or groups.get("yqn"):
+        year = int(given)
     elif groups.get("ya"):
         year = int(groups["ya"]) + 1  # "the 2023/24 marketing year that ended Aug. 31"
     elif (day := groups.get("d")) and ctx.published is not None:

@@ -166,7 +166,9 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             # "the four quarters to the end of 2024": to its December; "... to the end of the third
             # quarter of 2024": to its September
             rf"{S}(?:the{S}end{S}of{S})?)(?:(?P<m>{month})(?:{S}(?P<y>{YEAR}))?|(?P<ye>{YEAR})(?![\d%])"
-            rf"|(?i:the{S}(?P<q>first|second|third|fourth){S}quarter)(?:{S}(?i:of){S}(?P<yq>{YEAR}))?)",
+            rf"|(?i:the{S}(?P<q>first|second|third|fourth){S}quarter)(?:{S}(?i:of){S}(?P<yq>{YEAR}))?"
+            # "the four quarters to the end of Q4 2024", as the UK's statistics office writes it
+            rf"|[Qq](?P<qn>[1-4])(?:{S}(?P<yqn>{YEAR}))?(?![\w-]))",
             months_to,
             ("months", "quarters"),
         ),

@@ -42,7 +42,9 @@ _OVER_TIME = re.compile(
     r"(?i)\s+(?:(?:the|its|their)\s+(?:level|figure|value|volume|amount|total)s?|that|those)\s+(?:of|in|seen\s+in)\s+"
     r"(?:(?:19|20)\d\d\b|a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior)\s+year|last\s+year)"
 )
-_BY = re.compile(r"(?i)\bby\s+(?:about\s+|around\s+|some\s+)?$")
+_BY = re.compile(
+    r"(?i)\bby\s+(?:(?:another|a\s+further|an\s+(?:additional|extra|estimated))\s+)?(?:about\s+|around\s+|some\s+)?$"
+)  # "grow by another 3% to 4%"
 _DASH_ONLY = re.compile(r"^\s*[-–—]\s*$")
 _AND_TO = re.compile(r"(?i)^\s+(?:and|to)\s+(?:about\s+|around\s+)?$")
 # "range from 17.4% for BYD to 37.6% for SAIC": each end with whom or what it falls on

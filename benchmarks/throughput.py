@@ -1,17 +1,19 @@
 """Extraction throughput over a generated corpus, against quantulum3 on the same text.
 
-    python benchmarks/throughput.py [--mb 10] [--sample-kb 100] [--repeat 5]
+    python benchmarks/throughput.py [--mb 10] [--sample-kb 100] [--repeat 5] [--pure]
 
 Documents are generated from templates one at a time, extracted and dropped,
 so memory is bounded by the largest document, not the corpus. quantulum3 (a
 benchmark-only dependency: pip install quantulum3) is slow, so both extractors
 are timed on the same sample, repeatedly, and the medians compared; the full
-corpus is then run through ours alone for MB/s and sentences/s.
+corpus is then run through ours alone for MB/s and sentences/s. ``--pure`` runs the
+extractor's sources where ``setup.py`` has compiled them, so the two builds can be compared.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.machinery
 import random
 import resource
 import statistics
@@ -21,11 +23,27 @@ import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-from dashboard.documents import Document
-from dashboard.extract import extract_document
-from dashboard.sentences import split_sentences
+
+def _sources_only(path: str) -> importlib.machinery.FileFinder:
+    """A finder for the package's own folders that sees its sources, not its compiled modules."""
+    if not Path(path).resolve().is_relative_to(ROOT / "dashboard"):
+        raise ImportError  # every other folder as usual: numpy and pandas are compiled too
+    return importlib.machinery.FileFinder(
+        path, (importlib.machinery.SourceFileLoader, importlib.machinery.SOURCE_SUFFIXES)
+    )
+
+
+if "--pure" in sys.argv:  # before the package is imported
+    sys.path_hooks.insert(0, _sources_only)
+    sys.path_importer_cache.clear()
+
+from dashboard.compiled import compiled_files  # noqa: E402
+from dashboard.documents import Document  # noqa: E402
+from dashboard.extract import extract_document  # noqa: E402
+from dashboard.sentences import split_sentences  # noqa: E402
 
 PAIRS = [
     ("China", "Russia"), ("the United States", "China"), ("India", "Russia"), ("the EU", "China"),
@@ -155,12 +173,25 @@ def main() -> None:
     args.add_argument(
         "--repeat", type=int, default=5, help="timed runs per extractor on the sample (default 5)"
     )
+    args.add_argument(
+        "--pure", action="store_true", help="run the extractor's sources, not its compiled modules (setup.py)"
+    )
     opts = args.parse_args()
     warnings.filterwarnings("ignore")
+    if compiled := [
+        name for name, module in sys.modules.items() if name.startswith("dashboard.") and _is_compiled(module)
+    ]:
+        print(f"extractor: {len(compiled)} modules compiled with mypyc (--pure runs their sources)")
+    else:
+        print("extractor: pure Python" + (" (--pure)" if compiled_files() else ""))
     for name, share in CORPORA.items():
         print(f"{name} corpus: a figure template for {share:.0%} of sentences, prose for the rest")
         compare(share, opts.sample_kb, opts.repeat)
         throughput(share, opts.mb)
+
+
+def _is_compiled(module: object) -> bool:
+    return str(getattr(module, "__file__", "") or "").endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))
 
 
 def compare(share: float, sample_kb: float, repeat: int) -> None:

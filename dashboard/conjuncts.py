@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from mypy_extensions import mypyc_attr
+
 from dashboard.bases import is_base
 from dashboard.context import ABOUT_THE_ONE_BEFORE, Clause, SentenceContext, lazy
 from dashboard.countries import Mention
@@ -50,6 +52,7 @@ _CHANGE_VERB = re.compile(
 )
 
 
+@mypyc_attr(native_class=False)  # its ``lazy`` attributes need a __dict__ when compiled
 class Conjuncts:
     """The sharing out of one sentence's countries among its figures (see the module)."""
 

@@ -13,6 +13,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from mypy_extensions import mypyc_attr
+
 from dashboard.bases import is_base, passes_a_mark
 from dashboard.countries import Mention, is_bilateral
 from dashboard.figures import Span
@@ -166,14 +168,18 @@ def is_general(metric: str) -> bool:
     return metric in _GENERAL_METRICS
 
 
+# Compiled (setup.py), a class keeps a __dict__ for ``lazy`` to fill only as a non-native one.
+@mypyc_attr(native_class=False)
 class lazy:  # lower case: a decorator, like the functools one it stands in for
     """``functools.cached_property`` without the lock Python 3.11 takes on each first read:
     a sentence's context is read by one thread, and is built for every sentence with figures."""
 
     def __init__(self, compute: Callable[[Any], Any]) -> None:
         self.compute = compute
-        self.name = compute.__name__
-        self.__doc__ = compute.__doc__
+        self.name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name  # a compiled method has no __name__ of its own
 
     def __get__(self, instance: Any, owner: type | None = None) -> Any:
         if instance is None:
@@ -182,6 +188,7 @@ class lazy:  # lower case: a decorator, like the functools one it stands in for
         return value
 
 
+@mypyc_attr(native_class=False)
 class SentenceContext:
     """What one sentence says around its figures, computed once and looked up per figure.
 

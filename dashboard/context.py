@@ -62,7 +62,8 @@ _RAISED = tuple(
 # Words that make a figure hold "now" rather than over a period: "now", and a
 # statement in the present tense ("China accounts for 13% of ..."). Over lower-cased text.
 _NO_PERIOD = re.compile(
-    r"(?:n(?<!\wn)ow(?:adays)?|c(?<!\wc)(?:urrently|ontrols)|a(?<!\wa)(?:t\s+present|re|ccounts?\s+for)|i(?<!\wi)s"
+    r"(?:n(?<!\wn)ow(?:adays)?|c(?<!\wc)(?:urrently|ontrols|onsumes)|a(?<!\wa)(?:t\s+present|re|ccounts?\s+for|bsorbs)"
+    r"|i(?<!\wi)s"
     r"|m(?<!\wm)akes?\s+up|r(?<!\wr)(?:epresents?|emains?|eceives)|t(?<!\wt)akes|s(?<!\ws)(?:ends|tands\s+at|ells)"
     r"|b(?<!\wb)uys|g(?<!\wg)ets|h(?<!\wh)olds|p(?<!\wp)(?:rovides|roduces)"
     # "supplies more than half": the verb; "energy supplies to China" is the noun
@@ -74,6 +75,10 @@ _SAYS_NOW = re.compile(r"(?:n(?<!\wn)ow(?:adays)?|c(?<!\wc)urrently|a(?<!\wa)t\s
 # stands now, too. Over lower-cased text.
 _PERFECT = re.compile(r"h(?<!\wh)a(?:s|ve)\b")
 _RELATIVE = re.compile(r"(?:which|who|whose|that)\b", re.I)
+_RESTATED_CHANGE = re.compile(
+    r"(?i)\s*(?:which|that)\s+(?:is|was|represents|represented|marks|marked)\s+[^,;]{0,40}?"
+    r"\b(?:more|less|higher|lower|up|down|increase|rise|growth|gain|jump|drop|fall|decline|decrease)\b"
+)
 # The words ``ranks`` names a rival after: substring tests, several times cheaper than a
 # scan ignoring case, say whether to look closer.
 _RIVAL_WORDS = ("ahead", "followed", "trailed", "behind", "overt", "surpass", "outpac", "displac", "edg")
@@ -334,7 +339,11 @@ class SentenceContext:
 
     def clause_now(self, clause: Clause) -> bool:
         if clause.start not in self._clause_now:
-            self._clause_now[clause.start] = holds_now(self.text[clause.start : clause.end])
+            words = self.text[clause.start : clause.end]
+            # "reached $8.3 billion in 2025, which is 12% more than in 2024": the change of the
+            # figure before, restated, over its time
+            restated = clause.start > 0 and _RESTATED_CHANGE.match(words) is not None
+            self._clause_now[clause.start] = not restated and holds_now(words)
         return self._clause_now[clause.start]
 
     def fronted(self, period: Period) -> bool:

@@ -85,7 +85,18 @@ def _cut(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _after_abbreviation(text: str, pos: int) -> bool:
     word = _LAST_WORD.search(text, max(0, pos - 12), pos)
-    return word is not None and word.group(1).lower() in _abbreviations()
+    if word is None or word.group(1).lower() not in _abbreviations():
+        return False
+    # "goods entering the U.S. The bloc's surplus ...": a country's initials end a sentence
+    # before a word that opens one
+    return not (word.group(1).lower() in _NAMES and _OPENER.match(text, pos))
+
+
+_NAMES = frozenset({"u.s", "u.k"})
+_OPENER = re.compile(
+    r"\s+(?:The|This|That|These|Those|It|Its|He|She|They|We|I|But|And|A|An|In|However|Meanwhile"
+    r"|There|Such|Last)\s"  # not "Trade": "the U.S. Trade Representative"
+)
 
 
 @cache

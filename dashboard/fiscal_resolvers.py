@@ -78,7 +78,21 @@ def fiscal_span(m, ctx):
         # "2020-22" is three calendar years, not a fiscal year
         last = first - first % 100 + second
         return (dt.date(first, 1, 1), dt.date(last, 12, 31), "span") if first < last <= first + 50 else None
+    if names_a_season(ctx.sentence):
+        # "43 million tonnes in the 2025/26 season, up from 42.5 million tonnes in 2024/25": a
+        # season too, by the crop's calendar
+        month = season_start(ctx, m.start())
+        start, end = months_between(first, month, month - 1 or 12)
+        return start, end, "fiscal_year"
     return fiscal_year(first + 1, ctx)
+
+
+_OF_SEASONS = re.compile(r"(?i)\b(?:season|marketing\s+year|crop\s+year|harvest)\b")
+
+
+def names_a_season(sentence: str) -> bool:
+    """Whether a sentence speaks of seasons, whose split years ("2024/25") are seasons too."""
+    return _OF_SEASONS.search(sentence) is not None
 
 
 def fiscal_part(m, ctx):

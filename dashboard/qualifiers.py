@@ -30,7 +30,9 @@ _EXPECTED_AFTER = re.compile(
     r"(?:(?:that\s+)?(?:economists|analysts|forecasters|markets?)\s+(?:had\s+)?)?"
     r"(?:expected|forecast|predicted|projected|estimated|consensus"
     # "well below the 26.3% growth seen for the whole of 2023": another time's change, as it was
-    r"|seen|recorded|posted|registered|logged|reported)\b"
+    r"|seen|recorded|posted|registered|logged|reported"
+    # "remain below the 78 million tonnes shipped in 2019": another time's level, as it was
+    r"|shipped|exported|imported|sold|bought|delivered|supplied)\b"
 )
 _EXPECTED_CHANGE = dict.fromkeys(("increase", "rise", "gain", "growth"), "up") | dict.fromkeys(
     ("drop", "fall", "decline"), "down"

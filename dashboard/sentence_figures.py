@@ -24,6 +24,7 @@ from dashboard.countries import (
 from dashboard.documents import Document
 from dashboard.figure_periods import base_period, period_fields, year_earlier
 from dashboard.figures import Figure, Span
+from dashboard.fiscal_resolvers import names_a_season
 from dashboard.metric_parties import by_metric
 from dashboard.metrics import (
     MetricIndex,
@@ -280,6 +281,7 @@ def sentence_figures(
             period.get("period_text")
             and _is_fiscal(period)
             and period["period_text"] in text
+            and not names_a_season(text)  # "in 2024/25" after "the 2025/26 season": a season too
             and fiscal_calendar(owner := _owner_first(countries, ctx, focus)) != fiscal_calendar(focus_codes)
             and (dates := _fiscal_dates(period["period_text"], document.published, owner, caseless))
         ):

@@ -94,8 +94,10 @@ def _after_abbreviation(text: str, pos: int) -> bool:
 
 _NAMES = frozenset({"u.s", "u.k"})
 _OPENER = re.compile(
-    r"\s+(?:The|This|That|These|Those|It|Its|He|She|They|We|I|But|And|A|An|In|However|Meanwhile"
-    r"|There|Such|Last)\s"  # not "Trade": "the U.S. Trade Representative"
+    # in any case, for copy in capitals: words that never follow "U.S." inside a sentence
+    r"\s+(?:(?i:the|they|however|meanwhile)"
+    # as written only: "THE U.S. AND CHINA", "TO THE U.S. THIS YEAR" go on
+    r"|This|These|Those|That|It|Its|He|She|We|I|But|And|A|An|In|There|Such|Last)\s"  # not "Trade": "the U.S. Trade Representative"
 )
 
 

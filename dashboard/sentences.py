@@ -96,8 +96,9 @@ _NAMES = frozenset({"u.s", "u.k"})
 _OPENER = re.compile(
     # in any case, for copy in capitals: words that never follow "U.S." inside a sentence
     r"\s+(?:(?i:the|they|however|meanwhile)"
-    # as written only: "THE U.S. AND CHINA", "TO THE U.S. THIS YEAR" go on
-    r"|This|These|Those|That|It|Its|He|She|We|I|But|And|A|An|In|There|Such|Last)\s"  # not "Trade": "the U.S. Trade Representative"
+    # as written only: "THE U.S. AND CHINA", "TO THE U.S. THIS YEAR" go on; never "Trade", as
+    # in "the U.S. Trade Representative"
+    r"|This|These|Those|That|It|Its|He|She|We|I|But|And|A|An|In|There|Such|Last)\s"
 )
 
 

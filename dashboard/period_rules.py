@@ -382,8 +382,9 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             # fiscal year"
             rf"|{S}(?i:period{S})?(?i:of{S}the{S})(?P<sa>{YEAR})[-–/](?P<sb>{YY}){S}"
             rf"(?:(?P<season>(?i:season|marketing{S}year|crop{S}year))|(?i:fiscal|financial)(?:{S}(?i:year))?)"
-            # "April-January of the current fiscal year", "January-March of last year"
-            rf"|{S}(?i:period{S})?(?i:of{S})(?P<rel>(?i:this|last|next|the{S}(?:current|previous|prior|preceding|coming|next)))"
+            # "April-January of the current fiscal year", "January-March of last year", "during
+            # April-October this fiscal"
+            rf"|{S}(?i:period{S})?(?i:of{S})?(?P<rel>(?i:this|last|next|the{S}(?:current|previous|prior|preceding|coming|next)))"
             rf"{S}(?:(?P<rel_fiscal>(?i:fiscal(?:{S}year)?|financial{S}year))|(?i:year)))?",
             month_range,
             ("MONTH",),

@@ -104,6 +104,7 @@ RULES = [
     ("the six months to the end of 2022", "2022-07-01", "2022-12-31"),
     ("the four quarters to the end of the second quarter of 2022", "2021-07-01", "2022-06-30"),
     ("in the four quarters to the end of Q4 2022", "2022-01-01", "2022-12-31"),
+    ("in April-December last fiscal", "2022-04-01", "2022-12-31"),
     ("trade in the four quarters to Q1 rose", "2022-04-01", "2023-03-31"),
     ("in the 12 months to the end of the first quarter", "2022-04-01", "2023-03-31"),
     ("in 9M 2022", "2022-01-01", "2022-09-30"),

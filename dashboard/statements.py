@@ -27,7 +27,7 @@ from dashboard.metrics import (
     subject_commodity,
     unit_price,
 )
-from dashboard.roles import flow_roles, ranks_others
+from dashboard.roles import RECEIVER_NOUNS, SENDER_NOUNS, flow_roles, ranks_others
 
 _BALANCES = frozenset(
     {"trade deficit", "trade surplus", "trade balance", "current account deficit", "current account surplus"}
@@ -44,6 +44,10 @@ _MEASURED_AGAINST = re.compile(
     r"|(?:last\s+|the\s+previous\s+)?\w+['’]s)\b"  # "slower than June's 8.6% gain"
 )
 _LEADS_BACK = 4
+_FLOW_RANK = re.compile(
+    r"(?i)\b(?:top|largest|biggest|main|leading|second|third|fourth|fifth)(?:-(?:largest|biggest))?\s+"
+    rf"(?:(?P<sender>{SENDER_NOUNS})|(?P<receiver>{RECEIVER_NOUNS}))s?\b"
+)
 _TARGET_AFTER = re.compile(r"(?i)\s+(?:target|goal)\b")
 
 
@@ -196,6 +200,13 @@ class Statement:
             owners = {m.iso3 for m in statement.named if ranks_others(statement.text, m)}
             if len(owners) == 1:
                 return next(iter(owners))
+            if rank := _FLOW_RANK.search(statement.text):
+                # "Iraq's oil exports to India ..., making it the second-largest supplier": a
+                # supplier is ranked in the country it sends to, a buyer in the one it takes from
+                ranked_side = "sender" if rank.group("sender") else "receiver"
+                across = [code for code, side in statement.roles().items() if side != ranked_side]
+                if len(across) == 1:
+                    return across[0]
             statement = statement.before
         return ""
 

@@ -10,6 +10,7 @@ name, opening on its capital), and a dictionary gives its code; linear in the te
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -124,7 +125,20 @@ def find_countries(text: str) -> list[Mention]:
         ):
             mentions.append(mention)
             last_end = mention.end
+    lines = itertools.islice(_CAPS_LINE.finditer(text), 16) if not caseless else ()
+    if headlines := [line.span() for line in lines if line.group().isupper()]:
+        # "BRAZIL-CHINA TRADE HITS RECORD $157.5 BLN" over a report in mixed case: a line in
+        # capitals is read as one, like a text all in capitals
+        mentions = [m for m in mentions if not any(a <= m.start < b for a, b in headlines)]
+        for a, b in headlines:
+            mentions += [Mention(m.start + a, m.end + a, m.iso3) for m in find_countries(text[a:b])]
+        mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+# A line in capitals: two capitals in a row, no small letter; the first few of a text are its
+# headlines, and a text of many such lines is read no slower than its length
+_CAPS_LINE = re.compile(r"^(?=[^a-z\n]*[A-Z]{2})[^a-z\n]+$", re.M)
 
 
 def _in_europe(text: str, mention: Mention) -> bool:

@@ -145,6 +145,7 @@ ADVERSARIAL = {
     "dotted numbers": ("1.", 1_000_000),
     "titles and capitals": ("The Minister Of ", 1_000_000),
     "line breaks": ("\n", 1_000_000),
+    "headlines in capitals": ("CHINA-RUSSIA TRADE UP 5%\nExports rose.\n", 200_000),
 }
 
 # What a repeated unit needs before it: a list of partners opens with the first of them.

@@ -20,7 +20,7 @@ _LINKING_CAPACITY = re.compile(
     r"(?i)\b(?:export|import|pipeline|transit|transmission|interconnection|cross-border)\s+capacity\b"
 )
 # A national flow named with where it comes from or goes to: "remittances from Saudi Arabia"
-_FROM_A_COUNTRY = re.compile(r"(?i)\bremittances\s+(?:from|to)\s+(?:the\s+)?")
+_FROM_A_COUNTRY = re.compile(r"(?i)\b(?:remittances|transfers|inflows)\s+(?:from|to)\s+(?:the\s+)?")
 # A duty on everyone: "10% to 20% on all imports", "a 10% universal tariff"
 _ON_ALL = re.compile(
     r"(?i)[\d.,]*\s*(?:%|per\s*cent|percent)?(?:\s+(?:to|and)\s+[\d.,]+\s*(?:%|per\s*cent|percent))?"
@@ -77,8 +77,6 @@ def by_metric(
     sentence names none. ``at`` is where the figure starts.
     """
     if metric in _NATIONAL_METRICS:
-        if len(ctx.in_sentence) == 1:
-            return next(iter(ctx.in_sentence))
         if (
             at is not None
             and ";" in countries
@@ -86,8 +84,11 @@ def by_metric(
             and named.end() in ctx.mention_starts
         ):
             # "received $2.25 billion in remittances from Saudi Arabia", "Remittances from Saudi
-            # Arabia to Pakistan rose 4%": from it
+            # Arabia to Pakistan rose 4%", "Transfers from Kazakhstan doubled" after Uzbekistan's
+            # remittances: from it
             return countries
+        if len(ctx.in_sentence) == 1:
+            return next(iter(ctx.in_sentence))
         if at is not None and len(own := ctx.clause_countries(Clause(ctx.clause(at).start, at))) == 1:
             # the one country of the figure's clause up to it: "..., and the central bank in
             # Beijing added 1.6 million ounces to its reserves"

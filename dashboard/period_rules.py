@@ -131,6 +131,13 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             not_a_period,
             ("since+YEAR",),
         ),
+        # "the lowest since records began in 2012": when the records start, no period
+        (
+            rf"(?i:since{S}(?:comparable{S})?(?:records|record-keeping|data|statistics){S}(?:began|started)"
+            rf"(?:{S}in{S}(?:{month}{S})?{YEAR})?)",
+            not_a_period,
+            ("since",),
+        ),
         # "since the war began in February 2022": from then to date
         (
             rf"(?i:since{S}(?:the|its|their){S}(?:[\w-]+{S}){{1,3}}?(?:began|started|broke{S}out|erupted"

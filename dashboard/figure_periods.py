@@ -242,7 +242,11 @@ def year_earlier(
 
 _SAME_POINT = re.compile(r"(?i)same\s+(?:point|time|stage|date)")
 # "$3.2 billion a month earlier", "; a month earlier it was $3.2 billion"
-_MONTH_EARLIER_AFTER = re.compile(r"(?i),?\s+((?:a|one|the)\s+month\s+(?:earlier|before|ago))\b")
+_MONTH_EARLIER_AFTER = re.compile(
+    # "versus a 13.3% gain a month earlier"
+    r"(?i)(?:\s+(?:gain|rise|increase|jump|growth|drop|fall|decline|decrease|slide))?"
+    r",?\s+((?:a|one|the)\s+month\s+(?:earlier|before|ago))\b"
+)
 _MONTH_EARLIER_BEFORE = re.compile(
     r"(?i)(?:^|[,;:]\s*|\band\s+)((?:a|one|the)\s+month\s+(?:earlier|before|ago))\b[^,;.]{0,40}$"
 )

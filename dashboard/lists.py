@@ -31,7 +31,14 @@ def respectively(figures: list[Figure], sentence: Sentence, mentions: list[Menti
             # "Exports and imports rose 12.8% and 4.1%, respectively": each flow its own
             named.extend(flow for flow in flows_named(sentence.text, mention) or [name] if flow not in named)
     runs: list[list[Figure]] = []
+    # not the figures of a part after it: "fell 14.5% and 4.1% respectively in June, while
+    # those to Taiwan surged 60%"; but "rose 4.1% and 2.7%, respectively, to €9.8 billion and
+    # €6.1 billion"
+    said = sentence.text.lower().find("respectively")
+    after = _NEXT_PART.search(sentence.text, said) if said >= 0 else None
     for figure in figures:
+        if after is not None and figure.start - sentence.start > after.start():
+            break
         if runs and runs[-1][-1].kind == figure.kind:
             runs[-1].append(figure)
         else:
@@ -57,6 +64,7 @@ def respectively(figures: list[Figure], sentence: Sentence, mentions: list[Menti
                 figure.countries = join_codes({*figure.countries.split(";"), code} - others - {""})
 
 
+_NEXT_PART = re.compile(r"(?i)[,;]\s+(?:while|whereas|but|and|as|with)\b|;")
 _FIGURE_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _VERB_GAP = re.compile(r"\s+(?:[a-z]+\s+){1,3}")
 _SUBJECTS = re.compile(r"\s*(?:(?:both|either)\s+)?(?:the\s+)?[A-Z]", re.I)

@@ -14,7 +14,7 @@ import re
 from dashboard import context
 from dashboard.countries import join_codes
 from dashboard.figures import Figure, Span
-from dashboard.forecasts import is_forecast
+from dashboard.forecasts import is_forecast, reports_past
 from dashboard.metrics import MetricIndex
 from dashboard.period_calendar import (
     back_a_year,
@@ -87,6 +87,13 @@ def period_fields(
             or _A_YEAR_AFTER.match(ctx.text, span.end)  # "worth £1.2bn a year": a rate, now
             or _TARGET_BEFORE.search(ctx.text, max(0, span.start - 24), span.start)
             or (_ahead(period, published) and not ctx.forecast)
+            # "Revenue fell 12% to $8.9 billion, and the government expects 90 million tonnes
+            # in 2026": a clause reporting the past takes no time a forecast's clause looks to
+            or (
+                not _past(period, published)
+                and reports_past(ctx.text[clause.start : clause.end])
+                and is_forecast(ctx.text[(told := ctx.clause(period.offset)).start : told.end])
+            )
             or (_past(period, published) and is_forecast(ctx.text[clause.start : clause.end]))
         )
     ):
@@ -130,7 +137,7 @@ def period_fields(
     if lead.period_start and published and not continues:
         ahead = lead.period_start > published.isoformat()
         past = lead.period_end < published.isoformat()
-        if past and ctx.forecast:
+        if past and ctx.forecast and not reports_past(ctx.text[clause.start : clause.end]):
             return {}  # "Qatar will supply 4 mtpa" takes no month past from the statement before it
         if (ahead and not ctx.forecast) or (not past and before.forecast() and not ctx.forecast):
             # "China accounted for 32.5%" takes no year ahead from a forecast before it, but the

@@ -48,7 +48,7 @@ def non_period_rules() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         ),
         (
             rf"(?i:(?:on|from|over|compared{S}(?:with|to)|versus|against|than(?:{S}(?:in|during))?){S}"
-            rf"(?:the{S}same{S}(?:period|month|quarter){S}(?:(?:a|last){S}year|(?:of|in){S}{YEAR}|(?:of|in){S}(?:{month})(?:{S}{YEAR})?)"
+            rf"(?:the{S}same{S}(?:period|months?|quarters?|weeks|half){S}(?:(?:a|last){S}year|(?:of|in){S}{YEAR}|(?:of|in){S}(?:{month})(?:{S}{YEAR})?)"
             rf"|(?:{YEAR}){S}levels?))",
             not_a_period,
             ("same", "level"),

@@ -43,7 +43,10 @@ _YEAR_EARLIER = re.compile(  # "from a $2.2 billion deficit a year earlier" too
     r"(?i)(?:\s+(?:deficit|surplus|shortfall|level|total))?"
     # "the 31.7 million tonnes shipped a year earlier"
     r"(?:\s+(?:shipped|exported|imported|sold|bought|delivered|supplied|recorded|registered|posted|seen))?"
-    r",?\s+((?:a|one|the)\s+(?:year|season)\s+(?:earlier|ago|before)|(?:(?:in|during|for)\s+the\s+same\s+"
+    r",?\s+((?:a|one|the)\s+(?:year|season)\s+(?:earlier|ago|before)"
+    # "from €397 billion two years earlier"
+    r"|(?P<n>two|three|four|five|[2-9])\s+years\s+(?:earlier|ago|before)"
+    r"|(?:(?:in|during|for)\s+the\s+same\s+"
     r"(?:period|quarter|month|months|half)|(?:at|by)\s+the\s+same\s+(?:point|time|stage|date))"
     r"\s+(?:(?:a|last)\s+(?:year|season)|of\s+(?:the\s+)?(?:previous|prior)\s+year"
     # "3.9 million bpd in the same quarter of 2022": that many years back
@@ -235,7 +238,10 @@ def year_earlier(
         return period
     if not (earlier := _YEAR_EARLIER.match(text, span.end)):
         return _month_earlier(text, span, period) if "month" in text else period
-    back = int(period["period_start"][:4]) - int(earlier.group("y")) if earlier.group("y") else 1
+    if earlier.group("y"):
+        back = int(period["period_start"][:4]) - int(earlier.group("y"))
+    else:
+        back = count_of(earlier.group("n")) if earlier.group("n") else 1
     if not 0 < back <= 30:
         return period
     if (

@@ -207,7 +207,11 @@ def _fields(period: Period) -> dict[str, str]:
 
 # A clause's opening word that makes it tell of another time, or of none: "after Beijing
 # scrapped tariffs", "if Washington raises tariffs".
-_SUBORDINATE = re.compile(r"(?i)\b(?:after|before|since|when|because|until|following|once|if|unless)\b")
+_SUBORDINATE = re.compile(
+    r"(?i)\b(?:after|before|since|when|because|until|following|once|if|unless|amid"
+    # "fell 8% in the second quarter as a 30% tariff loomed"; not "as much as", "such as"
+    r"|(?<!such\s)as(?!\s+(?:much|many|high|low|well|of|far|long|part|such|a\s+whole)\b))\b"
+)
 
 
 def _subordinate_between(text: str, span: Span, period: Period) -> bool:

@@ -32,7 +32,7 @@ _EXPECTED_AFTER = re.compile(
     # "well below the 26.3% growth seen for the whole of 2023": another time's change, as it was
     r"|seen|recorded|posted|registered|logged|reported"
     # "remain below the 78 million tonnes shipped in 2019": another time's level, as it was
-    r"|shipped|exported|imported|sold|bought|delivered|supplied)\b"
+    r"|shipped|exported|imported|sold|bought|delivered|supplied|contracted|agreed|planned|budgeted)\b"
 )
 _EXPECTED_CHANGE = dict.fromkeys(("increase", "rise", "gain", "growth"), "up") | dict.fromkeys(
     ("drop", "fall", "decline"), "down"

@@ -28,7 +28,10 @@ _YEAR_LIKE = re.compile(r"(?:1[89]|2[01])\d\d")
 _YEAR_BEFORE = re.compile(r"(?:1[89]|2[01])\d\d[-–/]\Z")  # "2023-" of "2023-24"
 _BETWEEN = re.compile(r"(?i)\bbetween\s+$")
 # Between an amount and the base it is compared with: " in June from ", ", against ".
-_BASE_GAP = re.compile(r"(?i)[^.;:$€£¥]{0,30}?\b(?:from|against|compared\s+(?:with|to)|versus|vs\.?)\s+")
+_BASE_GAP = re.compile(
+    r"(?i)[^.;:$€£¥]{0,30}?\b(?:from|against|compared\s+(?:with|to)|versus|vs\.?"
+    r"|(?:above|below|than)\s+the)\s+"  # "106 million cubic metres a day, above the 104 million contracted"
+)
 _DIGIT_GROUPS = re.compile(r"[, \u00a0\u2009\u202f]")  # what sets thousands apart
 _DECIMAL_COMMA = re.compile(r",(\d{1,2})(?![\d,])")
 _SHARE_LEAD = re.compile(r"(?i)\b(?:for|up|about|nearly|roughly|almost|around|some|over|just|than)\s+$")

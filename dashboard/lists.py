@@ -13,11 +13,13 @@ import re
 from dashboard.countries import LIST_GAP, Mention, join_codes
 from dashboard.figures import Figure
 from dashboard.metrics import MetricIndex, flows_named, name_of
-from dashboard.roles import is_flow_partner
+from dashboard.roles import flow_of, is_flow_partner
 from dashboard.sentences import Sentence
 
 
-def respectively(figures: list[Figure], sentence: Sentence, mentions: list[Mention]) -> None:
+def respectively(
+    figures: list[Figure], sentence: Sentence, mentions: list[Mention], sides: dict[str, str] | None = None
+) -> None:
     """ "Exports and imports rose 12.8% and 4.1%, respectively": in each run of figures of
     one kind, the first is the first metric named before them, the second the second; "Trade
     with the EU and the United States stood at 4.6 and 4 trillion yuan, respectively": the
@@ -59,9 +61,24 @@ def respectively(figures: list[Figure], sentence: Sentence, mentions: list[Menti
                 figure.metric = metric
         if len(run) >= 2 and len(listed) >= len(run):
             own = listed[-len(run) :]
+            across = _across(sentence.text[:first], sides or {}, own)
             for figure, code in zip(run, own, strict=True):
                 others = set(own) - {code}
-                figure.countries = join_codes({*figure.countries.split(";"), code} - others - {""})
+                codes = {*figure.countries.split(";"), code} - others - {""}
+                # "Iraq and Saudi Arabia picked up the slack, supplying 907,000 bpd and 700,000
+                # bpd respectively" after India's purchases: each with the buyer before
+                figure.countries = join_codes(codes | {across} if codes == {code} and across else codes)
+
+
+def _across(words: str, sides: dict[str, str], listed: list[str]) -> str:
+    """The one country of the statement before on the far side of the flow ``words`` give the
+    listed countries, or "": suppliers send to its receiver, buyers take from its sender."""
+    flow = flow_of(words)
+    if not flow:
+        return ""
+    wanted = "receiver" if flow == "exports" else "sender"
+    far = [code for code, side in sides.items() if side == wanted and code not in listed]
+    return far[0] if len(far) == 1 else ""
 
 
 _NEXT_PART = re.compile(r"(?i)[,;]\s+(?:while|whereas|but|and|as|with)\b|;")

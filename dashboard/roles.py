@@ -99,16 +99,16 @@ def role(flow: str, partner: bool) -> str:
 # Who sends and who receives, by the noun a rank gives them: "the top supplier", "the biggest market"
 SENDER_NOUNS = "supplier|exporter|seller|source|shipper|producer|investor"
 RECEIVER_NOUNS = "buyer|importer|customer|market|destination|purchaser"
-_TOP = r"(?:top|biggest|largest|main|leading|chief|most\s+important|\w+-largest|\w+-biggest)"
+TOP_RANK = r"(?:top|biggest|largest|main|leading|chief|most\s+important|\w+-largest|\w+-biggest)"
 # "China's top corn supplier", "Japan's biggest market": the country a rank is in, and which
 # side of the flow the ranked stand on
 RANK_OWNER = re.compile(
-    rf"(?i)['’]s?\s+(?:[\w-]+\s+)?{_TOP}\s+"
+    rf"(?i)['’]s?\s+(?:[\w-]+\s+)?{TOP_RANK}\s+"
     rf"(?:[\w-]+\s+){{0,2}}?(?:(?P<sender>{SENDER_NOUNS})|(?P<receiver>{RECEIVER_NOUNS})|partner)s?\b"
 )
 # "the largest U.S. trading partner": the country named as an adjective between the rank and
 # the partner
-_TOP_BEFORE = re.compile(rf"(?i)\b{_TOP}\s+$")
+_TOP_BEFORE = re.compile(rf"(?i)\b{TOP_RANK}\s+$")
 _PARTNER_AFTER = re.compile(r"(?i)\s+(?:trading\s+)?partners?\b")
 
 
@@ -192,7 +192,7 @@ def lead_parties(text: str, mentions: list[Mention]) -> set[str]:
 # puts a country on
 _RANKED_AS = re.compile(
     r"(?i)\s+(?:remained|remains|was|is|became|becomes|stayed|stays|ranked|ranks)\s+(?:as\s+)?(?:the|its)\s+"
-    rf"(?:[\w-]+\s+)?{_TOP}\s+(?:[\w-]+\s+)?(?:(?P<sender>{SENDER_NOUNS})|(?P<receiver>{RECEIVER_NOUNS}))s?\b"
+    rf"(?:[\w-]+\s+)?{TOP_RANK}\s+(?:[\w-]+\s+)?(?:(?P<sender>{SENDER_NOUNS})|(?P<receiver>{RECEIVER_NOUNS}))s?\b"
 )
 
 

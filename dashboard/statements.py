@@ -27,7 +27,7 @@ from dashboard.metrics import (
     subject_commodity,
     unit_price,
 )
-from dashboard.roles import RECEIVER_NOUNS, SENDER_NOUNS, flow_roles, ranks_others
+from dashboard.roles import RECEIVER_NOUNS, SENDER_NOUNS, TOP_RANK, flow_roles, ranks_others
 
 _BALANCES = frozenset(
     {"trade deficit", "trade surplus", "trade balance", "current account deficit", "current account surplus"}
@@ -45,8 +45,7 @@ _MEASURED_AGAINST = re.compile(
 )
 _LEADS_BACK = 4
 _FLOW_RANK = re.compile(
-    r"(?i)\b(?:top|largest|biggest|main|leading|second|third|fourth|fifth)(?:-(?:largest|biggest))?\s+"
-    rf"(?:(?P<sender>{SENDER_NOUNS})|(?P<receiver>{RECEIVER_NOUNS}))s?\b"
+    rf"(?i)\b{TOP_RANK}\s+(?:(?P<sender>{SENDER_NOUNS})|(?P<receiver>{RECEIVER_NOUNS}))s?\b"
 )
 _TARGET_AFTER = re.compile(r"(?i)\s+(?:target|goal)\b")
 

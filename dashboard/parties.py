@@ -45,7 +45,12 @@ from dashboard.ranks import (
     rivals_after,
 )
 from dashboard.reasons import named_only_in_reason, opens_a_reason, reason_after, without_reasons
-from dashboard.regions import flows_with_a_region, joined_to_a_region, names_a_region
+from dashboard.regions import (
+    bracketed_after_a_region,
+    flows_with_a_region,
+    joined_to_a_region,
+    names_a_region,
+)
 from dashboard.report import Report
 from dashboard.roles import (
     FROM_BEFORE,
@@ -116,6 +121,11 @@ def figure_countries(
     """
     ctx = conjuncts.ctx
     focus, reporter, paired = report.focus, report.reporter, report.paired
+    if bracketed_after_a_region(ctx.text, span.start):
+        # "shipments to the EU (+9.3%) and the Middle East (+21%)": the reporting country's
+        # flow to a region that is no country
+        senders = {m.iso3 for m in ctx.mentions if m.start < span.start and not is_flow_partner(ctx.text, m)}
+        return senders if len(senders) == 1 else ({reporter} if reporter else senders)
     clause = conjuncts.with_list(ctx.clause(span.start))
     if ";" in sibling and (swapped := base_in_place(ctx, span, clause, sibling)):
         return swapped

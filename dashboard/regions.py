@@ -63,3 +63,18 @@ def joined_to_a_region(text: str, mention: Mention) -> bool:
         _joined_after().match(text, mention.end)
         or _joined_before().search(text, max(0, mention.start - 30), mention.start)
     )
+
+
+_BRACKET_OPENS = re.compile(r"\(\s*[+\-−]?\s*$")
+
+
+def bracketed_after_a_region(text: str, start: int) -> bool:
+    """Whether the figure at ``start`` stands in brackets right after a region: "shipments to
+    the EU (+9.3%) and the Middle East (+21%) rose" gives the 21% to no partner country."""
+    if "(" not in text[max(0, start - 4) : start]:
+        return False
+    bracket = _BRACKET_OPENS.search(text, max(0, start - 4), start)
+    if bracket is None:
+        return False
+    end = len(text[: bracket.start()].rstrip())
+    return any(m.end() == end for m in _region().finditer(text, max(0, end - 40), end))

@@ -32,6 +32,7 @@ _BASE_GAP = re.compile(
     r"(?i)[^.;:$€£¥]{0,30}?\b(?:from|against|compared\s+(?:with|to)|versus|vs\.?"
     r"|(?:above|below|than)\s+the)\s+"  # "106 million cubic metres a day, above the 104 million contracted"
 )
+_RANGE_DASH = re.compile(r"\s?[-–—]\s?")
 _DIGIT_GROUPS = re.compile(r"[, \u00a0\u2009\u202f]")  # what sets thousands apart
 _DECIMAL_COMMA = re.compile(r",(\d{1,2})(?![\d,])")
 _SHARE_LEAD = re.compile(r"(?i)\b(?:for|up|about|nearly|roughly|almost|around|some|over|just|than)\s+$")
@@ -107,7 +108,10 @@ def _elided_currency(text: str, core: re.Match[str], before: Span, lex: SpanPatt
     """ "narrowed to 6.1 billion euros in June from 7.9 billion in May": a base written with its
     scale but not its currency takes the currency of the amount it is compared with; "1.6
     million barrels a day against 0.3 million", the unit of the quantity."""
-    if before.kind not in ("money", "quantity") or not _BASE_GAP.fullmatch(text, before.end, core.start()):
+    if before.kind not in ("money", "quantity") or not (
+        _BASE_GAP.fullmatch(text, before.end, core.start())
+        or _RANGE_DASH.fullmatch(text, before.end, core.start())  # "US$68bn–70bn": the high end
+    ):
         return []
     scale = lex.scale.match(text, core.end())
     if scale is None:

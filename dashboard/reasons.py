@@ -12,7 +12,7 @@ from dashboard.countries import speaks_of_two
 from dashboard.figures import Span
 
 _REASON = re.compile(
-    r"\s(?:as|because|amid|due\s+to|thanks\s+to|despite|in\s+spite\s+of"
+    r"\s(?:as|because|amid|due\s+to|thanks\s+to|despite|in\s+spite\s+of|subject\s+to"
     # "jumped 42%, driven by demand from Indonesia"
     r"|(?:driven|fuell?ed|spurred|buoyed|propelled)\s+by"
     # "grew 5.4% on brisk shipments of chips to China": on what drove it
@@ -21,7 +21,7 @@ _REASON = re.compile(
 )
 # A country right after the word that opens a reason ("as India eases its curbs"), not "such as"
 _REASON_BEFORE = re.compile(
-    r"(?<!such)\s(?:as|because|amid|due\s+to|thanks\s+to|despite|in\s+spite\s+of)\s+(?:the\s+)?$"
+    r"(?<!such)\s(?:as|because|amid|due\s+to|thanks\s+to|despite|in\s+spite\s+of|subject\s+to)\s+(?:the\s+)?$"
 )
 
 

@@ -8,6 +8,7 @@ decided in ``parties`` from what this module finds.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
@@ -75,6 +76,12 @@ _SAYS_NOW = re.compile(r"(?:n(?<!\wn)ow(?:adays)?|c(?<!\wc)urrently|a(?<!\wa)t\s
 # stands now, too. Over lower-cased text.
 _PERFECT = re.compile(r"h(?<!\wh)a(?:s|ve)\b")
 _RELATIVE = re.compile(r"(?:which|who|whose|that)\b", re.I)
+# "a transshipment hub for ...": an aside saying what the country is; not one ranking it as a
+# buyer or seller of something ("the largest EU importer of Algerian gas"), whose origin counts
+_DESCRIBING = re.compile(
+    r"\s*an?\s+(?!(?:year|month|quarter|week|day)\b)(?![^,;]*\b(?:importer|buyer|customer|market"
+    r"|exporter|supplier|seller|producer|purchaser)s?\b)[a-z]"
+)
 _RESTATED_CHANGE = re.compile(
     r"(?i)\s*(?:which|that)\s+(?:is|was|represents|represented|marks|marked)\s+[^,;]{0,40}?"
     r"\b(?:more|less|higher|lower|up|down|increase|rise|growth|gain|jump|drop|fall|decline|decrease)\b"
@@ -293,6 +300,31 @@ class SentenceContext:
                 m.iso3 for m in self.mentions[lo:hi] if m.start not in self.antecedents_only
             }
         return self._clause_countries[key]
+
+    @lazy
+    def asides(self) -> list[Clause]:
+        """The clauses that describe the country right before them, once per sentence."""
+        found = []
+        for before, part in itertools.pairwise(self.parts):
+            if _DESCRIBING.match(self.text, part.start):
+                j = bisect_left(self.mention_starts, before.end) - 1
+                if j >= 0 and not self.text[self.mentions[j].end : before.end].strip(" ,"):
+                    found.append(part)
+        return found
+
+    def described_in_aside(self, reach: Clause) -> set[str]:
+        """Countries named only in an aside that describes the country before it: "Malaysia, a
+        transshipment hub for Iranian and Venezuelan oil, supplied 1.45 million bpd"."""
+        asides = [a for a in self.asides if reach.start <= a.start < reach.end]
+        if not asides:
+            return set()
+        lo = bisect_left(self.mention_starts, reach.start)
+        hi = bisect_left(self.mention_starts, reach.end)
+        inside: set[str] = set()
+        outside: set[str] = set()
+        for m in self.mentions[lo:hi]:
+            (inside if any(a.start <= m.start < a.end for a in asides) else outside).add(m.iso3)
+        return inside - outside
 
     def part(self, clause: Clause) -> Clause:
         """The part of the sentence holding ``clause``: the clauses between two breaks that

@@ -206,6 +206,8 @@ def figure_countries(
         listed = conjuncts.listed(part)
         for reach in (Clause(part.start, clause.end), part, Clause(0, part.end)):
             found = ctx.clause_countries(reach)
+            if reach.start == 0 and found:
+                found = found - ctx.described_in_aside(reach)
             if found - listed:
                 named = found - listed
                 break
@@ -408,11 +410,13 @@ def figure_countries(
     # United Kingdom took 19%"; nor with the partner of another part's figure: "Nigeria's
     # non-oil exports rose 11.3%, with cocoa beans to the Netherlands accounting for N295 billion".
     rivals = rivals_after(ctx, span) if ctx.has_rival else set()
+    aside = ctx.described_in_aside(Clause(0, span.start))  # "Malaysia, a hub for Iranian oil, supplied"
     others = [
         code
         for code in ctx.first_mention
         if code != only
         and code not in rivals
+        and code not in aside
         and not conjuncts.claimed_elsewhere(code, part)
         and not partner_of_another_figure(ctx, code, part)
         and not of_a_later_figure(ctx, code, part)

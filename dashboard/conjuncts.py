@@ -365,11 +365,18 @@ _TOP_BUYERS = re.compile(
 )
 
 
-def told_later(ctx: SentenceContext, code: str, part: Clause) -> bool:
+def told_later(ctx: SentenceContext, code: str, part: Clause, beside: str) -> bool:
     """Whether the sentence gives ``code``'s part of the figure's whole later, in a part of its
     own: "Uruguay's exports reached $11.3 billion, with China the main destination at $2.3
-    billion" makes the first the whole, Uruguay's alone."""
-    return not ctx.bilateral and code in ctx.first_mention and of_a_later_figure(ctx, code, part)
+    billion" makes the first the whole, Uruguay's alone. Not when that part names ``beside``,
+    the figure's country, too: "Imports from China fell 0.2%, while German exports to China
+    slumped 7.6%" gives the pair's other flow, not a part of this one."""
+    if ctx.bilateral or code not in ctx.first_mention or not of_a_later_figure(ctx, code, part):
+        return False
+    own = ctx.part(ctx.clause(ctx.first_mention[code].start))
+    # named before that part's figure: not "..., according to Uruguay XXI" after it
+    figure = ctx.span_starts[bisect_right(ctx.span_starts, own.start - 1)]
+    return beside not in ctx.clause_countries(Clause(own.start, figure))
 
 
 def of_a_later_figure(ctx: SentenceContext, code: str, part: Clause) -> bool:

@@ -22,6 +22,7 @@ from dashboard.figures import Span
 from dashboard.forecasts import is_forecast
 from dashboard.period_calendar import is_whole_month
 from dashboard.periods import Period
+from dashboard.roles import TOP_RANK
 
 # Patterns searched through sentences open with a character or set, and look behind
 # it for a word's start: Python's engine skips straight to such a character, but
@@ -497,7 +498,7 @@ _RANK_AFTER = re.compile(
 # "Mexico overtook China as the top source of U.S. imports": the one overtaken is no party.
 _OVERTAKEN = re.compile(
     r"(?i)\b(?:overt(?:ook|aken|akes|aking|ake)|surpass(?:ed|es|ing)?|displac(?:ed|es|ing))\s+"
-    r"(?P<who>[^,.;]{1,40}?)\s+as\s+(?:the\s+|its\s+|their\s+|[\w.]+['’]s\s+)?(?:top|largest|biggest|leading|main|no\.\s*\d"
+    rf"(?P<who>[^,.;]{{1,40}}?)\s+as\s+(?:the\s+|its\s+|their\s+|[\w.]+['’]s\s+)?(?:{TOP_RANK}|no\.\s*\d"
     r"|number\s+\w+|second|third)\b"
 )
 

@@ -59,6 +59,7 @@ from dashboard.roles import (
     is_flow_partner,
     is_partner,
     named_for_policy,
+    origin_flow,
     ranked_as,
     role,
 )
@@ -184,7 +185,13 @@ def figure_countries(
             # "Trade with Russia hit $240.1 billion, exceeding a $200 billion target the two
             # countries had set": the pair the sentence's figure before was of
             return set(sibling.split(";"))
-        pair = previous if continues and len(previous) == 2 else set(report.focus[:2])
+        if continues and len(previous) == 2:
+            return set(previous)
+        if len(ctx.in_sentence) == 2 and all(m.start < span.start for m in ctx.first_mention.values()):
+            # "Mexico overtook Canada as America's top partner, with two-way trade of $839.9
+            # billion": the two this sentence names, not the two the document names most
+            return set(ctx.in_sentence)
+        pair = set(report.focus[:2])
         if len(pair) == 2:
             return set(pair)
     if not named:
@@ -454,7 +461,12 @@ def figure_countries(
         and not (partner and breakdown())
         and (flows := roles())
         and only not in flows
-        and (flow := flow_of(text[clause.start : clause.end]) or flow_of(text))
+        # "Saudi flows slumped 9%": a flow that names no way leaves the country it is named by
+        and (
+            flow := flow_of(text[clause.start : clause.end])
+            or flow_of(text)
+            or ("exports" if origin_flow(text, mention) else "")
+        )
     ):
         side = role(flow, partner)
         return {only, *(code for code, r in flows.items() if r != side)}
@@ -480,7 +492,7 @@ def figure_countries(
         pair = set(focus[:2])
         if only in pair and len(pair) == 2:
             other = next(iter(pair - {only}))
-            if told_later(ctx, other, part) or named_only_in_reason(ctx, other, reason):
+            if told_later(ctx, other, part, only) or named_only_in_reason(ctx, other, reason):
                 # "German exports fell 5.8%, as demand from China weakened": Germany's own
                 return {only}
             return pair
@@ -495,7 +507,7 @@ def figure_countries(
         and not (
             (report.partner_only(main) or len(ctx.in_sentence) == 1) and own_balance(text, part, mention)
         )
-        and not told_later(ctx, main, part)
+        and not told_later(ctx, main, part, only)
         and not named_only_in_reason(ctx, main, reason)
         # "Thailand's exports rose 6.1%" in a report naming Japan more, only as a partner: the
         # reporting country's own total

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from dashboard.countries import LIST_GAP, Mention
+from dashboard.countries import LIST_GAP, Mention, is_origin
 
 # A country named after these is the far side of a flow: "exports to China".
 _PARTNER_BEFORE = re.compile(r"(?i)\b(?:to|from|with|into|in|on|for|of)\s+(?:the\s+)?$")
@@ -28,6 +28,17 @@ def flow_of(words: str) -> str:
     if bool(sending) == bool(receiving):
         return ""
     return "exports" if sending else "imports"
+
+
+# Goods named by the country they leave, with a noun that gives no way: "Saudi flows", "Iraqi
+# crude cargoes"; a word of the noun phrase between is allowed.
+_ORIGIN_GOODS = re.compile(r"(?i) (?:[\w-]+ )?(?:flows|cargoes|volumes|barrels|arrivals)\b")
+
+
+def origin_flow(text: str, mention: Mention) -> bool:
+    """Whether a country is named by its demonym as where goods of a flow that names no way
+    come from: "Saudi flows slumped 9%" sends, as Saudi crude does."""
+    return is_origin(text, mention) and bool(_ORIGIN_GOODS.match(text, mention.end))
 
 
 def is_partner(text: str, mention: Mention) -> bool:

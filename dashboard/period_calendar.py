@@ -48,12 +48,14 @@ def month_end(year: int, month: int) -> dt.date:
 
 
 def months_between(year: int, first: int, last: int) -> tuple[dt.date, dt.date]:
-    """Months ``first``..``last`` of ``year``; ``first`` may be <= 0 to reach back a year."""
-    while first <= 0:
-        first += 12
-        year -= 1
-    end_year = year + (1 if last < first else 0)
-    return dt.date(year, first, 1), month_end(end_year, last)
+    """Months ``first``..``last`` of ``year``. Either may be <= 0 to reach back into the years
+    before (0 is last December: "last month" read in January); a ``last`` before ``first``
+    runs into the next year ("November-February")."""
+    if last < first:
+        last += 12
+    return dt.date(year + (first - 1) // 12, (first - 1) % 12 + 1, 1), month_end(
+        year + (last - 1) // 12, (last - 1) % 12 + 1
+    )
 
 
 def year_of(first: int, last: int, ctx: Context) -> int | None:

@@ -142,6 +142,27 @@ def test_last_quarter_read_in_the_first_quarter_is_last_years_fourth():
     )
 
 
+@pytest.mark.parametrize("text", ["last month", "the previous month", "Exports fell 3% last month."])
+def test_last_month_read_in_january_is_last_december(text):
+    assert resolve_period(text, dt.date(2025, 1, 14)) == (dt.date(2024, 12, 1), dt.date(2024, 12, 31))
+
+
+# The first and the last day of every month of a leap year: a rule that reaches back or ahead
+# across a year's end must land on a real month.
+BOUNDARIES = [
+    *(dt.date(2024, month, 1) for month in range(1, 13)),
+    *(dt.date(2024, month + 1, 1) - dt.timedelta(days=1) for month in range(1, 12)),
+    dt.date(2024, 12, 31),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), TABLE + RULES)
+def test_every_rule_resolves_on_every_month_boundary(text, start, end):
+    for published in BOUNDARIES:
+        period = resolve_period(text, published)
+        assert period is None or period[0] <= period[1], (text, published, period)
+
+
 def test_a_quarter_read_in_february_is_last_years():
     assert resolve_period("Trade grew in the first quarter.", dt.date(2023, 2, 10)) == (
         dt.date(2022, 1, 1),

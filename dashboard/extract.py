@@ -176,12 +176,17 @@ def _named_up_front(
     title_end = in_title[-1].end if in_title else 0
     if in_title and (reason := _TITLE_REASON.search(title, 0, title_end)):
         title_end = reason.start()
+    # nor in the lead's: "China's exports grew ... in December as factories rushed out shipments
+    # ahead of threatened U.S. tariffs"
+    if sentences and (reason := _LEAD_REASON.search(sentences[lead].text)):
+        first_end = sentences[lead].start + reason.start()
     return any(m.iso3 == code and m.end <= title_end for m in in_title) or any(
         m.iso3 == code for m in countries if m.start < first_end
     )
 
 
 _TITLE_REASON = re.compile(r"(?i)\s(?:as|amid|despite|while|after)\s")
+_LEAD_REASON = re.compile(r"(?i),?\s(?:as|amid|despite)\s")
 
 
 def _after_words(

@@ -44,7 +44,13 @@ from dashboard.ranks import (
     rank_owner,
     rivals_after,
 )
-from dashboard.reasons import named_only_in_reason, opens_a_reason, reason_after, without_reasons
+from dashboard.reasons import (
+    named_in_reason_before,
+    named_only_in_reason,
+    opens_a_reason,
+    reason_after,
+    without_reasons,
+)
 from dashboard.regions import (
     bracketed_after_a_region,
     flows_with_a_region,
@@ -214,7 +220,7 @@ def figure_countries(
         for reach in (Clause(part.start, clause.end), part, Clause(0, part.end)):
             found = ctx.clause_countries(reach)
             if reach.start == 0 and found:
-                found = found - ctx.described_in_aside(reach)
+                found = found - ctx.described_in_aside(reach) - named_in_reason_before(ctx, clause)
             if found - listed:
                 named = found - listed
                 break
@@ -417,7 +423,9 @@ def figure_countries(
     # United Kingdom took 19%"; nor with the partner of another part's figure: "Nigeria's
     # non-oil exports rose 11.3%, with cocoa beans to the Netherlands accounting for N295 billion".
     rivals = rivals_after(ctx, span) if ctx.has_rival else set()
-    aside = ctx.described_in_aside(Clause(0, span.start))  # "Malaysia, a hub for Iranian oil, supplied"
+    # "Malaysia, a hub for Iranian oil, supplied"; "as factories rushed out shipments ahead of
+    # threatened U.S. tariffs, pushing the surplus to": no party
+    aside = ctx.described_in_aside(Clause(0, span.start)) | named_in_reason_before(ctx, clause)
     others = [
         code
         for code in ctx.first_mention
@@ -473,6 +481,14 @@ def figure_countries(
     if not partner and (other := _bloc_partner(only, previous)):
         return {only, other}
     if partner and previous_subject and previous_subject != only:
+        if (
+            reporter not in ("", only, previous_subject)
+            and (flow := flow_of(text[clause.start : clause.end]))
+            and roles().get(previous_subject) == role(flow, partner)
+        ):
+            # "The United States came second, buying $40.3 billion of Brazilian goods. Soybeans
+            # accounted for $31.5 billion of sales to China": two buyers; the reporter sells
+            return {only, reporter}
         return {only, previous_subject}
     if ctx.bilateral and _one_and_a_bloc(ctx):
         return set(named)  # "..., with trade between the two sides (China and ASEAN) up 8.8%"
@@ -497,6 +513,16 @@ def figure_countries(
                 return {only}
             return pair
     main = focus[0] if focus else ""
+    if (
+        not partner
+        and reporter not in ("", only, main)
+        and not aggregate
+        and (flow := flow_of(text[clause.start : clause.end]))
+        and report.reporter_flow not in ("", flow)
+    ):
+        # "Iraq shipped 907,000 bpd" in a report on India's imports that names Russia most: sent
+        # to the country whose imports the report tells, not with the other supplier
+        return {only, reporter}
     if (
         main
         and main != only

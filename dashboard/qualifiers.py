@@ -176,7 +176,9 @@ _EXPECTATION_AFTER = re.compile(
     r"(?i)\s+(?:consensus\s+)?(?:forecast|estimate|expectation|projection|prediction)s?\b"
 )
 _EXPECTATION_BEFORE = re.compile(
-    r"(?i)\b(?:forecasts?|estimates?|expectations?|projections?|predictions?|consensus)\s+(?:of|for)\s+(?:an?\s+)?$"
+    r"(?i)\b(?:(?:forecasts?|estimates?|expectations?|projections?|predictions?|consensus)\s+(?:of|for)\s+(?:an?\s+)?"
+    # "versus an expected 1.5% decline" ("an estimated 5%" is a bound, not a forecast)
+    r"|(?:an?|the)\s+(?:expected|forecast|projected|predicted|anticipated)\s+)$"
 )
 
 

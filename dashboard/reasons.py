@@ -6,10 +6,12 @@ export curbs", "grew 5.4% on brisk shipments of chips to China".
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from dashboard.context import SentenceContext
+from dashboard.context import Clause, SentenceContext
 from dashboard.countries import speaks_of_two
 from dashboard.figures import Span
+from dashboard.roles import named_for_policy
 
 _REASON = re.compile(
     r"\s(?:as|because|amid|due\s+to|thanks\s+to|despite|in\s+spite\s+of|subject\s+to"
@@ -65,3 +67,27 @@ def without_reasons(ctx: SentenceContext, named: set[str], span: Span, reason: r
         # supplies": its clause names no country but in the reason, so none of them
         return set()
     return named
+
+
+def named_in_reason_before(ctx: SentenceContext, clause: Clause) -> set[str]:
+    """Countries the sentence names first in a reason given before the figure's clause: "exports
+    grew faster than expected as factories rushed out shipments ahead of threatened U.S.
+    tariffs, pushing the surplus to nearly $1 trillion" is no figure of the United States'."""
+    reason = _first_reason(ctx.text)
+    if reason is None or reason.end() > clause.start:
+        return set()  # the first reason ends before the clause, or none does
+    # "as" also compares and ranks ("surpassed the United States as China's top supplier",
+    # "twice as much crude as it sells the United States"): after it, only a country named for
+    # its policy is surely in a reason
+    loose = reason.group().strip() == "as"
+    return {
+        code
+        for code, m in ctx.first_mention.items()
+        if reason.start() < m.start < clause.start and not (loose and not named_for_policy(ctx.text, m))
+    }
+
+
+@lru_cache(maxsize=8)
+def _first_reason(text: str) -> re.Match[str] | None:
+    # once per sentence, not once per figure: an endless sentence of figures stays linear
+    return _REASON.search(text)

@@ -7,9 +7,10 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from dashboard.context import POSSESSIVE
 from dashboard.countries import Mention
 from dashboard.regions import joined_to_a_region
-from dashboard.roles import first_subject, is_flow_partner
+from dashboard.roles import first_subject, flow_of, is_flow_partner
 
 _JOINED = re.compile(r"\s?[-–—/]\s?")
 # "Mexico overtook China as the largest source of U.S. imports": a country whose flow another's
@@ -19,6 +20,7 @@ _OWNS_FLOW = re.compile(
     r"(?:['’]s)?\s+(?:total\s+|overall\s+|goods\s+)?(?:imports|exports|trade\s+(?:deficit|surplus))\b"
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_FLOW_REACH = 32  # "India's crude oil imports": the noun of a flow comes within a few words
 
 
 @dataclass(slots=True)
@@ -39,6 +41,7 @@ class Report:
     lead_metric: str = ""
     # Read only when a figure needs them: most do not.
     _reporter: str | None = None
+    _reporter_flow: str | None = None
     _partner_only: dict[str, bool] = field(default_factory=dict)
     _joined: bool | None = None
     _with_region: str | None = None
@@ -51,6 +54,17 @@ class Report:
             first = first_subject(self.text, self.mentions)
             self._reporter = (self._owner_of_its_flow(first) or first.iso3) if first else self.dateline
         return self._reporter
+
+    @property
+    def reporter_flow(self) -> str:
+        """ "imports" or "exports" when the reporter is first named for a flow one way ("India's
+        crude oil imports from Russia rose"): whether it receives or sends what the text tells."""
+        if self._reporter_flow is None:
+            first = first_subject(self.text, self.mentions)
+            self._reporter_flow = ""
+            if first is not None and first.iso3 == self.reporter and POSSESSIVE.match(self.text, first.end):
+                self._reporter_flow = flow_of(self.text[first.end : first.end + _FLOW_REACH])
+        return self._reporter_flow
 
     def _owner_of_its_flow(self, first: Mention) -> str:
         """The country later in ``first``'s sentence whose flow ``first`` is a part of, if any."""

@@ -48,6 +48,10 @@ from dashboard.statements import Statement, carried_metric, period_of, share_of_
 # "rose 5% to China and to Japan 3%" too: the second names its own partner.
 # "dropped A$1.5 billion, or 16%": the same change, told again as a percentage
 _OR = re.compile(r",?\s+or\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?$")
+# "rose 10.7%, accelerating from 6.7% in November": the pace it changed from, a change too
+_PACE_FROM = re.compile(
+    r"(?i)\b(?:accelerat|decelerat|slow|quicken|eas|cool|moderat|pick(?:ed|ing|s)?\s+up)\w*\s+from\s+(?:an?\s+)?$"
+)
 _AND_THEN_SHAPE = (
     r"^[^;:]{0,60}?\band\s+(?:by\s+|(?:(?:to|from|in|for|with)\s+)?(?:the\s+)?(?:NAME[\w.'’-]*\s+){1,3}"
     r"|(?:exports|imports|shipments|sales|purchases|those|that)\s+(?:(?:to|from)\s+(?:the\s+)?(?:NAME[\w.'’-]*\s+){1,3})?)?$"
@@ -183,6 +187,14 @@ def sentence_figures(
             and names_expectation(text, span.start, span.end)
         ):
             direction = out[-1].direction  # "rose 14.2%, beating a 9% forecast": of a rise too
+        if (
+            not direction
+            and out
+            and out[-1].direction
+            and span.kind == out[-1].kind == "percent"
+            and _PACE_FROM.search(text, max(0, span.start - 40), span.start)
+        ):
+            direction = out[-1].direction
         # The low end of a range reads its metric where the range ends: "35-40% of imports".
         high = spans[i + 1] if bound == ">=" and i + 1 < len(spans) else None
         measured = high if high is not None and bounds.get(high.start) == "<=" else span
@@ -288,7 +300,13 @@ def sentence_figures(
             period = {**period, "period_start": dates[0], "period_end": dates[1]}
         if (earlier := year_earlier(text, span, period, document.published)) is not period:
             period = earlier
-        elif i and period.get("period_start") and is_base(text, span.start):
+        elif (
+            i
+            and period.get("period_start")
+            and is_base(text, span.start)
+            # "climbed 1.0%, versus an expected 1.5% decline": what was expected of the same time
+            and not names_expectation(text, span.start, span.end)
+        ):
             period = base_period(ctx, span, spans[i - 1], period, before)
         if out and bounds.get(span.start) == "<=" and bounds.get(spans[i - 1].start) == ">=":
             countries = out[-1].countries  # "could drop 20-30%": one figure, written as a range

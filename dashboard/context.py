@@ -67,7 +67,7 @@ _NO_PERIOD = re.compile(
     r"(?:n(?<!\wn)ow(?:adays)?|c(?<!\wc)(?:urrently|ontrols|onsumes)|a(?<!\wa)(?:t\s+present|re|ccounts?\s+for|bsorbs)"
     r"|i(?<!\wi)s"
     r"|m(?<!\wm)akes?\s+up|r(?<!\wr)(?:epresents?|emains?|eceives)|t(?<!\wt)akes|s(?<!\ws)(?:ends|tands\s+at|ells)"
-    r"|b(?<!\wb)uys|g(?<!\wg)ets|h(?<!\wh)olds|p(?<!\wp)(?:rovides|roduces)"
+    r"|b(?<!\wb)uys|g(?<!\wg)ets|h(?<!\wh)olds|p(?<!\wp)(?:rovides|roduces)|e(?<!\we)xceeds"
     # "supplies more than half": the verb; "energy supplies to China" is the noun
     r"|s(?<!\ws)upplies(?=\s+(?:more|less|about|around|nearly|almost|roughly|some|over|under|just|close|half"
     r"|an?\s|\d|[$€£¥₹])))\b"

@@ -26,6 +26,12 @@ from dashboard.period_calendar import (
 from dashboard.periods import Period, find_periods
 from dashboard.statements import Statement, period_of
 
+# A rate set, lifted or imposed: "lifted tariffs of 80.5%", "were hit with tariffs of 80.5% in 2020"
+_EVENT_ON_A_RATE = re.compile(
+    r"(?i)\b(?:lift(?:s|ed|ing)?|remov\w*|scrap\w*|impos\w*|slap\w*|hit\s+with|levied|introduc\w*|abolish\w*"
+    r"|suspend\w*|waiv\w*)\s+(?:[\w-]+\s+){0,3}?(?:tariffs?|duties|duty|levies|levy)\s+(?:of\s+)?"
+    r"(?:up\s+to\s+|as\s+high\s+as\s+|about\s+)?$"
+)
 _A_YEAR_AFTER = re.compile(
     r"(?i)\s+(?:a|per|each)\s+year\b(?!\s+(?:ago|earlier|before|later|on)\b)|\s+annually\b"
     r"|\s+(?:of|in)\s+annual\b"  # "covering $18 billion of annual imports"
@@ -74,6 +80,14 @@ def period_fields(
         period = None
     if elsewhere and period is not None and ctx.relative(ctx.clause(period.offset)):
         return {}  # "crude exports, which halted in March 2023, had cost $19 billion"
+    if (
+        period is not None
+        and context.is_general(metric)
+        and _EVENT_ON_A_RATE.search(ctx.text, max(0, span.start - 60), span.start)
+    ):
+        # "Beijing lifted tariffs of up to 218% in March": the month is the lifting's; the rate,
+        # a standing level, has none
+        return {}
     if period is not None and context.is_general(metric) and _subordinate_between(ctx.text, span, period):
         # "recovered to A$1.1 billion in the 12 months to September after Beijing scrapped tariffs of 218.4%"
         return {}
@@ -117,6 +131,13 @@ def period_fields(
         return _fields(period)
     if period is not None and (same := _same_stretch(period.text, before.earlier)) is not None:
         return period_of(same)  # "over the same four months": the last four months named
+    if (
+        period is not None
+        and ((lead := before.lead()) is None or not lead.period_start)
+        and (timed := _last_timed(before.earlier)) is not None
+    ):
+        # "over the same period" after a quote of a share that stands now: the last time told
+        return period_of(timed)
     if _A_YEAR_AFTER.match(ctx.text, span.end):
         return {}  # "once worth about $4 billion a year": a rate, over no period in particular
     general = (
@@ -163,6 +184,14 @@ def period_fields(
             inherited, 1, earlier.group(1)
         )  # "A year earlier they had totalled $3.9 billion"
     return inherited
+
+
+_TIMED_REACH = 24  # figures back: "the same period" names one told a little before
+
+
+def _last_timed(earlier: list[Figure]) -> Figure | None:
+    """The last figure before with a period of its own, among the last few."""
+    return next((f for f in reversed(earlier[-_TIMED_REACH:]) if f.period_start), None)
 
 
 _SAME_STRETCH = re.compile(r"(?i)\bsame\s+([\w-]+)\s+(months|quarters)\b")

@@ -331,7 +331,8 @@ class MetricIndex:
         return self.named[i] if i < len(self.named) else None
 
 
-_PART_BREAK = re.compile(r"(?i);|,?\s(?:while|whereas|but)\s")
+# "a year earlier, when the duties were still in place": a clause of its own after
+_PART_BREAK = re.compile(r"(?i);|,?\s(?:while|whereas|but)\s|,\s+when\s")
 _SAID_BETWEEN = re.compile(r"(?i),\s+(?:\w+\s+){0,3}?(?:said|says|told|added|adding|noted)\b")
 _SHARE_OF_A_MARKET = re.compile(r"(?i)\bshare\s+of\s+(?:[\w.'’-]+\s+){0,4}?market\b(?=[^.;]*$)")
 _OF_THE_MARKET = re.compile(r"(?i)\s+of\s+(?:the|its|their|[\w.-]+['’]s?)\s+(?:[\w-]+\s+){0,2}?market\b")

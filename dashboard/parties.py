@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from operator import attrgetter
 
 from dashboard import lexicon
@@ -101,6 +101,14 @@ _THE_COUNTRYS = re.compile(
     r"|authority|institute|council|association|department|statistics|customs|government|president"
     r"|minister|officials?|leaders?)\b)"
 )
+
+
+@lru_cache(maxsize=8)
+def _the_countrys(text: str) -> int:
+    """Where the sentence first says "the country's" of a country, or -1: once per sentence, so
+    an endless sentence of figures stays linear."""
+    found = _THE_COUNTRYS.search(text)
+    return found.start() if found else -1
 
 
 def figure_countries(
@@ -369,13 +377,14 @@ def figure_countries(
         # second with 252.3 billion euros": in the same ranking, with Germany
         return {only, owner}
     if (
-        previous_subject not in ("", only)
+        (owner := previous_subject or reporter) not in ("", only)
         and ("country" in text or "nation" in text)
-        and _THE_COUNTRYS.search(text, part.start, part.end)
+        and 0 <= _the_countrys(text) < part.end
     ):
         # "New Zealand's dairy exports to China fell ... China's share of the country's dairy sales
-        # slipped": the country the statement before was about
-        return {only, previous_subject}
+        # slipped": the country the statement before was about; after a list naming none, the
+        # country the report is about
+        return {only, owner}
     if named_as_rival(text, mention):
         if (rank := rank_owner(ctx, before=mention.start)) and rank != only:
             return {only, rank}  # "China's top corn supplier ..., ahead of Ukraine with 5.6 million tonnes"

@@ -175,10 +175,13 @@ def flow_roles(text: str, mentions: list[Mention], countries: str, metric: str) 
 
 # "China's exports", "Japan's October trade surplus", "Mongolia: trade with Russia": a flow a
 # country owns, and the partner right after it if any ("Brazil's exports to China").
-_OWN_FLOW = re.compile(
-    r"(?i)(?:['’]s|\s*:)\s+(?:[\w-]+\s+){0,2}?(?:exports|imports|trade|shipments|surplus|deficit)\b"
+_OWN_FLOW_SHAPE = (
+    r"(?i)OWNER\s+(?:[\w-]+\s+){0,2}?(?:exports|imports|trade|shipments|surplus|deficit)\b"
     r"(?:\s+(?:[\w-]+\s+){0,2}?(?P<partner>(?:to|from|with)\s+(?:the\s+)?))?"
 )
+_OWN_FLOW = re.compile(_OWN_FLOW_SHAPE.replace("OWNER", r"(?:['’]s|\s*:)"))
+# "Philippine exports to Japan, January-June 2024:": a demonym owns the flow it comes before
+_DEMONYM_FLOW = re.compile(_OWN_FLOW_SHAPE.replace("OWNER", ""))
 
 
 def lead_parties(text: str, mentions: list[Mention]) -> set[str]:
@@ -187,7 +190,10 @@ def lead_parties(text: str, mentions: list[Mention]) -> set[str]:
     the pair's; none when it names another flow's partner besides ("Japan's exports grew as
     shipments to China recovered")."""
     for i, mention in enumerate(mentions):
-        if (own := _OWN_FLOW.match(text, mention.end)) is None:
+        own = _OWN_FLOW.match(text, mention.end) or (
+            _DEMONYM_FLOW.match(text, mention.end) if is_origin(text, mention) else None
+        )
+        if own is None:
             continue
         parties = {mention.iso3}
         partner = own.end() if own.group("partner") else -1

@@ -41,9 +41,11 @@ _ONE_OF_EUROPE = re.compile(
 )
 
 
-# "the biggest EU buyer", "another EU member": one of them; not "EU countries", the bloc's.
+# "the biggest EU buyer", "another EU member": one of them; not "EU countries" or "EU member
+# states", the bloc's.
 _ONE_OF_THE_EU = re.compile(
-    r"(?i)\s+(?:member(?:\s+state)?|country|nation|state|buyer|importer|exporter|supplier|producer|partner)(?![\w-])"
+    r"(?i)\s+(?:member(?!\s+states)(?:\s+state)?|country|nation|state|buyer|importer|exporter|supplier|producer"
+    r"|partner)(?![\w-])"
 )
 
 

@@ -322,7 +322,7 @@ def sentence_figures(
                 surface=span.surface,
                 kind=span.kind,
                 value=span.value,
-                unit=_currency(span, mentions, report, ctx.part(clause)) if span.symbol else span.unit,
+                unit=_currency(text, span, mentions, report, ctx.part(clause)) if span.symbol else span.unit,
                 bound=bound,
                 direction=direction,
                 metric=metric,
@@ -338,13 +338,16 @@ def _a_share(metric: str) -> bool:
     return metric.startswith("share of ") or metric.endswith("share")
 
 
-def _currency(span: Span, mentions: list[Mention], report: Report, part: Clause) -> str:
+def _currency(text: str, span: Span, mentions: list[Mention], report: Report, part: Clause) -> str:
     """The currency of a sign that differs by country ("¥", "Rs"), by the sentence's countries,
     then the document's. "Rs" in "exports to Nepal stood at Rs 2,21,000 crore" is not Nepal's:
     a country named only as a partner does not decide a currency."""
     # those of its own part first: "Iraq's revenue reached 14 trillion dinars, while Serbia's
-    # exports came to 900 billion dinars"
-    own = sorted(mentions, key=lambda m: not part.start <= m.start < part.end)
+    # exports came to 900 billion dinars"; of those, the flow's partners last: "Exports to China,
+    # Japan's biggest trading partner, fell 0.9% to ¥1.45 trillion" are in yen
+    own = sorted(
+        mentions, key=lambda m: (not part.start <= m.start < part.end, roles.is_flow_partner(text, m))
+    )
     named = (*(m.iso3 for m in own), *report.focus)
     # "dinars" in a text naming none of the countries that use them: the first that does
     return currency_of(span.symbol, tuple(c for c in named if not report.partner_only(c))) or span.unit

@@ -103,6 +103,13 @@ _THE_COUNTRYS = re.compile(
 )
 
 
+# A ranked partnership's trade: "the largest trading partner, with total trade of": the pair's
+_PARTNERS_TOTAL = re.compile(
+    r"(?i)\btrading\s+partner\b[^.;]{0,60}?\bwith\s+(?:total|overall)\s+(?:two-way\s+|bilateral\s+)?trade\s+of\s+"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$"
+)
+
+
 @lru_cache(maxsize=8)
 def _the_countrys(text: str) -> int:
     """Where the sentence first says "the country's" of a country, or -1: once per sentence, so
@@ -253,7 +260,13 @@ def figure_countries(
         named = {code for code in named if ctx.first_mention[code].start < compared.start}
     if continues and previous and named <= previous:
         return set(previous)
-    if len(named) >= 2 and reporter in named and total_written_out(ctx.text, span):
+    if (
+        len(named) >= 2
+        and reporter in named
+        and total_written_out(ctx.text, span)
+        # not "China remained Malaysia's largest trading partner, with total trade of RM407.1bil"
+        and not _PARTNERS_TOTAL.search(ctx.text, max(0, span.start - 120), span.start)
+    ):
         return {reporter}  # "36% of its total imports of 4.4 million bpd": the whole, the reporter's
     reason = reason_after(ctx.text, span)
     if named and reason is not None:

@@ -402,5 +402,21 @@ def partner_of_another_figure(ctx: SentenceContext, code: str, part: Clause) -> 
     return _holds_a_figure(ctx, own) and is_flow_partner(ctx.text, mention)
 
 
+def subjects_of_later_clauses(ctx: SentenceContext, clause: Clause) -> set[str]:
+    """Countries named first in a clause after ``clause`` that holds a figure of its own:
+    "Shipments have grown tenfold since 2021, and China now buys two-thirds of the world's
+    imports" names China for the second figure, not the first."""
+    subjects = set()
+    for code, m in ctx.first_mention.items():
+        if m.start < clause.end or is_flow_partner(ctx.text, m):
+            continue  # not "Kia 9.8% and Toyota 14.1% on cars shipped to Brazil": all of theirs
+        own = ctx.clause(m.start)
+        figure = bisect_right(ctx.span_starts, own.start - 1)
+        # named before that clause's figure, as what it is about
+        if figure < len(ctx.span_starts) and m.start < ctx.span_starts[figure] < own.end:
+            subjects.add(code)
+    return subjects
+
+
 def _holds_a_figure(ctx: SentenceContext, part: Clause) -> bool:
     return bisect_right(ctx.span_starts, part.start - 1) < bisect_right(ctx.span_starts, part.end - 1)

@@ -23,6 +23,7 @@ from dashboard.conjuncts import (
     base_in_place,
     of_a_later_figure,
     partner_of_another_figure,
+    subjects_of_later_clauses,
     told_later,
 )
 from dashboard.context import POSSESSIVE, Clause, SentenceContext
@@ -103,6 +104,7 @@ _THE_COUNTRYS = re.compile(
 )
 
 
+_OF_THE_WORLD = re.compile(r"(?i)\s+of\s+(?:the\s+)?(?:world['’]s|global|world)\b")
 # A ranked partnership's trade: "the largest trading partner, with total trade of": the pair's
 _PARTNERS_TOTAL = re.compile(
     r"(?i)\btrading\s+partner\b[^.;]{0,60}?\bwith\s+(?:total|overall)\s+(?:two-way\s+|bilateral\s+)?trade\s+of\s+"
@@ -234,6 +236,8 @@ def figure_countries(
         listed = conjuncts.listed(part)
         for reach in (Clause(part.start, clause.end), part, Clause(0, part.end)):
             found = ctx.clause_countries(reach)
+            if reach.end > clause.end and found:
+                found = found - subjects_of_later_clauses(ctx, clause)
             if reach.start == 0 and found:
                 found = found - ctx.described_in_aside(reach) - named_in_reason_before(ctx, clause)
             if found - listed:
@@ -376,6 +380,8 @@ def figure_countries(
     # One country named: find the other side of the flow, unless it is an aggregate.
     [only] = named
     mention = ctx.first_mention[only]
+    if span.kind == "percent" and _OF_THE_WORLD.match(text, span.end):
+        return {only}  # "China now buys two-thirds of the world's durian imports": its share of all
     if (
         sibling
         and "alone" in text

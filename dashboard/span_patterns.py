@@ -155,7 +155,9 @@ def span_patterns() -> SpanPatterns:
             rf"(?:{SP}?-?|{SP}?{_DASH}?)(?P<scale>{alt(list(scales))})(?![A-Za-z]|(?<=b)/)", re.I
         ),
         percent=re.compile(rf"{SP}?(?:%|per{SP}?cent\b|percent\b|pct\b|pc\b)", re.I),
-        points=re.compile(rf"{SP}?(?:percentage{SP}points?\b|pp\b|ppts?\b|pct{SP}points?\b)", re.I),
+        points=re.compile(
+            rf"{SP}?(?:percentage{SP}(?:points?|pts?)\b|pp\b|ppts?\b|pct{SP}(?:points?|pts?)\b)", re.I
+        ),
         basis_points=re.compile(rf"{SP}?(?:basis{SP}points?|bps?)\b", re.I),
         times=re.compile(rf"(?:{_DASH}|{SP})?fold\b|{SP}times\b", re.I),
         currency_after=re.compile(rf"{SP}?(?P<cur>{alt(list(names) + codes)})(?![A-Za-z])", re.I),

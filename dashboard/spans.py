@@ -376,8 +376,8 @@ def _read_tail(text: str, number: _Number, lex: SpanPatterns, *, scaled: bool = 
         return span(end, "money", value, number.currency)
     if not scaled:
         for pattern, kind, unit in (
+            (lex.points, "percentage_point", "pp"),  # first: "2 pct points" is no "2 pct"
             (lex.percent, "percent", "%"),
-            (lex.points, "percentage_point", "pp"),
             (lex.times, "multiple", "x"),
         ):
             if m := pattern.match(text, end):

@@ -427,6 +427,14 @@ class SentenceContext:
             and bool(_THIS_OR_NEXT.match(period.text))
         )
 
+    def _owned_by_next(self, span: Span, period: Period) -> bool:
+        """Whether the figure after ``span`` names the change ``period`` is the time of, right
+        before it: "a 2.4% gain in September"."""
+        k = bisect_right(self.span_starts, span.start)
+        if k >= len(self.spans) or self.spans[k].end > period.offset:
+            return False
+        return bool(_CHANGE_IN.fullmatch(self.text, self.spans[k].end, period.offset))
+
     def nearest_period(self, span: Span) -> Period | None:
         """The time expression nearest the figure, those in its own clause first; after wins ties."""
         # The neighbours on either side hold the nearest in the clause, if any, else the nearest at all.
@@ -453,6 +461,8 @@ class SentenceContext:
             after = None  # "rose 11%, taking bilateral trade in the first 11 months to $218.2 billion"
         if after is not None and POSSESSIVE.match(self.text, after.stop):
             after = None  # "a rebound of 20% after last year's 25% slump": the slump's time
+        if after is not None and self._owned_by_next(span, after):
+            after = None  # "a 5.2% rise forecast ... and a 2.4% gain in September": the gain's month
         # "$279.4 billion in 2023 ($382.1 billion in 2022)": a bracket parts the figure from a time
         # "rose to $4.5 billion ($3.1 billion in March 2023)": nor one in a bracket of its own
         bracketed = "(" in self.text
@@ -486,6 +496,10 @@ class SentenceContext:
         return after if after_rank <= before_rank else before
 
 
+# The noun of a change and the word before its time: "a 2.4% gain in September"
+_CHANGE_IN = re.compile(
+    r"\s+(?:rise|gain|increase|growth|jump|climb|drop|fall|decline|contraction|slump)\s+(?:in|for|during)?\s*"
+)
 # What follows a name that owns the noun after it: "China's share", "last year's 25% slump".
 POSSESSIVE = re.compile(r"['’]s?\s")
 _THIS_OR_NEXT = re.compile(r"(?i)(?:this|next)\s+year\b")

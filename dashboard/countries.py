@@ -252,6 +252,26 @@ def kingdom_mentions(text: str, ranked: list[tuple[str, int]]) -> list[Mention]:
     return [Mention(m.start(), m.end(), code) for m in _THE_KINGDOM.finditer(text)] if code else []
 
 
+@cache
+def _policy_owners() -> tuple[re.Pattern[str], dict[str, str]]:
+    leaders = {r["name"].lower(): r["iso3"] for r in lexicon.rows("leaders.csv")}
+    pattern = re.compile(  # in any case: copy in capitals or in lower case names them alike
+        rf"(?i)\b(?P<name>{lexicon.alternation(list(leaders))})['’]s\s+(?:[\w%$.-]+\s+){{0,3}}?"
+        r"(?:\w+-)?(?:tariffs?|duties|duty|levies|levy|sanctions)\b"  # "counter-tariffs" too
+    )
+    return pattern, leaders
+
+
+def policy_owner_mentions(text: str) -> list[Mention]:
+    """ "Trump's 25% tariffs", "Carney's counter-tariffs": a leader owning a policy stands for
+    the country that imposes it (``lexicon/leaders.csv``); named otherwise, a leader is no
+    country ("a gap Donald Trump has promised to close")."""
+    pattern, leaders = _policy_owners()
+    return [
+        Mention(m.start(), m.end("name"), leaders[m.group("name").lower()]) for m in pattern.finditer(text)
+    ]
+
+
 _THE_MAINLAND = re.compile(r"\b[Tt]he\s+(?:Chinese\s+)?[Mm]ainland\b(?!\s+China)")
 _OFFSHORE_CHINESE = frozenset({"HKG", "MAC", "TWN"})
 

@@ -16,6 +16,7 @@ from dashboard.countries import (
     mainland_mentions,
     named_as_outside,
     naming_currency,
+    policy_owner_mentions,
     ranked_countries,
     second_stands_out,
 )
@@ -65,6 +66,9 @@ def extract_document(document: Document) -> list[Figure]:
         if not naming_currency(text, m) and not (outside and named_as_outside(text, m))
     ]
     in_title = find_countries(document.title)
+    if "'s" in text or "’s" in text or "'S" in text or "’S" in text:  # "Trump's tariffs"
+        countries = sorted([*countries, *policy_owner_mentions(text)], key=lambda m: m.start)
+        in_title = sorted([*in_title, *policy_owner_mentions(document.title)], key=lambda m: m.start)
     named_in_all = in_title + countries
     # "BEIJING (Reuters) - Brazil's exports to Argentina": the dateline's place is where the
     # report was written, not a party to its figures, nor whose figures they are but for lack

@@ -97,8 +97,9 @@ def _patterns() -> _Patterns:
         commodity_next=re.compile(rf"(?i)\s+(?:[A-Z][\w.-]*\s+)??(?P<mod>{commodities})\b"),
         # not "rose 5% and imports 3%": the next figure's; not "duties of 38% on imports": what
         # the figure is levied on
+        # "a 25 percent U.S. tariff": a country's initials among the words before the noun
         own_after=re.compile(
-            rf"(?i)\s+(?:of\s+)?(?:(?!(?:and|or|but|while|on|for|against|than|as|when|after|because|since|amid|despite|if|unless|once|until|before|under|with|at|via|through|per|by|above|below|over|versus|vs)\b)[\w-]+\s+){{0,3}}?(?P<head>{head})\b"
+            rf"(?i)\s+(?:of\s+)?(?:(?!(?:and|or|but|while|on|for|against|than|as|when|after|because|since|amid|despite|if|unless|once|until|before|under|with|at|via|through|per|by|above|below|over|versus|vs)\b)(?:[\w-]+|[a-z]\.(?:[a-z]\.)+)\s+){{0,3}}?(?P<head>{head})\b"
         ),
         # "a 36% share of the 4.6 million bpd the country imported"
         share_after=re.compile(

@@ -57,6 +57,7 @@ from dashboard.regions import (
     flows_with_a_region,
     joined_to_a_region,
     names_a_region,
+    opens_with_a_region,
 )
 from dashboard.report import Report
 from dashboard.roles import (
@@ -194,6 +195,8 @@ def figure_countries(
         # rank gives it, across the flow from the figure before
         if sibling and (other := across_from_rank(ctx, clause, sibling)):
             return {antecedent, other}
+        if sibling.count(";") == 1 and (replaced := _rival_in_place(ctx, antecedent, clause, sibling)):
+            return {antecedent, replaced}
         named = {antecedent}  # "as buyers turned to the UAE, where imports jumped 65%"
     if not named and speaks_of_two(ctx.text[clause.start : clause.end]):
         # "Trade between the two countries fell 17%, as companies shifted purchases to Mexico":
@@ -382,6 +385,8 @@ def figure_countries(
     mention = ctx.first_mention[only]
     if span.kind == "percent" and _OF_THE_WORLD.match(text, span.end):
         return {only}  # "China now buys two-thirds of the world's durian imports": its share of all
+    if opens_with_a_region(text, part.start):
+        return {only}  # "The East African Community took 28.5 percent of Kenya's exports"
     if (
         sibling
         and "alone" in text
@@ -595,6 +600,24 @@ def _bloc_partner(code: str, previous: set[str]) -> str:
     if "EUU" in previous and len(previous) == 2 and code in _eu_members():
         return next(iter(previous - {"EUU"}))
     return ""
+
+
+def _rival_in_place(ctx: SentenceContext, antecedent: str, clause: Clause, sibling: str) -> str:
+    """The country across the flow from a rival whose own clause tells its flow: "Russian LNG
+    accounted for about 20% of the EU's imports, second only to the United States, which
+    supplied 45%" puts the United States where Russia, the sentence's subject, stood."""
+    mention = ctx.first_mention.get(antecedent)
+    if mention is None or not named_as_rival(ctx.text, mention):
+        return ""
+    flow = flow_of(ctx.text[clause.start : clause.end])
+    # the side of the flow before that sends is the one its goods are named by: "Russian LNG"
+    senders = [
+        c for c in sibling.split(";") if c in ctx.first_mention and is_origin(ctx.text, ctx.first_mention[c])
+    ]
+    if not flow or len(senders) != 1:
+        return ""
+    [receiver] = set(sibling.split(";")) - set(senders)
+    return receiver if flow == "exports" else senders[0]
 
 
 def _one_and_a_bloc(ctx: SentenceContext) -> bool:

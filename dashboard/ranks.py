@@ -29,7 +29,7 @@ _SUPPLIER = re.compile(rf"(?i)\b(?:{SENDER_NOUNS}){_RANKED}")
 _BUYER = re.compile(rf"(?i)\b(?:{RECEIVER_NOUNS}){_RANKED}")
 # "ahead of Ukraine": a rival in a rank
 _RIVAL_BEFORE = re.compile(
-    r"(?i)\b(?:ahead\s+of|followed\s+by|trailed\s+by|behind|overtak(?:ing|en)|overtook|surpass(?:ing|ed)"
+    r"(?i)\b(?:ahead\s+of|followed\s+by|trailed\s+by|behind|second\s+only\s+to|overtak(?:ing|en)|overtook|surpass(?:ing|ed)"
     r"|outpac(?:ing|ed)|displac(?:ing|ed)|edg(?:ing|ed)\s+out)\s+(?:the\s+)?$"
 )
 

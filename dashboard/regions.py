@@ -38,6 +38,17 @@ def flows_with_a_region(text: str, start: int, end: int) -> bool:
     return _to_a_region().search(text, start, end) is not None
 
 
+_SPACE = re.compile(r"\s*")
+
+
+def opens_with_a_region(text: str, start: int) -> bool:
+    """Whether the part of a sentence at ``start`` has a region or bloc for its subject: "The
+    East African Community took 28.5 percent of Kenya's exports" is Kenya's share with no other
+    country."""
+    spaces = _SPACE.match(text, start)
+    return _region().match(text, spaces.end() if spaces else start) is not None
+
+
 def names_a_region(text: str, mentions: list[Mention]) -> bool:
     """Whether ``text`` names a region or bloc that is no country: not the "Africa" of "South
     Africa", which ``mentions`` (its countries) hold."""

@@ -348,7 +348,9 @@ def _currency(text: str, span: Span, mentions: list[Mention], report: Report, pa
     own = sorted(
         mentions, key=lambda m: (not part.start <= m.start < part.end, roles.is_flow_partner(text, m))
     )
-    named = (*(m.iso3 for m in own), *report.focus)
+    # the country a dateline places the report in first: "NAIROBI — Uganda remained Kenya's
+    # biggest export market, buying goods worth Sh72.4 billion" is in Kenyan shillings
+    named = (*((report.dateline,) if report.dateline else ()), *(m.iso3 for m in own), *report.focus)
     # "dinars" in a text naming none of the countries that use them: the first that does
     return currency_of(span.symbol, tuple(c for c in named if not report.partner_only(c))) or span.unit
 

@@ -126,9 +126,18 @@ def sentence_start(text: str, sentence: str, start: int) -> int:
 # In text all in lower case the place's capitals are gone: only a date or an agency after
 # it marks a dateline ("luxembourg (reuters) - ", "seoul, oct. 2 (yonhap) -- ").
 _CASELESS_DATELINE = re.compile(
-    r"\A\s*[a-z][a-z.'’-]*(?:/[a-z][a-z.'’-]*)?(?:\s+[a-z][a-z.'’-]*){0,3}(?:,\s*[a-z]+)?(?:,?\s+(?P<month>[a-z]{3,9})\.?\s+"
+    r"\A\s*(?P<place>[a-z][a-z.'’-]*(?:/[a-z][a-z.'’-]*)?(?:\s+[a-z][a-z.'’-]*){0,3})(?:,\s*[a-z]+)?(?:,?\s+(?P<month>[a-z]{3,9})\.?\s+"
     r"(?P<day>\d{1,2})(?:,?\s+(?:19|20)\d\d)?)?\s*(?:\((?P<agency>[^()\n]{1,40})\))?\s*(?:[-–—]{1,2}|:)\s"
 )
+
+
+@cache
+def _capitals() -> frozenset[str]:
+    return frozenset(r["name"].lower() for r in lexicon.rows("countries.csv") if r["kind"] == "capital")
+
+
+def _is_capital(place: str) -> bool:
+    return place.strip().lower() in _capitals()
 
 
 _HEADLINE = re.compile(r"[^\n]{1,160}(?<![.!?:])\n[ \t]*\n")
@@ -151,7 +160,9 @@ def dateline_end(text: str) -> int:
     """Where the dateline ``text`` opens with ends; 0 when it opens with none."""
     if text.islower():
         m = _CASELESS_DATELINE.match(text)
-        return m.end() if m and (m.group("day") or m.group("agency")) else 0
+        # "nairobi — uganda remained ...": a capital city's name opens a dateline as it does in
+        # capitals ("NAIROBI —"); another word needs a day or an agency ("china — exports rose")
+        return m.end() if m and (m.group("day") or m.group("agency") or _is_capital(m.group("place"))) else 0
     m = DATELINE.match(text)
     if m is None or _POSSESSIVE_WORD.search(text, 0, m.end()):
         return 0  # "India's Foreign Trade: October 2024" is a title, not a place

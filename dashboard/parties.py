@@ -205,6 +205,11 @@ def figure_countries(
             # "ASEAN remained China's largest trading partner, with trade between the two sides
             # reaching 5.7 trillion yuan": China's, with a bloc that is no country
             return set(ctx.in_sentence)
+        if len(two := {code for code, m in ctx.first_mention.items() if m.start < span.start}) == 2:
+            # "Mexico overtook Canada as America's top partner, with two-way trade of $839.9
+            # billion"; "South Africa remained China's largest trading partner in Africa, with
+            # bilateral trade of 104.3 billion yuan": the two this sentence names before it
+            return two
         if (one := report.with_region) and not (continues and len(previous) == 2):
             return {one}  # "China-Africa trade hit a record ...", then "trade between the two sides"
         if sibling.count(";") == 1:
@@ -213,10 +218,6 @@ def figure_countries(
             return set(sibling.split(";"))
         if continues and len(previous) == 2:
             return set(previous)
-        if len(ctx.in_sentence) == 2 and all(m.start < span.start for m in ctx.first_mention.values()):
-            # "Mexico overtook Canada as America's top partner, with two-way trade of $839.9
-            # billion": the two this sentence names, not the two the document names most
-            return set(ctx.in_sentence)
         pair = set(report.focus[:2])
         if len(pair) == 2:
             return set(pair)

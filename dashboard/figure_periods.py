@@ -194,7 +194,7 @@ def _last_timed(earlier: list[Figure]) -> Figure | None:
     return next((f for f in reversed(earlier[-_TIMED_REACH:]) if f.period_start), None)
 
 
-_SAME_STRETCH = re.compile(r"(?i)\bsame\s+([\w-]+)\s+(months|quarters)\b")
+_SAME_STRETCH = re.compile(r"(?i)\b(?:same\s+)?([\w-]+)\s+(months|quarters)\b")
 
 
 def _same_stretch(words: str, earlier: list[Figure]) -> Figure | None:

@@ -363,7 +363,8 @@ def metric_for(index: MetricIndex, start: int, end: int, kind: str, unit: str) -
         kind in _SHARE_KINDS
         and "market" in text
         and (market := _SHARE_OF_A_MARKET.search(text, max(0, start - 90), start))
-        and (chosen is None or chosen.start < market.start())
+        # not "despite the bloc's duties" after it
+        and (chosen is None or chosen.start < market.start() or chosen.start >= end)
     ):
         return "market share"  # "Chinese brands' share of the EU's electric car market rose to 8%"
     if chosen is not None and chosen.start >= end and _PART_BREAK.search(text, end, chosen.start):

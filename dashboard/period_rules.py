@@ -83,11 +83,12 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         (
             # not "for the period April-December", which names its own
             rf"(?i:(?:over|in|during|for){S}the{S}(?:same{S})?period)(?!{S}(?:(?i:of|from|between){S})?(?:{month}|{YEAR}))"
-            # "over the same four months", but not "in the same two months of 2023" or "last year"
-            rf"|(?i:(?:over|in|during|for){S}the{S}same{S}(?:{n}{S})?(?:months|weeks|quarters))"
-            rf"(?!{S}(?i:of|from|between|in|a|last|the){S})",
+            # "over the same four months", "over the seven months", but not "in the same two months
+            # of 2023", "last year" or "in the three months to September"
+            rf"|(?i:(?:over|in|during|for){S}the{S}(?:same{S}(?:{n}{S})?|{n}{S})(?:months|weeks|quarters))"
+            rf"(?!{S}(?i:of|from|between|in|a|last|the|to|through|thru|ending|ended|since|until|before|after)\b)",
             anaphor,
-            ("period", "same"),
+            ("period", "same", "months", "quarters"),
         ),
         # "year-to-date through September": January to that month
         (

@@ -374,8 +374,10 @@ def told_later(ctx: SentenceContext, code: str, part: Clause, beside: str) -> bo
     if ctx.bilateral or code not in ctx.first_mention or not of_a_later_figure(ctx, code, part):
         return False
     own = ctx.part(ctx.clause(ctx.first_mention[code].start))
-    # named before that part's figure: not "..., according to Uruguay XXI" after it
-    figure = ctx.span_starts[bisect_right(ctx.span_starts, own.start - 1)]
+    # named before that part's figure: not "..., according to Uruguay XXI" after it; a part
+    # listing top buyers may hold none
+    i = bisect_right(ctx.span_starts, own.start - 1)
+    figure = ctx.span_starts[i] if i < len(ctx.span_starts) else own.end
     return beside not in ctx.clause_countries(Clause(own.start, figure))
 
 

@@ -105,6 +105,7 @@ _THE_COUNTRYS = re.compile(
 )
 
 
+# "two-thirds of the world's durian imports": a share of everyone's flow
 _OF_THE_WORLD = re.compile(r"(?i)\s+of\s+(?:the\s+)?(?:world['’]s|global|world)\b")
 # A ranked partnership's trade: "the largest trading partner, with total trade of": the pair's
 _PARTNERS_TOTAL = re.compile(
@@ -606,7 +607,7 @@ def _bloc_partner(code: str, previous: set[str]) -> str:
 def _rival_in_place(ctx: SentenceContext, antecedent: str, clause: Clause, sibling: str) -> str:
     """The country across the flow from a rival whose own clause tells its flow: "Russian LNG
     accounted for about 20% of the EU's imports, second only to the United States, which
-    supplied 45%" puts the United States where Russia, the sentence's subject, stood."""
+    supplied 45%" puts the United States where Russia, whose goods the flow names, stood."""
     mention = ctx.first_mention.get(antecedent)
     if mention is None or not named_as_rival(ctx.text, mention):
         return ""

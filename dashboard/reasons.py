@@ -75,7 +75,7 @@ def named_in_reason_before(ctx: SentenceContext, clause: Clause) -> set[str]:
     tariffs, pushing the surplus to nearly $1 trillion" is no figure of the United States'."""
     reason = _first_reason(ctx.text)
     if reason is None or reason.end() > clause.start:
-        return set()  # the first reason ends before the clause, or none does
+        return set()  # no reason, or the first ends past the clause's start: none before it
     # "as" also compares and ranks ("surpassed the United States as China's top supplier",
     # "twice as much crude as it sells the United States"): after it, only a country named for
     # its policy is surely in a reason

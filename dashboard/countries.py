@@ -252,24 +252,31 @@ def kingdom_mentions(text: str, ranked: list[tuple[str, int]]) -> list[Mention]:
     return [Mention(m.start(), m.end(), code) for m in _THE_KINGDOM.finditer(text)] if code else []
 
 
+# A possessive owning a tariff ("'s 25% tariffs", "'s counter-tariffs"): opening on the
+# apostrophe, the engine skips the text to them, and few are followed by a tariff
+_POSSESSED_POLICY = re.compile(
+    r"['’][sS]\s+(?:[\w%$.-]+\s+){0,3}?(?i:(?:\w+-)?(?:tariffs?|duties|duty|levies|levy|sanctions))\b"
+)
+_NAME_BEFORE = re.compile(r"(?<![^\W\d_])[^\W\d_]{2,12}$")
+
+
 @cache
-def _policy_owners() -> tuple[re.Pattern[str], dict[str, str]]:
-    leaders = {r["name"].lower(): r["iso3"] for r in lexicon.rows("leaders.csv")}
-    pattern = re.compile(  # in any case: copy in capitals or in lower case names them alike
-        rf"(?i)\b(?P<name>{lexicon.alternation(list(leaders))})['’]s\s+(?:[\w%$.-]+\s+){{0,3}}?"
-        r"(?:\w+-)?(?:tariffs?|duties|duty|levies|levy|sanctions)\b"  # "counter-tariffs" too
-    )
-    return pattern, leaders
+def _leaders() -> dict[str, str]:
+    return {r["name"].lower(): r["iso3"] for r in lexicon.rows("leaders.csv")}
 
 
 def policy_owner_mentions(text: str) -> list[Mention]:
     """ "Trump's 25% tariffs", "Carney's counter-tariffs": a leader owning a policy stands for
-    the country that imposes it (``lexicon/leaders.csv``); named otherwise, a leader is no
-    country ("a gap Donald Trump has promised to close")."""
-    pattern, leaders = _policy_owners()
-    return [
-        Mention(m.start(), m.end("name"), leaders[m.group("name").lower()]) for m in pattern.finditer(text)
-    ]
+    the country that imposes it (``lexicon/leaders.csv``), in any case, as copy in capitals
+    names him; named otherwise, a leader is no country ("a gap Donald Trump has promised to
+    close")."""
+    leaders = _leaders()
+    found = []
+    for policy in _POSSESSED_POLICY.finditer(text):
+        name = _NAME_BEFORE.search(text, max(0, policy.start() - 12), policy.start())
+        if name is not None and (code := leaders.get(name.group().lower())):
+            found.append(Mention(name.start(), name.end(), code))
+    return found
 
 
 _THE_MAINLAND = re.compile(r"\b[Tt]he\s+(?:Chinese\s+)?[Mm]ainland\b(?!\s+China)")

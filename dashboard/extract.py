@@ -65,10 +65,12 @@ def extract_document(document: Document) -> list[Figure]:
         for m in find_countries(text)
         if not naming_currency(text, m) and not (outside and named_as_outside(text, m))
     ]
-    in_title = find_countries(document.title)
-    if "'s" in text or "’s" in text or "'S" in text or "’S" in text:  # "Trump's tariffs"
-        countries = sorted([*countries, *policy_owner_mentions(text)], key=lambda m: m.start)
-        in_title = sorted([*in_title, *policy_owner_mentions(document.title)], key=lambda m: m.start)
+    # "Trump's 25% tariffs": a leader owning a tariff stands for his country, in the title too
+    if owners := policy_owner_mentions(text):
+        countries = sorted([*countries, *owners], key=lambda m: m.start)
+    in_title = sorted(
+        [*find_countries(document.title), *policy_owner_mentions(document.title)], key=lambda m: m.start
+    )
     named_in_all = in_title + countries
     # "BEIJING (Reuters) - Brazil's exports to Argentina": the dateline's place is where the
     # report was written, not a party to its figures, nor whose figures they are but for lack

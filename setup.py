@@ -27,6 +27,7 @@ COMPILED = [
     "extract",
     "figure_periods",
     "figures",
+    "follows",
     "fiscal_resolvers",
     "forecasts",
     "lists",
@@ -34,6 +35,7 @@ COMPILED = [
     "metrics",
     "non_periods",
     "openings",
+    "other_side",
     "parties",
     "period_calendar",
     "period_resolvers",
@@ -56,6 +58,7 @@ COMPILED = [
     "statements",
     "totals",
     "units",
+    "unnamed",
 ]
 
 

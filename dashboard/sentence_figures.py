@@ -25,6 +25,7 @@ from dashboard.documents import Document
 from dashboard.figure_periods import base_period, period_fields, year_earlier
 from dashboard.figures import Figure, Span
 from dashboard.fiscal_resolvers import names_a_season
+from dashboard.follows import Follows
 from dashboard.metric_parties import by_metric
 from dashboard.metrics import (
     MetricIndex,
@@ -131,7 +132,6 @@ def sentence_figures(
     measured_before = before.measured()
     previous_countries = before.carried_countries()
     continues = last is not None and context.points_back(text, mentions, previous_countries)
-    previous_subject = before.subject
     focus_codes = ";".join(focus[:2])  # most named first: the first with a fiscal calendar sets it
     ctx = context.SentenceContext(
         text,
@@ -140,6 +140,15 @@ def sentence_figures(
         spans,
     )
     conjuncts = Conjuncts(ctx)
+    follows = Follows(
+        previous_countries,
+        before.subject,
+        continues,
+        before.roles,
+        before.breakdown,
+        ranked_in=before.rank_owner,
+        totals=before.totals,
+    )
     metrics = MetricIndex(text, {m.start for m in mentions} if "sold" in text else ())
     bounds = range_bounds(text, spans)
     out: list[Figure] = []
@@ -147,17 +156,7 @@ def sentence_figures(
         clause = ctx.clause(span.start)
         countries = join_codes(
             parties.figure_countries(
-                conjuncts,
-                span,
-                report,
-                previous_countries,
-                previous_subject,
-                continues,
-                before.roles,
-                before.breakdown,
-                sibling=out[-1].countries if out else "",
-                ranked_in=before.rank_owner,
-                totals=before.totals,
+                conjuncts, span, report, follows, sibling=out[-1].countries if out else ""
             )
         )
         bound, worded = qualify(text, span.start, span.end)

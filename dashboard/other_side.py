@@ -1,0 +1,307 @@
+"""The other side of a figure whose part of the sentence names one country.
+
+"Saudi Arabia shipped 86 million tons" in a report on China's imports is Saudi Arabia's with
+China; "China's trade surplus hit $992 billion" is China's alone. ``parties`` asks when the
+figure's part names one country; the rules go from what the sentence says (a share of the
+world's, a rank, a rival, the other countries it names) to the statement before (its flow's
+other side) and the report (its pair, its reporting country).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from dashboard import lexicon
+from dashboard.conjuncts import Conjuncts, of_a_later_figure, partner_of_another_figure, told_later
+from dashboard.context import POSSESSIVE, Clause, SentenceContext
+from dashboard.countries import is_origin, list_with
+from dashboard.figures import Span
+from dashboard.follows import Follows
+from dashboard.ranks import beside_rival, named_as_rival, placed_in_ranking, rank_owner, rivals_after
+from dashboard.reasons import named_in_reason_before, named_only_in_reason, opens_a_reason
+from dashboard.regions import flows_with_a_region, joined_to_a_region, names_a_region, opens_with_a_region
+from dashboard.report import Report
+from dashboard.roles import (
+    FROM_BEFORE,
+    flow_of,
+    flow_roles,
+    is_flow_partner,
+    is_partner,
+    named_for_policy,
+    origin_flow,
+    ranked_as,
+    role,
+)
+from dashboard.sentences import LIST_ITEM
+from dashboard.totals import is_total, own_balance, own_data_before
+
+# "with Brazil alone accounting for": one of a list that shipped together
+_ALONE = re.compile(r"(?i)\balone\b")
+# "two-thirds of the world's durian imports": a share of everyone's flow
+_OF_THE_WORLD = re.compile(r"(?i)\s+of\s+(?:the\s+)?(?:world['’]s|global|world)\b")
+# "the country's dairy sales", "the country's tomatoes": of the country the statement before
+# was about; not "the country's statistics office", who speaks
+_THE_COUNTRYS = re.compile(
+    r"(?i)\bthe\s+(?:country|nation)['’]s\s+(?!(?:[\w-]+\s+){0,2}?(?:office|bureau|ministry|agency|bank"
+    r"|authority|institute|council|association|department|statistics|customs|government|president"
+    r"|minister|officials?|leaders?)\b)"
+)
+
+
+def one_named_parties(
+    conjuncts: Conjuncts,
+    span: Span,
+    report: Report,
+    follows: Follows,
+    sibling: str,
+    only: str,
+    clause: Clause,
+    part: Clause,
+    reason: re.Match[str] | None,
+) -> set[str]:
+    """The countries of ``span``, whose ``part`` of ``clause`` names ``only``: it and the other
+    side of its flow, unless the figure is its own."""
+    ctx = conjuncts.ctx
+    text = ctx.text
+    focus, reporter, paired = report.focus, report.reporter, report.paired
+    previous, previous_subject, continues = follows.previous, follows.previous_subject, follows.continues
+    named = {only}
+    mention = ctx.first_mention[only]
+    if span.kind == "percent" and _OF_THE_WORLD.match(text, span.end):
+        return {only}  # "China now buys two-thirds of the world's durian imports": its share of all
+    if opens_with_a_region(text, part.start):
+        return {only}  # "The East African Community took 28.5 percent of Kenya's exports"
+    if (
+        sibling
+        and "alone" in text
+        and _ALONE.search(text, part.start, span.start)
+        and len(rest := set(sibling.split(";")) - list_with(ctx.text, ctx.mentions, mention) - {""}) == 1
+    ):
+        # "Brazil, Argentina and Uruguay shipped 1.9 million tonnes of beef to China, with Brazil
+        # alone accounting for 1.3 million tonnes": with the other side of the list's flow
+        return {only, *rest}
+    if placed_in_ranking(text) and (owner := follows.ranked_in()) and owner != only:
+        # "China was Germany's most important trading partner ... The United States came a close
+        # second with 252.3 billion euros": in the same ranking, with Germany
+        return {only, owner}
+    if (
+        (owner := previous_subject or reporter) not in ("", only)
+        and ("country" in text or "nation" in text)
+        and 0 <= _the_countrys(text) < part.end
+    ):
+        # "New Zealand's dairy exports to China fell ... China's share of the country's dairy sales
+        # slipped": the country the statement before was about; after a list naming none, the
+        # country the report is about
+        return {only, owner}
+    if named_as_rival(text, mention):
+        if (rank := rank_owner(ctx, before=mention.start)) and rank != only:
+            return {only, rank}  # "China's top corn supplier ..., ahead of Ukraine with 5.6 million tonnes"
+        # "FDI into India from Singapore rose to $11.8 billion, making it the largest source,
+        # ahead of Mauritius with $7.97 billion": in the partner's place, with the other side
+        if (other := beside_rival(ctx, mention, sibling)) and other != only:
+            return {only, other}
+        if len(owner_before := set(sibling.split(";")) - set(ctx.first_mention) - {""}) == 1:
+            # "Australia remained the top supplier with 42%, followed by Malaysia with 16%": in
+            # the rank the figure before was in, the country it was ranked in
+            return {only, *owner_before}
+    if len(previous) == 1 and only not in previous and ranked_as(text, mention) and not rank_owner(ctx):
+        # "Japan imported 65.9 million tonnes of LNG ... Australia remained the top supplier with
+        # 42% of the total": ranked in the country the statement before was about
+        return {only, *previous}
+    partner = is_partner(text, mention)
+    # "China's June trade data (y/y): exports +8.6%": the country's own totals
+    aggregate = is_total(text, part, span) or (own_data_before(text, mention, span))
+    if aggregate and not partner and not continues:
+        return set(named)
+    if sibling and (side := ranked_as(text, mention)) and (flow := flow_of(text[: mention.start])):
+        # "Saudi Arabia supplied India with 727,000 bpd, while Iraq remained the top supplier at
+        # 1.1 million bpd": a supplier sends, as Saudi Arabia did, so to India
+        flows = flow_roles(text, ctx.mentions, sibling, flow)
+        across = [code for code, r in flows.items() if r != side and code != only]
+        if len(across) == 1:
+            return {only, across[0]}
+    if not partner and (
+        joined_to_a_region(text, mention)
+        or (
+            (" to " in text or " from " in text or " with " in text)
+            and flows_with_a_region(text, part.start, part.end)
+        )
+    ):
+        # "South Africa's exports to the rest of Africa rose 7%, more than its exports to China",
+        # "China-Africa trade hit a record": with a region, no other country
+        return set(named)
+    if not partner and (other := conjuncts.in_place_of(only, part)) and other != only:
+        return {only, other}  # "..., while China's share rose": where the other stood
+    if not partner and not aggregate and (other := conjuncts.across_earlier_flow(only, part)):
+        return {only, other}  # "Turkmenistan supplied 31.6 bcm to China; Russia delivered 22.7 bcm"
+    # A partner pairs with a country named as a subject: "Exports to China, South Korea's
+    # largest partner, rose 4%, while those to the United States advanced 2%" is KOR;USA; not
+    # with the one country of another part's figure: "The Netherlands took 38%, while the
+    # United Kingdom took 19%"; nor with the partner of another part's figure: "Nigeria's
+    # non-oil exports rose 11.3%, with cocoa beans to the Netherlands accounting for N295 billion".
+    rivals = rivals_after(ctx, span) if ctx.has_rival else set()
+    # "Malaysia, a hub for Iranian oil, supplied"; "as factories rushed out shipments ahead of
+    # threatened U.S. tariffs, pushing the surplus to": no party
+    aside = ctx.described_in_aside(Clause(0, span.start)) | named_in_reason_before(ctx, clause)
+    others = [
+        code
+        for code in ctx.first_mention
+        if code != only
+        and code not in rivals
+        and code not in aside
+        and not conjuncts.claimed_elsewhere(code, part)
+        and not partner_of_another_figure(ctx, code, part)
+        and not of_a_later_figure(ctx, code, part)
+        # "expects shipments of 7.5 million tonnes as India eases its export curbs": a reason's
+        and not opens_a_reason(text, ctx.first_mention[code].start)
+        # "fell 4.8% as shipments to China dropped": a reason's
+        and not (reason is not None and ctx.first_mention[code].start > reason.start())
+    ]
+    if conjuncts.breakdown_at is not None and span.start < conjuncts.breakdown_at:
+        # not with a country of the breakdown after it: "imported 41.3 bcm, of which Russia ..."
+        others = [code for code in others if ctx.first_mention[code].start < conjuncts.breakdown_at]
+    if partner and (is_flow_partner(text, mention) or not POSSESSIVE.match(text, mention.end)):
+        # Not with another partner: "Exports to China rose, while sales to the US slipped"; but
+        # "30% of Kenya's tea exports, worth ..., went to Pakistan": Kenya owns the flow.
+        others = [code for code in others if not is_flow_partner(text, ctx.first_mention[code])]
+    if partner and len(others) > 1 and FROM_BEFORE.search(text, max(0, mention.start - 10), mention.start):
+        # "Imports of Brazilian soybeans by China ..., while the share from the U.S. dropped":
+        # the U.S. sends, as the origin of the goods did, so with the one that receives
+        others = [code for code in others if not is_origin(text, ctx.first_mention[code])] or others
+    if others:
+        # "South Africa, Nigeria and Angola were China's top three trading partners, with South
+        # Africa alone accounting for 21%": with the country the rank is in
+        owner = rank_owner(ctx) if len(others) > 1 and ("'" in text or "’" in text) else ""
+        return {only, owner if owner in others else others[0]}
+    if partner and reporter and only != reporter and LIST_ITEM.match(text):
+        # "• Exports to the US: USD 6.9 billion" then "• Imports from China: USD 10.0 billion":
+        # each line of a list is the reporting country's, with its own partner
+        return {only, reporter}
+    # In place of one side of the statement before: "China's imports from Russia rose ...
+    # Saudi Arabia shipped 86 million tons": Saudi Arabia sends, as Russia did, to China.
+    if (
+        not aggregate
+        # not the last partner of a breakdown: "shipments to China eased 0.5% and those to
+        # Britain tumbled 7.8%. Imports from China rebounded" are the reporting country's
+        and not (partner and follows.breakdown())
+        and (flows := follows.roles())
+        and only not in flows
+        # "Saudi flows slumped 9%": a flow that names no way leaves the country it is named by
+        and (
+            flow := flow_of(text[clause.start : clause.end])
+            or flow_of(text)
+            or ("exports" if origin_flow(text, mention) else "")
+        )
+    ):
+        side = role(flow, partner)
+        return {only, *(code for code, r in flows.items() if r != side)}
+    if not partner and (other := bloc_partner(only, previous)):
+        return {only, other}
+    if partner and previous_subject and previous_subject != only:
+        if (
+            reporter not in ("", only, previous_subject)
+            and (flow := flow_of(text[clause.start : clause.end]))
+            and follows.roles().get(previous_subject) == role(flow, partner)
+        ):
+            # "The United States came second, buying $40.3 billion of Brazilian goods. Soybeans
+            # accounted for $31.5 billion of sales to China": two buyers; the reporter sells
+            return {only, reporter}
+        return {only, previous_subject}
+    if ctx.bilateral and one_and_a_bloc(ctx):
+        return set(named)  # "..., with trade between the two sides (China and ASEAN) up 8.8%"
+    if (
+        ctx.bilateral
+        or (
+            paired
+            and only in focus[:2]
+            # "China's trade surplus narrowed" in a release that names the EU only as a market for
+            # China's goods, or in a sentence naming no other country: China's own, not the pair's
+            and not (
+                own_balance(text, part, mention)
+                and (len(ctx.in_sentence) == 1 or any(map(report.partner_only, focus[:2])))
+            )
+        )
+    ):
+        pair = set(focus[:2])
+        if only in pair and len(pair) == 2:
+            other = next(iter(pair - {only}))
+            if told_later(ctx, other, part, only) or named_only_in_reason(ctx, other, reason):
+                # "German exports fell 5.8%, as demand from China weakened": Germany's own
+                return {only}
+            return pair
+    main = focus[0] if focus else ""
+    if (
+        not partner
+        and reporter not in ("", only, main)
+        and not aggregate
+        and (flow := flow_of(text[clause.start : clause.end]))
+        and report.reporter_flow not in ("", flow)
+    ):
+        # "Iraq shipped 907,000 bpd" in a report on India's imports that names Russia most: sent
+        # to the country whose imports the report tells, not with the other supplier
+        return {only, reporter}
+    if (
+        main
+        and main != only
+        and not aggregate
+        and not (partner and (report.partner_only(main) or _partner_here(ctx, main)))
+        # "Japan logged a trade surplus" in a report naming Taiwan most, only as a market, or
+        # "China's trade surplus hit $992 billion" in a sentence naming no other: its own
+        and not (
+            (report.partner_only(main) or len(ctx.in_sentence) == 1) and own_balance(text, part, mention)
+        )
+        and not told_later(ctx, main, part, only)
+        and not named_only_in_reason(ctx, main, reason)
+        # "Thailand's exports rose 6.1%" in a report naming Japan more, only as a partner: the
+        # reporting country's own total
+        and not (only == reporter and main not in ctx.in_sentence and report.partner_only(main))
+    ):
+        return {only, main}  # "Saudi Arabia shipped 86 million tons" in a report on China's imports
+    if (
+        partner
+        and reporter
+        and reporter != only
+        and not aggregate
+        and not POSSESSIVE.match(text, mention.end)
+    ):
+        return {only, reporter}  # "- Exports to Japan: $29.0 billion" under "South Korea-Japan trade"
+    if len(previous) == 2 and only in previous and named_for_policy(text, mention):
+        # "Vietnam's exports to the United States jumped 23%. U.S. tariffs could cut shipments by
+        # $5-8 billion": the country of a policy, not the flow's only side
+        return set(previous)
+    return set(named)
+
+
+@lru_cache(maxsize=8)
+def _the_countrys(text: str) -> int:
+    """Where the sentence first says "the country's" of a country, or -1: once per sentence, so
+    an endless sentence of figures stays linear."""
+    found = _THE_COUNTRYS.search(text)
+    return found.start() if found else -1
+
+
+@cache
+def _eu_members() -> frozenset[str]:
+    return frozenset(lexicon.column("eu_members.csv", "iso3"))
+
+
+def bloc_partner(code: str, previous: set[str]) -> str:
+    """The partner of the EU in the statement before, when ``code`` is a member standing in the
+    bloc's place: "The EU imported 17.8 million tonnes of LNG from Russia ... Spain alone took
+    5.1 million tonnes" is Spain's with Russia."""
+    if "EUU" in previous and len(previous) == 2 and code in _eu_members():
+        return next(iter(previous - {"EUU"}))
+    return ""
+
+
+def one_and_a_bloc(ctx: SentenceContext) -> bool:
+    """Whether the sentence's two sides are its one country and a region or bloc that is none."""
+    return len(ctx.in_sentence) == 1 and names_a_region(ctx.text, ctx.mentions)
+
+
+def _partner_here(ctx: SentenceContext, code: str) -> bool:
+    """Whether the sentence names ``code`` as the far side of a flow: a partner pairs with
+    no other partner ("Exports to Brazil jumped 9%, and those to Chile 4%")."""
+    mention = ctx.first_mention.get(code)
+    return mention is not None and is_flow_partner(ctx.text, mention)

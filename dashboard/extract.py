@@ -217,6 +217,14 @@ def _after_words(
         if lead or before_figures or sentence.text.endswith(":")
         else None
     )
+    if (
+        heading is None
+        and before.heading
+        and sentence.text.endswith(":")
+        and not names_a_time(sentence.text, caseless)
+    ):
+        # "Key figures from the trade ministry:" under a lead on March: the list is March's too
+        heading = before.heading
     # "India's imports from Russia in April-October 2024:" over "• Coal: ₹23,900 crore"
     topic = topic_flow(sentence.text) if sentence.text.endswith(":") else ""
     if heading or topic or before.heading or (before.figures and not _aside(sentence.text, caseless)):

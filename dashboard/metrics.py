@@ -272,7 +272,7 @@ _RANK_ASIDE = re.compile(
 
 
 _LEVIED_ON = re.compile(r"(?i)\s+on\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?")
-_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|including|excluding)\b[^,;]{0,120},")
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|where|including|excluding)\b[^,;]{0,120},")
 
 
 class MetricIndex:
@@ -309,11 +309,18 @@ class MetricIndex:
         self._ends = [m.end for m in self.named]
         self._starts = [m.start for m in self.named]
         # "Cognac, which faces duties of up to 39%, accounted for €1.1 billion", "non-oil exports,
-        # including re-exports, rose 9.8%": an aside's metric is its own figures', not the sentence's
+        # including re-exports, rose 9.8%", "Exports to China, where oranges gained duty-free
+        # access, doubled": an aside's metric is its own figures', not the sentence's
         self._relatives = (
             [m.span() for m in _RELATIVE_ASIDE.finditer(text)]
             if self.named
-            and (", which" in text or ", who" in text or ", includ" in text or ", exclud" in text)
+            and (
+                ", which" in text
+                or ", who" in text
+                or ", where" in text
+                or ", includ" in text
+                or ", exclud" in text
+            )
             else []
         )
 

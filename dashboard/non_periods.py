@@ -11,6 +11,12 @@ from dashboard.period_calendar import Resolver
 from dashboard.period_resolvers import not_a_period, open_before
 from dashboard.period_vocabulary import ORD, YEAR, S, vocabulary
 
+# What happened at a time, rather than over it: "signed in 2023", "Britain left the bloc in 2020"
+_EVENTS = (
+    rf"signed|agreed|announced|unveiled|struck|sealed|inked|launched|imposed|lifted|scrapped"
+    rf"|joined|left|quit|exited|took{S}effect"
+)
+
 
 def non_period_rules() -> list[tuple[str, Resolver, tuple[str, ...]]]:
     """(pattern, resolver, needs), as ``period_rules.rule_table`` has them."""
@@ -148,13 +154,15 @@ def non_period_rules() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         ),
         # "less than 1% before February 2022", "duties of 218% until March": a time open at one end
         (
-            rf"(?i:(?:before|prior{S}to|until|till){S}(?:the{S}(?:start{S}of{S}(?:the{S})?)?[a-z-]+|(?:{month}{S})?(?P<y>{YEAR})|{month}))",
+            rf"(?i:(?:before|prior{S}to|until|till){S}(?:the{S}(?:start{S}of{S}(?:the{S})?)?[a-z-]+|(?:{month}{S})?(?P<y>{YEAR})|{month}"
+            # "Before Britain left the bloc in 2020": before an event, whose date is not a period
+            rf"|(?:[\w.'’-]+{S}){{1,4}}?(?:{_EVENTS})(?:{S}[^\s,.;:]+){{0,6}}?{S}(?:in|on){S}(?:{month}{S})?{YEAR}))",
             open_before,
             ("before", "prior to", "until", "till"),
         ),
         # "under a deal signed in November": the date of an event, not a period of figures
         (
-            rf"(?i:(?:signed|agreed|announced|unveiled|struck|sealed|inked|launched|imposed|lifted|scrapped|took{S}effect"
+            rf"(?i:(?:{_EVENTS}"
             # "signed a 27-year deal with Sinopec in 2022"
             rf"|came{S}into{S}force)(?:{S}(?![$€£¥₹])(?:[^\s,.;:]|\.(?=\S))+){{0,6}}?{S}(?:on{S}|in{S}|at{S})?)"
             rf"(?:(?:{month})(?:{S}\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?{S}{YEAR})?|{YEAR}(?:{S}(?i:and|or){S}{YEAR})?"
@@ -172,6 +180,10 @@ def non_period_rules() -> list[tuple[str, Resolver, tuple[str, ...]]]:
                 "imposed",
                 "lifted",
                 "scrapped",
+                "joined",
+                "left",
+                "quit",
+                "exited",
                 "effect",
                 "force",
             ),
@@ -182,6 +194,7 @@ def non_period_rules() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         (
             rf"(?i:(?:the|its|their|a|this|that|[\w-]+['’]s){S}{YEAR}{S}"
             rf"(?:report|survey|study|review|yearbook|edition|ranking|agreement|deal|accord|treaty|pact"
+            rf"|protocol|contract|memorandum|framework|roadmap|visit|crisis|war|ban"
             rf"|summit|law|act|election|invasion|pandemic|earthquake)s?)(?!\w)",
             not_a_period,
             ("YEAR",),

@@ -10,12 +10,13 @@ other side) and the report (its pair, its reporting country).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache, lru_cache
 
 from dashboard import lexicon
 from dashboard.conjuncts import Conjuncts, of_a_later_figure, partner_of_another_figure, told_later
 from dashboard.context import POSSESSIVE, Clause, SentenceContext
-from dashboard.countries import is_origin, list_with
+from dashboard.countries import Mention, is_origin, list_with
 from dashboard.figures import Span
 from dashboard.follows import Follows
 from dashboard.ranks import beside_rival, named_as_rival, placed_in_ranking, rank_owner, rivals_after
@@ -109,14 +110,24 @@ def one_named_parties(
         # "Japan imported 65.9 million tonnes of LNG ... Australia remained the top supplier with
         # 42% of the total": ranked in the country the statement before was about
         return {only, *previous}
-    partner = is_partner(text, mention)
+    # "a tariff threatened by Washington could cut sales to the U.S.": the name nearest the
+    # figure says which side it is on
+    partner = is_partner(text, mention) or any(
+        m.iso3 == only and part.start <= m.start < span.start and is_partner(text, m)
+        for m in ctx.mentions[bisect_right(ctx.mention_starts, mention.start) :]
+    )
     # "China's June trade data (y/y): exports +8.6%": the country's own totals
     aggregate = is_total(text, part, span) or (own_data_before(text, mention, span))
     if aggregate and not partner and not continues:
         return set(named)
-    if sibling and (side := ranked_as(text, mention)) and (flow := flow_of(text[: mention.start])):
+    if (
+        sibling
+        and (side := ranked_as(text, mention) or _side_as_subject(ctx, mention, span, partner or aggregate))
+        and (flow := flow_of(text[: mention.start]))
+    ):
         # "Saudi Arabia supplied India with 727,000 bpd, while Iraq remained the top supplier at
-        # 1.1 million bpd": a supplier sends, as Saudi Arabia did, so to India
+        # 1.1 million bpd": a supplier sends, as Saudi Arabia did, so to India; "Exports to
+        # Pakistan rose 8%, while the United States took 12,000 tonnes": a buyer, with the seller
         flows = flow_roles(text, ctx.mentions, sibling, flow)
         across = [code for code, r in flows.items() if r != side and code != only]
         if len(across) == 1:
@@ -255,7 +266,9 @@ def one_named_parties(
         and not named_only_in_reason(ctx, main, reason)
         # "Thailand's exports rose 6.1%" in a report naming Japan more, only as a partner: the
         # reporting country's own total
-        and not (only == reporter and main not in ctx.in_sentence and report.partner_only(main))
+        and not (
+            only == reporter and main not in ctx.in_sentence and (report.partner_only(main) or not paired)
+        )
     ):
         return {only, main}  # "Saudi Arabia shipped 86 million tons" in a report on China's imports
     if (
@@ -305,3 +318,19 @@ def _partner_here(ctx: SentenceContext, code: str) -> bool:
     no other partner ("Exports to Brazil jumped 9%, and those to Chile 4%")."""
     mention = ctx.first_mention.get(code)
     return mention is not None and is_flow_partner(ctx.text, mention)
+
+
+def _side_as_subject(ctx: SentenceContext, mention: Mention, span: Span, partner: bool) -> str:
+    """ "sender" or "receiver" when the country is the subject of a verb of one way right before
+    the figure ("the United States took 12,000 tonnes"); not of a flow it owns ("Japan's
+    imports"), nor a partner or a total."""
+    if partner or POSSESSIVE.match(ctx.text, mention.end) or span.start - mention.end > _SUBJECT_REACH:
+        return ""
+    gap = ctx.text[mention.end : span.start]
+    if "," in gap or ";" in gap:
+        return ""  # "toward the UAE, where imports jumped 65%": not the subject of the verb
+    flow = flow_of(gap)
+    return role(flow, False) if flow else ""
+
+
+_SUBJECT_REACH = 40  # "the United States took about 12,000 tonnes": a verb and a bound between

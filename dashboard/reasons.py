@@ -19,7 +19,10 @@ _REASON = re.compile(
     r"|(?:driven|fuell?ed|spurred|buoyed|propelled)\s+by"
     # "grew 5.4% on brisk shipments of chips to China": on what drove it
     r"|on(?=\s+(?:brisk|strong|robust|solid|firm|weak|weaker|stronger|soft|sluggish|rising|falling|higher"
-    r"|lower|booming|slowing|surging|slumping)\b))\s(?!(?:much|many|well|a\s+share|of)\b)"
+    r"|lower|booming|slowing|surging|slumping)\b)"
+    # "expects 7.5 million tonnes this year after India lifted its curbs": what a country did
+    r"|after(?=\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:had\s+)?[a-z]+ed\b))"
+    r"\s(?!(?:much|many|well|a\s+share|of)\b)"
 )
 # A country right after the word that opens a reason ("as India eases its curbs"), not "such as"
 _REASON_BEFORE = re.compile(

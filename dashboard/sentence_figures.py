@@ -204,10 +204,15 @@ def sentence_figures(
         if (
             measured.kind == "quantity"
             and carried_from is not None
-            and carried_from.kind == "quantity"
-            and carried_from.unit != measured.unit
+            and (
+                (carried_from.kind == "quantity" and carried_from.unit != measured.unit)
+                # "Export earnings jumped 27%. Indonesia took 1.4 million tonnes": no earnings in tonnes
+                or carried_from.metric in _MONEY_ONLY
+            )
         ):
-            carried_from = before.measured_in(measured.unit) or carried_from
+            carried_from = before.measured_in(measured.unit) or (
+                None if carried_from.metric in _MONEY_ONLY else carried_from
+            )
         metric = carried_metric(named_metric, metrics, measured, carried_from, continues, countries)
         if not metric and measured_before is None:
             # "... exports to the United States fell in February. They dropped 8.5% to $6.9 billion"

@@ -35,7 +35,10 @@ _BASE_GAP = re.compile(
 _RANGE_DASH = re.compile(r"\s?[-–—]\s?")
 _DIGIT_GROUPS = re.compile(r"[, \u00a0\u2009\u202f]")  # what sets thousands apart
 _DECIMAL_COMMA = re.compile(r",(\d{1,2})(?![\d,])")
-_SHARE_LEAD = re.compile(r"(?i)\b(?:for|up|about|nearly|roughly|almost|around|some|over|just|than)\s+$")
+# A share closing its sentence: "accounted for about half.", "the EU's share was close to half."
+_SHARE_LEAD = re.compile(
+    r"(?i)\b(?:for|up|about|nearly|roughly|almost|around|some|over|just|than|to|was|is|were|are)\s+$"
+)
 # "twice as much", "twice the level", "twice that of 2019": a multiple of something
 _TWICE_WHAT = re.compile(r"(?i)\s+(?:as|the|that|those|its|their|what)\b")
 # The words that also say "as much as": "more than triple the value", but "will triple the tariff"
@@ -239,6 +242,10 @@ def _read_range(text: str, low: _Number, lex: SpanPatterns, focus: tuple[str, ..
 
 
 _SHARE_COMPARED = re.compile(r"(?i)\s+(?:less|more|lower|higher|fewer|smaller|bigger|larger)\s+than\b")
+# "a quarter of a century": how long, not a share
+_SHARE_OF_TIME = re.compile(r"(?i)\s+of\s+an?\s+(?:century|decade)\b")
+# Rice is sold by the share of its grains that are broken: "5% broken", "25 percent broken"
+_GRADE = re.compile(r"(?i)[\s-]*broken\b")
 
 
 def _read_share(text: str, core: re.Match[str], lex: SpanPatterns) -> list[Span]:
@@ -249,6 +256,8 @@ def _read_share(text: str, core: re.Match[str], lex: SpanPatterns) -> list[Span]
         fake = _Number(core.start(), half.end(), value / 100 * lex.scales[lexicon.fold(half.group("scale"))])
         span = _read_tail(text, fake, lex, scaled=True)
         return [span] if span is not None else []
+    if _SHARE_OF_TIME.match(text, core.end()):
+        return []
     if (
         not lex.share_of.match(text, core.end())
         and not _SHARE_COMPARED.match(text, core.end())  # "a third less than in 2023"
@@ -381,6 +390,8 @@ def _read_tail(text: str, number: _Number, lex: SpanPatterns, *, scaled: bool = 
             (lex.times, "multiple", "x"),
         ):
             if m := pattern.match(text, end):
+                if kind == "percent" and _GRADE.match(text, m.end()):
+                    return None  # "Thai 5% broken rice": the name of a grade
                 return span(m.end(), kind, value, unit)
         if m := lex.basis_points.match(text, end):
             return span(m.end(), "percentage_point", value / 100, "pp")  # "50 basis points"

@@ -97,7 +97,11 @@ def unnamed_parties(
         return set(report.lead)
     # "Chile-China trade in September:" over "• Copper exports: $1.9 billion": the pair's
     both = paired or (report.joined and len(focus) >= 2)
-    mains = {code for code in (focus[:2] if both else focus[:1]) if not report.partner_only(code)}
+    mains = {
+        code
+        for code in (focus[:2] if both else (reporter,) if reporter else focus[:1])
+        if not report.partner_only(code)
+    }
     # "- Total exports: USD 528.0bn" in a release most of whose lines name Russia as the
     # partner: the reporting country's
     if mains or reporter:

@@ -127,6 +127,8 @@ def period_fields(
         # "climbed 13.4%, after a 11.6% rise the previous month": before the month the statement
         # is about, not before publication
         return _month_before(month, period.text)
+    if period is not None and period.granularity == "anaphor" and _SINCE_THEN.fullmatch(period.text):
+        return _since_then(ctx.text, period, published)
     if period is not None and period.granularity != "anaphor":
         return _fields(period)
     if period is not None and (same := _same_stretch(period.text, before.earlier)) is not None:
@@ -223,6 +225,24 @@ def _months_of(start: str, end: str) -> int:
     if first.day != 1 or (last + dt.timedelta(days=1)).day != 1:
         return 0
     return (last.year - first.year) * 12 + last.month - first.month + 1
+
+
+# A year the sentence names before "since then", as an event's date as often as not
+_YEAR_NAMED = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
+_SINCE_THEN = re.compile(r"(?i)since\s+then")
+
+
+def _since_then(text: str, period: Period, published: dt.date | None) -> dict[str, str]:
+    """ "signed a free trade agreement in 2005, and trade has grown tenfold since then": from the
+    start of the last year named before, to date; no dates when none is named."""
+    named = [year.group() for year in _YEAR_NAMED.finditer(text, 0, period.offset)]
+    if not named or published is None or int(named[-1]) > published.year:
+        return _fields(period)
+    return {
+        "period_start": f"{named[-1]}-01-01",
+        "period_end": published.isoformat(),
+        "period_text": f"{named[-1]}; {period.text}",
+    }
 
 
 def _fields(period: Period) -> dict[str, str]:

@@ -148,6 +148,20 @@ def relative_fiscal(m, ctx):
     return fiscal_year(current_end + step, ctx)
 
 
+def the_fiscal_year(m, ctx):
+    """ "stood at Rs 86,000 crore in the fiscal year": the one the sentence names, else, as a
+    quarter without a year, in a statement of the past the latest that has ended by publication
+    and in a forecast the current one."""
+    named = _named_fiscal_end(ctx)
+    if named is not None:
+        return fiscal_year(named, ctx)
+    if ctx.published is None:
+        return None
+    start_month = ctx.fiscal[0]
+    current_end = ctx.published.year + (1 if start_month > 1 and ctx.published.month >= start_month else 0)
+    return fiscal_year(current_end if ctx.states_forecast() else current_end - 1, ctx)
+
+
 def relative_fiscal_part(m, ctx):
     """ "the first half of the current fiscal year": that part of the year ``relative_fiscal`` finds."""
     year = relative_fiscal(m, ctx)

@@ -15,6 +15,7 @@ from dashboard.fiscal_resolvers import (
     relative_season,
     season,
     season_part,
+    the_fiscal_year,
     year_from,
 )
 from dashboard.non_periods import non_period_rules
@@ -58,6 +59,7 @@ from dashboard.period_resolvers import (
     relative_quarter,
     since_day,
     since_event,
+    since_then,
     since_year,
     this_month,
     this_year,
@@ -90,6 +92,8 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             anaphor,
             ("period", "same", "months", "quarters"),
         ),
+        # "signed a free trade agreement in 2005, and trade has grown tenfold since then"
+        (rf"(?i:since{S}then)\b", since_then, ("since",)),
         # "year-to-date through September": January to that month
         (
             rf"(?i:(?:year[-\s]to[-\s]date|ytd|so{S}far{S}this{S}year){S}(?:through|thru|to){S}(?:the{S}end{S}of{S})?)"
@@ -247,6 +251,13 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             rf"{S}(?:fiscal(?:{S}year)?|financial{S}year))(?!{S}(?i:quarter|half|\d))",
             relative_fiscal,
             ("fiscal", "financial year"),
+        ),
+        # "in the fiscal year": the one named before, else the latest ended (or, ahead, the current)
+        (
+            rf"(?i:the{S}(?:fiscal|financial){S}year)"
+            rf"(?!{S}(?i:to|ending|ended|that|which|beginning|starting|began|through|from|of|quarter|half|\d))",
+            the_fiscal_year,
+            ("fiscal year", "financial year"),
         ),
         # Quarters, halves, first N months, month ranges.
         (

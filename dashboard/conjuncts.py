@@ -365,6 +365,13 @@ _TOP_BUYERS = re.compile(
 )
 
 
+# "while Spain and Thailand were a distant second and third": others placed in the ranking
+_PLACED_AFTER = re.compile(
+    r"(?i)\b(?:were|was|came|ranked|placed|finished)\s+(?:a\s+)?(?:distant\s+|close\s+)?"
+    r"(?:second|third|fourth|fifth|next)\b"
+)
+
+
 def told_later(ctx: SentenceContext, code: str, part: Clause, beside: str) -> bool:
     """Whether the sentence gives ``code``'s part of the figure's whole later, in a part of its
     own: "Uruguay's exports reached $11.3 billion, with China the main destination at $2.3
@@ -385,11 +392,16 @@ def of_a_later_figure(ctx: SentenceContext, code: str, part: Clause) -> bool:
     """Whether ``code`` is named first in a later part of the sentence that holds a figure of its
     own ("exported 41.6 million tonnes, with China taking 8.1 million tonnes and Spain 6.4"), or
     that lists the top buyers of a total ("climbed 10% to 774,000 tonnes, with Germany, Italy
-    and Spain the largest buyers")."""
+    and Spain the largest buyers") or places others after it ("while Spain and Thailand were a
+    distant second and third")."""
     own = ctx.part(ctx.clause(ctx.first_mention[code].start))
     if own.start <= ctx.part(ctx.clause(part.start)).start:
         return False
-    return _holds_a_figure(ctx, own) or bool(_TOP_BUYERS.match(ctx.text, own.start, own.end))
+    return (
+        _holds_a_figure(ctx, own)
+        or bool(_TOP_BUYERS.match(ctx.text, own.start, own.end))
+        or bool(_PLACED_AFTER.search(ctx.text, own.start, own.end))
+    )
 
 
 def partner_of_another_figure(ctx: SentenceContext, code: str, part: Clause) -> bool:

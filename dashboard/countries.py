@@ -266,17 +266,41 @@ def _leaders() -> dict[str, str]:
 
 
 def policy_owner_mentions(text: str) -> list[Mention]:
-    """ "Trump's 25% tariffs", "Carney's counter-tariffs": a leader owning a policy stands for
-    the country that imposes it (``lexicon/leaders.csv``), in any case, as copy in capitals
-    names him; named otherwise, a leader is no country ("a gap Donald Trump has promised to
-    close")."""
+    """ "Trump's 25% tariffs", "Carney's counter-tariffs", "Trump has threatened 25% tariffs": a
+    leader owning or imposing a policy stands for the country that imposes it
+    (``lexicon/leaders.csv``), in any case, as copy in capitals names him; named otherwise, a
+    leader is no country ("a gap Donald Trump has promised to close")."""
     leaders = _leaders()
     found = []
     for policy in _POSSESSED_POLICY.finditer(text):
         name = _NAME_BEFORE.search(text, max(0, policy.start() - 12), policy.start())
         if name is not None and (code := leaders.get(name.group().lower())):
             found.append(Mention(name.start(), name.end(), code))
-    return found
+    for word in _POLICY_WORDS:
+        # a substring search to each tariff word, then its few words before: scanning the
+        # whole text with a verb pattern costs ten times as much. A tariff word after its
+        # imposer is in lower case but in copy all in capitals, which is read in lower case.
+        at = text.find(word)
+        while at >= 0:
+            verb = _IMPOSED.search(text, max(0, at - _SUBJECT_REACH), at)
+            subject = _SUBJECT_BEFORE.search(text, max(0, verb.start() - 24), verb.start()) if verb else None
+            if subject is not None and (code := leaders.get(subject.group(1).lower())):
+                found.append(Mention(subject.start(1), subject.end(1), code))
+            at = text.find(word, at + len(word))
+    # a leader before two tariff words is one mention
+    return sorted({m.start: m for m in found}.values(), key=lambda m: m.start) if len(found) > 1 else found
+
+
+_POLICY_WORDS = ("tariff", "dut", "levy", "levies")  # "dut": duty, duties
+_SUBJECT_REACH = 40
+# "Trump has threatened 25% tariffs", "Trump slapped a 10% levy": the leader who imposes it,
+# named before the verb (in lower case: copy all in capitals is read in lower case)
+_IMPOSED = re.compile(
+    r"\b(?:threatened|threatens|imposed|imposes|slapped|slaps|announced|announces|levied|levies|raised"
+    r"|raises|hiked|hikes|ordered|orders|proposed|proposes)\s+(?:[\w%$.-]+\s+){0,3}?"
+    r"(?:counter-|retaliatory\s+|new\s+|extra\s+)?$"
+)
+_SUBJECT_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,12})\s+(?:(?:has|had|have|will|would)\s+)?$")
 
 
 _THE_MAINLAND = re.compile(r"\b[Tt]he\s+(?:Chinese\s+)?[Mm]ainland\b(?!\s+China)")

@@ -391,11 +391,21 @@ def base_period(
         # the base's own words: "from $44 billion in the previous year"; a time anywhere before
         # is the compared figure's: "slid 13% in 2023 to €16.1bn (down from €18.5bn)"
         return period
+    if _REVISED.search(ctx.text, max(0, compared.start - 120), compared.start):
+        return period  # "raised its forecast for growth this year to 2.7% from 2.6%": the same year's
     if own.granularity in ("year", "fiscal_year") and not _HORIZON.match(own.text):
         return _years_before(period, 1, "the year before")
     # "aim to lift trade to $2 billion by 2026 from about $1.1 billion now": a target's base is
     # where things stand, not the year before the target's
     return {}
+
+
+# A forecast revised: its base is the earlier forecast for the same time
+_REVISED = re.compile(
+    r"(?i)\b(?:raised|raises|lifted|lifts|cut|cuts|lowered|lowers|revised|revises|trimmed|trims"
+    r"|upgraded|upgrades|downgraded|downgrades)\s+(?:its|their|the|a)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:forecast|estimate|outlook|projection|prediction|guidance)s?\b"
+)
 
 
 def _years_before(period: dict[str, str], years: int, words: str) -> dict[str, str]:

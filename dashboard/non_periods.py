@@ -188,6 +188,12 @@ def non_period_rules() -> list[tuple[str, Resolver, tuple[str, ...]]]:
                 "force",
             ),
         ),
+        # "the 3.3% the WTO predicted in April": when a forecast was made, not what it is for
+        (
+            rf"(?i:(?:predicted|projected|forecast){S}(?:in|on){S}(?:{month})(?:{S}\d{{1,2}})?(?:,?{S}{YEAR})?)",
+            not_a_period,
+            ("predicted", "projected", "forecast"),
+        ),
         # "three times their 2017 level", "above its pre-pandemic 2019 level"
         (rf"(?i:(?:its|their|the)(?:{S}pre-pandemic)?{S}{YEAR}{S}levels?)", not_a_period, ("level",)),
         # "the 2024 report by the bank said", "under the 2019 agreement": a name, not a period

@@ -232,6 +232,13 @@ def one_named_parties(
                 own_balance(text, part, mention)
                 and (len(ctx.in_sentence) == 1 or any(map(report.partner_only, focus[:2])))
             )
+            # "Brazil shipped 54.3 million tonnes of soybeans" under a title on its trade with China
+            # and the figures after it in the sentence ("..., down 4.6% from a record")
+            and not (
+                only == reporter
+                and len(ctx.in_sentence) == 1
+                and (sibling == only or _own_flow(text, mention, span))
+            )
         )
     ):
         pair = set(focus[:2])
@@ -334,3 +341,14 @@ def _side_as_subject(ctx: SentenceContext, mention: Mention, span: Span, partner
 
 
 _SUBJECT_REACH = 40  # "the United States took about 12,000 tonnes": a verb and a bound between
+
+
+_PARTNER_WORD = re.compile(r"(?i)\b(?:to|from|with|into|between|bilateral|two-way)\b")
+
+
+def _own_flow(text: str, mention: Mention, span: Span) -> bool:
+    """Whether the words from a country to its figure tell a flow of its own with no partner:
+    "Japan's exports rose 3.1%", "Brazil shipped 54.3 million tonnes"; not "Vietnam's imports
+    from its northern neighbour", nor "Japan accounted for 35%"."""
+    words = text[mention.end : span.start]
+    return len(words) <= _SUBJECT_REACH and bool(flow_of(words)) and _PARTNER_WORD.search(words) is None

@@ -27,7 +27,8 @@ _BETWEEN = re.compile(r"(?i)\b(?:between|from)\s+(?:about\s+|around\s+)?$")
 _WORDS = re.compile(r"[\w.]+")
 _EXPECTED_AFTER = re.compile(
     r"(?i)\s+(?:(?P<noun>increase|rise|gain|growth|drop|fall|decline)\s+)?"
-    r"(?:(?:that\s+)?(?:economists|analysts|forecasters|markets?)\s+(?:had\s+)?)?"
+    # "the 3.3% the WTO predicted in April": an organisation's forecast too
+    r"(?:(?:that\s+)?(?:(?:economists|analysts|forecasters|markets?)\s+|the\s+(?:[\w.&'’-]+\s+){1,3}?)(?:had\s+)?)?"
     r"(?:expected|forecast|predicted|projected|estimated|consensus"
     # "well below the 26.3% growth seen for the whole of 2023": another time's change, as it was
     r"|seen|recorded|posted|registered|logged|reported"
@@ -202,10 +203,19 @@ def missed_target(text: str, span: Span) -> bool:
 
 def names_expectation(text: str, start: int, end: int) -> bool:
     """Whether the figure at ``text[start:end]`` is what forecasters expected ("a 9% forecast",
-    "forecasts of 1.2%"): of the change it is set against, whose direction it shares."""
+    "forecasts of 1.2%", "the 3.3% the WTO predicted"): of the change it is set against, whose
+    direction it shares."""
     return bool(
-        _EXPECTATION_AFTER.match(text, end) or _EXPECTATION_BEFORE.search(text, max(0, start - 30), start)
+        _EXPECTATION_AFTER.match(text, end)
+        or _EXPECTATION_BEFORE.search(text, max(0, start - 30), start)
+        or _PREDICTED_AFTER.match(text, end)
     )
+
+
+_PREDICTED_AFTER = re.compile(
+    r"(?i)\s+(?:that\s+)?(?:economists|analysts|forecasters|the\s+(?:[\w.&'’-]+\s+){1,3}?)(?:had\s+)?"
+    r"(?:expected|forecast|predicted|projected|estimated)\b"
+)
 
 
 _DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their|this|that)\s+\Z")

@@ -125,11 +125,21 @@ _PARTNER_AFTER = re.compile(r"(?i)\s+(?:trading\s+)?partners?\b")
 
 def ranks_others(text: str, mention: Mention) -> bool:
     """Whether the country at ``mention`` is the one a rank is in: "China's top corn
-    supplier", "the largest U.S. trading partner"."""
-    return bool(RANK_OWNER.match(text, mention.end)) or bool(
-        _PARTNER_AFTER.match(text, mention.end)
-        and _TOP_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+    supplier", "the largest U.S. trading partner", "the largest trading partner of the United
+    States"."""
+    return (
+        bool(RANK_OWNER.match(text, mention.end))
+        or bool(
+            _PARTNER_AFTER.match(text, mention.end)
+            and _TOP_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+        )
+        or bool(_TOP_OF_BEFORE.search(text, max(0, mention.start - 60), mention.start))
     )
+
+
+_TOP_OF_BEFORE = re.compile(
+    rf"(?i)\b{TOP_RANK}\s+(?:[\w-]+\s+){{0,2}}?(?:{SENDER_NOUNS}|{RECEIVER_NOUNS}|partner)s?\s+(?:of|for)\s+(?:the\s+)?$"
+)
 
 
 # A country that takes or buys: "The EU took roughly 30%", "China bought 74.7 million tonnes"

@@ -21,7 +21,7 @@ _REASON = re.compile(
     r"|on(?=\s+(?:brisk|strong|robust|solid|firm|weak|weaker|stronger|soft|sluggish|rising|falling|higher"
     r"|lower|booming|slowing|surging|slumping)\b)"
     # "expects 7.5 million tonnes this year after India lifted its curbs": what a country did
-    r"|after(?=\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:had\s+)?[a-z]+ed\b))"
+    r"|after(?=\s+(?:[\w.'’-]+\s+){1,4}?(?:had\s+)?[a-z]+ed\b))"
     r"\s(?!(?:much|many|well|a\s+share|of)\b)"
 )
 # A country right after the word that opens a reason ("as India eases its curbs"), not "such as"

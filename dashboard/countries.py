@@ -241,7 +241,8 @@ _US_BEFORE_NOUN = re.compile(
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?")
 
 
-_THE_KINGDOM = re.compile(r"(?<!United )\b[Tt]he\s+[Kk]ingdom(?:['’]s)?\b(?!\s+of\b)")
+# the name alone, as for every country: "the kingdom's" is its possessive
+_THE_KINGDOM = re.compile(r"(?<!United )\b[Tt]he\s+[Kk]ingdom\b(?!\s+of\b)")
 
 
 def kingdom_mentions(text: str, ranked: list[tuple[str, int]]) -> list[Mention]:

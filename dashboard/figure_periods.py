@@ -88,7 +88,7 @@ def period_fields(
         # "Beijing lifted tariffs of up to 218% in March": the month is the lifting's; the rate,
         # a standing level, has none
         return {}
-    if period is not None and context.is_general(metric) and _subordinate_between(ctx.text, span, period):
+    if period is not None and context.is_general(metric) and subordinate_between(ctx.text, span, period):
         # "recovered to A$1.1 billion in the 12 months to September after Beijing scrapped tariffs of 218.4%"
         return {}
     # "The bank has pledged $5 billion, while exports rose 9% in 2023": the pledge stands now.
@@ -263,7 +263,7 @@ _SUBORDINATE = re.compile(
 )
 
 
-def _subordinate_between(text: str, span: Span, period: Period) -> bool:
+def subordinate_between(text: str, span: Span, period: Period) -> bool:
     """Whether a subordinate clause opens between a figure and a time expression."""
     if period.offset >= span.end:
         return bool(_SUBORDINATE.search(text, span.end, period.offset))

@@ -29,7 +29,9 @@ def non_period_rules() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             # "up 16% on the previous fiscal year", "down 2% from the previous quarter"
             rf"|(?:from|over|on|compared{S}(?:with|to)|versus|against){S}(?:the{S}(?:previous|prior|preceding){S}"
             rf"(?:(?:fiscal|financial)(?:{S}year)?|year|quarter|month|season|(?:marketing|crop|agricultural){S}year)"
-            rf"|last{S}(?:year|season))(?!{S}(?:to|and)\b))",
+            # not "from the previous year to 2025", a span; but "from the previous month to 1.58
+            # million bpd" is a base, and the level after it
+            rf"|last{S}(?:year|season))(?!{S}(?:to|and)\b(?!{S}(?:(?:about|around|nearly|almost|roughly|some|just)\s+)?(?:[$€£¥₹]|(?!{YEAR}\b)\d))))",
             not_a_period,
             (
                 *("year on", "year over", "y/y", "yoy", "year earlier", "year ago", "year before"),

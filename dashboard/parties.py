@@ -21,7 +21,7 @@ from dashboard.conjuncts import (
     base_in_place,
     subjects_of_later_clauses,
 )
-from dashboard.context import Clause, SentenceContext
+from dashboard.context import POSSESSIVE, Clause, SentenceContext
 from dashboard.countries import (
     LIST_GAP,
     Mention,
@@ -73,6 +73,14 @@ _WHOLE_OF_SHARE = re.compile(
 )
 
 
+# "36% of India's crude imports of": the whole a share is of, named by its owner
+_WHOLE_OWNED = re.compile(
+    r"(?i)(?:%|per\s?cent)\s+of\s+[^%;]{0,40}?['’]s?\s+(?P<flow>(?:total\s+|overall\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:imports|exports|purchases|shipments|sales|supplies|consumption|trade))\s+of\s+"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$"
+)
+
+
 # A ranked partnership's trade: "the largest trading partner, with total trade of": the pair's
 _PARTNERS_TOTAL = re.compile(
     r"(?i)\btrading\s+partner\b[^.;]{0,60}?\bwith\s+(?:total|overall)\s+(?:two-way\s+|bilateral\s+)?trade\s+of\s+"
@@ -111,6 +119,13 @@ def figure_countries(
         # "Russia remained India's top supplier, with a 36% share of the 4.6 million bpd the
         # country imported": the whole the share is of, the owner's own
         return {owner}
+    if (
+        ";" in sibling
+        and span.kind != "percent"
+        and (owned := _WHOLE_OWNED.search(ctx.text, max(0, span.start - 80), span.start))
+        and (owner := _possessor(ctx, owned.start("flow"))) in sibling.split(";")
+    ):
+        return {owner}  # "accounted for 36% of India's crude imports of 4.4 million bpd": India's
     named, part = ctx.clause_countries(clause), clause
     if (
         conjuncts.names_after_first_figure
@@ -314,3 +329,13 @@ def _listed_after(ctx: SentenceContext, first: Mention) -> bool:
 
 
 _INCLUDING = re.compile(r",?\s+(?:including|excluding|plus)\s+(?:the\s+)?")
+
+
+def _possessor(ctx: SentenceContext, at: int) -> str:
+    """The country named in the possessive right before ``at`` ("India's crude imports"), or ""."""
+    i = bisect_right(ctx.mention_starts, at) - 1
+    if i < 0:
+        return ""
+    mention = ctx.mentions[i]
+    gap = POSSESSIVE.match(ctx.text, mention.end)
+    return mention.iso3 if gap is not None and gap.end() == at else ""

@@ -22,7 +22,7 @@ from dashboard.countries import (
     join_codes,
 )
 from dashboard.documents import Document
-from dashboard.figure_periods import base_period, period_fields, year_earlier
+from dashboard.figure_periods import base_period, period_fields, subordinate_between, year_earlier
 from dashboard.figures import Figure, Span
 from dashboard.fiscal_resolvers import names_a_season
 from dashboard.follows import Follows
@@ -282,6 +282,9 @@ def sentence_figures(
             and out[-1].period_start
             and (near := ctx.nearest_period(span)) is not None
             and near.granularity == "anaphor"
+            # "... in the same period, before EU duties of up to 37.6% took effect": a standing
+            # rate in a clause of another time
+            and not (context.is_general(standing) and subordinate_between(text, span, near))
         ):
             # "shipped 187 tonnes in the first half, and ... added 1.6 million ounces over the same
             # period": the period of the figure before it in the sentence

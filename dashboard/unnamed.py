@@ -66,8 +66,6 @@ def unnamed_parties(
         len(previous) == 2
         and reporter in previous
         and not continues
-        and ctx.periods
-        and ctx.fronted(ctx.periods[0])
         and total_flow(text, ctx.clause(span.start), span)
         and reporter in follows.totals()  # a report that gave the country's own totals before
     ):

@@ -88,9 +88,15 @@ def _patterns() -> _Patterns:
     # "share of South African exports", "share of imports"
     # "share of U.S. imports", "share of national currencies in mutual settlements"
     share = r"(?P<share>share\s+(?:of\s+(?:[\w’'.-]+\s+){0,3}?)?(?:in\s+(?:[\w’'.-]+\s+){0,2}?)?)?"
+    # the first letters any mention can open with: most words are skipped at once
+    first = "".join(
+        sorted({w[0].lower() for w in [*heads, *lexicon.column("commodities.csv", "word"), "share"]})
+    )
     return _Patterns(
         # Run over lower-cased text, several times faster than ignoring case.
-        head=re.compile(rf"\b{share}(?:(?P<mod>{commodities})\s+)?(?P<head>{head})\b"),
+        head=re.compile(
+            rf"\b(?=[{re.escape(first)}]){share}(?:(?P<mod>{commodities})\s+)?(?P<head>{head})\b"
+        ),
         commodity_after=re.compile(
             rf"(?i)\s+(?:[\w.,$€£¥-]+\s+){{0,4}}?of\s+(?:[A-Z][\w.-]*\s+)??(?P<mod>{commodities})\b"
         ),

@@ -219,6 +219,13 @@ def _count(word: str) -> int:
         return 0
 
 
+def _months_of_fields(period: dict[str, str]) -> int:
+    """How many whole months a figure's period spans; 0 for none or any other."""
+    if not period.get("period_start") or not period.get("period_end"):
+        return 0
+    return _months_of(period["period_start"], period["period_end"])
+
+
 def _months_of(start: str, end: str) -> int:
     """How many whole months a period of whole months spans; 0 for any other."""
     first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
@@ -380,6 +387,10 @@ def base_period(
         lead = before.lead()
         if lead is not None and period.get("period_start") == lead.period_start:
             return earlier
+    if own is None and not ctx.party_after(base) and _months_of_fields(period) == 12:
+        # "Hungary imported 380,000 tonnes in 2023 ... The value of the imports fell to 98 billion
+        # forints from 160 billion forints": a year's base, with no time of its own, the year before
+        return _years_before(period, 1, "the year before")
     # "compared with $427.2 billion from China": another country's, in the same time
     if (
         own is None

@@ -132,7 +132,9 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         # "the highest since late 2022": the time a level is compared with, no period
         (
             rf"(?i:(?:highest|lowest|biggest|largest|smallest|strongest|weakest|fastest|slowest|most|least)"
-            rf"(?:{S}level)?{S}since{S}(?:(?:early|mid|late)[-\s]+)?(?:{month}{S})?{YEAR})",
+            rf"(?:{S}level)?{S}since{S}(?:(?:early|mid|late)[-\s]+)?(?:{month}{S})?{YEAR}"
+            # "its first surplus with Brazil since 2018": the first of its kind since then
+            rf"|first{S}(?:[\w'’-]+{S}){{1,4}}?since{S}(?:(?:early|mid|late)[-\s]+)?(?:{month}{S})?{YEAR})",
             not_a_period,
             ("since+YEAR",),
         ),

@@ -46,6 +46,19 @@ _BREAKDOWN = re.compile(
 )
 # What a country's possessive names: "China's share", "the United States' exports".
 _POSSESSED = re.compile(r"['’]s?\s+([a-z]+)")
+# "the share of the United States": what a country has, named before it
+_NOUN_OF = re.compile(r"\bthe\s+([a-z]+)\s+of\s+(?:the\s+)?$")
+
+
+def _owned_noun(text: str, mention: Mention) -> str:
+    """What the sentence says a country has, as "China's share" or "the share of China" names
+    it: "share"; "" for neither."""
+    if own := _POSSESSED.match(text, mention.end):
+        return own.group(1).lower()
+    of = _NOUN_OF.search(text, max(0, mention.start - 30), mention.start)
+    return of.group(1).lower() if of else ""
+
+
 _CHANGE_VERB = re.compile(
     r"rose|fell|grew|dropped|declined|jumped|climbed|slipped|slid|gained|surged|plunged|increased|decreased"
     r"|edged|eased|shrank|expanded|contracted|were|was|reached|totalled|totaled|stood"
@@ -141,10 +154,9 @@ class Conjuncts:
     def in_place_of(self, code: str, part: Clause) -> str:
         """The other side of a parallel part: "The United States' share of Mexico's imports fell,
         while China's share rose": China stands where the United States stood, so with Mexico."""
-        own = _POSSESSED.match(self.ctx.text, self.ctx.first_mention[code].end)
-        if own is None or len(self._part_list) < 2:
+        word = _owned_noun(self.ctx.text, self.ctx.first_mention[code])
+        if not word or len(self._part_list) < 2:
             return ""
-        word = own.group(1).lower()
         elided = _CHANGE_VERB.fullmatch(word) is not None  # "Saudi Arabia's fell 3%"
         for other in self._part_list:
             codes = self.ctx.clause_countries(other)

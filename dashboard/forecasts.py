@@ -71,6 +71,8 @@ def reports_past_at(text: str, start: int, end: int) -> bool:
     September"; "will invest $15 billion, as trade reached $8.5 billion in the 12 months to June"."""
     if ("after" in text or "AFTER" in text) and _AFTER_A_LEVEL.search(text, max(0, start - 80), start):
         return True
+    if ("from" in text or "FROM" in text) and _FROM_A_LEVEL.search(text, max(0, start - 80), start):
+        return True  # "are expected to grow 3-4% in the second half, slowing from 3.6% in the first"
     # The clause up to the time: "Exports rose 5% in the third quarter and are expected to
     # grow in the fourth" reports the third and foresees the fourth.
     low = max(0, start - _CLAUSE_REACH)
@@ -85,3 +87,5 @@ _WORTH_ASIDE = re.compile(r"(?i)\s*(?:worth|valued\s+at)\b")
 
 _CLAUSE_REACH = 160
 _AFTER_A_LEVEL = re.compile(r"(?i),\s+after\s+(?:[$€£¥₹]|\d)[^,;:()]{0,60}\Z")
+# The base a forecast is set against: "slowing from 3.6% in", "up from $4 billion in"
+_FROM_A_LEVEL = re.compile(r"(?i)\bfrom\s+(?:an?\s+)?(?:[$€£¥₹]|\d)[^,;:()]{0,40}?\s(?:in|during|for)\s+\Z")

@@ -14,7 +14,7 @@ from dashboard.period_vocabulary import ORD, YEAR, S, vocabulary
 # What happened at a time, rather than over it: "signed in 2023", "Britain left the bloc in 2020"
 _EVENTS = (
     rf"signed|agreed|announced|unveiled|struck|sealed|inked|launched|imposed|lifted|scrapped"
-    rf"|joined|left|quit|exited|took{S}effect"
+    rf"|joined|left|quit|exited|took{S}effect|halted|suspended|stopped|resumed|reopened"
 )
 
 
@@ -186,6 +186,11 @@ def non_period_rules() -> list[tuple[str, Resolver, tuple[str, ...]]]:
                 "left",
                 "quit",
                 "exited",
+                "halted",
+                "suspended",
+                "stopped",
+                "resumed",
+                "reopened",
                 "effect",
                 "force",
             ),

@@ -142,7 +142,10 @@ def one_named_parties(
         # "South Africa's exports to the rest of Africa rose 7%, more than its exports to China",
         # "China-Africa trade hit a record": with a region, no other country
         return set(named)
-    if not partner and (other := conjuncts.in_place_of(only, part)) and other != only:
+    # "while the share of the United States rose": a partner by its "of", in a parallel part
+    if (not partner or _SHARE_OF_BEFORE.search(text, max(0, mention.start - 20), mention.start)) and (
+        (other := conjuncts.in_place_of(only, part)) and other != only
+    ):
         return {only, other}  # "..., while China's share rose": where the other stood
     if not partner and not aggregate and (other := conjuncts.across_earlier_flow(only, part)):
         return {only, other}  # "Turkmenistan supplied 31.6 bcm to China; Russia delivered 22.7 bcm"
@@ -343,6 +346,7 @@ def _side_as_subject(ctx: SentenceContext, mention: Mention, span: Span, partner
 _SUBJECT_REACH = 40  # "the United States took about 12,000 tonnes": a verb and a bound between
 
 
+_SHARE_OF_BEFORE = re.compile(r"(?i)\bshare\s+of\s+(?:the\s+)?$")
 _PARTNER_WORD = re.compile(r"(?i)\b(?:to|from|with|into|between|bilateral|two-way)\b")
 
 

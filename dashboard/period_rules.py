@@ -125,7 +125,8 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         ),
         # A target's horizon: "within five years", "over the next three years".
         (
-            rf"(?i:within{S}(?:the{S}next{S})?(?P<n>{n}){S}years|(?:over{S}|in{S})?the{S}next{S}(?P<n2>{n}){S}years)",
+            # not "within five years of signing": counted from an event, not from now
+            rf"(?i:within{S}(?:the{S}next{S})?(?P<n>{n}){S}years(?!{S}of\b)|(?:over{S}|in{S})?the{S}next{S}(?P<n2>{n}){S}years)",
             next_years,
             ("years",),
         ),

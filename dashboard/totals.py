@@ -46,7 +46,9 @@ _OWN_DATA = re.compile(
 )
 # A flow named with no goods and no partner: "exports grew", "the country's trade surplus fell"
 _BARE_FLOW = re.compile(
-    r"(?i),?\s*(?:the\s+country['’]s\s+|(?:the\s+)?(?:total\s+|overall\s+)?)"
+    # "For April-November, merchandise exports rose": a time set before it, the goods unnamed
+    r"(?i),?\s*(?:(?:in|for|during|over)\s+[^,;]{1,40},\s*)?"
+    r"(?:the\s+country['’]s\s+|(?:the\s+)?(?:total\s+|overall\s+)?)(?:merchandise\s+|goods\s+)?"
     r"(?:exports|imports|trade|shipments|(?:trade\s+)?(?:surplus|deficit|balance))\s+\w+\s+(?:to\s+)?$"
 )
 _OWN_BALANCE = re.compile(

@@ -446,3 +446,16 @@ def subjects_of_later_clauses(ctx: SentenceContext, clause: Clause) -> set[str]:
 
 def _holds_a_figure(ctx: SentenceContext, part: Clause) -> bool:
     return bisect_right(ctx.span_starts, part.start - 1) < bisect_right(ctx.span_starts, part.end - 1)
+
+
+def possessor(ctx: SentenceContext, at: int) -> str:
+    """The country named in the possessive right before ``at`` ("India's crude imports"), or ""."""
+    i = bisect_right(ctx.mention_starts, at) - 1
+    if i < 0:
+        return ""
+    mention = ctx.mentions[i]
+    gap = _POSSESSIVE_GAP.match(ctx.text, mention.end)
+    return mention.iso3 if gap is not None and gap.end() == at else ""
+
+
+_POSSESSIVE_GAP = re.compile(r"['’]s?\s+")

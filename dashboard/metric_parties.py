@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from dashboard.context import Clause, SentenceContext
 from dashboard.countries import join_codes
+from dashboard.reasons import named_only_in_purpose
 from dashboard.report import Report
 from dashboard.roles import is_flow_partner, is_partner, named_for_policy
 
@@ -162,6 +163,8 @@ def by_metric(
         and ";" not in countries
         and countries in report.focus[:2]
         and len(report.focus) >= 2
+        # not "..., to shield EU producers from a glut of Chinese steel": whom it is for
+        and not any(named_only_in_purpose(ctx, code) for code in report.focus[:2] if code != countries)
     ):
         return join_codes(set(report.focus[:2]))
     return countries

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from functools import cache, lru_cache
 
 from dashboard import lexicon
-from dashboard.conjuncts import Conjuncts, of_a_later_figure, partner_of_another_figure, told_later
+from dashboard.conjuncts import Conjuncts, of_a_later_figure, partner_of_another_figure, possessor, told_later
 from dashboard.context import POSSESSIVE, Clause, SentenceContext
 from dashboard.countries import Mention, is_origin, list_with
 from dashboard.figures import Span
@@ -132,6 +132,17 @@ def one_named_parties(
         across = [code for code, r in flows.items() if r != side and code != only]
         if len(across) == 1:
             return {only, across[0]}
+    if (
+        span.kind == "percent"
+        and not partner
+        and sibling.count(";") == 1
+        and (whole := _SHARE_OF_OWNED.search(text, max(0, mention.start - 120), mention.start))
+        and (owner := possessor(ctx, whole.start("flow"))) in sibling.split(";")
+        and owner != only
+    ):
+        # "China bought about 47% of Brazil's beef exports, while the United States took 10%": a
+        # share of the same whole, its owner's
+        return {only, owner}
     if not partner and (
         joined_to_a_region(text, mention)
         or (
@@ -346,6 +357,10 @@ def _side_as_subject(ctx: SentenceContext, mention: Mention, span: Span, partner
 _SUBJECT_REACH = 40  # "the United States took about 12,000 tonnes": a verb and a bound between
 
 
+_SHARE_OF_OWNED = re.compile(
+    r"(?i)(?:%|per\s?cent|half|third|quarter|fifth)\s+of\s+[^%;]{0,40}?['’]s?\s+"
+    r"(?P<flow>(?:[\w-]+\s+){0,2}?(?:imports|exports|purchases|shipments|sales|supplies))\b"
+)
 _SHARE_OF_BEFORE = re.compile(r"(?i)\bshare\s+of\s+(?:the\s+)?$")
 _PARTNER_WORD = re.compile(r"(?i)\b(?:to|from|with|into|between|bilateral|two-way)\b")
 

@@ -19,9 +19,10 @@ from operator import attrgetter
 from dashboard.conjuncts import (
     Conjuncts,
     base_in_place,
+    possessor,
     subjects_of_later_clauses,
 )
-from dashboard.context import POSSESSIVE, Clause, SentenceContext
+from dashboard.context import Clause, SentenceContext
 from dashboard.countries import (
     LIST_GAP,
     Mention,
@@ -123,7 +124,7 @@ def figure_countries(
         ";" in sibling
         and span.kind != "percent"
         and (owned := _WHOLE_OWNED.search(ctx.text, max(0, span.start - 80), span.start))
-        and (owner := _possessor(ctx, owned.start("flow"))) in sibling.split(";")
+        and (owner := possessor(ctx, owned.start("flow"))) in sibling.split(";")
     ):
         return {owner}  # "accounted for 36% of India's crude imports of 4.4 million bpd": India's
     named, part = ctx.clause_countries(clause), clause
@@ -329,13 +330,3 @@ def _listed_after(ctx: SentenceContext, first: Mention) -> bool:
 
 
 _INCLUDING = re.compile(r",?\s+(?:including|excluding|plus)\s+(?:the\s+)?")
-
-
-def _possessor(ctx: SentenceContext, at: int) -> str:
-    """The country named in the possessive right before ``at`` ("India's crude imports"), or ""."""
-    i = bisect_right(ctx.mention_starts, at) - 1
-    if i < 0:
-        return ""
-    mention = ctx.mentions[i]
-    gap = POSSESSIVE.match(ctx.text, mention.end)
-    return mention.iso3 if gap is not None and gap.end() == at else ""

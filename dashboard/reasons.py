@@ -31,8 +31,33 @@ _REASON_BEFORE = re.compile(
 
 
 def reason_after(text: str, span: Span) -> re.Match[str] | None:
-    """The word opening a reason given right after the figure, if any."""
-    return _REASON.search(text, span.end, min(len(text), span.end + 80))
+    """The word opening a reason given right after the figure, if any; else the purpose the
+    sentence gives its figures after them ("..., to shield EU producers from Chinese steel")."""
+    if reason := _REASON.search(text, span.end, min(len(text), span.end + 80)):
+        return reason
+    purpose = _purpose(text)
+    return purpose if purpose is not None and purpose.start() >= span.end else None
+
+
+@lru_cache(maxsize=8)
+def _purpose(text: str) -> re.Match[str] | None:
+    """The first purpose a sentence states, once per sentence: figures before it keep whom it
+    names out of their parties."""
+    return _PURPOSE.search(text) if " to " in text else None
+
+
+def named_only_in_purpose(ctx: SentenceContext, code: str) -> bool:
+    """Whether the sentence names ``code`` first in the purpose it gives ("..., to shield EU
+    producers from a glut of Chinese steel")."""
+    mention = ctx.first_mention.get(code)
+    purpose = _purpose(ctx.text) if mention is not None else None
+    return purpose is not None and mention is not None and mention.start > purpose.start()
+
+
+# "to shield EU producers from a glut of Chinese steel": what the figures are for
+_PURPOSE = re.compile(
+    r",\s+(?:in\s+order\s+)?to\s+(?:shield|protect|defend|curb|counter|stem|fend\s+off|offset|deter)\b"
+)
 
 
 def opens_a_reason(text: str, at: int) -> bool:

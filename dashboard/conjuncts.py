@@ -377,9 +377,10 @@ _TOP_BUYERS = re.compile(
 )
 
 
-# "while Spain and Thailand were a distant second and third": others placed in the ranking
+# "while Spain and Thailand were a distant second and third", "while Israel was the
+# second-largest buyer": others placed in the ranking
 _PLACED_AFTER = re.compile(
-    r"(?i)\b(?:were|was|came|ranked|placed|finished)\s+(?:a\s+)?(?:distant\s+|close\s+)?"
+    r"(?i)\b(?:were|was|came|ranked|placed|finished)\s+(?:a\s+|the\s+)?(?:distant\s+|close\s+)?"
     r"(?:second|third|fourth|fifth|next)\b"
 )
 

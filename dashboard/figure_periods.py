@@ -160,6 +160,16 @@ def period_fields(
     lead = before.lead()
     if lead is None:
         return {}
+    if (
+        not continues
+        and before.before is not None
+        and _PLUPERFECT.match(before.text)
+        and (main := before.before.lead()) is not None
+        and main.period_start
+    ):
+        # "China had been the largest buyer, taking 87.1 billion yen worth in 2022. Overall
+        # seafood exports fell 6.6%": the background told, the main line's time again
+        lead = main
     if lead.period_start and published and not continues:
         ahead = lead.period_start > published.isoformat()
         past = lead.period_end < published.isoformat()
@@ -234,6 +244,9 @@ def _months_of(start: str, end: str) -> int:
     return (last.year - first.year) * 12 + last.month - first.month + 1
 
 
+# Background told in the past perfect: "China had been the largest buyer"
+# in the sentence's main clause (not "..., adding that it had reached $65 billion last year")
+_PLUPERFECT = re.compile(r"(?i)[\W]*(?:[\w'’.-]+\s+){1,6}?had\s+(?:been|[a-z]+ed)\b")
 # A year the sentence names before "since then", as an event's date as often as not
 _YEAR_NAMED = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
 _SINCE_THEN = re.compile(r"(?i)since\s+then")

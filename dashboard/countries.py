@@ -343,10 +343,11 @@ def named_as_outside(text: str, mention: Mention) -> bool:
 
 
 def naming_currency(text: str, mention: Mention) -> bool:
-    """Whether a name stands for its currency: "U.S. dollars", "Hong Kong dollars", "US$",
-    "fell by $2.6-billion (U.S.)"."""
+    """Whether a name stands for its currency or a unit: "U.S. dollars", "Hong Kong dollars",
+    "US$", "fell by $2.6-billion (U.S.)", "per million British thermal units"."""
     return (
         text.startswith("$", mention.end)
+        or bool(_UNIT_AFTER.match(text, mention.end))
         or bool(_currency_after().match(text, mention.end))
         or (
             text.startswith(")", mention.end)
@@ -355,6 +356,7 @@ def naming_currency(text: str, mention: Mention) -> bool:
     )
 
 
+_UNIT_AFTER = re.compile(r"(?i)\s+thermal\s+units?\b")
 _AMOUNT_OPENING_BRACKET = re.compile(r"(?i)(?:\d|illion|\b[bmt]n|\bbln|\bmln)\s*\($")
 
 

@@ -263,6 +263,8 @@ def one_named_parties(
                 return {only}
             return pair
     main = focus[0] if focus else ""
+    if main and main == report.dateline and not report.named_beyond_dateline(main):
+        main = ""  # "SINGAPORE - ... China's LNG imports rose 14%": where the report was written
     if (
         not partner
         and reporter not in ("", only, main)

@@ -23,6 +23,10 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _FLOW_REACH = 32  # "India's crude oil imports": the noun of a flow comes within a few words
 
 
+# A reason opened before a name in its sentence: ", as a heatwave boosted demand in"
+_IN_A_REASON = re.compile(r"(?i)(?:,\s|\s)(?:as|amid|despite|because\s+of)\s[^.;:!?]*$")
+
+
 @dataclass(slots=True)
 class Report:
     """Whom a document's figures are about, read once from the whole text."""
@@ -51,7 +55,12 @@ class Report:
         """Whose figures it gives: the first country named other than as a partner ("The U.S.
         trade deficit with Mexico"), else the dateline's ("WASHINGTON -")."""
         if self._reporter is None:
-            first = first_subject(self.text, self.mentions)
+            # not one named in a reason: "Spot LNG prices rose, as a heatwave boosted demand in
+            # Japan. China's LNG imports rose 14%" is a report on China's imports
+            told = [
+                m for m in self.mentions if not _IN_A_REASON.search(self.text, max(0, m.start - 120), m.start)
+            ]
+            first = first_subject(self.text, told) or first_subject(self.text, self.mentions)
             self._reporter = (self._owner_of_its_flow(first) or first.iso3) if first else self.dateline
         return self._reporter
 
@@ -104,6 +113,10 @@ class Report:
                 for a, b in itertools.pairwise(self.mentions)
             )
         return self._joined
+
+    def named_beyond_dateline(self, code: str) -> bool:
+        """Whether the document names ``code`` anywhere but its dateline."""
+        return any(m.iso3 == code for m in self.mentions)
 
     def partner_only(self, code: str) -> bool:
         """Whether the document names ``code`` only as the far side of a flow ("exports to the

@@ -57,10 +57,9 @@ class Report:
         if self._reporter is None:
             # not one named in a reason: "Spot LNG prices rose, as a heatwave boosted demand in
             # Japan. China's LNG imports rose 14%" is a report on China's imports
-            told = [
-                m for m in self.mentions if not _IN_A_REASON.search(self.text, max(0, m.start - 120), m.start)
-            ]
-            first = first_subject(self.text, told) or first_subject(self.text, self.mentions)
+            first = first_subject(self.text, self.mentions, self._told) or first_subject(
+                self.text, self.mentions
+            )
             self._reporter = (self._owner_of_its_flow(first) or first.iso3) if first else self.dateline
         return self._reporter
 
@@ -113,6 +112,10 @@ class Report:
                 for a, b in itertools.pairwise(self.mentions)
             )
         return self._joined
+
+    def _told(self, mention: Mention) -> bool:
+        """Whether a country is named other than in a reason given in its sentence."""
+        return not _IN_A_REASON.search(self.text, max(0, mention.start - 120), mention.start)
 
     def named_beyond_dateline(self, code: str) -> bool:
         """Whether the document names ``code`` anywhere but its dateline."""

@@ -4,6 +4,7 @@ receiver of what a statement measures."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from dashboard.countries import LIST_GAP, Mention, is_origin
 
@@ -78,14 +79,19 @@ def listed_after_partner(text: str, mentions: list[Mention], i: int) -> bool:
 _LONGEST_LIST = 12
 
 
-def first_subject(text: str, mentions: list[Mention]) -> Mention | None:
+def first_subject(
+    text: str, mentions: list[Mention], keep: Callable[[Mention], bool] | None = None
+) -> Mention | None:
     """The first country named other than as a partner, or on a list of partners: whose flow
-    the text tells ("Exports to Germany and France rose, Poland's statistics office said")."""
+    the text tells ("Exports to Germany and France rose, Poland's statistics office said");
+    of those ``keep`` keeps, if given."""
     return next(
         (
             m
             for i, m in enumerate(mentions)
-            if not is_flow_partner(text, m) and not listed_after_partner(text, mentions, i)
+            if not is_flow_partner(text, m)
+            and not listed_after_partner(text, mentions, i)
+            and (keep is None or keep(m))
         ),
         None,
     )

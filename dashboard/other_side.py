@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from dashboard import lexicon
@@ -62,13 +63,60 @@ def one_named_parties(
     reason: re.Match[str] | None,
 ) -> set[str]:
     """The countries of ``span``, whose ``part`` of ``clause`` names ``only``: it and the other
-    side of its flow, unless the figure is its own."""
+    side of its flow, unless the figure is its own. The rules read, in turn, where the sentence
+    places the country (a share of the world's, a list, a ranking), the sentence's other
+    countries and flows, then the statement before and the report."""
     ctx = conjuncts.ctx
-    text = ctx.text
-    focus, reporter, paired = report.focus, report.reporter, report.paired
-    previous, previous_subject, continues = follows.previous, follows.previous_subject, follows.continues
-    named = {only}
     mention = ctx.first_mention[only]
+    case = _Case(conjuncts, span, report, follows, sibling, only, clause, part, reason, mention)
+    if (placed := _placed(case)) is not None:
+        return placed
+    text = ctx.text
+    # "a tariff threatened by Washington could cut sales to the U.S.": the name nearest the
+    # figure says which side it is on
+    case.partner = is_partner(text, mention) or any(
+        m.iso3 == only and part.start <= m.start < span.start and is_partner(text, m)
+        for m in ctx.mentions[bisect_right(ctx.mention_starts, mention.start) :]
+    )
+    # "China's June trade data (y/y): exports +8.6%": the country's own totals
+    case.aggregate = is_total(text, part, span) or (own_data_before(text, mention, span))
+    if (across := _across_the_sentence(case)) is not None:
+        return across
+    return _from_the_statement_and_report(case)
+
+
+@dataclass(slots=True)
+class _Case:
+    """A figure whose part of its sentence names one country, as the rules read it."""
+
+    conjuncts: Conjuncts
+    span: Span
+    report: Report
+    follows: Follows
+    sibling: str
+    only: str
+    clause: Clause
+    part: Clause
+    reason: re.Match[str] | None
+    mention: Mention
+    partner: bool = False  # the country is named as the far side of a flow
+    aggregate: bool = False  # the figure is its own total
+
+
+def _placed(case: _Case) -> set[str] | None:
+    """Where the sentence places the country: in a share of the world's, a bloc's flow, a list
+    that shipped together, a ranking, beside "the country's"; None when it does not say."""
+    span = case.span
+    follows = case.follows
+    sibling = case.sibling
+    only = case.only
+    mention = case.mention
+    part = case.part
+    ctx = case.conjuncts.ctx
+    text = ctx.text
+    reporter = case.report.reporter
+    previous = case.follows.previous
+    previous_subject = case.follows.previous_subject
     if span.kind == "percent" and _OF_THE_WORLD.match(text, span.end):
         return {only}  # "China now buys two-thirds of the world's durian imports": its share of all
     if opens_with_a_region(text, part.start):
@@ -110,14 +158,27 @@ def one_named_parties(
         # "Japan imported 65.9 million tonnes of LNG ... Australia remained the top supplier with
         # 42% of the total": ranked in the country the statement before was about
         return {only, *previous}
-    # "a tariff threatened by Washington could cut sales to the U.S.": the name nearest the
-    # figure says which side it is on
-    partner = is_partner(text, mention) or any(
-        m.iso3 == only and part.start <= m.start < span.start and is_partner(text, m)
-        for m in ctx.mentions[bisect_right(ctx.mention_starts, mention.start) :]
-    )
-    # "China's June trade data (y/y): exports +8.6%": the country's own totals
-    aggregate = is_total(text, part, span) or (own_data_before(text, mention, span))
+    return None
+
+
+def _across_the_sentence(case: _Case) -> set[str] | None:
+    """The other side the sentence names: across the flow of the figure before, the owner of the
+    whole a share is of, a region, the country in a parallel part's place, another country of
+    the sentence that no other figure claims; None when it names none."""
+    conjuncts = case.conjuncts
+    span = case.span
+    sibling = case.sibling
+    only = case.only
+    mention = case.mention
+    clause = case.clause
+    part = case.part
+    reason = case.reason
+    partner = case.partner
+    aggregate = case.aggregate
+    ctx = case.conjuncts.ctx
+    text = ctx.text
+    continues = case.follows.continues
+    named = {case.only}
     if aggregate and not partner and not continues:
         return set(named)
     if (
@@ -199,6 +260,31 @@ def one_named_parties(
         # Africa alone accounting for 21%": with the country the rank is in
         owner = rank_owner(ctx) if len(others) > 1 and ("'" in text or "’" in text) else ""
         return {only, owner if owner in others else others[0]}
+    return None
+
+
+def _from_the_statement_and_report(case: _Case) -> set[str]:
+    """The other side the statement before or the report gives: a list's reporting country, the
+    far side of the statement's flow, the report's pair or main country; else the country alone."""
+    span = case.span
+    report = case.report
+    follows = case.follows
+    sibling = case.sibling
+    only = case.only
+    mention = case.mention
+    clause = case.clause
+    part = case.part
+    reason = case.reason
+    partner = case.partner
+    aggregate = case.aggregate
+    ctx = case.conjuncts.ctx
+    text = ctx.text
+    focus = case.report.focus
+    reporter = case.report.reporter
+    paired = case.report.paired
+    previous = case.follows.previous
+    previous_subject = case.follows.previous_subject
+    named = {case.only}
     if partner and reporter and only != reporter and LIST_ITEM.match(text):
         # "• Exports to the US: USD 6.9 billion" then "• Imports from China: USD 10.0 billion":
         # each line of a list is the reporting country's, with its own partner

@@ -106,17 +106,15 @@ class _Case:
 def _placed(case: _Case) -> set[str] | None:
     """Where the sentence places the country: in a share of the world's, a bloc's flow, a list
     that shipped together, a ranking, beside "the country's"; None when it does not say."""
-    span = case.span
-    follows = case.follows
-    sibling = case.sibling
-    only = case.only
-    mention = case.mention
-    part = case.part
+    span, follows, sibling, only = case.span, case.follows, case.sibling, case.only
+    mention, part = case.mention, case.part
     ctx = case.conjuncts.ctx
     text = ctx.text
-    reporter = case.report.reporter
-    previous = case.follows.previous
-    previous_subject = case.follows.previous_subject
+    reporter, previous, previous_subject = (
+        case.report.reporter,
+        case.follows.previous,
+        case.follows.previous_subject,
+    )
     if span.kind == "percent" and _OF_THE_WORLD.match(text, span.end):
         return {only}  # "China now buys two-thirds of the world's durian imports": its share of all
     if opens_with_a_region(text, part.start):
@@ -165,20 +163,12 @@ def _across_the_sentence(case: _Case) -> set[str] | None:
     """The other side the sentence names: across the flow of the figure before, the owner of the
     whole a share is of, a region, the country in a parallel part's place, another country of
     the sentence that no other figure claims; None when it names none."""
-    conjuncts = case.conjuncts
-    span = case.span
-    sibling = case.sibling
-    only = case.only
-    mention = case.mention
-    clause = case.clause
-    part = case.part
-    reason = case.reason
-    partner = case.partner
-    aggregate = case.aggregate
+    conjuncts, span, sibling, only = case.conjuncts, case.span, case.sibling, case.only
+    mention, clause, part, reason = case.mention, case.clause, case.part, case.reason
+    partner, aggregate = case.partner, case.aggregate
     ctx = case.conjuncts.ctx
     text = ctx.text
-    continues = case.follows.continues
-    named = {case.only}
+    continues, named = case.follows.continues, {case.only}
     if aggregate and not partner and not continues:
         return set(named)
     if (
@@ -266,25 +256,18 @@ def _across_the_sentence(case: _Case) -> set[str] | None:
 def _from_the_statement_and_report(case: _Case) -> set[str]:
     """The other side the statement before or the report gives: a list's reporting country, the
     far side of the statement's flow, the report's pair or main country; else the country alone."""
-    span = case.span
-    report = case.report
-    follows = case.follows
-    sibling = case.sibling
-    only = case.only
-    mention = case.mention
-    clause = case.clause
-    part = case.part
-    reason = case.reason
-    partner = case.partner
-    aggregate = case.aggregate
+    span, report, follows, sibling = case.span, case.report, case.follows, case.sibling
+    only, mention, clause, part = case.only, case.mention, case.clause, case.part
+    reason, partner, aggregate = case.reason, case.partner, case.aggregate
     ctx = case.conjuncts.ctx
     text = ctx.text
-    focus = case.report.focus
-    reporter = case.report.reporter
-    paired = case.report.paired
-    previous = case.follows.previous
-    previous_subject = case.follows.previous_subject
-    named = {case.only}
+    focus, reporter, paired, previous = (
+        case.report.focus,
+        case.report.reporter,
+        case.report.paired,
+        case.follows.previous,
+    )
+    previous_subject, named = case.follows.previous_subject, {case.only}
     if partner and reporter and only != reporter and LIST_ITEM.match(text):
         # "• Exports to the US: USD 6.9 billion" then "• Imports from China: USD 10.0 billion":
         # each line of a list is the reporting country's, with its own partner

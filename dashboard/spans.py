@@ -51,6 +51,10 @@ _COMPARED_TIME = re.compile(
     r"(?i)\s+(?:the|that|those|its|their|what)\s+(?:[\w.,'’-]+\s+){0,6}?"
     r"(?:\d{4}|years?|earlier|ago|last|previous|prior|pre-[\w-]+|before|then)\b"
 )
+# "twice as much as a year earlier", "twice as many as in 2023": a multiple of another time
+_AS_MUCH_AS_THEN = re.compile(
+    r"(?i)\s+as\s+(?:much|many)\s+as\s+(?:[\w.,'’-]+\s+){0,4}?(?:\d{4}|years?|earlier|ago|last|previous|prior|before)\b"
+)
 _OF_A_POINT = re.compile(r"(?i)\s+of\s+a\s+(?:percentage\s+)?point\b")
 _START = operator.methodcaller("start")
 # What may stand after a bare number that ends it: "since 1999.", "in 12 years"; and a comma
@@ -144,6 +148,8 @@ def _read(text: str, core: re.Match[str], lex: SpanPatterns, focus: tuple[str, .
         if core.group("mult").lower() == "twice" and not _TWICE_WHAT.match(text, core.end()):
             return []  # "they met twice": how often, no figure
         value, direction = lex.multiples[core.group("mult").lower()]
+        if not direction and _AS_MUCH_AS_THEN.match(text, core.end()):
+            direction = "up"  # "twice as much as a year earlier": growth over time
         if (
             direction
             and core.group("mult").lower() in _AS_MUCH_AS

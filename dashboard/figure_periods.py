@@ -79,7 +79,10 @@ def period_fields(
         # "Before the duties were imposed, China bought 70%" opens the sentence and covers it
         period = None
     if elsewhere and period is not None and ctx.relative(ctx.clause(period.offset)):
-        return {}  # "crude exports, which halted in March 2023, had cost $19 billion"
+        # "crude exports, which halted in March 2023, had cost $19 billion": the aside's time is
+        # not the figure's; "Shipments to the EU, which imposed duties this month, fell 1.4%"
+        # goes on with the statement's
+        period = None
     if (
         period is not None
         and context.is_general(metric)

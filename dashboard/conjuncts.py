@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from mypy_extensions import mypyc_attr
 
 from dashboard.bases import is_base
-from dashboard.context import ABOUT_THE_ONE_BEFORE, Clause, SentenceContext, lazy
+from dashboard.context import ABOUT_THE_ONE_BEFORE, POSSESSIVE, Clause, SentenceContext, lazy
 from dashboard.countries import Mention
 from dashboard.figures import Span
 from dashboard.roles import FROM_BEFORE, flow_of, is_flow_partner, is_partner, role
@@ -449,14 +449,22 @@ def _holds_a_figure(ctx: SentenceContext, part: Clause) -> bool:
     return bisect_right(ctx.span_starts, part.start - 1) < bisect_right(ctx.span_starts, part.end - 1)
 
 
-def possessor(ctx: SentenceContext, at: int) -> str:
-    """The country named in the possessive right before ``at`` ("India's crude imports"), or ""."""
-    i = bisect_right(ctx.mention_starts, at) - 1
+def owned_share(ctx: SentenceContext, start: int, end: int) -> tuple[str, int]:
+    """The country owning the flow a share in ``text[start:end]`` is of, and where the flow's
+    words end: "36% of India's crude imports", "about 47% of Brazil's beef exports"; ("", -1)
+    when there is none."""
+    share = _SHARE_OF_OWNED.search(ctx.text, start, end)
+    if share is None:
+        return "", -1
+    i = bisect_right(ctx.mention_starts, share.start("flow")) - 1
     if i < 0:
-        return ""
+        return "", -1
     mention = ctx.mentions[i]
-    gap = _POSSESSIVE_GAP.match(ctx.text, mention.end)
-    return mention.iso3 if gap is not None and gap.end() == at else ""
+    gap = POSSESSIVE.match(ctx.text, mention.end)
+    return (mention.iso3, share.end()) if gap is not None and gap.end() == share.start("flow") else ("", -1)
 
 
-_POSSESSIVE_GAP = re.compile(r"['’]s?\s+")
+_SHARE_OF_OWNED = re.compile(
+    r"(?i)(?:%|per\s?cent|half|third|quarter|fifth)\s+of\s+[^%;]{0,40}?['’]s?\s(?P<flow>(?:total\s+|overall\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:imports|exports|purchases|shipments|sales|supplies|consumption|trade))\b"
+)

@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from dashboard import lexicon
-from dashboard.conjuncts import Conjuncts, of_a_later_figure, partner_of_another_figure, possessor, told_later
+from dashboard.conjuncts import (
+    Conjuncts,
+    of_a_later_figure,
+    owned_share,
+    partner_of_another_figure,
+    told_later,
+)
 from dashboard.context import POSSESSIVE, Clause, SentenceContext
 from dashboard.countries import Mention, is_origin, list_with
 from dashboard.figures import Span
@@ -187,8 +193,7 @@ def _across_the_sentence(case: _Case) -> set[str] | None:
         span.kind == "percent"
         and not partner
         and sibling.count(";") == 1
-        and (whole := _SHARE_OF_OWNED.search(text, max(0, mention.start - 120), mention.start))
-        and (owner := possessor(ctx, whole.start("flow"))) in sibling.split(";")
+        and (owner := owned_share(ctx, max(0, mention.start - 120), mention.start)[0]) in sibling.split(";")
         and owner != only
     ):
         # "China bought about 47% of Brazil's beef exports, while the United States took 10%": a
@@ -428,10 +433,6 @@ def _side_as_subject(ctx: SentenceContext, mention: Mention, span: Span, partner
 _SUBJECT_REACH = 40  # "the United States took about 12,000 tonnes": a verb and a bound between
 
 
-_SHARE_OF_OWNED = re.compile(
-    r"(?i)(?:%|per\s?cent|half|third|quarter|fifth)\s+of\s+[^%;]{0,40}?['’]s?\s+"
-    r"(?P<flow>(?:[\w-]+\s+){0,2}?(?:imports|exports|purchases|shipments|sales|supplies))\b"
-)
 _SHARE_OF_BEFORE = re.compile(r"(?i)\bshare\s+of\s+(?:the\s+)?$")
 _PARTNER_WORD = re.compile(r"(?i)\b(?:to|from|with|into|between|bilateral|two-way)\b")
 

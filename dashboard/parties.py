@@ -19,7 +19,7 @@ from operator import attrgetter
 from dashboard.conjuncts import (
     Conjuncts,
     base_in_place,
-    possessor,
+    owned_share,
     subjects_of_later_clauses,
 )
 from dashboard.context import Clause, SentenceContext
@@ -74,12 +74,8 @@ _WHOLE_OF_SHARE = re.compile(
 )
 
 
-# "36% of India's crude imports of": the whole a share is of, named by its owner
-_WHOLE_OWNED = re.compile(
-    r"(?i)(?:%|per\s?cent)\s+of\s+[^%;]{0,40}?['’]s?\s+(?P<flow>(?:total\s+|overall\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:imports|exports|purchases|shipments|sales|supplies|consumption|trade))\s+of\s+"
-    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$"
-)
+# "36% of India's crude imports of": the whole a share is of, its figure right after
+_OF_THE_WHOLE = re.compile(r"(?i)\s+of\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?")
 
 
 # A ranked partnership's trade: "the largest trading partner, with total trade of": the pair's
@@ -123,9 +119,10 @@ def figure_countries(
     if (
         ";" in sibling
         and span.kind != "percent"
-        and (owned := _WHOLE_OWNED.search(ctx.text, max(0, span.start - 80), span.start))
-        and (owner := possessor(ctx, owned.start("flow"))) in sibling.split(";")
+        and (owned := owned_share(ctx, max(0, span.start - 80), span.start))[0] in sibling.split(";")
+        and _OF_THE_WHOLE.fullmatch(ctx.text, owned[1], span.start)
     ):
+        owner = owned[0]
         return {owner}  # "accounted for 36% of India's crude imports of 4.4 million bpd": India's
     named, part = ctx.clause_countries(clause), clause
     if (

@@ -48,12 +48,6 @@ def anaphor(m, ctx):
     return None, None, "anaphor"
 
 
-def since_then(m, ctx):
-    """ "has grown tenfold since then": from a time named before it, which ``figure_periods``
-    finds in the sentence."""
-    return None, None, "anaphor"
-
-
 def to_date(m, ctx):
     if ctx.published is None:
         return None

@@ -59,7 +59,6 @@ from dashboard.period_resolvers import (
     relative_quarter,
     since_day,
     since_event,
-    since_then,
     since_year,
     this_month,
     this_year,
@@ -92,8 +91,9 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             anaphor,
             ("period", "same", "months", "quarters"),
         ),
-        # "signed a free trade agreement in 2005, and trade has grown tenfold since then"
-        (rf"(?i:since{S}then)\b", since_then, ("since",)),
+        # "signed a free trade agreement in 2005, and trade has grown tenfold since then": from a
+        # time named before it, which ``figure_periods`` finds in the sentence
+        (rf"(?i:since{S}then)\b", anaphor, ("since",)),
         # "year-to-date through September": January to that month
         (
             rf"(?i:(?:year[-\s]to[-\s]date|ytd|so{S}far{S}this{S}year){S}(?:through|thru|to){S}(?:the{S}end{S}of{S})?)"

@@ -47,14 +47,12 @@ _DO_BEFORE = re.compile(r"(?i)\b(?:will|would|to|could|can|may|might|should|shal
 # "triple the value shipped to Canada" compares two things; "double the 2022 level", "triple
 # that of a year earlier" a thing over time
 _COMPARED_THING = re.compile(r"(?i)\s+(?:the|that|those|its|their|what)\b")
+_ANOTHER_TIME = r"(?:\d{4}|years?|earlier|ago|last|previous|prior|pre-[\w-]+|before|then)\b"
 _COMPARED_TIME = re.compile(
-    r"(?i)\s+(?:the|that|those|its|their|what)\s+(?:[\w.,'’-]+\s+){0,6}?"
-    r"(?:\d{4}|years?|earlier|ago|last|previous|prior|pre-[\w-]+|before|then)\b"
+    rf"(?i)\s+(?:the|that|those|its|their|what)\s+(?:[\w.,'’-]+\s+){{0,6}}?{_ANOTHER_TIME}"
 )
 # "twice as much as a year earlier", "twice as many as in 2023": a multiple of another time
-_AS_MUCH_AS_THEN = re.compile(
-    r"(?i)\s+as\s+(?:much|many)\s+as\s+(?:[\w.,'’-]+\s+){0,4}?(?:\d{4}|years?|earlier|ago|last|previous|prior|before)\b"
-)
+_AS_MUCH_AS_THEN = re.compile(rf"(?i)\s+as\s+(?:much|many)\s+as\s+(?:[\w.,'’-]+\s+){{0,4}}?{_ANOTHER_TIME}")
 _OF_A_POINT = re.compile(r"(?i)\s+of\s+a\s+(?:percentage\s+)?point\b")
 _START = operator.methodcaller("start")
 # What may stand after a bare number that ends it: "since 1999.", "in 12 years"; and a comma

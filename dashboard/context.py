@@ -39,7 +39,10 @@ _CLAUSE_BREAK = re.compile(
 # 13% of ...") or leans on what came before ("of that", "of the total").
 _OPENS_POINTING_BACK = re.compile(
     r"""[\s"'“‘(]*(?:this|that|it|which|these|those|the\s+(?:[\w-]+\s+)?(?:figure|reading)"""
-    r"""|the\s+increase|the\s+rise)\b""",
+    r"""|the\s+increase|the\s+rise"""
+    # "They were up 25%": "they" that rose or fell are the flows before, not the officials
+    r"""|they\s+(?:were\s+(?:up|down)|rose|fell|grew|climbed|jumped|surged|soared|dropped|declined"""
+    r"""|slid|slumped|plunged|tumbled|shrank|increased|decreased|totall?ed|amounted|accounted|made\s+up))\b""",
     re.I,
 )
 # A sentence that opens by leaving the statement before: "Separately, ...".

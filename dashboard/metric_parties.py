@@ -6,9 +6,10 @@ the one it targets, a country's own capacity or revenue is its alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 
-from dashboard.context import Clause, SentenceContext
+from dashboard.context import POSSESSIVE, Clause, SentenceContext
 from dashboard.countries import join_codes
 from dashboard.reasons import named_only_in_purpose
 from dashboard.report import Report
@@ -56,6 +57,24 @@ _NATIONAL_METRICS = frozenset(
 )
 
 
+# "off China's", "of Japan's": what the figure is taken off or is of belongs to the one named
+_OFF_OR_OF = re.compile(r"(?i)\bof{1,2}\s+$")
+
+
+def _owner_after(ctx: SentenceContext, at: int) -> str:
+    """The country owning what the figure at ``at`` is taken off or is of ("knock 1.5 points off
+    China's growth"): the first named after it in its clause, as a possessive."""
+    clause = ctx.clause(at)
+    i = bisect_right(ctx.mention_starts, at)
+    if i == len(ctx.mentions) or (mention := ctx.mentions[i]).start >= clause.end:
+        return ""
+    if POSSESSIVE.match(ctx.text, mention.end) and _OFF_OR_OF.search(
+        ctx.text, max(at, mention.start - 6), mention.start
+    ):
+        return mention.iso3
+    return ""
+
+
 def by_metric(
     metric: str,
     countries: str,
@@ -90,6 +109,10 @@ def by_metric(
             return countries
         if len(ctx.in_sentence) == 1:
             return next(iter(ctx.in_sentence))
+        if at is not None and (owner := _owner_after(ctx, at)):
+            # "cut China's exports to the United States ... and knock 1.5 points off China's
+            # economic growth": the economy it is taken off
+            return owner
         if at is not None and len(own := ctx.clause_countries(Clause(ctx.clause(at).start, at))) == 1:
             # the one country of the figure's clause up to it: "..., and the central bank in
             # Beijing added 1.6 million ounces to its reserves"

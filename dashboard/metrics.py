@@ -16,6 +16,7 @@ from functools import cache
 from typing import NamedTuple
 
 from dashboard import lexicon
+from dashboard.qualifiers import takes_off
 
 # Heads that take a commodity into the metric ("gas exports", "crude imports").
 _QUALIFIED = frozenset(
@@ -401,8 +402,9 @@ def metric_for(index: MetricIndex, start: int, end: int, kind: str, unit: str) -
     if kind in _SHARE_KINDS and chosen is not None and _THE_SHARE.search(text, chosen.end, start):
         # "the share going to non-EU markets rose to 51.2%"
         return name if (name := name_of(chosen)).startswith("share of ") else f"share of {name}"
-    if names_own_metric(text, end):
-        # "10,400 megawatts of generating capacity", "a 25% levy": the figure names its own.
+    if names_own_metric(text, end) or takes_off(text, 0, start, end):
+        # "10,400 megawatts of generating capacity", "a 25% levy": the figure names its own;
+        # "knock 1.5 percentage points off China's economic growth": what it is taken off
         chosen = index.after(end)
     if chosen is None:
         return ""
@@ -449,12 +451,21 @@ def names_a_benchmark(text: str) -> bool:
     return bool(_BENCHMARK.search(text))
 
 
-def unit_price(text: str, end: int, metric: str) -> str:
-    """The metric of money written per unit ("$78 a barrel", "$420 per tonne"): a price, unless
-    the text names what kind of sum per unit it is (a price cap, a discount, a duty)."""
-    if not _per_unit().match(text, end) or any(word in metric for word in _PER_UNIT_METRICS):
+def unit_price(text: str, start: int, end: int, metric: str) -> str:
+    """The metric of money written per unit ("$78 a barrel", "$420 per tonne") or quoted in a
+    market ("Urals traded at about $66"): a price, unless the text names what kind of sum per
+    unit it is (a price cap, a discount, a duty)."""
+    if any(word in metric for word in _PER_UNIT_METRICS):
         return metric
-    return "price"
+    if _per_unit().match(text, end) or (
+        metric == "trade" and _TRADED_AT.search(text, max(0, start - 40), start)
+    ):
+        return "price"
+    return metric
+
+
+# "Urals traded at about $66": a price quoted, not goods traded worth $66
+_TRADED_AT = re.compile(r"(?i)\btraded\s+at\s+(?:[a-z]+\s+){0,2}$")
 
 
 def names_own_metric(text: str, end: int) -> bool:

@@ -144,8 +144,9 @@ def qualify(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str]:
     direction = ""
     if last in p.before_ends and (m := p.before.search(lead)) and not _PHRASAL_UP.search(lead, 0, m.start()):
         word = lexicon.fold(m.group("w"))
-        # "above the contracted 22 bcm", "the reduced 10% rate": a participle as an adjective
-        if not (word.endswith("ed") and _DETERMINER_BEFORE.search(lead, 0, m.start())):
+        # "above the contracted 22 bcm", "the reduced 10% rate", "a lower 10% duty": a
+        # participle or comparative as an adjective
+        if not (word.endswith(("ed", "lower")) and _DETERMINER_BEFORE.search(lead, 0, m.start())):
             direction = p.before_words[word]
     elif last == "of" and _ADDED_OF.search(lead):
         direction = "up"  # "extra EU duties of up to 35.3%": an added amount, named before its noun
@@ -153,6 +154,8 @@ def qualify(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str]:
         direction = p.after_words[lexicon.fold(m.group("w"))]
     elif _OVER_TIME.match(text, end):
         direction = "up"  # "three times the level of 2018": grown over the years since
+    elif takes_off(text, max(floor, start - _LOOKBACK), start, end):
+        direction = "down"  # "knock 1.5 percentage points off growth"
     elif last == "by" and (verbs := _change_words(p.change, _clause_before(text, verbs_end, floor))):
         # "cut its purchases of Brazilian goods by 7%": the verb stands before its object, which
         # may be long: "lifting China's share of the European electric car market by 4.2pp"
@@ -172,6 +175,20 @@ def _change_words(change: re.Pattern[str], clause: str) -> list[str]:
 
 
 _TO = re.compile(r"\s+to\b")
+_OFF = re.compile(r"(?i)\s+off\b")
+# the verb taking an amount off what follows: "knock", "could shave as much as"
+_TAKING = re.compile(
+    r"(?i)\b(?:knock|shave|wipe|lop|chop|slice|take|took|taken)(?:s|ed|ped|d|ing|ping)?\s+"
+    r"(?:(?:as\s+much\s+as|up\s+to|about|around|nearly|almost|another|a\s+further|an?)\s+)?$"
+)
+
+
+def takes_off(text: str, floor: int, start: int, end: int) -> bool:
+    """Whether the figure at ``text[start:end]`` is taken off what follows it: "knock 1.5
+    percentage points off growth", "shaved $2 billion off the surplus"."""
+    return bool(_OFF.match(text, end) and _TAKING.search(text, max(floor, start - 40), start))
+
+
 # "beating a 9% forecast", "versus forecasts of 1.2%": what was expected of the change reported
 _EXPECTATION_AFTER = re.compile(
     r"(?i)\s+(?:consensus\s+)?(?:forecast|estimate|expectation|projection|prediction)s?\b"

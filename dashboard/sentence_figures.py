@@ -259,7 +259,7 @@ def sentence_figures(
         countries = by_metric(
             metric, countries, ctx, report, previous_countries, continues, span.start, before.roles
         )
-        if span.kind == "money" and (metric := unit_price(text, span.end, metric)) == "price":
+        if span.kind == "money" and (metric := unit_price(text, span.start, span.end, metric)) == "price":
             # "Brent fell to $78 a barrel, and India's oil import bill shrank": its own clause's;
             # but "The average price eased to $6.10" is of the flow it continues
             if ctx.in_sentence or names_a_benchmark(text):

@@ -176,9 +176,17 @@ class Statement:
         """Whether the statement, with the one before it, gave figures for more than one pair of
         countries: "Exports to China slid 7.3%. Shipments to the United States fell 4.2%." """
         figures = [*self.before.figures, *self.figures] if self.before is not None else self.figures
-        return (
+        if (
             len({f.countries for f in figures}) > 1
             and len({c for f in figures for c in f.countries.split(";")}) > 2
+        ):
+            return True
+        # "Shipments to China accounted for just over half of the total": one partner's share of
+        # a whole the report gave as a country's own breaks that whole down as a second would
+        totals = self.totals()
+        return bool(self.figures) and all(
+            f.metric.startswith("share of ") and ";" in f.countries and totals & set(f.countries.split(";"))
+            for f in self.figures
         )
 
     def forecast(self) -> bool:
@@ -268,7 +276,7 @@ def carried_metric(
     if metric == "tariff" and span.kind == "money":
         if _COLLECTED.search(index.text):
             return "tariff revenue"  # "customs collected $77 billion in tariffs"
-        if unit_price(index.text, span.end, "") == "price":
+        if unit_price(index.text, span.start, span.end, "") == "price":
             return "tariff"  # "tariffs that would rise to €430 a tonne": a duty per unit
         if (
             not _GOODS_TARIFFED.search(index.text, max(0, span.start - 30), span.start)

@@ -283,6 +283,15 @@ class SentenceContext:
         return [p for p in self.periods if is_whole_month(p.start, p.end)][:2]
 
     @lazy
+    def overtaken(self) -> tuple[int, int] | None:
+        """Where the sentence tells one country overtook another in a ranking ("overtook China
+        as Germany's largest trading partner"): from the verb to the end of the rank's first
+        word; None where it does not."""
+        if not self.has_rival or (m := _OVERTAKEN.search(self.text)) is None:
+            return None
+        return m.start(), m.end()
+
+    @lazy
     def has_rival(self) -> bool:
         """Whether the sentence may name a rival in a ranking (``ranks.rivals_after``)."""
         lower = self.text.lower()

@@ -333,12 +333,22 @@ def _currency_after() -> re.Pattern[str]:
     return re.compile(rf"(?i)\s*(?:{lexicon.alternation(sorted(words))})\b")
 
 
-_OUTSIDE = re.compile(r"(?i)\b(?:outside|beyond)\s+(?:of\s+)?(?:the\s+)?$")
+_OUTSIDE = re.compile(
+    r"(?i)\b(?:outside|beyond|other\s+than|excluding|except(?:\s+for)?)\s+(?:of\s+)?(?:the\s+)?$"
+)
+_OUTSIDE_WORDS = re.compile(r"(?i)outside|beyond|other\s+than|excluding|except")
+
+
+def names_outside(text: str) -> bool:
+    """Whether a text has a word that leaves a country out ("outside", "other than"): most have
+    none, and their names need no look behind them."""
+    return bool(_OUTSIDE_WORDS.search(text))
 
 
 def named_as_outside(text: str, mention: Mention) -> bool:
     """Whether a name marks what a flow leaves out: "exports outside the EU" are with no one
-    country, and not with the EU."""
+    country, and not with the EU; nor are "imports from countries other than the United States"
+    with the United States."""
     return bool(_OUTSIDE.search(text, max(0, mention.start - 20), mention.start))
 
 

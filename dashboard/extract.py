@@ -15,6 +15,7 @@ from dashboard.countries import (
     kingdom_mentions,
     mainland_mentions,
     named_as_outside,
+    names_outside,
     naming_currency,
     policy_owner_mentions,
     ranked_countries,
@@ -59,7 +60,7 @@ def extract_document(document: Document) -> list[Figure]:
     """The figures of one document, in order of position: the whole pipeline."""
     text, cased = as_read(document.text)
     # "919 billion U.S. dollars" names a currency, not a country the document is about.
-    outside = "outside" in text or "beyond" in text  # most texts have neither: spare the scan
+    outside = names_outside(text)
     countries = [
         m
         for m in find_countries(text)

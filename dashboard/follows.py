@@ -18,9 +18,10 @@ class Follows:
     ``previous`` holds its countries and ``previous_subject`` the first it named;
     ``continues`` says the sentence points back to it; ``roles()`` tells which of its
     countries sent and which received (``roles.flow_roles``); ``breakdown()`` whether it gave
-    figures for several partners; ``ranked_in()`` the country it ranked others in;
-    ``totals()`` the countries whose own totals (a figure of theirs alone) the document gave
-    before. The callables are asked only by the rules that need them, and few do.
+    figures for several partners, and ``broken_down()`` the one country they all share;
+    ``ranked_in()`` the country it ranked others in; ``totals()`` the countries whose own
+    totals (a figure of theirs alone) the document gave before. The callables are asked only
+    by the rules that need them, and few do.
     """
 
     previous: set[str] = field(default_factory=set)
@@ -28,5 +29,6 @@ class Follows:
     continues: bool = False
     roles: Callable[[], dict[str, str]] = dict
     breakdown: Callable[[], bool] = bool
+    broken_down: Callable[[], str] = str
     ranked_in: Callable[[], str] = str
     totals: Callable[[], set[str]] = set

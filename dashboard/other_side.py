@@ -297,6 +297,10 @@ def _from_the_statement_and_report(case: _Case) -> set[str]:
         return {only, *(code for code, r in flows.items() if r != side)}
     if not partner and (other := bloc_partner(only, previous)):
         return {only, other}
+    if partner and follows.breakdown() and (common := follows.broken_down()) not in ("", only):
+        # "Australia supplied about 750 million tonnes, and Brazil around 260 million. Imports
+        # from India slumped": one more partner of the breakdown, with the country all shared
+        return {only, common}
     if partner and previous_subject and previous_subject != only:
         if (
             reporter not in ("", only, previous_subject)

@@ -36,6 +36,7 @@ from dashboard.ranks import (
     across_from_rank,
     listed_rival,
     named_as_rival,
+    overtaking_parties,
     placed_in_ranking,
     rank_owner,
     rivals_after,
@@ -124,6 +125,8 @@ def figure_countries(
     ):
         owner = owned[0]
         return {owner}  # "accounted for 36% of India's crude imports of 4.4 million bpd": India's
+    if ctx.has_rival and (overtaking := overtaking_parties(ctx, span)) is not None:
+        return overtaking
     named, part = ctx.clause_countries(clause), clause
     if (
         conjuncts.names_after_first_figure

@@ -6,9 +6,9 @@ FDI", "the second-largest buyer after China").
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
-from dashboard.context import Clause, SentenceContext
+from dashboard.context import POSSESSIVE, Clause, SentenceContext
 from dashboard.countries import Mention
 from dashboard.figures import Span
 from dashboard.roles import (
@@ -92,6 +92,10 @@ def beside_rival(ctx: SentenceContext, rival: Mention, sibling: str) -> str:
             if is_flow_partner(text, named) and from_it == sender:
                 return next(c for c in pair if c != code)
     kept = [c for c in pair if not is_flow_partner(text, ctx.first_mention[c])]
+    if len(kept) == 2:
+        # "China accounted for 21.3% of the bloc's imports, ahead of the United States": the
+        # owner of the whole stays, the rival stands where the other stood
+        kept = [c for c in kept if POSSESSIVE.match(text, ctx.first_mention[c].end)]
     return kept[0] if len(kept) == 1 else ""
 
 
@@ -144,3 +148,38 @@ def placed_in_ranking(text: str) -> bool:
     """Whether a sentence places a country in a ranking begun before it: "The United States
     came a close second", "ranked third", "Canada followed with $64.1 billion"."""
     return any(map(text.__contains__, _PLACES)) and bool(_PLACED.search(text))
+
+
+# "against 246.3 billion euros with China", "a drop of 20% for Chinese goods": the partner
+# written right after a figure
+_PARTNER_RIGHT_AFTER = re.compile(r"(?i)\s+(?:with|from|to|for)\s+(?:the\s+)?")
+
+
+def overtaking_parties(ctx: SentenceContext, span: Span) -> set[str] | None:
+    """Whose a figure is after one country overtook another as a third's partner: "The United
+    States overtook China as Germany's largest trading partner, with two-way trade of 252.8
+    billion euros against 246.3 billion euros with China" gives the first to the United States
+    and the second, its partner written after it, to China, each with Germany; None when the
+    sentence is not so, or the figure's part names a country of its own ("while Chinese buyers
+    took 2.1 million tonnes", "ahead of Ukraine with 5.6 million tonnes")."""
+    if (overtaken := ctx.overtaken) is None or span.start < overtaken[1] or not (owner := rank_owner(ctx)):
+        return None
+    subject = next((m.iso3 for m in ctx.mentions if m.start < overtaken[0] and m.iso3 != owner), "")
+    part = ctx.part(ctx.clause(span.start))
+    lo, hi = bisect_left(ctx.mention_starts, part.start), bisect_left(ctx.mention_starts, part.end)
+    # a part naming more than a few countries is a list, not this shape: and each figure reads
+    # only a few names, so an endless sentence stays linear
+    if not subject or hi - lo > 3 or any(_partner_of(ctx, m) is None for m in ctx.mentions[lo:hi]):
+        return None
+    i = bisect_left(ctx.mention_starts, span.end)
+    if i < len(ctx.mentions) and _partner_of(ctx, ctx.mentions[i]) is span:
+        return {ctx.mentions[i].iso3, owner}
+    return {subject, owner}
+
+
+def _partner_of(ctx: SentenceContext, mention: Mention) -> Span | None:
+    """The figure a country is written right after as its partner ("$427 billion from China")."""
+    i = bisect_right(ctx.span_starts, mention.start) - 1
+    if i >= 0 and _PARTNER_RIGHT_AFTER.fullmatch(ctx.text, (figure := ctx.spans[i]).end, mention.start):
+        return figure
+    return None

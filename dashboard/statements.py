@@ -189,6 +189,13 @@ class Statement:
             for f in self.figures
         )
 
+    def broken_down(self) -> str:
+        """The one country every figure of a breakdown by partner (``breakdown``) shares: China
+        in "Australia supplied about 750 million tonnes, and Brazil around 260 million"; ""."""
+        figures = [*self.before.figures, *self.figures] if self.before is not None else self.figures
+        shared = set.intersection(*(set(f.countries.split(";")) for f in figures)) if figures else set()
+        return next(iter(shared)) if len(shared) == 1 else ""
+
     def forecast(self) -> bool:
         """Whether the statement looks ahead: its periods are horizons, not what happened."""
         if self._forecast is None:

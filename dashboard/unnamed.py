@@ -12,7 +12,7 @@ import re
 
 from dashboard.conjuncts import Conjuncts
 from dashboard.context import Clause
-from dashboard.countries import currency_country
+from dashboard.countries import currency_country, names_outside
 from dashboard.figures import Span
 from dashboard.follows import Follows
 from dashboard.report import Report
@@ -40,6 +40,10 @@ def unnamed_parties(
     previous, previous_subject, continues = follows.previous, follows.previous_subject, follows.continues
     if not ctx.mentions and speaks_of_world_trade(text):
         return set()  # "The IMF expects global trade volumes to grow 3.1%": no country's
+    if reporter and names_outside(text[part.start : part.end]):
+        # "Imports from countries other than the United States fell 5.3%": the reporting
+        # country's, with everyone but the one left out
+        return {reporter}
     if (
         reporter
         and not continues

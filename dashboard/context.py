@@ -66,19 +66,28 @@ _RAISED = tuple(
 )
 # Words that make a figure hold "now" rather than over a period: "now", and a
 # statement in the present tense ("China accounts for 13% of ..."). Over lower-cased text.
+# "is expected to", "are likely to": a guess at some time or other, not how things stand now
+_GUESSED = (
+    r"(?!\s+(?:expected|forecast|estimated|projected|seen|likely|set\s+to|due\s+to|poised|on\s+track)\b)"
+)
 _NO_PERIOD = re.compile(
-    r"(?:n(?<!\wn)ow(?:adays)?|c(?<!\wc)(?:urrently|ontrols|onsumes)|a(?<!\wa)(?:t\s+present|re|ccounts?\s+for|bsorbs)"
-    r"|i(?<!\wi)s"
-    r"|m(?<!\wm)akes?\s+up|r(?<!\wr)(?:epresents?|emains?|eceives)|t(?<!\wt)akes|s(?<!\ws)(?:ends|tands\s+at|ells)"
-    r"|b(?<!\wb)uys|g(?<!\wg)ets|h(?<!\wh)olds|p(?<!\wp)(?:rovides|roduces)|e(?<!\we)xceeds"
+    r"(?:n(?<!\wn)ow(?:adays)?|c(?<!\wc)(?:urrently|ontrols|onsumes)"
+    r"|a(?<!\wa)(?:t\s+present|re" + _GUESSED + r"|ccounts?\s+for|bsorbs)"
+    r"|i(?<!\wi)s" + _GUESSED + r"|m(?<!\wm)akes?\s+up|r(?<!\wr)(?:epresents?|emains?|eceives)|t(?<!\wt)akes"
+    r"|s(?<!\ws)(?:ends|tands\s+at|ells)|b(?<!\wb)uys|g(?<!\wg)ets|h(?<!\wh)olds|p(?<!\wp)(?:rovides|roduces)|e(?<!\we)xceeds"
     # "supplies more than half": the verb; "energy supplies to China" is the noun
     r"|s(?<!\ws)upplies(?=\s+(?:more|less|about|around|nearly|almost|roughly|some|over|under|just|close|half"
     r"|an?\s|\d|[$€£¥₹])))\b"
 )
+# "14.3% to a record $405.5 billion in 2024": a change, the level it reached, its time
+_TO_A_LEVEL = re.compile(
+    r"(?i)\s+to\s+(?:(?:a|an)\s+)?(?:(?:record|new|fresh|all-time)\s+(?:high\s+of\s+)?)?"
+)
+_THEN = re.compile(r"(?i)\s*(?:in|during|for|over)?\s*")
 _SAYS_NOW = re.compile(r"(?:n(?<!\wn)ow(?:adays)?|c(?<!\wc)urrently|a(?<!\wa)t\s+present)\b")
 # The present perfect before a figure ("the bank has pledged $5 billion") states what
-# stands now, too. Over lower-cased text.
-_PERFECT = re.compile(r"h(?<!\wh)a(?:s|ve)\b")
+# stands now, too; not "expected to have fallen", a guess at a past time. Over lower-cased text.
+_PERFECT = re.compile(r"h(?<!\wh)a(?:s|ve)\b(?<!\bto\shave)")
 _RELATIVE = re.compile(r"(?:which|who|whose|that)\b", re.I)
 # "a transshipment hub for ...": an aside saying what the country is; not one ranking it as a
 # buyer or seller of something ("the largest EU importer of Algerian gas"), whose origin counts
@@ -447,6 +456,17 @@ class SentenceContext:
             return False
         return bool(_CHANGE_IN.fullmatch(self.text, self.spans[k].end, period.offset))
 
+    def _level_then(self, change: Span, period: Period) -> bool:
+        """Whether the change is followed by the level it reached and then ``period``: "rising
+        14.3% to a record $405.5 billion in 2024" is all of 2024."""
+        j = bisect_right(self.span_starts, change.start)
+        return (
+            j < len(self.spans)
+            and (level := self.spans[j]).end <= period.offset
+            and _TO_A_LEVEL.fullmatch(self.text, change.end, level.start) is not None
+            and _THEN.fullmatch(self.text, level.end, period.offset) is not None
+        )
+
     def nearest_period(self, span: Span) -> Period | None:
         """The time expression nearest the figure, those in its own clause first; after wins ties."""
         # The neighbours on either side hold the nearest in the clause, if any, else the nearest at all.
@@ -493,6 +513,8 @@ class SentenceContext:
             before = self.periods[j] if j >= 0 else None
         if before is None or after is None:
             return before or after
+        if self._level_then(span, after):
+            return after  # "to grow 8-10% this year after rising 14.3% to $405.5 billion in 2024"
         clause = self.clause(span.start)
         before_rank = (
             bracketed and self._bracket(before.offset) != own,

@@ -42,6 +42,8 @@ _OPENS_A_YEAR_EARLIER = re.compile(
     re.I,
 )
 _HORIZON = re.compile(r"(?i)by\b")  # "by 2030": a target's year
+# A clause on what a figure followed or is set against: ", after rising 0.3% in September"
+_BEFORE_IT = re.compile(r"(?i)[\s,;]*(?:after|following|compared\s+with|versus|vs\.?|against)\s")
 _POSSESSED = re.compile(r"['’]s\s+(?:[a-z-]+\s+)?")
 # "exceeding the target of $200 billion": a target whose time the clause does not give
 _TARGET_BEFORE = re.compile(r"(?i)\b(?:target|goal)\s+of\s+(?:(?:about|around|some)\s+)?$")
@@ -77,6 +79,15 @@ def period_fields(
     if period is not None and elsewhere and period.granularity == "open" and period.offset > 0:
         # "about 40%, against less than 1% before 2022": the time before is the 1%'s; but
         # "Before the duties were imposed, China bought 70%" opens the sentence and covers it
+        period = None
+    if (
+        elsewhere
+        and period is not None
+        and period.offset > span.end
+        and _BEFORE_IT.match(ctx.text, ctx.clause(period.offset).start)
+    ):
+        # "Imports fell 1.5%, after rising 0.3% in the previous month": the time of what came
+        # before, not the figure's, which goes on with its statement
         period = None
     if elsewhere and period is not None and ctx.relative(ctx.clause(period.offset)):
         # "crude exports, which halted in March 2023, had cost $19 billion": the aside's time is

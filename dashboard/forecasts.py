@@ -32,9 +32,18 @@ _PAST_EXPECTATION = re.compile(
     # "exceeding a $200 billion target": a mark the result passed
     r"|(?:us)?[$€£¥₹]\s?\d[\d.,]*\s*(?:(?:[mb]illion|trillion|bn|mn|tn|b|m)\s+)?){0,3})$"
 )  # what economists "had expected", "beating a 9% forecast": past expectations of the period
-# "the 9.1% increase expected by economists in a Reuters poll": what was expected of the period
+# "the 9.1% increase expected by economists in a Reuters poll", "the median forecast of 30
+# economists": what was expected of the period
 _BY_FORECASTERS = re.compile(
-    r"\s+(?:by|in|from)\s+(?:(?:a|the)\s+)?(?:\w+\s+)?(?:economists|analysts|poll|survey|consensus|markets?|traders)\b"
+    r"\s+(?:by|in|from|of)\s+(?:(?:a|the)\s+)?(?:\w+\s+)?(?:economists|analysts|poll|survey|consensus|markets?|traders)\b"
+)
+
+
+# "exports likely grew 5.2% in October", "imports are expected to have fallen": a guess at
+# what has happened, of a time that has ended
+_OF_THE_PAST = re.compile(
+    r"\s+(?:to\s+have\s+|have\s+)?(?:grew|grown|rose|risen|fell|fallen|shrunk|dropped|declined|increased|decreased|slowed|narrowed"
+    r"|widened|eased|shrank|contracted|expanded|jumped|slipped|been|reached|hit|picked\s+up)\b"
 )
 
 
@@ -57,9 +66,11 @@ def is_forecast(sentence: str) -> bool:
     pattern = _forecast_pattern()
     m = pattern.search(lower)
     while m is not None:
-        if not _PAST_EXPECTATION.search(
-            lower, max(0, m.start() - 30), m.start()
-        ) and not _BY_FORECASTERS.match(lower, m.end()):
+        if (
+            not _PAST_EXPECTATION.search(lower, max(0, m.start() - 30), m.start())
+            and not _BY_FORECASTERS.match(lower, m.end())
+            and not _OF_THE_PAST.match(lower, m.end())
+        ):
             return True
         m = pattern.search(lower, m.end())
     return False
@@ -89,3 +100,13 @@ _CLAUSE_REACH = 160
 _AFTER_A_LEVEL = re.compile(r"(?i),\s+after\s+(?:[$€£¥₹]|\d)[^,;:()]{0,60}\Z")
 # The base a forecast is set against: "slowing from 3.6% in", "up from $4 billion in"
 _FROM_A_LEVEL = re.compile(r"(?i)\bfrom\s+(?:an?\s+)?(?:[$€£¥₹]|\d)[^,;:()]{0,40}?\s(?:in|during|for)\s+\Z")
+# "set to fall to 42 million barrels in October, from 47 million barrels in September"
+_FROM_A_BASE = re.compile(r"(?i)\bfrom\s+(?:an?\s+)?(?:[$€£¥₹]|\d)[^,;:()]{0,40}?\s+\Z")
+
+
+def base_of_forecast(text: str, start: int) -> bool:
+    """Whether the time at ``start`` in a forecast is its base's: "up from $81.7 billion in
+    September", a month that is under way or has been, not one ahead."""
+    return "from" in text[max(0, start - 60) : start].lower() and bool(
+        _FROM_A_BASE.search(text, max(0, start - 60), start)
+    )

@@ -55,6 +55,7 @@ from dashboard.roles import (
     is_flow_partner,
 )
 from dashboard.totals import (
+    abroad,
     is_total,
     to_the_world,
     total_written_out,
@@ -192,7 +193,12 @@ def figure_countries(
             return set(pair)
     if not named:
         part = ctx.part(clause)
-        if not ctx.clause_countries(part) and report.reporter and to_the_world(ctx, part, span):
+        if report.reporter and (
+            (not ctx.clause_countries(part) and to_the_world(ctx, part, span))
+            # "..., and the ministry expects farm sales abroad of R$900 billion": its clause's;
+            # but "52% of the metal's overseas sales" is a partner's share of them
+            or (span.kind != "percent" and abroad(ctx.text, clause.start, clause.end))
+        ):
             # "while soybean meal sales abroad rose to 3.1 million tonnes": the reporting
             # country's, with the whole world, whichever partner the sentence named before
             return {report.reporter}

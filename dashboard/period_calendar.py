@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from dashboard import lexicon
-from dashboard.forecasts import is_forecast, reports_past_at
+from dashboard.forecasts import base_of_forecast, is_forecast, reports_past_at
 
 
 @dataclass(slots=True)  # not frozen: five times cheaper to build, and many are; none changes once built
@@ -66,6 +66,11 @@ def year_of(first: int, last: int, ctx: Context) -> int | None:
     year = ctx.published.year
     ended = month_end(year, last) < ctx.published
     if ctx.states_forecast():
+        if base_of_forecast(ctx.sentence, ctx.at[0]):
+            # "set to fall to 42 million barrels in October, from 47 million in September",
+            # read on September 3, or "up from $81.7 billion in September" read in November:
+            # what the forecast starts from is under way or past, the latest begun
+            return year if dt.date(year, first, 1) <= ctx.published else year - 1
         return year if not ended else year + 1
     return year if ended else year - 1
 

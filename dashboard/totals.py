@@ -34,6 +34,15 @@ _WORLD = re.compile(
     r"|\b[Oo]verall\b"
 )
 _WORLD_WORDS = ("abroad", "overseas", "country", "nation", "otal", "non-", "NON-", "verall")
+_ABROAD = re.compile(r"\b(?:abroad|overseas)\b(?!\s+(?:[A-Z]|and\b))")
+
+
+def abroad(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` tells of sales or shipments "abroad": to the whole world."""
+    words = text[start:end]
+    return ("abroad" in words or "overseas" in words) and bool(_ABROAD.search(text, start, end))
+
+
 # Not "of the total", which may be the statement before's: "Soybeans made up 60% of the total"
 _OF_OWN_TOTAL = re.compile(
     r"(?i)\s+of\s+(?:the\s+(?:country|nation)['’]s\s+|its\s+|their\s+)?total\b(?!\s+of\b)"

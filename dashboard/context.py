@@ -177,15 +177,18 @@ def holds_now(sentence: str) -> bool:
     Not by a verb that only names a flow: "the gap between what the United States sells and
     what it buys rose 2.3%"."""
     lower = sentence.lower()
-    if "what " not in lower:
+    if "what " not in lower and not any(map(lower.__contains__, _CONDITIONS)):
         return bool(_NO_PERIOD.search(lower))
     return any(
-        not (m.start() > 5 and _WHAT_BEFORE.search(lower, max(0, m.start() - 40), m.start()))
+        not (m.start() > 5 and _NOT_STATED_BEFORE.search(lower, max(0, m.start() - 40), m.start()))
         for m in _NO_PERIOD.finditer(lower)
     )
 
 
-_WHAT_BEFORE = re.compile(r"\bwhat\s+(?:[\w.'’-]+\s+){1,4}$")
+# "what it buys", "once inflation is stripped out": a present that names a flow or a
+# condition, not how things stand
+_NOT_STATED_BEFORE = re.compile(r"\b(?:what|once|if|unless|whenever)\s+(?:[\w.'’-]+\s+){1,4}$")
+_CONDITIONS = ("once ", "if ", "unless ", "whenever ")
 
 
 def is_general(metric: str) -> bool:

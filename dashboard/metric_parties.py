@@ -21,8 +21,11 @@ _ITS = re.compile(r"(?i)\bits\b")
 _LINKING_CAPACITY = re.compile(
     r"(?i)\b(?:export|import|pipeline|transit|transmission|interconnection|cross-border)\s+capacity\b"
 )
-# A national flow named with where it comes from or goes to: "remittances from Saudi Arabia"
-_FROM_A_COUNTRY = re.compile(r"(?i)\b(?:remittances|transfers|inflows)\s+(?:from|to)\s+(?:the\s+)?")
+# A national flow named with where it comes from or goes to: "remittances from Saudi Arabia",
+# "remittances sent home by Mexicans working in the United States"
+_FROM_A_COUNTRY = re.compile(
+    r"(?i)\b(?:(?:remittances|transfers|inflows)\s+(?:from|to)|(?:working|living|employed|based)\s+in)\s+(?:the\s+)?"
+)
 # A duty on everyone: "10% to 20% on all imports", "a 10% universal tariff"
 _ON_ALL = re.compile(
     r"(?i)[\d.,]*\s*(?:%|per\s*cent|percent)?(?:\s+(?:to|and)\s+[\d.,]+\s*(?:%|per\s*cent|percent))?"

@@ -38,6 +38,7 @@ _QUALIFIED = frozenset(
         "stocks",
         "inventories",
         "stockpiles",
+        "export earnings",
     }
 )
 # A unit that names its commodity: bcm of what else but gas, TEU of containers.

@@ -459,6 +459,13 @@ class SentenceContext:
             return False
         return bool(_CHANGE_IN.fullmatch(self.text, self.spans[k].end, period.offset))
 
+    def period_right_after(self, pos: int) -> Period | None:
+        """The time expression that follows ``pos`` with at most "in" between ("20% last month")."""
+        i = bisect_left(self._period_offsets, pos)
+        if i < len(self.periods) and _THEN.fullmatch(self.text, pos, self.periods[i].offset):
+            return self.periods[i]
+        return None
+
     def _level_then(self, change: Span, period: Period) -> bool:
         """Whether the change is followed by the level it reached and then ``period``: "rising
         14.3% to a record $405.5 billion in 2024" is all of 2024."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 
 from dashboard import context
 from dashboard.countries import join_codes
@@ -74,6 +75,8 @@ def period_fields(
 ) -> dict[str, str]:
     """The period columns of one figure: its own time expression, else the one it continues.
     ``own_total`` says the figure is one country's, with no partner."""
+    if context.is_general(metric) and (changed := _rate_changed(ctx, span)) is not None:
+        return changed
     period = ctx.nearest_period(span)
     elsewhere = period is not None and not clause.start <= period.offset < clause.end
     if period is not None and elsewhere and period.granularity == "open" and period.offset > 0:
@@ -277,6 +280,34 @@ def _since_then(text: str, period: Period, published: dt.date | None) -> dict[st
         "period_end": published.isoformat(),
         "period_text": f"{named[-1]}; {period.text}",
     }
+
+
+# "cut the duty to 10% from 20% last month": a standing rate set from one level to another
+_TO_A_RATE = re.compile(r"(?i)\bto\s+(?:about\s+|around\s+)?$")
+_FROM_A_RATE = re.compile(r"(?i)\s+from\s+(?:about\s+|around\s+)?")
+
+
+def _rate_changed(ctx: context.SentenceContext, span: Span) -> dict[str, str] | None:
+    """The period of a standing rate set anew with its time after the old one: "cut the duty on
+    rice exports to 10% from 20% last month" gives the cut's month to the new rate and none to
+    the old; None where the figure is no such rate."""
+    j = bisect_right(ctx.span_starts, span.start)  # the figure after this one
+    if (
+        j < len(ctx.spans)
+        and _FROM_A_RATE.fullmatch(ctx.text, span.end, (old := ctx.spans[j]).start)
+        and _TO_A_RATE.search(ctx.text, max(0, span.start - 16), span.start)
+        and (when := ctx.period_right_after(old.end)) is not None
+        and when.granularity != "anaphor"
+    ):
+        return _fields(when)
+    if (
+        j >= 2
+        and _FROM_A_RATE.fullmatch(ctx.text, (new := ctx.spans[j - 2]).end, span.start)
+        and _TO_A_RATE.search(ctx.text, max(0, new.start - 16), new.start)
+        and ctx.period_right_after(span.end) is not None
+    ):
+        return {}
+    return None
 
 
 def _fields(period: Period) -> dict[str, str]:

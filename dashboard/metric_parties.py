@@ -41,6 +41,11 @@ _FROM_GOODS = re.compile(
     r"(?i)\b(?:earnings|revenues?|receipts|income)\s+from\s+(?!(?:the|these|those|such)\s+(?:sales?|shipments|exports)\b"
     r"|them\b|it\b|this\b|that\b)"
 )
+# A duty a country levies on its own goods going out: "the export duty", "the duty on rice exports"
+_EXPORT_DUTY = re.compile(
+    r"(?i)\b(?:export\s+(?:dut(?:y|ies)|tax(?:es)?|tariffs?|levy|levies)"
+    r"|(?:dut(?:y|ies)|tax(?:es)?|tariffs?|levy|levies)\s+on\s+(?:[\w-]+\s+){0,3}?exports)\b"
+)
 # A country's takings: its own when its sentence names it alone
 _OWN_WHEN_ALONE = frozenset({"revenue", "export revenue", "export earnings", "tariff revenue"})
 # What one economy has or does on its own: no partner, whatever the report pairs it with.
@@ -189,6 +194,8 @@ def by_metric(
         and ";" not in countries
         and countries in report.focus[:2]
         and len(report.focus) >= 2
+        # not "the duty on parboiled rice exports": a country's duty on its own exports
+        and not (at is not None and _EXPORT_DUTY.search(ctx.text, max(0, at - 80), at))
         # not "..., to shield EU producers from a glut of Chinese steel": whom it is for
         and not any(named_only_in_purpose(ctx, code) for code in report.focus[:2] if code != countries)
     ):

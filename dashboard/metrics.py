@@ -444,7 +444,9 @@ def _per_unit() -> re.Pattern[str]:
 _PER_UNIT_METRICS = ("price", "cap", "discount", "premium", "tariff", "dut", "levy", "tax", "fee", "cost")
 
 
-_BENCHMARK = re.compile(r"(?i)\b(?:brent|wti|urals|benchmark|futures|spot)\b")
+_BENCHMARK = re.compile(
+    r"(?i)\b(?:brent|wti|urals|benchmark|futures|spot|freight|shipping\s+costs?|cost\s+of\s+shipping)\b"
+)
 
 
 def names_a_benchmark(text: str) -> bool:

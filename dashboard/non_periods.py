@@ -162,6 +162,12 @@ def non_period_rules() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             open_before,
             ("before", "prior to", "until", "till"),
         ),
+        # "Before the 2020 trade dispute": before an event named with its year, no period
+        (
+            rf"(?i:(?:before|prior{S}to|until|till){S}the{S}{YEAR}{S}[a-z-]+(?:{S}[a-z-]+)?)",
+            not_a_period,
+            ("before", "prior to", "until", "till"),
+        ),
         # "under a deal signed in November": the date of an event, not a period of figures
         (
             rf"(?i:(?:{_EVENTS}"

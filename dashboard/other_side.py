@@ -158,9 +158,15 @@ def _placed(case: _Case) -> set[str] | None:
             # "Australia remained the top supplier with 42%, followed by Malaysia with 16%": in
             # the rank the figure before was in, the country it was ranked in
             return {only, *owner_before}
-    if len(previous) == 1 and only not in previous and ranked_as(text, mention) and not rank_owner(ctx):
+    if (
+        len(previous) == 1
+        and only not in previous
+        and (ranked_as(text, mention) or named_as_rival(text, mention))
+        and not rank_owner(ctx)
+    ):
         # "Japan imported 65.9 million tonnes of LNG ... Australia remained the top supplier with
-        # 42% of the total": ranked in the country the statement before was about
+        # 42% of the total": ranked in the country the statement before was about; so is a rival,
+        # "India remained the biggest buyer, ahead of China with 1.7 million tonnes"
         return {only, *previous}
     return None
 

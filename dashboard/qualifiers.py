@@ -39,7 +39,8 @@ _EXPECTED_CHANGE = dict.fromkeys(("increase", "rise", "gain", "growth"), "up") |
     ("drop", "fall", "decline"), "down"
 )
 _SET_VALUE_AFTER = re.compile(
-    r"(?i)(?:\s+(?:a|per)\s+[a-z]+)?\s+(?:price\s+)?(?:cap|target|goal|ceiling|limit|quota|threshold|benchmark)\b"
+    r"(?i)(?:\s+(?:a|per)\s+[a-z]+)?\s+(?:price\s+)?(?:cap|target|goal|ceiling|limit|quota|threshold|benchmark"
+    r"|rate|tariffs?|duty|duties|levy)\b"
 )
 _OVER_TIME = re.compile(
     r"(?i)\s+(?:(?:the|its|their)\s+(?:level|figure|value|volume|amount|total)s?|that|those)\s+(?:of|in|seen\s+in)\s+"

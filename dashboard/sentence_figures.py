@@ -81,6 +81,8 @@ _GAPPED = re.compile(_GAPPED_SHAPE.replace("NAME", "[A-Z]"))
 _GAPPED_CASELESS = re.compile(
     _GAPPED_SHAPE.replace("NAME", r"(?!(?:and|or|the|of|to|from|in|for|with|while|than)\b)[^\W\d_]")
 )
+# Prices a market sets: no country's but those their own clause names ("Brent fell to $78")
+_MARKET_PRICES = frozenset({"price", "shipping cost", "freight rates"})
 # What only money measures: a figure in tonnes or bcm is none of these.
 _MONEY_ONLY = frozenset(
     {
@@ -261,7 +263,9 @@ def sentence_figures(
         countries = by_metric(
             metric, countries, ctx, report, previous_countries, continues, span.start, before.roles
         )
-        if span.kind == "money" and (metric := unit_price(text, span.start, span.end, metric)) == "price":
+        if span.kind == "money":
+            metric = unit_price(text, span.start, span.end, metric)
+        if metric in _MARKET_PRICES and (span.kind == "money" or metric != "price"):
             # "Brent fell to $78 a barrel, and India's oil import bill shrank": its own clause's;
             # but "The average price eased to $6.10" is of the flow it continues
             if ctx.in_sentence or names_a_benchmark(text):

@@ -140,6 +140,14 @@ def non_period_rules() -> list[tuple[str, Resolver, tuple[str, ...]]]:
                 "told+MONTH",
             ),
         ),
+        # "Novak said earlier this year that supplies would remain at 100 million tonnes": when
+        # the words were said too
+        (
+            rf"(?i:(?:said|announced|stated|told{S}(?:reporters|journalists|parliament|lawmakers|[a-z]+))"
+            rf"{S}(?:(?:earlier|late|early){S})?(?:this|last){S}(?:year|month|week))",
+            not_a_period,
+            ("said", "announced", "stated", "told"),
+        ),
         # "the lowest since 2010", "for the first time since 2016": a record's reach
         (
             rf"(?i:(?:lowest|highest|biggest|smallest|largest|weakest|strongest|fastest|slowest|best|worst"

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from mypy_extensions import mypyc_attr
 
 from dashboard.bases import is_base, passes_a_mark
-from dashboard.countries import Mention, is_bilateral
+from dashboard.countries import Mention, is_bilateral, names_outside
 from dashboard.figures import Span
 from dashboard.forecasts import is_forecast
 from dashboard.period_calendar import is_whole_month
@@ -299,9 +299,17 @@ class SentenceContext:
         """Where the sentence tells one country overtook another in a ranking ("overtook China
         as Germany's largest trading partner"): from the verb to the end of the rank's first
         word; None where it does not."""
-        if not self.has_rival or (m := _OVERTAKEN.search(self.text)) is None:
+        lower = self.text.lower()
+        if not ("overt" in lower or "surpass" in lower or "displac" in lower):
+            return None  # most sentences name no overtaking: spare the scan
+        if (m := _OVERTAKEN.search(self.text)) is None:
             return None
         return m.start(), m.end()
+
+    @lazy
+    def leaves_out(self) -> bool:
+        """Whether the sentence has a word leaving a country out ("other than", "outside")."""
+        return names_outside(self.text)
 
     @lazy
     def has_rival(self) -> bool:

@@ -458,13 +458,11 @@ def unit_price(text: str, start: int, end: int, metric: str) -> str:
     """The metric of money written per unit ("$78 a barrel", "$420 per tonne") or quoted in a
     market ("Urals traded at about $66"): a price, unless the text names what kind of sum per
     unit it is (a price cap, a discount, a duty)."""
-    if any(word in metric for word in _PER_UNIT_METRICS):
-        return metric
-    if _per_unit().match(text, end) or (
+    if not _per_unit().match(text, end) and not (
         metric == "trade" and _TRADED_AT.search(text, max(0, start - 40), start)
     ):
-        return "price"
-    return metric
+        return metric
+    return metric if any(word in metric for word in _PER_UNIT_METRICS) else "price"
 
 
 # "Urals traded at about $66": a price quoted, not goods traded worth $66

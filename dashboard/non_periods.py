@@ -146,7 +146,15 @@ def non_period_rules() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             rf"(?i:(?:said|announced|stated|told{S}(?:reporters|journalists|parliament|lawmakers|[a-z]+))"
             rf"{S}(?:(?:earlier|late|early){S})?(?:this|last){S}(?:year|month|week))",
             not_a_period,
-            ("said", "announced", "stated", "told"),
+            (
+                *(
+                    f"{verb} {when}"
+                    for verb in ("said", "announced", "stated")
+                    for when in ("earlier", "late", "early", "this", "last")
+                ),
+                "told+this",
+                "told+last",
+            ),
         ),
         # "the lowest since 2010", "for the first time since 2016": a record's reach
         (

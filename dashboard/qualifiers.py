@@ -187,7 +187,11 @@ _TAKING = re.compile(
 def takes_off(text: str, floor: int, start: int, end: int) -> bool:
     """Whether the figure at ``text[start:end]`` is taken off what follows it: "knock 1.5
     percentage points off growth", "shaved $2 billion off the surplus"."""
-    return bool(_OFF.match(text, end) and _TAKING.search(text, max(floor, start - 40), start))
+    return (
+        text.startswith((" off", " Off", " OFF"), end)  # most figures have no "off" after them
+        and bool(_OFF.match(text, end))
+        and bool(_TAKING.search(text, max(floor, start - 40), start))
+    )
 
 
 # "beating a 9% forecast", "versus forecasts of 1.2%": what was expected of the change reported

@@ -183,11 +183,12 @@ class Statement:
             return True
         # "Shipments to China accounted for just over half of the total": one partner's share of
         # a whole the report gave as a country's own breaks that whole down as a second would
+        if not self.figures or not all(
+            f.metric.startswith("share of ") and ";" in f.countries for f in self.figures
+        ):
+            return False
         totals = self.totals()
-        return bool(self.figures) and all(
-            f.metric.startswith("share of ") and ";" in f.countries and totals & set(f.countries.split(";"))
-            for f in self.figures
-        )
+        return all(totals & set(f.countries.split(";")) for f in self.figures)
 
     def broken_down(self) -> str:
         """The one country every figure of a breakdown by partner (``breakdown``) shares: China

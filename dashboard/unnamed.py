@@ -40,7 +40,7 @@ def unnamed_parties(
     previous, previous_subject, continues = follows.previous, follows.previous_subject, follows.continues
     if not ctx.mentions and speaks_of_world_trade(text):
         return set()  # "The IMF expects global trade volumes to grow 3.1%": no country's
-    if reporter and names_outside(text[part.start : part.end]):
+    if reporter and ctx.leaves_out and names_outside(text[part.start : part.end]):
         # "Imports from countries other than the United States fell 5.3%": the reporting
         # country's, with everyone but the one left out
         return {reporter}

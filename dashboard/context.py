@@ -76,7 +76,7 @@ _NO_PERIOD = re.compile(
     r"|i(?<!\wi)s" + _GUESSED + r"|m(?<!\wm)akes?\s+up|r(?<!\wr)(?:epresents?|emains?|eceives)|t(?<!\wt)akes"
     r"|s(?<!\ws)(?:ends|tands\s+at|ells)|b(?<!\wb)uys|g(?<!\wg)ets|h(?<!\wh)olds|p(?<!\wp)(?:rovides|roduces)|e(?<!\we)xceeds"
     # "supplies more than half": the verb; "energy supplies to China" is the noun
-    r"|s(?<!\ws)upplies(?=\s+(?:more|less|about|around|nearly|almost|roughly|some|over|under|just|close|half"
+    r"|s(?<!\ws)uppl(?:ies|y)(?=\s+(?:more|less|about|around|nearly|almost|roughly|some|over|under|just|close|half"
     r"|an?\s|\d|[$€£¥₹])))\b"
 )
 # "14.3% to a record $405.5 billion in 2024": a change, the level it reached, its time

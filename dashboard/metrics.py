@@ -280,7 +280,11 @@ _RANK_ASIDE = re.compile(
 
 
 _LEVIED_ON = re.compile(r"(?i)\s+on\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?")
-_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|where|including|excluding)\b[^,;]{0,120},")
+_RELATIVE_ASIDE = re.compile(
+    r",\s+(?:(?:which|who|whose|where|including|excluding)\b"
+    # "EU exports, boosted earlier by stockpiling ahead of tariffs, dropped": a participle's aside
+    r"|(?:[a-z]+ed|hit|driven|led|shaken)\s+(?:[a-z]+\s+)?by\b)[^,;]{0,120},"
+)
 
 
 class MetricIndex:
@@ -328,6 +332,7 @@ class MetricIndex:
                 or ", where" in text
                 or ", includ" in text
                 or ", exclud" in text
+                or " by " in text
             )
             else []
         )

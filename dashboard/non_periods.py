@@ -15,6 +15,7 @@ from dashboard.period_vocabulary import ORD, YEAR, S, vocabulary
 _EVENTS = (
     rf"signed|agreed|announced|unveiled|struck|sealed|inked|launched|imposed|lifted|scrapped"
     rf"|joined|left|quit|exited|took{S}effect|halted|suspended|stopped|resumed|reopened"
+    rf"|founded|established|set{S}up|incorporated"
 )
 
 
@@ -215,6 +216,10 @@ def non_period_rules() -> list[tuple[str, Resolver, tuple[str, ...]]]:
                 "reopened",
                 "effect",
                 "force",
+                "founded",
+                "established",
+                "set up",
+                "incorporated",
             ),
         ),
         # "the 3.3% the WTO predicted in April": when a forecast was made, not what it is for

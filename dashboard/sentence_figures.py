@@ -43,7 +43,7 @@ from dashboard.qualifiers import missed_target, names_expectation, qualify, rang
 from dashboard.report import Report
 from dashboard.sentences import Sentence
 from dashboard.spans import currency_of
-from dashboard.statements import Statement, carried_metric, period_of, share_of_total
+from dashboard.statements import BALANCES, Statement, carried_metric, period_of, share_of_total
 
 # The words between two figures when the second shares the first's verb: "7% in 2023 and 3%".
 # "rose 5% to China and to Japan 3%" too: the second names its own partner.
@@ -258,6 +258,8 @@ def sentence_figures(
             metric = "trade deficit" if span.hint == "down" else "trade surplus"
             if direction == span.hint:
                 direction = worded  # the words' direction, not the sign's
+        elif metric in BALANCES and span.kind == "money" and span.hint == "up" and direction == "up":
+            direction = worded  # "a surplus ..., compared with +EUR 15.0 bn": the balance's sign
         if not named_metric and ctx.bilateral and span.kind == "money":
             metric = "trade"  # "The two sides have set a target of $100 bn": their trade
         countries = by_metric(

@@ -139,6 +139,8 @@ def span_patterns() -> SpanPatterns:
             rf"|by\s+(?:(?:almost|nearly|about|around|roughly|some|over|more\s+than|up\s+to|as\s+much\s+as"
             rf"|at\s+least|less\s+than)\s+)?"
             rf"(?P<by_share>{alt(list(shares))})(?![\w-]|\s+(?:of|an?|percentage)\b)"
+            # "one in five German cars sold abroad": a share of the things counted
+            rf"|(?P<one_in>one{SP}in{SP}(?:two|three|four|five|six|seven|eight|nine|ten))\b(?![-‐])"
             # "three and a half million tonnes"
             rf"|(?P<words>{number_word}(?:(?:{SP}|-)(?:and{SP})?{number_word})*(?:{SP}and{SP}a{SP}half)?)(?!\w)"
             # not "double-digit growth", "in double digits": no figure

@@ -160,6 +160,10 @@ def _read(text: str, core: re.Match[str], lex: SpanPatterns, focus: tuple[str, .
         return [Span(core.start(), core.end(), surface, "multiple", value, "x", hint=direction)]
     if core.lastgroup == "share":
         return _read_share(text, core, lex)
+    if core.lastgroup == "one_in":
+        # "roughly one in five German cars": a fifth of them
+        value = 100 / lex.words[core.group("one_in").split()[-1]]
+        return [Span(core.start(), core.end(), text[core.start() : core.end()], "percent", value, "%")]
     if core.lastgroup == "by_share":
         value = lex.shares[lexicon.fold(core.group("by_share"))]
         start, end = core.span("by_share")

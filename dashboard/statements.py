@@ -29,7 +29,7 @@ from dashboard.metrics import (
 )
 from dashboard.roles import RECEIVER_NOUNS, SENDER_NOUNS, TOP_RANK, flow_roles, ranks_others
 
-_BALANCES = frozenset(
+BALANCES = frozenset(
     {"trade deficit", "trade surplus", "trade balance", "current account deficit", "current account surplus"}
 )
 _COLLECTED = re.compile(r"(?i)\b(?:collect(?:s|ed|ing)?|revenues?|receipts|raised|brought\s+in|yielded)\b")
@@ -302,7 +302,7 @@ def carried_metric(
     ):
         # "soybean exports" does not carry on to a figure in bcm, nor a rate or share to an amount
         before = ""
-    if not continues and before in _BALANCES:
+    if not continues and before in BALANCES:
         before = ""  # a balance is one figure: "phones accounted for $3.2 billion" is no deficit
     if (
         metric == "shipments"

@@ -159,6 +159,14 @@ def by_metric(
         # "Export earnings from palm products rose to RM8.6 billion" after a figure on shipments
         # to India: the country's takings from the goods, from everyone
         return report.reporter
+    if (
+        metric == "tariff revenue"
+        and at is not None
+        and report.reporter in countries.split(";")
+        and _EXPORT_DUTY.search(ctx.text, (clause := ctx.clause(at)).start, clause.end)
+    ):
+        # "the government collected Rp 15 trillion in export levies": the exporting country's own
+        return report.reporter
     if metric in _OWN_WHEN_ALONE and len(ctx.in_sentence) == 1:
         # "Iran's oil revenue reached an estimated $35 billion": its own, whoever bought the oil
         return next(iter(ctx.in_sentence))

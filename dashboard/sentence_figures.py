@@ -219,8 +219,15 @@ def sentence_figures(
             )
         metric = carried_metric(named_metric, metrics, measured, carried_from, continues, countries)
         if not metric and measured_before is None:
-            # "... exports to the United States fell in February. They dropped 8.5% to $6.9 billion"
-            metric = out[-1].metric if out else report.lead_metric
+            # "... exports to the United States fell in February. They dropped 8.5% to $6.9 billion";
+            # not a rate's: "were worth $13.5-billion, and the 25-per-cent tariff could cut them by
+            # $3-billion" goes on with the exports
+            rates = ("tariff", "market share") if span.kind not in ("percent", "percentage_point") else ()
+            metric = (
+                next((f.metric for f in reversed(out) if f.metric not in rates), "")
+                if out
+                else report.lead_metric
+            )
         if not named_metric and before.topic and (goods := labelled_goods(text)) is not None:
             # "• Crude oil: $31.3 billion" under a heading on imports
             metric = f"{goods} {before.topic}".strip()

@@ -156,7 +156,8 @@ def span_patterns() -> SpanPatterns:
         scale=re.compile(
             rf"(?:{SP}?-?|{SP}?{_DASH}?)(?P<scale>{alt(list(scales))})(?![A-Za-z]|(?<=b)/)", re.I
         ),
-        percent=re.compile(rf"{SP}?(?:%|per{SP}?cent\b|percent\b|pct\b|pc\b)", re.I),
+        # "a 25-per-cent tariff", as Canadian papers write it
+        percent=re.compile(rf"(?:{SP}|-)?(?:%|per(?:{SP}|-)?cent\b|percent\b|pct\b|pc\b)", re.I),
         points=re.compile(
             rf"{SP}?(?:percentage{SP}(?:points?|pts?)\b|pp\b|ppts?\b|pct{SP}(?:points?|pts?)\b)", re.I
         ),

@@ -107,7 +107,7 @@ def _patterns() -> _Patterns:
         # the figure is levied on
         # "a 25 percent U.S. tariff": a country's initials among the words before the noun
         own_after=re.compile(
-            rf"(?i)\s+(?:of\s+)?(?:(?!(?:and|or|but|while|on|for|against|than|as|when|after|because|since|amid|despite|if|unless|once|until|before|under|with|at|via|through|per|by|above|below|over|versus|vs)\b)(?:[\w-]+|[a-z]\.(?:[a-z]\.)+)\s+){{0,3}}?(?P<head>{head})\b"
+            rf"(?i)\s+(?:of\s+)?(?:(?!(?:and|or|but|while|on|for|against|than|as|when|after|because|since|amid|despite|if|unless|once|until|before|under|with|at|via|through|per|by|above|below|over|versus|vs)\b)(?:[\w-]+|[a-z]\.(?:[a-z]\.)+)\s+){{0,3}}?(?P<head>{head})\b(?![-‐]free)"
         ),
         # "a 36% share of the 4.6 million bpd the country imported"
         share_after=re.compile(
@@ -126,6 +126,15 @@ def _patterns() -> _Patterns:
         other_after=re.compile(rf"(?i)(?:\s*,|\s+and|\s+&|\s+or)\s+(?:[a-z-]+\s+)?(?:{commodities})\b"),
         heads=heads,
     )
+
+
+# "World Trade Organization", "Trade Minister Don Farrell", "a free trade agreement": trade in a
+# name, over lower-cased text
+_TRADE_NAMES_ONE = re.compile(
+    r"\s+(?:organi[sz]ation|minister|ministry|representative|commissioner|secretary|office|council|board"
+    r"|commission|center|centre|department|agency)\b"
+)
+_FREE_BEFORE = re.compile(r"\b(?:free|fair)[\s-]+$")
 
 
 def find_metrics(text: str, places: Collection[int] = ()) -> list[MetricMention]:
@@ -148,6 +157,13 @@ def find_metrics(text: str, places: Collection[int] = ()) -> list[MetricMention]
             continue
         if head == "shipping" and _SHIPPING_MODIFIES.match(lower, m.end()):
             continue  # "cut shipping times by 40%": the industry, not goods shipped
+        if metric == "tariff" and lower.startswith(("-free", " free"), m.end()):
+            continue  # "imports 770,000 tonnes a year tariff-free": no tariff on them
+        if metric == "trade" and (
+            _TRADE_NAMES_ONE.match(lower, m.end())
+            or _FREE_BEFORE.search(lower, max(0, m.start() - 7), m.start())
+        ):
+            continue  # "the World Trade Organization", "Trade Minister", "a free trade deal": no flow
         commodity = (m.group("mod") or "").lower()
         if commodity and p.other_before.search(lower, max(0, m.start("mod") - 40), m.start("mod")):
             commodity = ""  # the flow of several goods: "oil and gas exports" are exports

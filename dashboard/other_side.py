@@ -279,6 +279,15 @@ def _from_the_statement_and_report(case: _Case) -> set[str]:
         case.follows.previous,
     )
     previous_subject, named = case.follows.previous_subject, {case.only}
+    if (
+        not partner
+        and span.kind not in ("percent", "percentage_point")
+        and (opener := case.conjuncts.breakdown_at) is not None
+        and span.end <= opener
+    ):
+        # "Japan imports about 770,000 tonnes a year, of which roughly 45% comes from the United
+        # States": the whole a breakdown shares out, the country's own
+        return set(named)
     if partner and reporter and only != reporter and LIST_ITEM.match(text):
         # "• Exports to the US: USD 6.9 billion" then "• Imports from China: USD 10.0 billion":
         # each line of a list is the reporting country's, with its own partner

@@ -13,7 +13,7 @@ figure's metric reads them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from operator import attrgetter
 
 from dashboard.conjuncts import (
@@ -53,6 +53,7 @@ from dashboard.report import Report
 from dashboard.roles import (
     flow_of,
     is_flow_partner,
+    named_for_policy,
 )
 from dashboard.totals import (
     abroad,
@@ -264,6 +265,10 @@ def figure_countries(
         # "Brazil remained China's largest trading partner ..., followed by Mexico at $100.5
         # billion and Chile at $61.2 billion": each rival with the country ranked in
         return {rival.iso3, rank}
+    if len(named) >= 3 and (owner := _policy_owner_of_a_cut(ctx, span, named)):
+        # "New U.S. sanctions could cut Russian supplies to India by as much as 800,000 bpd": the
+        # flow's two sides; whose sanctions they are is the cause, no side
+        named = named - {owner}
     if len(named) >= 2:
         if (
             span.kind == "percent"
@@ -290,6 +295,23 @@ def figure_countries(
         return unnamed_parties(conjuncts, span, report, follows, sibling, part, reason)
     [only] = named
     return one_named_parties(conjuncts, span, report, follows, sibling, only, clause, part, reason)
+
+
+# A flow cut by an amount: "could cut Russian supplies to India by as much as"
+_CUT_BY = re.compile(
+    r"(?i)\b(?:cut|reduc|lower|slash|curb|hit)\w*\s+[^.;]{0,80}?\bby\s+"
+    r"(?:(?:as\s+much\s+as|up\s+to|about|around|some|roughly|nearly)\s+)?$"
+)
+
+
+def _policy_owner_of_a_cut(ctx: SentenceContext, span: Span, named: set[str]) -> str:
+    """The one country named as the owner of a policy ("U.S. sanctions") before a flow it
+    could cut by the figure; "" where the sentence is not so."""
+    if not _CUT_BY.search(ctx.text, reach := max(0, span.start - 120), span.start):
+        return ""
+    near = ctx.mentions[bisect_left(ctx.mention_starts, reach) : bisect_left(ctx.mention_starts, span.start)]
+    owners = {m.iso3 for m in near if named_for_policy(ctx.text, m)}
+    return next(iter(owners)) if len(owners) == 1 and owners <= named else ""
 
 
 def _rival_in_place(ctx: SentenceContext, antecedent: str, clause: Clause, sibling: str) -> str:

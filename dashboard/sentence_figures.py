@@ -71,9 +71,10 @@ _AND_THEN_CASELESS = re.compile(
     )
 )
 # A conjunct that leaves out what the one before measured: "Russia accounted for 18.4% of
-# turnover, China for 21.5%", "..., ahead of the United States with 13.7%"
+# turnover, China for 21.5%", "..., ahead of the United States with 13.7%", "behind the United
+# States at 55%"
 _GAPPED_SHAPE = (
-    r"^(?:\s+of\s+[^,;]{1,40}?)?,?\s+(?:and\s+)?(?:(?:ahead\s+of|followed\s+by|trailed\s+by)\s+)?"
+    r"^(?:\s+of\s+[^,;]{1,40}?)?,?\s+(?:and\s+)?(?:(?:ahead\s+of|followed\s+by|trailed\s+by|behind)\s+)?"
     r"(?:the\s+)?(?:NAME[\w.'’-]*\s+){1,3}"
     r"(?:for|with|at)\s+(?:(?:about|around|nearly|almost|some|roughly)\s+)?$"
 )

@@ -450,6 +450,14 @@ class SentenceContext:
         opened = self.text.rfind("(", max(0, at - _BRACKET_REACH), at)
         return opened if opened >= 0 and self.text.find(")", opened, at) < 0 else -1
 
+    def _holds_a_figure(self, opened: int) -> bool:
+        """Whether the bracket opening at ``opened`` holds a figure of its own."""
+        i = bisect_left(self.span_starts, opened)
+        if i == len(self.spans):
+            return False
+        closed = self.text.find(")", opened)
+        return closed < 0 or self.spans[i].start < closed
+
     def changes_then(self, period: Period) -> bool:
         """Whether a time after a base is when the change it is the base of will happen: "will
         raise tariffs to 100% from 25% this year" raises them this year, from 25% now."""
@@ -521,14 +529,17 @@ class SentenceContext:
             bracketed
             and before is not None
             and after is None
-            and self._bracket(before.offset) not in (own, -1)
+            and (opened := self._bracket(before.offset)) not in (own, -1)
         ):
             # "narrowed to A$7.3 billion in February (A$11.0 billion in January), as exports to
             # China dropped 12%": past the bracket's own time to the one before it
             j = next(k for k in range(i - 1, -1, -1) if self.periods[k] is before) - 1
             while j >= 0 and self._bracket(self.periods[j].offset) not in (own, -1):
                 j -= 1
-            before = self.periods[j] if j >= 0 else None
+            if j >= 0 or self._holds_a_figure(opened):
+                before = self.periods[j] if j >= 0 else None
+            # else "Vietnam's trade with China (Jan-Apr 2025): exports $19.5 billion": a bracket
+            # holding a time alone, and no other, labels what follows
         if before is None or after is None:
             return before or after
         if self._level_then(span, after):

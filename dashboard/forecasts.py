@@ -97,7 +97,8 @@ _WORTH_ASIDE = re.compile(r"(?i)\s*(?:worth|valued\s+at)\b")
 
 
 _CLAUSE_REACH = 160
-_AFTER_A_LEVEL = re.compile(r"(?i),\s+after\s+(?:[$€£¥₹]|\d)[^,;:()]{0,60}\Z")
+# "..., after $16.3 billion in", "..., after falling 1.8% in the first": what went before
+_AFTER_A_LEVEL = re.compile(r"(?i),\s+after\s+(?:[a-z]+ing\s+(?:by\s+)?)?(?:[$€£¥₹]|\d)[^,;:()]{0,60}\Z")
 # The base a forecast is set against: "slowing from 3.6% in", "up from $4 billion in"
 _FROM_A_LEVEL = re.compile(r"(?i)\bfrom\s+(?:an?\s+)?(?:[$€£¥₹]|\d)[^,;:()]{0,40}?\s(?:in|during|for)\s+\Z")
 # "set to fall to 42 million barrels in October, from 47 million barrels in September"

@@ -44,6 +44,8 @@ from dashboard.roles import (
 from dashboard.sentences import LIST_ITEM
 from dashboard.totals import is_total, own_balance, own_data_before
 
+# "Our trade with China", "we sold": the speaker's side
+_FIRST_PERSON = re.compile(r"(?i)\b(?:our|we)\b")
 # "with Brazil alone accounting for": one of a list that shipped together
 _ALONE = re.compile(r"(?i)\balone\b")
 # "two-thirds of the world's durian imports": a share of everyone's flow
@@ -288,6 +290,14 @@ def _from_the_statement_and_report(case: _Case) -> set[str]:
         # "Japan imports about 770,000 tonnes a year, of which roughly 45% comes from the United
         # States": the whole a breakdown shares out, the country's own
         return set(named)
+    if (
+        partner
+        and _FIRST_PERSON.search(text, part.start, mention.start)
+        and (speaker := next((code for code in case.report.focus[:2] if code != only), ""))
+    ):
+        # "A: Our trade with China reached $43.8 billion" in an interview with Kazakhstan's
+        # minister: the speaker's country, which the title or the text names
+        return {only, speaker}
     if partner and reporter and only != reporter and LIST_ITEM.match(text):
         # "• Exports to the US: USD 6.9 billion" then "• Imports from China: USD 10.0 billion":
         # each line of a list is the reporting country's, with its own partner

@@ -428,7 +428,11 @@ class SentenceContext:
         if k < 0 or self.spans[k] is span:
             return False
         base = self.spans[k]
-        return 0 <= period.offset - base.end <= 12 and is_base(self.text, base.start)
+        return 0 <= period.offset - base.end <= 12 and (
+            is_base(self.text, base.start)
+            # "after falling 2.3% in June": what went before, at its own time
+            or _AFTER_BEFORE.search(self.text, max(0, base.start - 24), base.start) is not None
+        )
 
     def _owns_next(self, period: Period, span: Span) -> bool:
         """Whether ``period`` owns another figure than ``span`` right after it: "June's 8.6% gain"."""
@@ -471,9 +475,13 @@ class SentenceContext:
         """Whether the figure after ``span`` names the change ``period`` is the time of, right
         before it: "a 2.4% gain in September"."""
         k = bisect_right(self.span_starts, span.start)
-        if k >= len(self.spans) or self.spans[k].end > period.offset:
+        if k >= len(self.spans) or (nxt := self.spans[k]).end > period.offset:
             return False
-        return bool(_CHANGE_IN.fullmatch(self.text, self.spans[k].end, period.offset))
+        return bool(_CHANGE_IN.fullmatch(self.text, nxt.end, period.offset)) or bool(
+            # "grew 7.2% after falling 2.3% in June": the fall's month
+            _AFTER_A_CHANGE.fullmatch(self.text, span.end, nxt.start)
+            and _THEN.fullmatch(self.text, nxt.end, period.offset)
+        )
 
     def period_right_after(self, pos: int) -> Period | None:
         """The time expression that follows ``pos`` with at most "in" between ("20% last month")."""
@@ -498,10 +506,18 @@ class SentenceContext:
         # The neighbours on either side hold the nearest in the clause, if any, else the nearest at all.
         i = bisect_left(self._period_offsets, span.start)
         before = self.periods[i - 1] if i else None
-        if before is not None and (self._owned_by_base(before, span) or self._owns_next(before, span)):
-            # "sank 37% last year, from 10 trillion won in 2022, while imports plunged 42%";
-            # "grew 7.0% in July, slower than June's 8.6% gain and below the 9.7% forecast"
-            before = self.periods[i - 2] if i >= 2 else None
+        back = i - 1
+        # "sank 37% last year, from 10 trillion won in 2022, while imports plunged 42%"; "grew
+        # 7.0% in July, slower than June's 8.6% gain and below the 9.7% forecast"; past each of
+        # a few such: "rose 7% in July, slowing from 8.6% in June, while imports grew 7.2% after
+        # falling 2.3% in June, leaving a surplus of $84.65 billion"
+        while (
+            before is not None
+            and back > i - 4
+            and (self._owned_by_base(before, span) or self._owns_next(before, span))
+        ):
+            back -= 1
+            before = self.periods[back] if back >= 0 else None
         after = self.periods[i] if i < len(self.periods) else None
         if (
             after is not None
@@ -560,6 +576,8 @@ class SentenceContext:
 
 
 # The noun of a change and the word before its time: "a 2.4% gain in September"
+_AFTER_BEFORE = re.compile(r"(?i)\bafter\s+(?:[a-z]+ing\s+(?:by\s+)?|an?\s+)$")
+_AFTER_A_CHANGE = re.compile(r"(?i),?\s+after\s+(?:[a-z]+ing\s+(?:by\s+)?|an?\s+)")
 _CHANGE_IN = re.compile(
     r"\s+(?:rise|gain|increase|growth|jump|climb|drop|fall|decline|contraction|slump)\s+(?:in|for|during)?\s*"
 )

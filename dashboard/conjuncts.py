@@ -46,6 +46,7 @@ _BREAKDOWN = re.compile(
 )
 # What a country's possessive names: "China's share", "the United States' exports".
 _POSSESSED = re.compile(r"['’]s?\s+([a-z]+)")
+_SHARE_AFTER = re.compile(r"\s+share\b")
 # "the share of the United States": what a country has, named before it
 _NOUN_OF = re.compile(r"\bthe\s+([a-z]+)\s+of\s+(?:the\s+)?$")
 
@@ -55,6 +56,8 @@ def _owned_noun(text: str, mention: Mention) -> str:
     it: "share"; "" for neither."""
     if own := _POSSESSED.match(text, mention.end):
         return own.group(1).lower()
+    if text.endswith(("the ", "The "), 0, mention.start) and _SHARE_AFTER.match(text, mention.end):
+        return "share"  # "while the U.S. share rose 0.8 percentage points"
     of = _NOUN_OF.search(text, max(0, mention.start - 30), mention.start)
     return of.group(1).lower() if of else ""
 

@@ -479,13 +479,19 @@ def unit_price(text: str, start: int, end: int, metric: str) -> str:
     """The metric of money written per unit ("$78 a barrel", "$420 per tonne") or quoted in a
     market ("Urals traded at about $66"): a price, unless the text names what kind of sum per
     unit it is (a price cap, a discount, a duty)."""
-    if not _per_unit().match(text, end) and not (
-        metric == "trade" and _TRADED_AT.search(text, max(0, start - 40), start)
+    if (
+        not _per_unit().match(text, end)
+        and not (metric == "trade" and _TRADED_AT.search(text, max(0, start - 40), start))
+        # "fell 12 cents to $10.15 a bushel": a change in the price it came to
+        and not ((to := _TO_A_PRICE.match(text, end)) and _per_unit().match(text, to.end()))
     ):
         return metric
     return metric if any(word in metric for word in _PER_UNIT_METRICS) else "price"
 
 
+_TO_A_PRICE = re.compile(
+    r"(?i)\s+to\s+(?:(?:about|around|nearly)\s+)?(?:US)?[$€£¥₹]?\d[\d.,]*(?:\s*(?:cents|pence))?"
+)
 # "Urals traded at about $66": a price quoted, not goods traded worth $66
 _TRADED_AT = re.compile(r"(?i)\btraded\s+at\s+(?:[a-z]+\s+){0,2}$")
 

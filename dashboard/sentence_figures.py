@@ -40,6 +40,7 @@ from dashboard.periods import (
     fiscal_calendar,
 )
 from dashboard.qualifiers import missed_target, names_expectation, qualify, range_bounds
+from dashboard.reasons import reason_after
 from dashboard.report import Report
 from dashboard.sentences import Sentence
 from dashboard.spans import currency_of
@@ -279,7 +280,11 @@ def sentence_figures(
             # "Brent fell to $78 a barrel, and India's oil import bill shrank": its own clause's;
             # but "The average price eased to $6.10" is of the flow it continues
             if ctx.in_sentence or names_a_benchmark(text):
-                countries = join_codes(ctx.clause_countries(clause))
+                # not the countries of a reason after it: "fell to $10.15 a bushel on Friday as
+                # China bought fewer U.S. cargoes"
+                reason = reason_after(text, span)
+                own_part = clause if reason is None else Clause(clause.start, min(clause.end, reason.start()))
+                countries = join_codes(ctx.clause_countries(own_part))
         elif metric in ("discount", "premium") and (own := ctx.clause_countries(clause)):
             # "The discount on Russia's Urals grade widened to $7 a barrel": of the crude its own
             # clause names, not with the country the statement before was about

@@ -177,8 +177,10 @@ def holds_now(sentence: str) -> bool:
     Not by a verb that only names a flow: "the gap between what the United States sells and
     what it buys rose 2.3%"."""
     lower = sentence.lower()
+    if _NO_PERIOD.search(lower) is None:
+        return False
     if "what " not in lower and not any(map(lower.__contains__, _CONDITIONS)):
-        return bool(_NO_PERIOD.search(lower))
+        return True
     return any(
         not (m.start() > 5 and _NOT_STATED_BEFORE.search(lower, max(0, m.start() - 40), m.start()))
         for m in _NO_PERIOD.finditer(lower)

@@ -134,7 +134,6 @@ _TRADE_NAMES_ONE = re.compile(
     r"\s+(?:organi[sz]ation|minister|ministry|representative|commissioner|secretary|office|council|board"
     r"|commission|center|centre|department|agency)\b"
 )
-_FREE_BEFORE = re.compile(r"\b(?:free|fair)[\s-]+$")
 
 
 def find_metrics(text: str, places: Collection[int] = ()) -> list[MetricMention]:
@@ -160,8 +159,8 @@ def find_metrics(text: str, places: Collection[int] = ()) -> list[MetricMention]
         if metric == "tariff" and lower.startswith(("-free", " free"), m.end()):
             continue  # "imports 770,000 tonnes a year tariff-free": no tariff on them
         if metric == "trade" and (
-            _TRADE_NAMES_ONE.match(lower, m.end())
-            or _FREE_BEFORE.search(lower, max(0, m.start() - 7), m.start())
+            lower.endswith(("free ", "fair ", "free-", "fair-"), 0, m.start())
+            or _TRADE_NAMES_ONE.match(lower, m.end())
         ):
             continue  # "the World Trade Organization", "Trade Minister", "a free trade deal": no flow
         commodity = (m.group("mod") or "").lower()
@@ -483,7 +482,11 @@ def unit_price(text: str, start: int, end: int, metric: str) -> str:
         not _per_unit().match(text, end)
         and not (metric == "trade" and _TRADED_AT.search(text, max(0, start - 40), start))
         # "fell 12 cents to $10.15 a bushel": a change in the price it came to
-        and not ((to := _TO_A_PRICE.match(text, end)) and _per_unit().match(text, to.end()))
+        and not (
+            text.startswith(" to ", end)  # most figures have no "to" after them
+            and (to := _TO_A_PRICE.match(text, end))
+            and _per_unit().match(text, to.end())
+        )
     ):
         return metric
     return metric if any(word in metric for word in _PER_UNIT_METRICS) else "price"

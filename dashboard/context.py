@@ -577,9 +577,10 @@ class SentenceContext:
         return after if after_rank <= before_rank else before
 
 
-# The noun of a change and the word before its time: "a 2.4% gain in September"
+# A change a figure came after: "grew 7.2% after falling 2.3% in June"
 _AFTER_BEFORE = re.compile(r"(?i)\bafter\s+(?:[a-z]+ing\s+(?:by\s+)?|an?\s+)$")
 _AFTER_A_CHANGE = re.compile(r"(?i),?\s+after\s+(?:[a-z]+ing\s+(?:by\s+)?|an?\s+)")
+# The noun of a change and the word before its time: "a 2.4% gain in September"
 _CHANGE_IN = re.compile(
     r"\s+(?:rise|gain|increase|growth|jump|climb|drop|fall|decline|contraction|slump)\s+(?:in|for|during)?\s*"
 )

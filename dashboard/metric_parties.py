@@ -6,7 +6,7 @@ the one it targets, a country's own capacity or revenue is its alone.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from dashboard.context import POSSESSIVE, Clause, SentenceContext
@@ -30,7 +30,12 @@ _FROM_A_COUNTRY = re.compile(
 _ON_ALL = re.compile(
     r"(?i)[\d.,]*\s*(?:%|per\s*cent|percent)?(?:\s+(?:to|and)\s+[\d.,]+\s*(?:%|per\s*cent|percent))?"
     r"(?:\s+(?:universal|across-the-board|blanket|baseline)\b"
-    r"|(?:\s+(?:import\s+)?(?:tariffs?|duty|duties|levy|levies))?\s+on\s+(?:all|every)\s+(?:imports|goods|countries))"
+    r"|(?:\s+(?:import\s+)?(?:tariffs?|duty|duties|levy|levies))?\s+on\s+(?:all|every)\s+(?:[\w-]+\s+){0,3}?(?:imports|goods|countries))"
+)
+# "U.S. tariffs on all steel and aluminum imports doubled to 50%": on everyone, named before
+_ON_ALL_BEFORE = re.compile(
+    r"(?i)\b(?:tariffs?|duty|duties|levy|levies)\s+on\s+(?:all|every)\s+(?:[\w-]+\s+){0,4}?(?:imports|goods)\b"
+    r"[^.;%]{0,40}$"
 )
 # "the EU's standard 10% car import duty": the rate every partner pays
 _STANDARD_BEFORE = re.compile(
@@ -48,7 +53,8 @@ _EXPORT_DUTY = re.compile(
 )
 # A country's takings: its own when its sentence names it alone
 _OWN_WHEN_ALONE = frozenset({"revenue", "export revenue", "export earnings", "tariff revenue"})
-# What one economy has or does on its own: no partner, whatever the report pairs it with.
+# What one economy has or does on its own: no partner, whatever the report pairs it with; so is
+# its output ("as its own output fell to 49.4 bcm").
 _NATIONAL_METRICS = frozenset(
     {
         "remittances",
@@ -83,6 +89,17 @@ def _owner_after(ctx: SentenceContext, at: int) -> str:
     return ""
 
 
+def _on_everyone(ctx: SentenceContext, at: int) -> bool:
+    """Whether the duty at ``at`` is levied on all goods of their kind, from everyone: "10% on all
+    imports", "U.S. tariffs on all steel and aluminum imports doubled to 50%"; not "on all
+    Chinese goods", which names whose."""
+    found = _ON_ALL.match(ctx.text, at) or _ON_ALL_BEFORE.search(ctx.text, max(0, at - 80), at)
+    if found is None:
+        return False
+    lo, hi = found.span()
+    return bisect_left(ctx.mention_starts, lo) == bisect_left(ctx.mention_starts, hi)
+
+
 def by_metric(
     metric: str,
     countries: str,
@@ -104,7 +121,11 @@ def by_metric(
     imposing country's alone, the one that buys in the statement before (``roles()``) when the
     sentence names none. ``at`` is where the figure starts.
     """
-    if metric in _NATIONAL_METRICS:
+    if (
+        metric in _NATIONAL_METRICS
+        or metric == "output"
+        or (metric.endswith(" output") and "share" not in metric)
+    ):
         if (
             at is not None
             and ";" in countries
@@ -177,7 +198,7 @@ def by_metric(
     if (
         metric == "tariff"
         and at is not None
-        and (_ON_ALL.match(ctx.text, at) or _STANDARD_BEFORE.search(ctx.text, max(0, at - 30), at))
+        and (_STANDARD_BEFORE.search(ctx.text, max(0, at - 30), at) or _on_everyone(ctx, at))
     ):
         # "tariffs of 10% to 20% on all imports", "the EU's standard 10% car import duty": the
         # imposing country's, on everyone

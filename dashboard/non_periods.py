@@ -239,6 +239,12 @@ def non_period_rules() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             not_a_period,
             ("YEAR",),
         ),
+        # "the Trade Expansion Act of 1962": a name's year, not a period
+        (
+            rf"(?i:(?:act|law|treaty|convention|protocol|accords?|charter|agreement){S}of{S}{YEAR})",
+            not_a_period,
+            ("of+YEAR",),
+        ),
         (
             r"(?i:\b(?:annually|per\s+annum|a\s+year|per\s+year|now|currently|at\s+present|today)\b)",
             not_a_period,

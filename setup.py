@@ -33,6 +33,7 @@ COMPILED = [
     "lists",
     "metric_parties",
     "metrics",
+    "nearest_times",
     "non_periods",
     "openings",
     "other_side",

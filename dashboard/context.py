@@ -16,7 +16,6 @@ from typing import Any, NamedTuple
 
 from mypy_extensions import mypyc_attr
 
-from dashboard.bases import is_base, passes_a_mark
 from dashboard.countries import Mention, is_bilateral, names_outside
 from dashboard.figures import Span
 from dashboard.forecasts import is_forecast
@@ -79,11 +78,6 @@ _NO_PERIOD = re.compile(
     r"|s(?<!\ws)uppl(?:ies|y)(?=\s+(?:more|less|about|around|nearly|almost|roughly|some|over|under|just|close|half"
     r"|an?\s|\d|[$€£¥₹])))\b"
 )
-# "14.3% to a record $405.5 billion in 2024": a change, the level it reached, its time
-_TO_A_LEVEL = re.compile(
-    r"(?i)\s+to\s+(?:(?:a|an)\s+)?(?:(?:record|new|fresh|all-time)\s+(?:high\s+of\s+)?)?"
-)
-_THEN = re.compile(r"(?i)\s*(?:in|during|for|over)?\s*")
 _SAYS_NOW = re.compile(r"(?:n(?<!\wn)ow(?:adays)?|c(?<!\wc)urrently|a(?<!\wa)t\s+present)\b")
 # The present perfect before a figure ("the bank has pledged $5 billion") states what
 # stands now, too; not "expected to have fallen", a guess at a past time. Over lower-cased text.
@@ -137,10 +131,6 @@ def clauses(text: str) -> list[Clause]:
         start = brk.end()
     out.append(Clause(start, len(text)))
     return out
-
-
-# A clause telling what a change brought another flow to: its time is that flow's.
-_RESULT = re.compile(r"(?i)\s*(?:taking|bringing|lifting|pushing|putting|leaving|raising|sending)\s")
 
 
 def points_back(sentence: str, named: list[Mention] | None = None, before: set[str] | None = None) -> bool:
@@ -274,7 +264,7 @@ class SentenceContext:
             self.first_mention.setdefault(m.iso3, m)
         self.in_sentence = set(self.first_mention)
         self.periods = [p for p in periods if not _covers_a_span(p, spans, span_starts)]
-        self._period_offsets = [p.offset for p in self.periods]
+        self.period_offsets = [p.offset for p in self.periods]
         self._clause_countries: dict[tuple[int, int], set[str]] = {}
         self._clause_now: dict[int, bool] = {}
         self._parts: dict[int, Clause] = {}
@@ -419,30 +409,6 @@ class SentenceContext:
         first = self.parts[0]
         return period.offset <= 9 and period.stop >= first.end - 1 and first.end < len(self.text)
 
-    def _between(self, start: int, end: int, test: Callable[[str, int], bool]) -> bool:
-        """Whether a figure between ``start`` and ``end`` passes ``test`` (``is_base``, ...)."""
-        lo, hi = bisect_left(self.span_starts, start), bisect_left(self.span_starts, end)
-        return any(test(self.text, self.spans[j].start) for j in range(lo, hi))
-
-    def _owned_by_base(self, period: Period, span: Span) -> bool:
-        """Whether ``period`` is the time of a base right before it, another figure than ``span``."""
-        k = bisect_left(self.span_starts, period.offset) - 1
-        if k < 0 or self.spans[k] is span:
-            return False
-        base = self.spans[k]
-        return 0 <= period.offset - base.end <= 12 and (
-            is_base(self.text, base.start)
-            # "after falling 2.3% in June": what went before, at its own time
-            or _AFTER_BEFORE.search(self.text, max(0, base.start - 24), base.start) is not None
-        )
-
-    def _owns_next(self, period: Period, span: Span) -> bool:
-        """Whether ``period`` owns another figure than ``span`` right after it: "June's 8.6% gain"."""
-        if not POSSESSIVE.match(self.text, period.stop):
-            return False
-        k = bisect_left(self.span_starts, period.stop)
-        return k < len(self.spans) and self.spans[k] is not span and self.spans[k].start - period.stop <= 12
-
     def party_after(self, span: Span) -> bool:
         """Whether a country follows the figure as whose it is: "$427.2 billion from China"."""
         m = _PARTY_WORD.match(self.text, span.end)
@@ -451,143 +417,9 @@ class SentenceContext:
         i = bisect_left(self.mention_starts, m.end())
         return i < len(self.mention_starts) and self.mention_starts[i] == m.end()
 
-    def _bracket(self, at: int) -> int:
-        """Where the bracket holding ``at`` opens, or -1 outside any."""
-        opened = self.text.rfind("(", max(0, at - _BRACKET_REACH), at)
-        return opened if opened >= 0 and self.text.find(")", opened, at) < 0 else -1
 
-    def _holds_a_figure(self, opened: int) -> bool:
-        """Whether the bracket opening at ``opened`` holds a figure of its own."""
-        i = bisect_left(self.span_starts, opened)
-        if i == len(self.spans):
-            return False
-        closed = self.text.find(")", opened)
-        return closed < 0 or self.spans[i].start < closed
-
-    def changes_then(self, period: Period) -> bool:
-        """Whether a time after a base is when the change it is the base of will happen: "will
-        raise tariffs to 100% from 25% this year" raises them this year, from 25% now."""
-        return (
-            self.forecast
-            and period.granularity in ("year", "fiscal_year")
-            and bool(_THIS_OR_NEXT.match(period.text))
-        )
-
-    def _owned_by_next(self, span: Span, period: Period) -> bool:
-        """Whether the figure after ``span`` names the change ``period`` is the time of, right
-        before it: "a 2.4% gain in September"."""
-        k = bisect_right(self.span_starts, span.start)
-        if k >= len(self.spans) or (nxt := self.spans[k]).end > period.offset:
-            return False
-        return bool(_CHANGE_IN.fullmatch(self.text, nxt.end, period.offset)) or bool(
-            # "grew 7.2% after falling 2.3% in June": the fall's month
-            _AFTER_A_CHANGE.fullmatch(self.text, span.end, nxt.start)
-            and _THEN.fullmatch(self.text, nxt.end, period.offset)
-        )
-
-    def period_right_after(self, pos: int) -> Period | None:
-        """The time expression that follows ``pos`` with at most "in" between ("20% last month")."""
-        i = bisect_left(self._period_offsets, pos)
-        if i < len(self.periods) and _THEN.fullmatch(self.text, pos, self.periods[i].offset):
-            return self.periods[i]
-        return None
-
-    def _level_then(self, change: Span, period: Period) -> bool:
-        """Whether the change is followed by the level it reached and then ``period``: "rising
-        14.3% to a record $405.5 billion in 2024" is all of 2024."""
-        j = bisect_right(self.span_starts, change.start)
-        return (
-            j < len(self.spans)
-            and (level := self.spans[j]).end <= period.offset
-            and _TO_A_LEVEL.fullmatch(self.text, change.end, level.start) is not None
-            and _THEN.fullmatch(self.text, level.end, period.offset) is not None
-        )
-
-    def nearest_period(self, span: Span) -> Period | None:
-        """The time expression nearest the figure, those in its own clause first; after wins ties."""
-        # The neighbours on either side hold the nearest in the clause, if any, else the nearest at all.
-        i = bisect_left(self._period_offsets, span.start)
-        before = self.periods[i - 1] if i else None
-        back = i - 1
-        # "sank 37% last year, from 10 trillion won in 2022, while imports plunged 42%"; "grew
-        # 7.0% in July, slower than June's 8.6% gain and below the 9.7% forecast"; past each of
-        # a few such: "rose 7% in July, slowing from 8.6% in June, while imports grew 7.2% after
-        # falling 2.3% in June, leaving a surplus of $84.65 billion"
-        while (
-            before is not None
-            and back > i - 4
-            and (self._owned_by_base(before, span) or self._owns_next(before, span))
-        ):
-            back -= 1
-            before = self.periods[back] if back >= 0 else None
-        after = self.periods[i] if i < len(self.periods) else None
-        if (
-            after is not None
-            and self._between(span.end, after.offset, is_base)
-            and not self.changes_then(after)
-        ):
-            after = None  # "up 33% from $49.4 billion in the previous year": the base's period
-        if after is not None and self._between(span.end, after.offset, passes_a_mark):
-            after = None  # "hit $240.1 billion, exceeding a $200 billion target set for 2024"
-        if (
-            after is not None
-            and (result := self.clause(after.offset)).start > span.end
-            and _RESULT.match(self.text, result.start)
-        ):
-            after = None  # "rose 11%, taking bilateral trade in the first 11 months to $218.2 billion"
-        if after is not None and POSSESSIVE.match(self.text, after.stop):
-            after = None  # "a rebound of 20% after last year's 25% slump": the slump's time
-        if after is not None and self._owned_by_next(span, after):
-            after = None  # "a 5.2% rise forecast ... and a 2.4% gain in September": the gain's month
-        # "$279.4 billion in 2023 ($382.1 billion in 2022)": a bracket parts the figure from a time
-        # "rose to $4.5 billion ($3.1 billion in March 2023)": nor one in a bracket of its own
-        bracketed = "(" in self.text
-        own = self._bracket(span.start) if bracketed else -1
-        if (
-            bracketed
-            and before is not None
-            and after is None
-            and (opened := self._bracket(before.offset)) not in (own, -1)
-        ):
-            # "narrowed to A$7.3 billion in February (A$11.0 billion in January), as exports to
-            # China dropped 12%": past the bracket's own time to the one before it
-            j = next(k for k in range(i - 1, -1, -1) if self.periods[k] is before) - 1
-            while j >= 0 and self._bracket(self.periods[j].offset) not in (own, -1):
-                j -= 1
-            if j >= 0 or self._holds_a_figure(opened):
-                before = self.periods[j] if j >= 0 else None
-            # else "Vietnam's trade with China (Jan-Apr 2025): exports $19.5 billion": a bracket
-            # holding a time alone, and no other, labels what follows
-        if before is None or after is None:
-            return before or after
-        if self._level_then(span, after):
-            return after  # "to grow 8-10% this year after rising 14.3% to $405.5 billion in 2024"
-        clause = self.clause(span.start)
-        before_rank = (
-            bracketed and self._bracket(before.offset) != own,
-            # "Between 2019 and 2023, exports grew 70%, while in 2020 and 2021 they rose 43%"
-            not (clause.start <= before.offset < clause.end or self.fronted(before)),
-            max(0, span.start - before.stop),
-        )
-        after_rank = (
-            bracketed and self._bracket(after.offset) != own,
-            not clause.start <= after.offset < clause.end,
-            max(0, after.offset - span.end),
-        )
-        return after if after_rank <= before_rank else before
-
-
-# A change a figure came after: "grew 7.2% after falling 2.3% in June"
-_AFTER_BEFORE = re.compile(r"(?i)\bafter\s+(?:[a-z]+ing\s+(?:by\s+)?|an?\s+)$")
-_AFTER_A_CHANGE = re.compile(r"(?i),?\s+after\s+(?:[a-z]+ing\s+(?:by\s+)?|an?\s+)")
-# The noun of a change and the word before its time: "a 2.4% gain in September"
-_CHANGE_IN = re.compile(
-    r"\s+(?:rise|gain|increase|growth|jump|climb|drop|fall|decline|contraction|slump)\s+(?:in|for|during)?\s*"
-)
 # What follows a name that owns the noun after it: "China's share", "last year's 25% slump".
 POSSESSIVE = re.compile(r"['’]s?\s")
-_THIS_OR_NEXT = re.compile(r"(?i)(?:this|next)\s+year\b")
-_BRACKET_REACH = 200  # brackets are short asides; a bound keeps the look back linear
 _RANK_AFTER = re.compile(
     r"(?i)\b(?:second|third|fourth|fifth|sixth|seventh|no\.\s*\d)[\w-]*\b[^,.;]{0,40}?\b(?:after|behind)\s"
     # "the top supplier ahead of Saudi Arabia", "the island's biggest market after China"

@@ -17,6 +17,7 @@ from dashboard.countries import join_codes
 from dashboard.figures import Figure, Span
 from dashboard.forecasts import is_forecast, reports_past
 from dashboard.metrics import MetricIndex
+from dashboard.nearest_times import changes_then, nearest_period, period_right_after
 from dashboard.period_calendar import (
     back_a_year,
     count_of,
@@ -77,7 +78,7 @@ def period_fields(
     ``own_total`` says the figure is one country's, with no partner."""
     if context.is_general(metric) and (changed := _rate_changed(ctx, span)) is not None:
         return changed
-    period = ctx.nearest_period(span)
+    period = nearest_period(ctx, span)
     elsewhere = period is not None and not clause.start <= period.offset < clause.end
     if period is not None and elsewhere and period.granularity == "open" and period.offset > 0:
         # "about 40%, against less than 1% before 2022": the time before is the 1%'s; but
@@ -296,7 +297,7 @@ def _rate_changed(ctx: context.SentenceContext, span: Span) -> dict[str, str] | 
         j < len(ctx.spans)
         and _FROM_A_RATE.fullmatch(ctx.text, span.end, (old := ctx.spans[j]).start)
         and _TO_A_RATE.search(ctx.text, max(0, span.start - 16), span.start)
-        and (when := ctx.period_right_after(old.end)) is not None
+        and (when := period_right_after(ctx, old.end)) is not None
         and when.granularity != "anaphor"
     ):
         return _fields(when)
@@ -304,7 +305,7 @@ def _rate_changed(ctx: context.SentenceContext, span: Span) -> dict[str, str] | 
         j >= 2
         and _FROM_A_RATE.fullmatch(ctx.text, (new := ctx.spans[j - 2]).end, span.start)
         and _TO_A_RATE.search(ctx.text, max(0, new.start - 16), new.start)
-        and ctx.period_right_after(span.end) is not None
+        and period_right_after(ctx, span.end) is not None
     ):
         return {}
     return None
@@ -431,12 +432,12 @@ def base_period(
     """The period of a base whose sentence gives its time only for the figure it is compared
     with: "rose to 15.4% in 2023 from 14.1%" is 14.1% in 2022. A year goes back a year; a
     quarter or a month could be the one before or a year before, so it is left empty."""
-    own = ctx.nearest_period(base)
+    own = nearest_period(ctx, base)
     if (
         own is not None
         and own.offset >= base.end
-        and ctx.changes_then(own)
-        and ctx.nearest_period(compared) is own
+        and changes_then(ctx, own)
+        and nearest_period(ctx, compared) is own
     ):
         return {}  # "will raise tariffs to 100% from 25% this year": the 25% stands now
     if own is None and (earlier := before.base_period()) is not None:

@@ -35,6 +35,7 @@ from dashboard.metrics import (
     names_own_metric,
     unit_price,
 )
+from dashboard.nearest_times import nearest_period
 from dashboard.periods import (
     find_periods,
     fiscal_calendar,
@@ -301,7 +302,7 @@ def sentence_figures(
             not period.get("period_start")
             and out
             and out[-1].period_start
-            and (near := ctx.nearest_period(span)) is not None
+            and (near := nearest_period(ctx, span)) is not None
             and near.granularity == "anaphor"
             # "... in the same period, before EU duties of up to 37.6% took effect": a standing
             # rate in a clause of another time

@@ -333,12 +333,12 @@ def _currency_after() -> re.Pattern[str]:
     return re.compile(rf"(?i)\s*(?:{lexicon.alternation(sorted(words))})\b")
 
 
-_OUTSIDE = re.compile(
-    r"(?i)\b(?:outside|beyond|other\s+than|excluding|except(?:\s+for)?)\s+(?:of\s+)?(?:the\s+)?$"
-)
+# Words that leave a country out of a flow: "exports outside the EU", "other than the US"
+_LEAVING_OUT = r"outside|beyond|other\s+than|excluding|except"
+_OUTSIDE = re.compile(rf"(?i)\b(?:{_LEAVING_OUT})(?:\s+for)?\s+(?:of\s+)?(?:the\s+)?$")
 # Tested for by their tails first: a text in capitals is read in lower case, so a word is in
 # lower case or opens a sentence
-_OUTSIDE_WORDS = re.compile(r"(?i)outside|beyond|other\s+than|excluding|except")
+_OUTSIDE_WORDS = re.compile(rf"(?i){_LEAVING_OUT}")
 
 
 def names_outside(text: str) -> bool:

@@ -45,7 +45,14 @@ from dashboard.reasons import reason_after
 from dashboard.report import Report
 from dashboard.sentences import Sentence
 from dashboard.spans import currency_of
-from dashboard.statements import BALANCES, Statement, carried_metric, period_of, share_of_total
+from dashboard.statements import (
+    BALANCES,
+    Statement,
+    carried_metric,
+    period_of,
+    rate_to_an_amount,
+    share_of_total,
+)
 
 # The words between two figures when the second shares the first's verb: "7% in 2023 and 3%".
 # "rose 5% to China and to Japan 3%" too: the second names its own partner.
@@ -225,9 +232,8 @@ def sentence_figures(
             # "... exports to the United States fell in February. They dropped 8.5% to $6.9 billion";
             # not a rate's: "were worth $13.5-billion, and the 25-per-cent tariff could cut them by
             # $3-billion" goes on with the exports
-            rates = ("tariff", "market share") if span.kind not in ("percent", "percentage_point") else ()
             metric = (
-                next((f.metric for f in reversed(out) if f.metric not in rates), "")
+                next((f.metric for f in reversed(out) if not rate_to_an_amount(f.metric, span.kind)), "")
                 if out
                 else report.lead_metric
             )

@@ -276,6 +276,12 @@ _SHARE_VERB = re.compile(
 )
 
 
+def rate_to_an_amount(metric: str, kind: str) -> bool:
+    """Whether ``metric`` is a rate or share that does not carry on to a figure of ``kind``, an
+    amount: "the 25% tariff could cut them by $3 billion" measures no tariff."""
+    return metric in ("tariff", "market share") and kind not in ("percent", "percentage_point")
+
+
 def carried_metric(
     metric: str, index: MetricIndex, span: Span, last: Figure | None, continues: bool, countries: str = ""
 ) -> str:
@@ -297,9 +303,7 @@ def carried_metric(
             return name
         return "imports"  # "tariffs on C$16.6 billion of goods": the goods tariffed
     before = last.metric.removeprefix("share of ") if last is not None else ""
-    if names_other_commodity(before, span.unit) or (
-        before in ("tariff", "market share") and span.kind not in ("percent", "percentage_point")
-    ):
+    if names_other_commodity(before, span.unit) or rate_to_an_amount(before, span.kind):
         # "soybean exports" does not carry on to a figure in bcm, nor a rate or share to an amount
         before = ""
     if not continues and before in BALANCES:

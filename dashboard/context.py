@@ -328,19 +328,23 @@ class SentenceContext:
 
     @lazy
     def asides(self) -> list[Clause]:
-        """The clauses that describe the country right before them, once per sentence."""
+        """The clauses that describe the country right before them, once per sentence: "a
+        transshipment hub for ...", "which buys about 85% of Australia's iron ore"."""
         found = []
         for before, part in itertools.pairwise(self.parts):
-            if _DESCRIBING.match(self.text, part.start):
+            if _DESCRIBING.match(self.text, part.start) or _RELATIVE.match(self.text, part.start):
                 j = bisect_left(self.mention_starts, before.end) - 1
                 if j >= 0 and not self.text[self.mentions[j].end : before.end].strip(" ,"):
                     found.append(part)
         return found
 
-    def described_in_aside(self, reach: Clause) -> set[str]:
-        """Countries named only in an aside that describes the country before it: "Malaysia, a
-        transshipment hub for Iranian and Venezuelan oil, supplied 1.45 million bpd"."""
-        asides = [a for a in self.asides if reach.start <= a.start < reach.end]
+    def described_in_aside(self, reach: Clause, figure: int) -> set[str]:
+        """Countries named only in an aside that describes the country before it, outside the
+        aside holding the ``figure`` (an offset) if one does: "Malaysia, a transshipment hub for
+        Iranian and Venezuelan oil, supplied 1.45 million bpd"."""
+        asides = [
+            a for a in self.asides if reach.start <= a.start < reach.end and not a.start <= figure < a.end
+        ]
         if not asides:
             return set()
         lo = bisect_left(self.mention_starts, reach.start)

@@ -16,7 +16,7 @@ from dashboard import context
 from dashboard.countries import join_codes
 from dashboard.figures import Figure, Span
 from dashboard.forecasts import is_forecast, reports_past
-from dashboard.metrics import MetricIndex
+from dashboard.metrics import MetricIndex, lead_metric
 from dashboard.nearest_times import changes_then, nearest_period, period_right_after
 from dashboard.period_calendar import (
     back_a_year,
@@ -72,10 +72,10 @@ def period_fields(
     before: Statement,
     continues: bool,
     published: dt.date | None,
-    own_total: bool = False,
+    countries: str = "",
 ) -> dict[str, str]:
     """The period columns of one figure: its own time expression, else the one it continues.
-    ``own_total`` says the figure is one country's, with no partner."""
+    ``countries`` are the figure's own."""
     if context.is_general(metric) and (changed := _rate_changed(ctx, span)) is not None:
         return changed
     period = nearest_period(ctx, span)
@@ -191,17 +191,23 @@ def period_fields(
     if lead.period_start and published and not continues:
         ahead = lead.period_start > published.isoformat()
         past = lead.period_end < published.isoformat()
-        if past and ctx.forecast and not reports_past(ctx.text[clause.start : clause.end]):
+        # A clause reporting the past up to its figure goes on with the statement's time whatever
+        # an aside after it foresees: "fell 0.2% to $10.4 billion despite a deal in which Seoul
+        # agreed to invest"
+        if past and ctx.forecast and not reports_past(ctx.text[clause.start : span.end]):
             return {}  # "Qatar will supply 4 mtpa" takes no month past from the statement before it
         if (ahead and not ctx.forecast) or (not past and before.forecast() and not ctx.forecast):
             # "China accounted for 32.5%" takes no year ahead from a forecast before it, but the
             # time of what the statement told of the past: "exported 8.8 million tonnes in 2023,
             # and expects 7.5 million this year. Indonesia took 1.4 million tonnes" is 2023's
             lead = before.last_past(published)
-            if lead is None and own_total:
+            if lead is None and countries and (";" not in countries or lead_metric(ctx.text)):
                 # "The ministry expects October exports to rise 5-9%. Imports climbed 15.1%": a
-                # country's own total after a forecast goes on with the month its totals were told of
-                lead = before.last_past(published, own_total=True)
+                # country's own total after a forecast goes on with the month its totals were told
+                # of, and a pair's flow its sentence names with the time that pair's flows were:
+                # "reached $57.8 billion in 2024-25. The two aim for $100 billion by 2030. Exports
+                # to the UAE climbed 14%"
+                lead = before.last_past(published, like=countries)
             if lead is None:
                 return {}
     if context.is_general(lead.metric) and not context.is_general(metric):

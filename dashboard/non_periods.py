@@ -230,6 +230,14 @@ def non_period_rules() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         ),
         # "three times their 2017 level", "above its pre-pandemic 2019 level"
         (rf"(?i:(?:its|their|the)(?:{S}pre-pandemic)?{S}{YEAR}{S}levels?)", not_a_period, ("level",)),
+        # "more than double the 2023 volume", "up 20% on the 2022 total": what is compared with;
+        # but "the 2023 total was $5 billion" is of 2023
+        (
+            rf"(?i:(?:double|triple|twice|times|above|below|under|over|on|than|from|versus|against)"
+            rf"{S}(?:its|their|the){S}{YEAR}{S}(?:volumes?|totals?|figures?|amounts?|values?|tally))",
+            not_a_period,
+            ("volume", "total", "figure", "amount", "value", "tally"),
+        ),
         # "the 2024 report by the bank said", "under the 2019 agreement": a name, not a period
         (
             rf"(?i:(?:the|its|their|a|this|that|[\w-]+['’]s){S}{YEAR}{S}"

@@ -232,7 +232,7 @@ def _across_the_sentence(case: _Case) -> set[str] | None:
     rivals = rivals_after(ctx, span) if ctx.has_rival else set()
     # "Malaysia, a hub for Iranian oil, supplied"; "as factories rushed out shipments ahead of
     # threatened U.S. tariffs, pushing the surplus to": no party
-    aside = ctx.described_in_aside(Clause(0, span.start)) | named_in_reason_before(ctx, clause)
+    aside = ctx.described_in_aside(Clause(0, span.start), span.start) | named_in_reason_before(ctx, clause)
     others = [
         code
         for code in ctx.first_mention
@@ -390,6 +390,7 @@ def _from_the_statement_and_report(case: _Case) -> set[str]:
         )
         and not told_later(ctx, main, part, only)
         and not named_only_in_reason(ctx, main, reason)
+        and not _possessed_flow(ctx, mention, span)
         # "Thailand's exports rose 6.1%" in a report naming Japan more, only as a partner: the
         # reporting country's own total
         and not (
@@ -464,6 +465,32 @@ _SUBJECT_REACH = 40  # "the United States took about 12,000 tonnes": a verb and 
 
 _SHARE_OF_BEFORE = re.compile(r"(?i)\bshare\s+of\s+(?:the\s+)?$")
 _PARTNER_WORD = re.compile(r"(?i)\b(?:to|from|with|into|between|bilateral|two-way)\b")
+
+
+def _possessed_flow(ctx: SentenceContext, mention: Mention, span: Span) -> bool:
+    """Whether the country's flow is told as its own whole: "China's imports of the ore fell",
+    "China, which buys 85% of Australia's ore, cut its imports by 1.5%"; not "Saudi Arabia
+    shipped 86 million tons", nor a partner's share of a flow ("Russia's share of its exports")."""
+    # the words from the country, or from the end of an aside describing it, to the figure
+    start = next((a.end for a in ctx.asides if mention.end < a.start <= mention.end + 2), mention.end)
+    words = ctx.text[start : span.start]
+    first_number = digit.start() if (digit := _DIGIT.search(words)) else len(words)
+    return (
+        _POSSESSED.match(words) is not None
+        and bool(flow_of(words[:_SUBJECT_REACH]))
+        # one clause, however long: "cut its imports of the steelmaking ingredient by 1.5% in the
+        # first quarter to 285 million tonnes"
+        and not any(mark in words.lstrip(", ") for mark in ",;:")
+        # no partner told before the first number: "imports from the bloc", not "by 4% in 2024 to"
+        and _PARTNER_WORD.search(words, 0, first_number) is None
+        and not any(start <= m.start < span.start for m in ctx.mentions)
+        and _SHARE_WORD.search(words) is None
+    )
+
+
+_POSSESSED = re.compile(r"(?i)['’]s?\s|,?\s*[^.;,]*?\bits\s")
+_SHARE_WORD = re.compile(r"(?i)\bshares?\b")
+_DIGIT = re.compile(r"\d")
 
 
 def _own_flow(text: str, mention: Mention, span: Span) -> bool:

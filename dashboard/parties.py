@@ -219,7 +219,9 @@ def figure_countries(
             if reach.end > clause.end and found:
                 found = found - subjects_of_later_clauses(ctx, clause)
             if reach.start == 0 and found:
-                found = found - ctx.described_in_aside(reach) - named_in_reason_before(ctx, clause)
+                found = (
+                    found - ctx.described_in_aside(reach, span.start) - named_in_reason_before(ctx, clause)
+                )
             if found - listed:
                 named = found - listed
                 break

@@ -49,6 +49,12 @@ _OVER_TIME = re.compile(
 _BY = re.compile(
     r"(?i)\bby\s+(?:(?:another|a\s+further|an\s+(?:additional|extra|estimated))\s+)?(?:about\s+|around\s+|some\s+)?$"
 )  # "grow by another 3% to 4%"
+# A change foreseen, its size given as a range without "by": "expects sales to grow a further 5%
+# to 10%"; in the past, "rose 5% to 10%" may be a change and the level it reached
+_FORESEEN_CHANGE = re.compile(
+    r"(?i)\b(?:to|will|would|could|may|might|should)\s+(?:grow|rise|increase|expand|climb|gain|fall|decline"
+    r"|drop|shrink|contract)\s+(?:(?:another|a\s+further)\s+)?(?:about\s+|around\s+|some\s+)?$"
+)
 _DASH_ONLY = re.compile(r"^\s*[-–—]\s*$")
 _AND_TO = re.compile(r"(?i)^\s+(?:and|to)\s+(?:about\s+|around\s+)?$")
 # "range from 17.4% for BYD to 37.6% for SAIC": each end with whom or what it falls on
@@ -273,7 +279,11 @@ def range_bounds(text: str, spans: list) -> dict[int, str]:
             continue
         if not _AND_TO.match(gap):
             continue
-        if low.kind == "percent" and _BY.search(lead) and gap.strip().lower() == "to":
+        if (
+            low.kind == "percent"
+            and gap.strip().lower() == "to"
+            and (_BY.search(lead) or _FORESEEN_CHANGE.search(text, max(0, low.start - 40), low.start))
+        ):
             bounds[low.start], bounds[high.start] = ">=", "<="  # "recover by 3% to 5%"
             continue
         if _OF.search(lead) and gap.strip().lower() == "to":

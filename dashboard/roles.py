@@ -221,10 +221,10 @@ def lead_parties(text: str, mentions: list[Mention]) -> set[str]:
     return set()
 
 
-# "Iraq remained the top supplier", "China is the biggest buyer": the side of a flow a rank
-# puts a country on
+# "Iraq remained the top supplier", "China is the biggest buyer", "the United States, the
+# second-largest buyer,": the side of a flow a rank puts a country on
 _RANKED_AS = re.compile(
-    r"(?i)\s+(?:remained|remains|was|is|became|becomes|stayed|stays|ranked|ranks)\s+(?:as\s+)?(?:the|its)\s+"
+    r"(?i)(?:\s+(?:remained|remains|was|is|became|becomes|stayed|stays|ranked|ranks)\s+(?:as\s+)?|(?P<apposed>,\s+))(?:the|its)\s+"
     rf"(?:[\w-]+\s+)?{TOP_RANK}\s+(?:[\w-]+\s+)?(?:(?P<sender>{SENDER_NOUNS})|(?P<receiver>{RECEIVER_NOUNS}))s?\b"
 )
 
@@ -233,6 +233,7 @@ def ranked_as(text: str, mention: Mention) -> str:
     """ "sender" or "receiver" when the sentence ranks the country as a supplier or a buyer
     right after naming it ("Iraq remained the top supplier"); "" otherwise."""
     ranked = _RANKED_AS.match(text, mention.end)
-    if ranked is None:
+    if ranked is None or (ranked.group("apposed") and is_flow_partner(text, mention)):
+        # not "exports to China, its largest source of imports,": what the partner is besides
         return ""
     return "sender" if ranked.group("sender") else "receiver"

@@ -302,7 +302,7 @@ def sentence_figures(
         if span.unit.endswith("/ year"):
             standing = "capacity"  # "to supply 4 mtpa": a standing rate, not a flow over a period
         period = period_fields(
-            ctx, clause, span, standing, before, continues, document.published, own_total=";" not in countries
+            ctx, clause, span, standing, before, continues, document.published, countries=countries
         )
         if (
             not period.get("period_start")

@@ -35,7 +35,8 @@ _BASE_GAP = re.compile(
 _RANGE_DASH = re.compile(r"\s?[-–—]\s?")
 _DIGIT_GROUPS = re.compile(r"[, \u00a0\u2009\u202f]")  # what sets thousands apart
 _DECIMAL_COMMA = re.compile(r",(\d{1,2})(?![\d,])")
-# A share closing its sentence: "accounted for about half.", "the EU's share was close to half."
+# A share closing its sentence or clause: "accounted for about half.", "the EU's share was close to
+# half.", "with China buying almost half, the group said"
 _SHARE_LEAD = re.compile(
     r"(?i)\b(?:for|up|about|nearly|roughly|almost|around|some|over|just|than|to|was|is|were|are)\s+$"
 )
@@ -270,7 +271,7 @@ def _read_share(text: str, core: re.Match[str], lex: SpanPatterns) -> list[Span]
         not lex.share_of.match(text, core.end())
         and not _SHARE_COMPARED.match(text, core.end())  # "a third less than in 2023"
         and not (
-            text[core.end() : core.end() + 1] in ".;"
+            text[core.end() : core.end() + 1] in ".;,"  # "with China buying almost half, Abiec said"
             and _SHARE_LEAD.search(text, max(0, core.start() - 24), core.start())
         )
         and not lex.changed_by.search(text, max(0, core.start() - 40), core.start())

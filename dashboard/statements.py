@@ -86,6 +86,11 @@ class Statement:
                     return earlier
                 own = [kept or self.figures[-1]]
             self._lead = next((f for f in own if not context.is_general(f.metric)), own[0])
+            if not self._lead.period_start:
+                # "rose 6.9% in November, ... despite a deal in which Seoul agreed to invest $350
+                # billion": the statement's time is a timed figure's, not an untimed aside's
+                timed = (f for f in own if f.period_start and not context.is_general(f.metric))
+                self._lead = next(timed, self._lead)
         return self._lead
 
     def _back(self, count: int) -> Iterator[Statement]:
@@ -107,20 +112,25 @@ class Statement:
                 return statement.lead()
         return None
 
-    def last_past(self, published: dt.date, own_total: bool = False) -> Figure | None:
+    def last_past(self, published: dt.date, like: str = "") -> Figure | None:
         """The statement's last figure of a time already past, not a base or a standing rate;
-        with ``own_total``, the last that is one country's own, a few statements back: what a
-        country's total after a forecast goes on with."""
+        with ``like`` (a figure's countries), the last a few statements back that is of the same
+        pair, or for one country's own total one country's own: what such a figure after a
+        forecast goes on with."""
         day = published.isoformat()
         return next(
             (
                 f
-                for statement in (self._back(_LEADS_BACK + 1) if own_total else (self,))
+                for statement in (self._back(_LEADS_BACK + 1) if like else (self,))
                 for f in reversed(statement.figures)
                 if f.period_end
                 and f.period_end < day
                 and not compared_with(f, statement.at)
-                and (";" not in f.countries if own_total else not context.is_general(f.metric))
+                and (
+                    ";" not in f.countries
+                    if like and ";" not in like
+                    else not context.is_general(f.metric) and (not like or f.countries == like)
+                )
             ),
             None,
         )
@@ -270,7 +280,8 @@ _FLOWS = frozenset(
 )
 # A percentage after these is a share of what it measures: "Japan took 11%"
 _SHARE_VERB = re.compile(
-    r"(?i)\b(?:took|takes|taking|accounted\s+for|accounting\s+for|made\s+up|making\s+up|represented|absorbed)"
+    r"(?i)\b(?:took|takes|taking|accounted\s+for|accounting\s+for|made\s+up|making\s+up|represented|absorbed"
+    r"|buying|bought|buys)"
     r"\s+(?:(?:about|around|nearly|almost|some|roughly|over|under|just|a\s+further|another|more\s+than|less\s+than)\s+)?"
     r"(?:\d[\d.,]*\s*%\s*(?:,\s*)?(?:and\s+)?){0,3}$"  # "took 11% and 7%"
 )
@@ -395,6 +406,10 @@ def _as_share(metric: str, text: str, span: Span) -> str:
         and not metric.startswith("share of ")
         and metric.split()[-1] in _FLOWS
         and _SHARE_VERB.search(text, max(0, span.start - 40), span.start)
+        and not _MORE_AFTER.match(text, span.end)  # "bought 6% more from Fiji": a change
     ):
         return f"share of {metric}"
     return metric
+
+
+_MORE_AFTER = re.compile(r"(?i)\s+(?:more|less|fewer)\b")

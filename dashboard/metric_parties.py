@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dashboard.context import POSSESSIVE, Clause, SentenceContext
 from dashboard.countries import join_codes
 from dashboard.reasons import named_only_in_purpose
+from dashboard.regions import opens_with_a_region
 from dashboard.report import Report
 from dashboard.roles import is_flow_partner, is_partner, named_for_policy
 
@@ -192,7 +193,12 @@ def by_metric(
         # "Iran's oil revenue reached an estimated $35 billion": its own, whoever bought the oil
         return next(iter(ctx.in_sentence))
     if metric in ("trade deficit", "trade surplus"):
-        if (continues or "with" in ctx.text) and countries in previous and len(previous) == 2:
+        if (
+            (continues or "with" in ctx.text)
+            and countries in previous
+            and len(previous) == 2
+            and not opens_with_a_region(ctx.text, 0)  # "Africa's deficit with China": a bloc's
+        ):
             return join_codes(previous)
         return countries
     if (

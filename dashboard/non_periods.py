@@ -222,6 +222,14 @@ def non_period_rules() -> list[tuple[str, Resolver, tuple[str, ...]]]:
                 "incorporated",
             ),
         ),
+        # "Tokyo pledged in 2022 to invest 5 trillion yen": when a pledge was made, not the time
+        # of what it pledges
+        (
+            rf"(?i:(?:pledged|promised|vowed|committed){S}(?:in|on){S})(?:(?:{month})(?:{S}\d{{1,2}})?(?:,?{S}{YEAR})?|{YEAR})"
+            rf"(?=,?{S}to\b)",
+            not_a_period,
+            ("pledged", "promised", "vowed", "committed"),
+        ),
         # "the 3.3% the WTO predicted in April": when a forecast was made, not what it is for
         (
             rf"(?i:(?:predicted|projected|forecast){S}(?:in|on){S}(?:{month})(?:{S}\d{{1,2}})?(?:,?{S}{YEAR})?)",

@@ -23,7 +23,7 @@ from dashboard.conjuncts import (
     told_later,
 )
 from dashboard.context import POSSESSIVE, Clause, SentenceContext
-from dashboard.countries import Mention, is_origin, list_with
+from dashboard.countries import Mention, is_origin, join_codes, list_with
 from dashboard.figures import Span
 from dashboard.follows import Follows
 from dashboard.ranks import beside_rival, named_as_rival, placed_in_ranking, rank_owner, rivals_after
@@ -125,8 +125,12 @@ def _placed(case: _Case) -> set[str] | None:
     )
     if span.kind == "percent" and _OF_THE_WORLD.match(text, span.end):
         return {only}  # "China now buys two-thirds of the world's durian imports": its share of all
-    if opens_with_a_region(text, part.start):
-        return {only}  # "The East African Community took 28.5 percent of Kenya's exports"
+    if opens_with_a_region(text, part.start) or (
+        part.start > 0 and LIST_ITEM.match(text) and opens_with_a_region(text, 0)
+    ):
+        # "The East African Community took 28.5 percent of Kenya's exports"; a list's line
+        # "* Africa's deficit with China: $52 billion"
+        return {only}
     if (
         sibling
         and "alone" in text
@@ -302,6 +306,16 @@ def _from_the_statement_and_report(case: _Case) -> set[str]:
         # "• Exports to the US: USD 6.9 billion" then "• Imports from China: USD 10.0 billion":
         # each line of a list is the reporting country's, with its own partner
         return {only, reporter}
+    if (
+        partner
+        and reporter not in ("", only)
+        and sibling in ("", join_codes({only, reporter}))
+        and reporter in follows.roles()
+    ):
+        # "Britain's deficit widened as imports from the EU rose. Exports to the United States
+        # fell £2.2 billion, or 11.8%": a flow no one owns, with only its partner named, opening
+        # its sentence, is the reporting country's, whichever way the flow before ran
+        return {only, reporter}
     # In place of one side of the statement before: "China's imports from Russia rose ...
     # Saudi Arabia shipped 86 million tons": Saudi Arabia sends, as Russia did, to China.
     if (
@@ -354,7 +368,12 @@ def _from_the_statement_and_report(case: _Case) -> set[str]:
             and not (
                 only == reporter
                 and len(ctx.in_sentence) == 1
-                and (sibling == only or _own_flow(text, mention, span))
+                and (
+                    sibling == only
+                    or _own_flow(text, mention, span)
+                    # "Gazprom's exports outside the former Soviet Union": to all the rest
+                    or _TO_THE_REST.search(text, mention.end, span.start) is not None
+                )
             )
         )
     ):
@@ -489,6 +508,9 @@ def _possessed_flow(ctx: SentenceContext, mention: Mention, span: Span) -> bool:
 
 
 _POSSESSED = re.compile(r"(?i)['’]s?\s|,?\s*[^.;,]*?\bits\s")
+_TO_THE_REST = re.compile(
+    r"(?i)['’]s\s+(?:[\w-]+\s+)?(?:exports|imports|sales|shipments|purchases)\s+(?:outside|beyond)\b"
+)
 _SHARE_WORD = re.compile(r"(?i)\bshares?\b")
 _DIGIT = re.compile(r"\d")
 

@@ -38,15 +38,21 @@ def flows_with_a_region(text: str, start: int, end: int) -> bool:
     return _to_a_region().search(text, start, end) is not None
 
 
-_SPACE = re.compile(r"\s*")
+_SPACE = re.compile(r"\s*(?:[-•·*▪–—]\s+)?")  # and a list's bullet: "* Africa's deficit with China"
 
 
 def opens_with_a_region(text: str, start: int) -> bool:
     """Whether the part of a sentence at ``start`` has a region or bloc for its subject: "The
     East African Community took 28.5 percent of Kenya's exports" is Kenya's share with no other
     country."""
-    spaces = _SPACE.match(text, start)
-    return _region().match(text, spaces.end() if spaces else start) is not None
+    at = spaces.end() if (spaces := _SPACE.match(text, start)) else start
+    return _region().match(text, at) is not None or _region_owning().match(text, at) is not None
+
+
+@cache
+def _region_owning() -> re.Pattern[str]:
+    """A region or bloc as the owner of a flow: "Africa's deficit with China"."""
+    return re.compile(rf"\b(?:{lexicon.alternation(lexicon.column('regions.csv', 'name'))})['’]s\b", re.I)
 
 
 def names_a_region(text: str, mentions: list[Mention]) -> bool:

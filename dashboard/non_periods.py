@@ -226,7 +226,7 @@ def non_period_rules() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         # of what it pledges
         (
             rf"(?i:(?:pledged|promised|vowed|committed){S}(?:in|on){S})(?:(?:{month})(?:{S}\d{{1,2}})?(?:,?{S}{YEAR})?|{YEAR})"
-            rf"(?=,?{S}to\b)",
+            rf"(?=,?{S}(?i:to)\b)",
             not_a_period,
             ("pledged", "promised", "vowed", "committed"),
         ),

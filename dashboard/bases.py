@@ -19,6 +19,9 @@ _BASE_FILLER = (
 )
 _BASE_BEFORE = re.compile(
     rf"(?i)\b(?:(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:{_BASE_FILLER}\s+){{0,4}}"
+    # "rose 6.9% in September, after falling 11.3% in August": the change it came after
+    r"|after\s+(?:falling|rising|dropping|declining|growing|gaining|climbing|jumping|sliding|slipping"
+    r"|increasing|decreasing|shrinking|contracting|expanding|easing|slumping|surging|plunging)\s+(?:by\s+)?"
     r"|(?:following|followed|after)\s+(?:an?|the|its|their)\s+"
     # "after a slump of 9% in March"
     r"(?:(?:[\w-]+\s+)?(?:slump|drop|fall|decline|rise|gain|jump|increase|decrease|contraction|surge|plunge"

@@ -91,6 +91,7 @@ def find_countries(text: str) -> list[Mention]:
     mentions: list[Mention] = []
     last_end = 0
     non = "non-" in text or "NON-" in text  # "non-EU countries" are not the EU
+    slash = "/" in text  # "the Oman/Dubai average" is a price, no country
     # One scan for the longest name at each place: of the lower-cased text when it is
     # written in one case, else from each capital. "The" starts a few names and most
     # sentences, so there it is looked for on its own and the name read word by word.
@@ -124,6 +125,7 @@ def find_countries(text: str) -> list[Mention]:
             mention is not None
             and not _in_europe(text, mention)
             and not (non and text[max(0, mention.start - 4) : mention.start].lower() == "non-")
+            and not (slash and _names_a_benchmark(text, mention))
         ):
             mentions.append(mention)
             last_end = mention.end
@@ -141,6 +143,18 @@ def find_countries(text: str) -> list[Mention]:
 # A line in capitals: two capitals in a row, no small letter; the first few of a text are its
 # headlines, and a text of many such lines is read no slower than its length
 _CAPS_LINE = re.compile(r"^(?=[^a-z\n]*[A-Z]{2})[^a-z\n]+$", re.M)
+
+
+def _names_a_benchmark(text: str, mention: Mention) -> bool:
+    """Whether a name is one of a price benchmark's, joined by a slash: "a premium over the
+    Oman/Dubai average"."""
+    joined = text[mention.end : mention.end + 1] == "/" or text[mention.start - 1 : mention.start] == "/"
+    return joined and _BENCHMARK_AFTER.match(text, mention.end) is not None
+
+
+_BENCHMARK_AFTER = re.compile(
+    r"(?i)(?:/[\w-]+)*\s+(?:average|benchmark|marker|quotes?|quotations|spread)s?\b"
+)
 
 
 def _in_europe(text: str, mention: Mention) -> bool:

@@ -149,7 +149,7 @@ def extract_document(document: Document) -> list[Figure]:
         periods = [(at - shift, word) for at, word in triggers[_within(trigger_starts, sentence)]]
         own = sentence_figures(document, sentence, spans, named, periods, source, before, report, caseless)
         if "respectively" in sentence.text:
-            respectively(own, sentence, named, before.roles())
+            respectively(own, sentence, named, before.roles(), before.subject)
         elif len(own) >= 2 and len(named) >= 2 and " and " in sentence.text:
             parallel_lists(own, sentence, named)
         if "the former" in sentence.text or "the latter" in sentence.text:

@@ -18,7 +18,11 @@ from dashboard.sentences import Sentence
 
 
 def respectively(
-    figures: list[Figure], sentence: Sentence, mentions: list[Mention], sides: dict[str, str] | None = None
+    figures: list[Figure],
+    sentence: Sentence,
+    mentions: list[Mention],
+    sides: dict[str, str] | None = None,
+    subject: str = "",
 ) -> None:
     """ "Exports and imports rose 12.8% and 4.1%, respectively": in each run of figures of
     one kind, the first is the first metric named before them, the second the second; "Trade
@@ -61,7 +65,7 @@ def respectively(
                 figure.metric = metric
         if len(run) >= 2 and len(listed) >= len(run):
             own = listed[-len(run) :]
-            across = _across(sentence.text[:first], sides or {}, own)
+            across = _across(sentence.text[:first], sides or {}, own, subject)
             for figure, code in zip(run, own, strict=True):
                 others = set(own) - {code}
                 codes = {*figure.countries.split(";"), code} - others - {""}
@@ -70,17 +74,24 @@ def respectively(
                 figure.countries = join_codes(codes | {across} if codes == {code} and across else codes)
 
 
-def _across(words: str, sides: dict[str, str], listed: list[str]) -> str:
+def _across(words: str, sides: dict[str, str], listed: list[str], subject: str = "") -> str:
     """The one country of the statement before on the far side of the flow ``words`` give the
-    listed countries, or "": suppliers send to its receiver, buyers take from its sender."""
+    listed countries, or "": suppliers send to its receiver, buyers take from its sender; those
+    that "followed" the statement's ``subject`` stand where it stood."""
     flow = flow_of(words)
-    if not flow:
+    if flow:
+        wanted = "receiver" if flow == "exports" else "sender"
+    elif subject in sides and _FOLLOWED.search(words):
+        # "Russia supplied 1.7 million bpd to India. Iraq and Saudi Arabia followed with 1.0
+        # million bpd and 0.75 million bpd respectively": suppliers to India too
+        wanted = "sender" if sides[subject] == "receiver" else "receiver"
+    else:
         return ""
-    wanted = "receiver" if flow == "exports" else "sender"
     far = [code for code, side in sides.items() if side == wanted and code not in listed]
     return far[0] if len(far) == 1 else ""
 
 
+_FOLLOWED = re.compile(r"(?i)\b(?:followed|trailed|came\s+next)\b")
 _NEXT_PART = re.compile(r"(?i)[,;]\s+(?:while|whereas|but|and|as|with)\b|;")
 _FIGURE_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _VERB_GAP = re.compile(r"\s+(?:[a-z]+\s+){1,3}")

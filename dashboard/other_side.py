@@ -10,7 +10,7 @@ other side) and the report (its pair, its reporting country).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -125,6 +125,10 @@ def _placed(case: _Case) -> set[str] | None:
     )
     if span.kind == "percent" and _OF_THE_WORLD.match(text, span.end):
         return {only}  # "China now buys two-thirds of the world's durian imports": its share of all
+    if sibling and to_a_region_since(ctx, span) and (rest := set(sibling.split(";")) - {only, ""}):
+        # "Shipments to the EU grew 0.9% and those to Southeast Asian nations rose 11%": to a
+        # region, the country's whose flows they are, without the partner before
+        return rest
     if opens_with_a_region(text, part.start) or (
         part.start > 0 and LIST_ITEM.match(text) and opens_with_a_region(text, 0)
     ):
@@ -340,6 +344,16 @@ def _from_the_statement_and_report(case: _Case) -> set[str]:
         # "Australia supplied about 750 million tonnes, and Brazil around 260 million. Imports
         # from India slumped": one more partner of the breakdown, with the country all shared
         return {only, common}
+    if (
+        partner
+        and previous_subject not in ("", only)
+        and (owner := follows.ranked_in()) not in ("", only, previous_subject)
+        and owner in previous
+    ):
+        # "The United States overtook China as Germany's top trading partner, with trade of
+        # 252.8 billion euros. Trade with China came to 246.3 billion euros": the ranking's owner
+        # trades with each partner it ranks
+        return {only, owner}
     if partner and previous_subject and previous_subject != only:
         if (
             reporter not in ("", only, previous_subject)
@@ -372,7 +386,7 @@ def _from_the_statement_and_report(case: _Case) -> set[str]:
                     sibling == only
                     or _own_flow(text, mention, span)
                     # "Gazprom's exports outside the former Soviet Union": to all the rest
-                    or _TO_THE_REST.search(text, mention.end, span.start) is not None
+                    or _TO_THE_REST.match(text, mention.end, span.start) is not None
                 )
             )
         )
@@ -486,6 +500,18 @@ _SHARE_OF_BEFORE = re.compile(r"(?i)\bshare\s+of\s+(?:the\s+)?$")
 _PARTNER_WORD = re.compile(r"(?i)\b(?:to|from|with|into|between|bilateral|two-way)\b")
 
 
+def to_a_region_since(ctx: SentenceContext, span: Span) -> bool:
+    """Whether the words since the figure before tell a flow with a region and name no country:
+    "... grew 0.9% and those to Southeast Asian nations rose 11%"."""
+    k = bisect_left(ctx.span_starts, span.start) - 1
+    if k < 0:
+        return False
+    gap = ctx.spans[k].end
+    return flows_with_a_region(ctx.text, gap, span.start) and bisect_left(
+        ctx.mention_starts, gap
+    ) == bisect_left(ctx.mention_starts, span.start)
+
+
 def _possessed_flow(ctx: SentenceContext, mention: Mention, span: Span) -> bool:
     """Whether the country's flow is told as its own whole: "China's imports of the ore fell",
     "China, which buys 85% of Australia's ore, cut its imports by 1.5%"; not "Saudi Arabia
@@ -493,6 +519,8 @@ def _possessed_flow(ctx: SentenceContext, mention: Mention, span: Span) -> bool:
     # the words from the country, or from the end of an aside describing it, to the figure
     start = next((a.end for a in ctx.asides if mention.end < a.start <= mention.end + 2), mention.end)
     words = ctx.text[start : span.start]
+    if len(words) > _CLAUSE_REACH:
+        return False
     first_number = digit.start() if (digit := _DIGIT.search(words)) else len(words)
     return (
         _POSSESSED.match(words) is not None
@@ -502,11 +530,12 @@ def _possessed_flow(ctx: SentenceContext, mention: Mention, span: Span) -> bool:
         and not any(mark in words.lstrip(", ") for mark in ",;:")
         # no partner told before the first number: "imports from the bloc", not "by 4% in 2024 to"
         and _PARTNER_WORD.search(words, 0, first_number) is None
-        and not any(start <= m.start < span.start for m in ctx.mentions)
+        and bisect_left(ctx.mention_starts, start) == bisect_left(ctx.mention_starts, span.start)
         and _SHARE_WORD.search(words) is None
     )
 
 
+_CLAUSE_REACH = 200  # a clause from its subject to its figure; a bound keeps the check linear
 _POSSESSED = re.compile(r"(?i)['’]s?\s|,?\s*[^.;,]*?\bits\s")
 _TO_THE_REST = re.compile(
     r"(?i)['’]s\s+(?:[\w-]+\s+)?(?:exports|imports|sales|shipments|purchases)\s+(?:outside|beyond)\b"

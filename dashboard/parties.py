@@ -31,7 +31,7 @@ from dashboard.countries import (
 )
 from dashboard.figures import Span
 from dashboard.follows import Follows
-from dashboard.other_side import bloc_partner, one_and_a_bloc, one_named_parties
+from dashboard.other_side import bloc_partner, one_and_a_bloc, one_named_parties, to_a_region_since
 from dashboard.ranks import (
     across_from_rank,
     listed_rival,
@@ -271,6 +271,15 @@ def figure_countries(
         # "New U.S. sanctions could cut Russian supplies to India by as much as 800,000 bpd": the
         # flow's two sides; whose sanctions they are is the cause, no side
         named = named - {owner}
+    if (
+        len(named) >= 2
+        and sibling
+        and to_a_region_since(ctx, span)
+        and (owners := {code for code in named if not is_flow_partner(ctx.text, ctx.first_mention[code])})
+    ):
+        # "Japan's exports to China rose 3% and shipments to Southeast Asia fell 5%": the
+        # owner's, not with the partner before
+        return owners
     if len(named) >= 2:
         if (
             span.kind == "percent"

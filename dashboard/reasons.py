@@ -21,7 +21,10 @@ _REASON = re.compile(
     r"|on(?=\s+(?:brisk|strong|robust|solid|firm|weak|weaker|stronger|soft|sluggish|rising|falling|higher"
     r"|lower|booming|slowing|surging|slumping)\b)"
     # "expects 7.5 million tonnes this year after India lifted its curbs": what a country did
-    r"|after(?=\s+(?:[\w.'’-]+\s+){1,4}?(?:had\s+)?[a-z]+ed\b))"
+    r"|after(?=\s+(?:[\w.'’-]+\s+){1,4}?(?:had\s+)?[a-z]+ed\b)"
+    # "drop by up to 400,000 bpd in December after U.S. sanctions on Rosneft": a policy's doing
+    r"|after(?=\s+(?:new\s+|fresh\s+|the\s+)?(?:[\w.'’-]+\s+)?(?:sanctions|tariffs|duties|curbs|bans?|restrictions"
+    r"|embargo|levies|quotas)\b))"
     r"\s(?!(?:much|many|well|a\s+share|of)\b)"
 )
 # A country right after the word that opens a reason ("as India eases its curbs"), not "such as"

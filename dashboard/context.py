@@ -82,6 +82,8 @@ _SAYS_NOW = re.compile(r"(?:n(?<!\wn)ow(?:adays)?|c(?<!\wc)urrently|a(?<!\wa)t\s
 # The present perfect before a figure ("the bank has pledged $5 billion") states what
 # stands now, too; not "expected to have fallen", a guess at a past time. Over lower-cased text.
 _PERFECT = re.compile(r"h(?<!\wh)a(?:s|ve)\b(?<!\bto\shave)")
+# A subject with no verb or figure: "Remittances", "China's coal imports"
+_SUBJECT_ONLY = re.compile(r"[A-Za-z][\w'’ -]*")
 _RELATIVE = re.compile(r"(?:which|who|whose|that)\b", re.I)
 # "a transshipment hub for ...": an aside saying what the country is; not one ranking it as a
 # buyer or seller of something ("the largest EU importer of Algerian gas"), whose origin counts
@@ -337,6 +339,14 @@ class SentenceContext:
                 if j >= 0 and not self.text[self.mentions[j].end : before.end].strip(" ,"):
                     found.append(part)
         return found
+
+    def subject_aside(self, clause: Clause) -> bool:
+        """Whether ``clause`` is set off right after a sentence's short subject, before its
+        verb: "Remittances, equivalent to about 7.3% of GDP, are expected to grow"."""
+        if len(self.parts) < 3 or clause != self.parts[1]:
+            return False
+        subject = self.text[self.parts[0].start : self.parts[0].end]
+        return len(subject) <= 40 and _SUBJECT_ONLY.fullmatch(subject) is not None
 
     def described_in_aside(self, reach: Clause, figure: int) -> set[str]:
         """Countries named only in an aside that describes the country before it, outside the

@@ -130,6 +130,9 @@ def period_fields(
                 and is_forecast(ctx.text[(told := ctx.clause(period.offset)).start : told.end])
             )
             or (_past(period, published) and is_forecast(ctx.text[clause.start : clause.end]))
+            # "Remittances, equivalent to about 7.3% of GDP, are expected to grow 3% this year":
+            # an aside on the subject, before its verb, stands apart from the time after it
+            or (period.offset > span.end and ctx.subject_aside(clause) and ctx.forecast)
         )
     ):
         # "exports tripled over the decade, and are now worth $1 billion"; a tariff is a

@@ -131,7 +131,9 @@ def span_patterns() -> SpanPatterns:
             # "a third less than in 2023": a change by that share
             rf"|\s+(?:less|more|lower|higher|fewer|smaller|bigger|larger)\s+than\b"
             # "climbed nearly a third to $6.8 billion": a change, where a verb of change leads it
-            rf"|,\s|\s+(?:to|in|from|over|since|during|last|this|on)\b)"
+            rf"|,\s|\s+(?:to|in|from|over|since|during|last|this|on)\b"
+            # "with the EU taking about half and the United States nearly a fifth"
+            rf"|\s+and\s+(?!(?:final|last|second|third|fourth)\b))"
             # not "half of the year", "half of 2023"; "a fifth of the 1.5 million cars sold" is a share
             rf"(?!\s+of\s+(?:(?:the\s+|this\s+)?year|\d|the\s+\d{{4}}(?![\d.,]\d)))"
             # "dropped by a third", "by almost a fifth": a change by that share (the group alone

@@ -254,6 +254,7 @@ _SHARE_COMPARED = re.compile(r"(?i)\s+(?:less|more|lower|higher|fewer|smaller|bi
 # "a quarter of a century": how long, not a share
 _SHARE_OF_TIME = re.compile(r"(?i)\s+of\s+an?\s+(?:century|decade)\b")
 # Rice is sold by the share of its grains that are broken: "5% broken", "25 percent broken"
+_AND_AFTER = re.compile(r"\s+and\s")
 _GRADE = re.compile(r"(?i)[\s-]*broken\b")
 
 
@@ -271,7 +272,8 @@ def _read_share(text: str, core: re.Match[str], lex: SpanPatterns) -> list[Span]
         not lex.share_of.match(text, core.end())
         and not _SHARE_COMPARED.match(text, core.end())  # "a third less than in 2023"
         and not (
-            text[core.end() : core.end() + 1] in ".;,"  # "with China buying almost half, Abiec said"
+            # "with China buying almost half, Abiec said", "taking about half and the US a fifth"
+            (text[core.end() : core.end() + 1] in ".;," or _AND_AFTER.match(text, core.end()))
             and _SHARE_LEAD.search(text, max(0, core.start() - 24), core.start())
         )
         and not lex.changed_by.search(text, max(0, core.start() - 40), core.start())

@@ -254,7 +254,7 @@ _SHARE_COMPARED = re.compile(r"(?i)\s+(?:less|more|lower|higher|fewer|smaller|bi
 # "a quarter of a century": how long, not a share
 _SHARE_OF_TIME = re.compile(r"(?i)\s+of\s+an?\s+(?:century|decade)\b")
 # Rice is sold by the share of its grains that are broken: "5% broken", "25 percent broken"
-_AND_AFTER = re.compile(r"\s+and\s")
+_AND_AFTER = re.compile(r"(?i)\s+and\s")
 _GRADE = re.compile(r"(?i)[\s-]*broken\b")
 
 

@@ -84,6 +84,7 @@ _SAYS_NOW = re.compile(r"(?:n(?<!\wn)ow(?:adays)?|c(?<!\wc)urrently|a(?<!\wa)t\s
 _PERFECT = re.compile(r"h(?<!\wh)a(?:s|ve)\b(?<!\bto\shave)")
 # A subject with no verb or figure: "Remittances", "China's coal imports"
 _SUBJECT_ONLY = re.compile(r"[A-Za-z][\w'’ -]*")
+_LED_BY = re.compile(r"(?i)\s*(?:led|headed|dominated)\s+by\b")
 _RELATIVE = re.compile(r"(?:which|who|whose|that)\b", re.I)
 # "a transshipment hub for ...": an aside saying what the country is; not one ranking it as a
 # buyer or seller of something ("the largest EU importer of Algerian gas"), whose origin counts
@@ -331,10 +332,14 @@ class SentenceContext:
     @lazy
     def asides(self) -> list[Clause]:
         """The clauses that describe the country right before them, once per sentence: "a
-        transshipment hub for ...", "which buys about 85% of Australia's iron ore"."""
+        transshipment hub for ...", "which buys about 85% of Australia's iron ore"; and those
+        naming what leads a group: "Trade with countries outside the EU, led by the United
+        States, grew 2.4%"."""
         found = []
         for before, part in itertools.pairwise(self.parts):
-            if _DESCRIBING.match(self.text, part.start) or _RELATIVE.match(self.text, part.start):
+            if _LED_BY.match(self.text, part.start) and part.end < len(self.text) - 1:
+                found.append(part)
+            elif _DESCRIBING.match(self.text, part.start) or _RELATIVE.match(self.text, part.start):
                 j = bisect_left(self.mention_starts, before.end) - 1
                 if j >= 0 and not self.text[self.mentions[j].end : before.end].strip(" ,"):
                     found.append(part)

@@ -218,7 +218,9 @@ def figure_countries(
             found = ctx.clause_countries(reach)
             if reach.end > clause.end and found:
                 found = found - subjects_of_later_clauses(ctx, clause)
-            if reach.start == 0 and found:
+            if found and (reach.start == 0 or ctx.leaves_out):
+                # "Trade with countries outside the EU, led by the United States, grew 2.4%": a
+                # part opening with what leads a group outside a country
                 found = (
                     found - ctx.described_in_aside(reach, span.start) - named_in_reason_before(ctx, clause)
                 )

@@ -465,7 +465,8 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             ("MONTH",),
         ),
         (
-            rf"(?i:in|during|for|since|until|by|of|through|throughout){S}(?P<m>{month})(?!{S}\d)",
+            # not "during Oct. 1-25": days of the month, with its abbreviation's stop
+            rf"(?i:in|during|for|since|until|by|of|through|throughout){S}(?P<m>{month})(?!\.?{S}\d)",
             bare_month,
             ("MONTH",),
         ),

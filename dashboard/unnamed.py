@@ -40,9 +40,10 @@ def unnamed_parties(
     previous, previous_subject, continues = follows.previous, follows.previous_subject, follows.continues
     if not ctx.mentions and speaks_of_world_trade(text):
         return set()  # "The IMF expects global trade volumes to grow 3.1%": no country's
-    if reporter and ctx.leaves_out and names_outside(text[part.start : part.end]):
+    if reporter and ctx.leaves_out and names_outside(text[: part.end]):
         # "Imports from countries other than the United States fell 5.3%": the reporting
-        # country's, with everyone but the one left out
+        # country's, with everyone but the one left out; "Trade with countries outside the EU,
+        # led by the United States, grew 2.4%" too, its part opening after the subject
         return {reporter}
     if (
         reporter

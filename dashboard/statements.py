@@ -68,6 +68,7 @@ class Statement:
     _lead: Figure | None = None
     _measured: Figure | None = None
     _roles: dict[str, str] | None = None
+    _rank_owner: str | None = None
 
     def lead(self) -> Figure | None:
         """The figure the statement is about: its last that is not a base, a target, or a
@@ -220,19 +221,31 @@ class Statement:
     def rank_owner(self) -> str:
         """The one country the statement ranks others in ("China was Germany's most important
         trading partner"), else the one a statement before it did, or ""."""
-        statement: Statement | None = self
-        while statement is not None:  # read only when a sentence places a country in a ranking
-            owners = {m.iso3 for m in statement.named if ranks_others(statement.text, m)}
-            if len(owners) == 1:
-                return next(iter(owners))
-            if rank := _FLOW_RANK.search(statement.text):
-                # "Iraq's oil exports to India ..., making it the second-largest supplier": a
-                # supplier is ranked in the country it sends to, a buyer in the one it takes from
-                ranked_side = "sender" if rank.group("sender") else "receiver"
-                across = [code for code, side in statement.roles().items() if side != ranked_side]
-                if len(across) == 1:
-                    return across[0]
-            statement = statement.before
+        if self._rank_owner is None:
+            # Each statement read once, back to the last already read and then forward, so a
+            # document asks this of any number of statements in time linear in its length.
+            unread: list[Statement] = []
+            statement: Statement | None = self
+            while statement is not None and statement._rank_owner is None:
+                unread.append(statement)
+                statement = statement.before
+            owner = statement._rank_owner if statement is not None else ""
+            for earlier in reversed(unread):
+                owner = earlier._own_rank_owner() or owner or ""
+                earlier._rank_owner = owner
+        return self._rank_owner or ""
+
+    def _own_rank_owner(self) -> str:
+        owners = {m.iso3 for m in self.named if ranks_others(self.text, m)}
+        if len(owners) == 1:
+            return next(iter(owners))
+        if rank := _FLOW_RANK.search(self.text):
+            # "Iraq's oil exports to India ..., making it the second-largest supplier": a
+            # supplier is ranked in the country it sends to, a buyer in the one it takes from
+            ranked_side = "sender" if rank.group("sender") else "receiver"
+            across = [code for code, side in self.roles().items() if side != ranked_side]
+            if len(across) == 1:
+                return across[0]
         return ""
 
     def roles(self) -> dict[str, str]:

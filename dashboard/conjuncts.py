@@ -44,6 +44,9 @@ _BREAKDOWN = re.compile(
     r"|(?=(?:(?:about|nearly|almost|roughly|some|over|more\s+than)\s+)?(?:an?\s+)?[\w.%-]+\s+of\s+(?:it|them)\s))",
     re.I,
 )
+_SHARE_OF_IT = re.compile(
+    r"(?i)(?:(?:about|nearly|almost|roughly|some|over|more\s+than)\s+)?(?:an?\s+)?[\w.%-]+\s+of\s+(?:it|them)\s"
+)
 # What a country's possessive names: "China's share", "the United States' exports".
 _POSSESSED = re.compile(r"['’]s?\s+([a-z]+)")
 _SHARE_AFTER = re.compile(r"\s+share\b")
@@ -210,6 +213,12 @@ class Conjuncts:
             return None
         m = _BREAKDOWN.search(text)
         return m.end() if m else None
+
+    def shares_out(self) -> bool:
+        """Whether the breakdown at ``breakdown_at`` shares the whole out ("about 90% of them to
+        China", "almost all of it to China"), not "including Hong Kong"."""
+        opener = self.breakdown_at
+        return opener is not None and _SHARE_OF_IT.match(self.ctx.text, opener) is not None
 
     def where_antecedent(self, clause: Clause) -> str:
         """The country a clause opening "where" or "which" is about: "toward the UAE, where

@@ -231,6 +231,18 @@ def figure_countries(
         if (opener := conjuncts.breakdown_at) is not None and span.start < opener:
             # "exported $55.7 billion, a third of them to the United States": not the share's partner
             named = {code for code in named if ctx.first_mention[code].start < opener}
+        elif (
+            opener is not None
+            and clause.start > opener
+            and not ctx.clause_countries(clause)
+            and conjuncts.shares_out()
+            and ctx.clause_countries(ctx.clause(opener))
+            and (owners_of_whole := {code for code in named if ctx.first_mention[code].start < opener})
+        ):
+            # "exported 38.2 million tonnes, almost all of it to China, down 9%": a clause after
+            # the share to a partner, naming no one, goes on with the whole, the owner's own (not
+            # after "most of it energy", which names no partner)
+            return owners_of_whole
     if len(named) >= 2 and ctx.has_rival and (rivals := rivals_after(ctx, span)):
         named = named - rivals or named
     if (

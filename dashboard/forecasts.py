@@ -74,10 +74,15 @@ def is_forecast(sentence: str) -> bool:
             return True
         m = pattern.search(lower, m.end())
     # "Tokyo pledged in 2022 to invest 5 trillion yen": a pledge, with the time it was made
-    return any(word in lower for word in _PLEDGES) and _PLEDGED_THEN_TO.search(lower) is not None
+    return (
+        "pledged" in lower
+        or "promised" in lower
+        or "vowed" in lower
+        or "committed" in lower
+        or "agreed" in lower
+    ) and _PLEDGED_THEN_TO.search(lower) is not None
 
 
-_PLEDGES = ("pledged", "promised", "vowed", "committed", "agreed")
 _PLEDGED_THEN_TO = re.compile(
     r"\b(?:pledged|promised|vowed|committed|agreed)\s+(?:in|on|last|this|earlier)\s+(?:[\w,]+\s+){0,3}?to\s+[a-z]"
 )

@@ -507,6 +507,9 @@ def to_a_region_since(ctx: SentenceContext, span: Span) -> bool:
     if k < 0:
         return False
     gap = ctx.spans[k].end
+    words = ctx.text[gap : span.start].lower()
+    if " to " not in words and " from " not in words and " with " not in words:
+        return False  # most gaps name no flow's far side; substring tests first
     return flows_with_a_region(ctx.text, gap, span.start) and bisect_left(
         ctx.mention_starts, gap
     ) == bisect_left(ctx.mention_starts, span.start)

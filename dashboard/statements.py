@@ -44,6 +44,8 @@ _MEASURED_AGAINST = re.compile(
     r"|(?:last\s+|the\s+previous\s+)?\w+['’]s)\b"  # "slower than June's 8.6% gain"
 )
 _LEADS_BACK = 4
+# The words any ranking holds (``TOP_RANK``): "top", "largest", "-biggest", "main", ...
+_RANK_WORDS = ("top", "bigg", "larg", "main", "lead", "chief", "most important")
 _FLOW_RANK = re.compile(
     rf"(?i)\b{TOP_RANK}\s+(?:(?P<sender>{SENDER_NOUNS})|(?P<receiver>{RECEIVER_NOUNS}))s?\b"
 )
@@ -236,6 +238,9 @@ class Statement:
         return self._rank_owner or ""
 
     def _own_rank_owner(self) -> str:
+        lower = self.text.lower()
+        if not any(word in lower for word in _RANK_WORDS):
+            return ""  # most statements rank no one, and substring tests are cheaper than a scan
         owners = {m.iso3 for m in self.named if ranks_others(self.text, m)}
         if len(owners) == 1:
             return next(iter(owners))

@@ -191,6 +191,18 @@ def period_fields(
         # "China had been the largest buyer, taking 87.1 billion yen worth in 2022. Overall
         # seafood exports fell 6.6%": the background told, the main line's time again
         lead = main
+    elif (
+        not lead.period_start
+        and span.kind in ("money", "quantity")  # an amount; a share after a share said now stands too
+        and before.before is not None
+        and context.holds_now(before.text)
+        and (main := before.before.lead()) is not None
+        and main.period_start
+    ):
+        # "Trade reached $27.8 bln in 2024. Russia accounts for around 18% of Kazakhstan's
+        # foreign trade. Kazakhstan's exports to Russia totaled $10.3 bln": past a standing share
+        # said now, the time of the statement before it
+        lead = main
     if lead.period_start and published and not continues:
         ahead = lead.period_start > published.isoformat()
         past = lead.period_end < published.isoformat()

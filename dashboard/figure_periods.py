@@ -47,6 +47,13 @@ _HORIZON = re.compile(r"(?i)by\b")  # "by 2030": a target's year
 # A clause on what a figure followed or is set against: ", after rising 0.3% in September"
 _BEFORE_IT = re.compile(r"(?i)[\s,;]*(?:after|following|compared\s+with|versus|vs\.?|against)\s")
 _POSSESSED = re.compile(r"['’]s\s+(?:[a-z-]+\s+)?")
+_POLICY_REACH = 160
+# An act of policy a figure came after: "after Washington doubled tariffs on", "after the EU
+# imposed duties"
+_AFTER_A_POLICY = re.compile(
+    r"(?i)\bafter\s+(?:[\w.'’-]+\s+){1,4}?(?:had\s+)?[a-z]+ed\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:tariffs?|duties|duty|sanctions|curbs|bans?|restrictions|quotas|levies)\b"
+)
 # "exceeding the target of $200 billion": a target whose time the clause does not give
 _TARGET_BEFORE = re.compile(r"(?i)\b(?:target|goal)\s+of\s+(?:(?:about|around|some)\s+)?$")
 _YEAR_EARLIER = re.compile(  # "from a $2.2 billion deficit a year earlier" too
@@ -92,6 +99,16 @@ def period_fields(
     ):
         # "Imports fell 1.5%, after rising 0.3% in the previous month": the time of what came
         # before, not the figure's, which goes on with its statement
+        period = None
+    if (
+        period is not None
+        and period.offset > span.end
+        and ("after" in ctx.text or "AFTER" in ctx.text)
+        # the act holds the time, so it stands shortly before it: a bounded look keeps this linear
+        and _AFTER_A_POLICY.search(ctx.text, max(span.end, period.offset - _POLICY_REACH), period.offset)
+    ):
+        # "with shipments to the United States down 8.6% after Washington doubled tariffs on
+        # Indian goods to 50% in August": the month is the policy's, not the flow's
         period = None
     if elsewhere and period is not None and ctx.relative(ctx.clause(period.offset)):
         # "crude exports, which halted in March 2023, had cost $19 billion": the aside's time is

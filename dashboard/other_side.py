@@ -125,6 +125,11 @@ def _placed(case: _Case) -> set[str] | None:
     )
     if span.kind == "percent" and _OF_THE_WORLD.match(text, span.end):
         return {only}  # "China now buys two-thirds of the world's durian imports": its share of all
+    if span.kind == "percent" and sibling in ("", only) and _of_own_total(ctx, span, mention):
+        # "Oil still made up 72% of the kingdom's total exports": a share of its own; but
+        # "Imports of Brazilian soybeans totaled 69.95 million tonnes, accounting for 70 percent
+        # of China's total" are Brazil's share
+        return {only}
     if sibling and to_a_region_since(ctx, span) and (rest := set(sibling.split(";")) - {only, ""}):
         # "Shipments to the EU grew 0.9% and those to Southeast Asian nations rose 11%": to a
         # region, the country's whose flows they are, without the partner before
@@ -498,6 +503,20 @@ _SUBJECT_REACH = 40  # "the United States took about 12,000 tonnes": a verb and 
 
 _SHARE_OF_BEFORE = re.compile(r"(?i)\bshare\s+of\s+(?:the\s+)?$")
 _PARTNER_WORD = re.compile(r"(?i)\b(?:to|from|with|into|between|bilateral|two-way)\b")
+
+
+def _of_own_total(ctx: SentenceContext, span: Span, mention: Mention) -> bool:
+    """Whether the share is "of" the named country's own total: "72% of the kingdom's total
+    exports", "a third of Japan's overall imports"."""
+    return (
+        mention.start > span.end
+        and _OF_GAP.fullmatch(ctx.text, span.end, mention.start) is not None
+        and _TOTAL_AFTER.match(ctx.text, mention.end) is not None
+    )
+
+
+_OF_GAP = re.compile(r"(?i)\s+of\s+(?:the\s+)?")
+_TOTAL_AFTER = re.compile(r"(?i)['’]s?\s+(?:total|overall|entire|whole)\b")
 
 
 def to_a_region_since(ctx: SentenceContext, span: Span) -> bool:

@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from operator import attrgetter
 
+from dashboard.bases import is_base
 from dashboard.conjuncts import (
     Conjuncts,
     base_in_place,
@@ -319,7 +320,18 @@ def figure_countries(
     if not named:
         return unnamed_parties(conjuncts, span, report, follows, sibling, part, reason)
     [only] = named
+    if only in sibling.split(";") and ";" not in sibling and _restates_the_figure_before(ctx, span, clause):
+        # "Oil made up 72% of the kingdom's total exports, down from 78% in 2023": the base, of
+        # the same whole as the figure before it
+        return {only}
     return one_named_parties(conjuncts, span, report, follows, sibling, only, clause, part, reason)
+
+
+def _restates_the_figure_before(ctx: SentenceContext, span: Span, clause: Clause) -> bool:
+    """Whether the figure is the base of the one right before it in its part of the sentence
+    ("72%, down from 78% in 2023")."""
+    k = bisect_left(ctx.span_starts, span.start) - 1
+    return k >= 0 and ctx.spans[k].start >= ctx.part(clause).start and is_base(ctx.text, span.start)
 
 
 # A flow cut by an amount: "could cut Russian supplies to India by as much as"

@@ -10,7 +10,7 @@ other side) and the report (its pair, its reporting country).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -28,7 +28,13 @@ from dashboard.figures import Span
 from dashboard.follows import Follows
 from dashboard.ranks import beside_rival, named_as_rival, placed_in_ranking, rank_owner, rivals_after
 from dashboard.reasons import named_in_reason_before, named_only_in_reason, opens_a_reason
-from dashboard.regions import flows_with_a_region, joined_to_a_region, names_a_region, opens_with_a_region
+from dashboard.regions import (
+    flows_with_a_region,
+    joined_to_a_region,
+    names_a_region,
+    opens_with_a_region,
+    to_a_region_since,
+)
 from dashboard.report import Report
 from dashboard.roles import (
     FROM_BEFORE,
@@ -42,7 +48,16 @@ from dashboard.roles import (
     role,
 )
 from dashboard.sentences import LIST_ITEM
-from dashboard.totals import is_total, own_balance, own_data_before
+from dashboard.totals import (
+    SUBJECT_REACH,
+    flow_to_the_rest,
+    is_total,
+    of_own_total,
+    own_balance,
+    own_data_before,
+    own_flow,
+    possessed_flow,
+)
 
 # "Our trade with China", "we sold": the speaker's side
 _FIRST_PERSON = re.compile(r"(?i)\b(?:our|we)\b")
@@ -125,14 +140,14 @@ def _placed(case: _Case) -> set[str] | None:
     )
     if span.kind == "percent" and _OF_THE_WORLD.match(text, span.end):
         return {only}  # "China now buys two-thirds of the world's durian imports": its share of all
-    if span.kind == "percent" and sibling in ("", only) and _of_own_total(ctx, span, mention):
+    if span.kind == "percent" and sibling in ("", only) and of_own_total(ctx, span, mention):
         # "Oil still made up 72% of the kingdom's total exports": a share of its own; but
         # "Imports of Brazilian soybeans totaled 69.95 million tonnes, accounting for 70 percent
         # of China's total" are Brazil's share
         return {only}
     if sibling and to_a_region_since(ctx, span) and (rest := set(sibling.split(";")) - {only, ""}):
         # "Shipments to the EU grew 0.9% and those to Southeast Asian nations rose 11%": to a
-        # region, the country's whose flows they are, without the partner before
+        # region, those of the country whose flows they are, without the partner before
         return rest
     if opens_with_a_region(text, part.start) or (
         part.start > 0 and LIST_ITEM.match(text) and opens_with_a_region(text, 0)
@@ -389,9 +404,9 @@ def _from_the_statement_and_report(case: _Case) -> set[str]:
                 and len(ctx.in_sentence) == 1
                 and (
                     sibling == only
-                    or _own_flow(text, mention, span)
+                    or own_flow(text, mention, span)
                     # "Gazprom's exports outside the former Soviet Union": to all the rest
-                    or _TO_THE_REST.match(text, mention.end, span.start) is not None
+                    or flow_to_the_rest(text, mention, span)
                 )
             )
         )
@@ -428,7 +443,7 @@ def _from_the_statement_and_report(case: _Case) -> set[str]:
         )
         and not told_later(ctx, main, part, only)
         and not named_only_in_reason(ctx, main, reason)
-        and not _possessed_flow(ctx, mention, span)
+        and not possessed_flow(ctx, mention, span)
         # "Thailand's exports rose 6.1%" in a report naming Japan more, only as a partner: the
         # reporting country's own total
         and not (
@@ -489,7 +504,7 @@ def _side_as_subject(ctx: SentenceContext, mention: Mention, span: Span, partner
     """ "sender" or "receiver" when the country is the subject of a verb of one way right before
     the figure ("the United States took 12,000 tonnes"); not of a flow it owns ("Japan's
     imports"), nor a partner or a total."""
-    if partner or POSSESSIVE.match(ctx.text, mention.end) or span.start - mention.end > _SUBJECT_REACH:
+    if partner or POSSESSIVE.match(ctx.text, mention.end) or span.start - mention.end > SUBJECT_REACH:
         return ""
     gap = ctx.text[mention.end : span.start]
     if "," in gap or ";" in gap:
@@ -498,77 +513,4 @@ def _side_as_subject(ctx: SentenceContext, mention: Mention, span: Span, partner
     return role(flow, False) if flow else ""
 
 
-_SUBJECT_REACH = 40  # "the United States took about 12,000 tonnes": a verb and a bound between
-
-
 _SHARE_OF_BEFORE = re.compile(r"(?i)\bshare\s+of\s+(?:the\s+)?$")
-_PARTNER_WORD = re.compile(r"(?i)\b(?:to|from|with|into|between|bilateral|two-way)\b")
-
-
-def _of_own_total(ctx: SentenceContext, span: Span, mention: Mention) -> bool:
-    """Whether the share is "of" the named country's own total: "72% of the kingdom's total
-    exports", "a third of Japan's overall imports"."""
-    return (
-        mention.start > span.end
-        and _OF_GAP.fullmatch(ctx.text, span.end, mention.start) is not None
-        and _TOTAL_AFTER.match(ctx.text, mention.end) is not None
-    )
-
-
-_OF_GAP = re.compile(r"(?i)\s+of\s+(?:the\s+)?")
-_TOTAL_AFTER = re.compile(r"(?i)['’]s?\s+(?:total|overall|entire|whole)\b")
-
-
-def to_a_region_since(ctx: SentenceContext, span: Span) -> bool:
-    """Whether the words since the figure before tell a flow with a region and name no country:
-    "... grew 0.9% and those to Southeast Asian nations rose 11%"."""
-    k = bisect_left(ctx.span_starts, span.start) - 1
-    if k < 0:
-        return False
-    gap = ctx.spans[k].end
-    words = ctx.text[gap : span.start].lower()
-    if " to " not in words and " from " not in words and " with " not in words:
-        return False  # most gaps name no flow's far side; substring tests first
-    return flows_with_a_region(ctx.text, gap, span.start) and bisect_left(
-        ctx.mention_starts, gap
-    ) == bisect_left(ctx.mention_starts, span.start)
-
-
-def _possessed_flow(ctx: SentenceContext, mention: Mention, span: Span) -> bool:
-    """Whether the country's flow is told as its own whole: "China's imports of the ore fell",
-    "China, which buys 85% of Australia's ore, cut its imports by 1.5%"; not "Saudi Arabia
-    shipped 86 million tons", nor a partner's share of a flow ("Russia's share of its exports")."""
-    # the words from the country, or from the end of an aside describing it, to the figure
-    start = next((a.end for a in ctx.asides if mention.end < a.start <= mention.end + 2), mention.end)
-    words = ctx.text[start : span.start]
-    if len(words) > _CLAUSE_REACH:
-        return False
-    first_number = digit.start() if (digit := _DIGIT.search(words)) else len(words)
-    return (
-        _POSSESSED.match(words) is not None
-        and bool(flow_of(words[:_SUBJECT_REACH]))
-        # one clause, however long: "cut its imports of the steelmaking ingredient by 1.5% in the
-        # first quarter to 285 million tonnes"
-        and not any(mark in words.lstrip(", ") for mark in ",;:")
-        # no partner told before the first number: "imports from the bloc", not "by 4% in 2024 to"
-        and _PARTNER_WORD.search(words, 0, first_number) is None
-        and bisect_left(ctx.mention_starts, start) == bisect_left(ctx.mention_starts, span.start)
-        and _SHARE_WORD.search(words) is None
-    )
-
-
-_CLAUSE_REACH = 200  # a clause from its subject to its figure; a bound keeps the check linear
-_POSSESSED = re.compile(r"(?i)['’]s?\s|,?\s*[^.;,]*?\bits\s")
-_TO_THE_REST = re.compile(
-    r"(?i)['’]s\s+(?:[\w-]+\s+)?(?:exports|imports|sales|shipments|purchases)\s+(?:outside|beyond)\b"
-)
-_SHARE_WORD = re.compile(r"(?i)\bshares?\b")
-_DIGIT = re.compile(r"\d")
-
-
-def _own_flow(text: str, mention: Mention, span: Span) -> bool:
-    """Whether the words from a country to its figure tell a flow of its own with no partner:
-    "Japan's exports rose 3.1%", "Brazil shipped 54.3 million tonnes"; not "Vietnam's imports
-    from its northern neighbour", nor "Japan accounted for 35%"."""
-    words = text[mention.end : span.start]
-    return len(words) <= _SUBJECT_REACH and bool(flow_of(words)) and _PARTNER_WORD.search(words) is None

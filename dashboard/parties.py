@@ -32,7 +32,7 @@ from dashboard.countries import (
 )
 from dashboard.figures import Span
 from dashboard.follows import Follows
-from dashboard.other_side import bloc_partner, one_and_a_bloc, one_named_parties, to_a_region_since
+from dashboard.other_side import bloc_partner, one_and_a_bloc, one_named_parties
 from dashboard.ranks import (
     across_from_rank,
     listed_rival,
@@ -49,6 +49,7 @@ from dashboard.reasons import (
 )
 from dashboard.regions import (
     bracketed_after_a_region,
+    to_a_region_since,
 )
 from dashboard.report import Report
 from dashboard.roles import (

@@ -5,10 +5,13 @@ of a country and a bloc are the country."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 
 from dashboard import lexicon
+from dashboard.context import SentenceContext
 from dashboard.countries import Mention
+from dashboard.figures import Span
 
 _NOT_A_REGION_AFTER = (
     # not "from the Gulf nation", "to the world's largest buyer": a country by another name
@@ -95,3 +98,18 @@ def bracketed_after_a_region(text: str, start: int) -> bool:
         return False
     end = len(text[: bracket.start()].rstrip())
     return any(m.end() == end for m in _region().finditer(text, max(0, end - 40), end))
+
+
+def to_a_region_since(ctx: SentenceContext, span: Span) -> bool:
+    """Whether the words since the figure before tell a flow with a region and name no country:
+    "... grew 0.9% and those to Southeast Asian nations rose 11%"."""
+    k = bisect_left(ctx.span_starts, span.start) - 1
+    if k < 0:
+        return False
+    gap = ctx.spans[k].end
+    words = ctx.text[gap : span.start].lower()
+    if " to " not in words and " from " not in words and " with " not in words:
+        return False  # most gaps name no flow's far side; substring tests first
+    return flows_with_a_region(ctx.text, gap, span.start) and bisect_left(
+        ctx.mention_starts, gap
+    ) == bisect_left(ctx.mention_starts, span.start)

@@ -129,11 +129,7 @@ class Statement:
                 if f.period_end
                 and f.period_end < day
                 and not compared_with(f, statement.at)
-                and (
-                    ";" not in f.countries
-                    if like and ";" not in like
-                    else not context.is_general(f.metric) and (not like or f.countries == like)
-                )
+                and _goes_on(f, like)
             ),
             None,
         )
@@ -231,9 +227,9 @@ class Statement:
             while statement is not None and statement._rank_owner is None:
                 unread.append(statement)
                 statement = statement.before
-            owner = statement._rank_owner if statement is not None else ""
+            owner = "" if statement is None else statement._rank_owner or ""
             for earlier in reversed(unread):
-                owner = earlier._own_rank_owner() or owner or ""
+                owner = earlier._own_rank_owner() or owner
                 earlier._rank_owner = owner
         return self._rank_owner or ""
 
@@ -275,6 +271,15 @@ def period_of(figure: Figure) -> dict[str, str]:
         "period_end": figure.period_end,
         "period_text": figure.period_text,
     }
+
+
+def _goes_on(figure: Figure, like: str) -> bool:
+    """Whether a figure of the past is one a figure of countries ``like`` goes on with: one
+    country's own total after another's, a pair's flow after the same pair's; with no ``like``,
+    any that is no standing rate."""
+    if like and ";" not in like:
+        return ";" not in figure.countries
+    return not context.is_general(figure.metric) and (not like or figure.countries == like)
 
 
 def compared_with(figure: Figure, sentence_start: int) -> bool:

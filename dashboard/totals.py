@@ -1,17 +1,21 @@
 """Whether a figure is one country's total with the whole world rather than a flow with a
 partner: "total exports", "Overall, ...", "sales abroad", "China's trade surplus narrowed",
-"its total imports of 4.4 million bpd". ``parties`` asks; this module reads the words.
+"its total imports of 4.4 million bpd", a flow told as the country's own ("China cut its
+imports by 1.5%", "exports outside the former Soviet Union"), a share of its own total ("72% of
+the kingdom's total exports"). ``parties`` and ``other_side`` ask; this module reads the words.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from dashboard import lexicon
 from dashboard.context import Clause, SentenceContext
 from dashboard.countries import Mention
 from dashboard.figures import Span
 from dashboard.regions import flows_with_a_region
+from dashboard.roles import flow_of
 
 # "32 percent of the total" is a share of a total, not a total.
 # Over lower-cased text, each word opening with its letter, so the engine skips to them.
@@ -134,3 +138,67 @@ def to_the_world(ctx: SentenceContext, part: Clause, span: Span) -> bool:
         and " of " in text[span.end : span.end + 4]
         and bool(_OF_OWN_TOTAL.match(text, span.end))
     )
+
+
+SUBJECT_REACH = 40  # "the United States took about 12,000 tonnes": a verb and a bound between
+_PARTNER_WORD = re.compile(r"(?i)\b(?:to|from|with|into|between|bilateral|two-way)\b")
+
+
+def of_own_total(ctx: SentenceContext, span: Span, mention: Mention) -> bool:
+    """Whether the share is "of" the named country's own total: "72% of the kingdom's total
+    exports", "a third of Japan's overall imports"."""
+    return (
+        mention.start > span.end
+        and _OF_GAP.fullmatch(ctx.text, span.end, mention.start) is not None
+        and _TOTAL_AFTER.match(ctx.text, mention.end) is not None
+    )
+
+
+_OF_GAP = re.compile(r"(?i)\s+of\s+(?:the\s+)?")
+_TOTAL_AFTER = re.compile(r"(?i)['’]s?\s+(?:total|overall|entire|whole)\b")
+
+
+def possessed_flow(ctx: SentenceContext, mention: Mention, span: Span) -> bool:
+    """Whether the country's flow is told as its own whole: "China's imports of the ore fell",
+    "China, which buys 85% of Australia's ore, cut its imports by 1.5%"; not "Saudi Arabia
+    shipped 86 million tons", nor a partner's share of a flow ("Russia's share of its exports")."""
+    # the words from the country, or from the end of an aside describing it, to the figure
+    start = next((a.end for a in ctx.asides if mention.end < a.start <= mention.end + 2), mention.end)
+    words = ctx.text[start : span.start]
+    if len(words) > _CLAUSE_REACH:
+        return False
+    first_number = digit.start() if (digit := _DIGIT.search(words)) else len(words)
+    return (
+        _POSSESSED.match(words) is not None
+        and bool(flow_of(words[:SUBJECT_REACH]))
+        # one clause, however long: "cut its imports of the steelmaking ingredient by 1.5% in the
+        # first quarter to 285 million tonnes"
+        and not any(mark in words.lstrip(", ") for mark in ",;:")
+        # no partner told before the first number: "imports from the bloc", not "by 4% in 2024 to"
+        and _PARTNER_WORD.search(words, 0, first_number) is None
+        and bisect_left(ctx.mention_starts, start) == bisect_left(ctx.mention_starts, span.start)
+        and _SHARE_WORD.search(words) is None
+    )
+
+
+_CLAUSE_REACH = 200  # a clause from its subject to its figure; a bound keeps the check linear
+_POSSESSED = re.compile(r"(?i)['’]s?\s|,?\s*[^.;,]*?\bits\s")
+_TO_THE_REST = re.compile(
+    r"(?i)['’]s\s+(?:[\w-]+\s+)?(?:exports|imports|sales|shipments|purchases)\s+(?:outside|beyond)\b"
+)
+_SHARE_WORD = re.compile(r"(?i)\bshares?\b")
+_DIGIT = re.compile(r"\d")
+
+
+def own_flow(text: str, mention: Mention, span: Span) -> bool:
+    """Whether the words from a country to its figure tell a flow of its own with no partner:
+    "Japan's exports rose 3.1%", "Brazil shipped 54.3 million tonnes"; not "Vietnam's imports
+    from its northern neighbour", nor "Japan accounted for 35%"."""
+    words = text[mention.end : span.start]
+    return len(words) <= SUBJECT_REACH and bool(flow_of(words)) and _PARTNER_WORD.search(words) is None
+
+
+def flow_to_the_rest(text: str, mention: Mention, span: Span) -> bool:
+    """Whether a country's flow is told as going "outside" or "beyond" a place: "Gazprom's
+    exports outside the former Soviet Union" are to all the rest, no partner's."""
+    return _TO_THE_REST.match(text, mention.end, span.start) is not None

@@ -112,7 +112,7 @@ ABOUT_THE_ONE_BEFORE = re.compile(r"\s*(?:where|which|whose|with(?=\s+[$€£¥�
 # ", as exports to China slumped 11.4%": a reason with a subject of its own; not "as well as",
 # "as much as", "as of March", "as a share of".
 _PART_OPENING = re.compile(
-    r"\s*(?:while|whereas|but|with|[–—]|as(?!\s+(?:well|much|many|of|a|an|part|compared|against|high|low"
+    r"\s*(?:while|whereas|but|(?:al)?though|with|[–—]|as(?!\s+(?:well|much|many|of|a|an|part|compared|against|high|low"
     r"|far|long|soon|recently|early|late|expected|forecast|planned|agreed|reported|such|usual|shown)\b)"
     # ", dragged down by a 27.7% plunge in shipments to China": a cause with a figure of its own
     r"|(?:(?:dragged|weighed|pulled|held)\s+down|driven|led|helped|boosted|buoyed|supported|propelled"

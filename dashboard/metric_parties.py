@@ -27,6 +27,19 @@ _LINKING_CAPACITY = re.compile(
 _FROM_A_COUNTRY = re.compile(
     r"(?i)\b(?:(?:remittances|transfers|inflows)\s+(?:from|to)|(?:working|living|employed|based)\s+in)\s+(?:the\s+)?"
 )
+# A country named as the source of a part of a flow: "with Russia accounting for $11.3 billion"
+_SOURCE_AFTER = re.compile(
+    r"(?i)\s+(?:accounting\s+for|accounted\s+for|making\s+up|made\s+up|contributing|sending)\b"
+)
+
+
+def _a_source_in(ctx: SentenceContext, clause: Clause) -> bool:
+    """Whether a country of ``clause`` is named as the source of a part of the flow."""
+    lo = bisect_left(ctx.mention_starts, clause.start)
+    hi = bisect_left(ctx.mention_starts, clause.end)
+    return any(_SOURCE_AFTER.match(ctx.text, m.end) for m in ctx.mentions[lo:hi])
+
+
 # A duty on everyone: "10% to 20% on all imports", "a 10% universal tariff"
 _ON_ALL = re.compile(
     r"(?i)[\d.,]*\s*(?:%|per\s*cent|percent)?(?:\s+(?:to|and)\s+[\d.,]+\s*(?:%|per\s*cent|percent))?"
@@ -136,6 +149,15 @@ def by_metric(
             # "received $2.25 billion in remittances from Saudi Arabia", "Remittances from Saudi
             # Arabia to Pakistan rose 4%", "Transfers from Kazakhstan doubled" after Uzbekistan's
             # remittances: from it
+            return countries
+        if (
+            at is not None
+            and ";" in countries
+            and metric == "remittances"
+            and _a_source_in(ctx, ctx.clause(at))
+        ):
+            # "Remittances to Uzbekistan rose 31%, with Russia accounting for $11.3 billion": the
+            # part one country sent
             return countries
         if len(ctx.in_sentence) == 1:
             return next(iter(ctx.in_sentence))

@@ -39,14 +39,12 @@ _PARTNER_AFTER = re.compile(
 # ", a third of them to the United States", ", 40% of it to China": where a share of it opens.
 # One of the words is in every such sentence, and looked for first.
 _BREAKDOWN_WORDS = ("of which", "including", "led by", " of it", " of them")
-_BREAKDOWN = re.compile(
-    r",\s+(?:(?:of\s+which|including|led\s+by)\s"
-    r"|(?=(?:(?:about|nearly|almost|roughly|some|over|more\s+than)\s+)?(?:an?\s+)?[\w.%-]+\s+of\s+(?:it|them)\s))",
-    re.I,
+# A share of the whole before: "about 90% of them", "almost all of it"
+_OF_IT = (
+    r"(?:(?:about|nearly|almost|roughly|some|over|more\s+than)\s+)?(?:an?\s+)?[\w.%-]+\s+of\s+(?:it|them)\s"
 )
-_SHARE_OF_IT = re.compile(
-    r"(?i)(?:(?:about|nearly|almost|roughly|some|over|more\s+than)\s+)?(?:an?\s+)?[\w.%-]+\s+of\s+(?:it|them)\s"
-)
+_BREAKDOWN = re.compile(rf",\s+(?:(?:of\s+which|including|led\s+by)\s|(?={_OF_IT}))", re.I)
+_SHARE_OF_IT = re.compile(_OF_IT, re.I)
 # What a country's possessive names: "China's share", "the United States' exports".
 _POSSESSED = re.compile(r"['’]s?\s+([a-z]+)")
 _SHARE_AFTER = re.compile(r"\s+share\b")

@@ -33,8 +33,16 @@ _SOURCE_AFTER = re.compile(
 )
 
 
-def _a_source_in(ctx: SentenceContext, clause: Clause) -> bool:
-    """Whether a country of ``clause`` is named as the source of a part of the flow."""
+def _names_the_far_side(ctx: SentenceContext, clause: Clause, metric: str) -> bool:
+    """Whether ``clause`` names where a national flow comes from or goes to ("remittances from
+    Saudi Arabia", "working in the United States"), or, for remittances, a country sending a part
+    of them ("with Russia accounting for $11.3 billion")."""
+    if (
+        named := _FROM_A_COUNTRY.search(ctx.text, clause.start, clause.end)
+    ) and named.end() in ctx.mention_starts:
+        return True
+    if metric != "remittances":
+        return False
     lo = bisect_left(ctx.mention_starts, clause.start)
     hi = bisect_left(ctx.mention_starts, clause.end)
     return any(_SOURCE_AFTER.match(ctx.text, m.end) for m in ctx.mentions[lo:hi])
@@ -140,24 +148,10 @@ def by_metric(
         or metric == "output"
         or (metric.endswith(" output") and "share" not in metric)
     ):
-        if (
-            at is not None
-            and ";" in countries
-            and (named := _FROM_A_COUNTRY.search(ctx.text, (clause := ctx.clause(at)).start, clause.end))
-            and named.end() in ctx.mention_starts
-        ):
+        if at is not None and ";" in countries and _names_the_far_side(ctx, ctx.clause(at), metric):
             # "received $2.25 billion in remittances from Saudi Arabia", "Remittances from Saudi
             # Arabia to Pakistan rose 4%", "Transfers from Kazakhstan doubled" after Uzbekistan's
-            # remittances: from it
-            return countries
-        if (
-            at is not None
-            and ";" in countries
-            and metric == "remittances"
-            and _a_source_in(ctx, ctx.clause(at))
-        ):
-            # "Remittances to Uzbekistan rose 31%, with Russia accounting for $11.3 billion": the
-            # part one country sent
+            # remittances, "with Russia accounting for $11.3 billion" of them: from it
             return countries
         if len(ctx.in_sentence) == 1:
             return next(iter(ctx.in_sentence))

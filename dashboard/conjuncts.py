@@ -389,6 +389,10 @@ _TOP_BUYERS = re.compile(
 
 # "while Spain and Thailand were a distant second and third", "while Israel was the
 # second-largest buyer": others placed in the ranking
+# "..., while Vietnam and Thailand took more": what other countries did, in a part of their own
+_OTHERS_DID = re.compile(
+    r"(?i),?\s*(?:while|whereas)\s+[^,;]{0,60}?\s(?:took|bought|sold|shipped|imported|exported)\b"
+)
 _PLACED_AFTER = re.compile(
     r"(?i)\b(?:were|was|came|ranked|placed|finished)\s+(?:a\s+|the\s+)?(?:distant\s+|close\s+)?"
     r"(?:second|third|fourth|fifth|next)\b"
@@ -424,6 +428,7 @@ def of_a_later_figure(ctx: SentenceContext, code: str, part: Clause) -> bool:
         _holds_a_figure(ctx, own)
         or bool(_TOP_BUYERS.match(ctx.text, own.start, own.end))
         or bool(_PLACED_AFTER.search(ctx.text, own.start, own.end))
+        or bool(_OTHERS_DID.match(ctx.text, own.start, own.end))
     )
 
 

@@ -26,6 +26,7 @@ from dashboard.period_calendar import (
     month_before,
 )
 from dashboard.periods import Period, find_periods
+from dashboard.roles import TOP_RANK
 from dashboard.statements import Statement, period_of
 
 # A rate set, lifted or imposed: "lifted tariffs of 80.5%", "were hit with tariffs of 80.5% in 2020"
@@ -110,6 +111,16 @@ def period_fields(
         # "with shipments to the United States down 8.6% after Washington doubled tariffs on
         # Indian goods to 50% in August": the month is the policy's, not the flow's
         period = None
+    if (
+        elsewhere
+        and period is not None
+        and period.offset < span.start
+        and (aside := ctx.clause(period.offset)).start > 0
+        and _RANK_APPOSITIVE.match(ctx.text, aside.start, aside.end)
+    ):
+        # "Shipments to India, the biggest buyer this year, fell 11%": the time of the rank the
+        # aside gives the country, not the figure's
+        period = None
     if elsewhere and period is not None and ctx.relative(ctx.clause(period.offset)):
         # "crude exports, which halted in March 2023, had cost $19 billion": the aside's time is
         # not the figure's; "Shipments to the EU, which imposed duties this month, fell 1.4%"
@@ -122,6 +133,16 @@ def period_fields(
     ):
         # "Beijing lifted tariffs of up to 218% in March": the month is the lifting's; the rate,
         # a standing level, has none
+        return {}
+    if (
+        period is not None
+        and span.kind == "percent"
+        and context.is_general(metric)
+        and period.offset > span.end
+        and any(s.kind in ("money", "quantity") and span.end <= s.start < period.offset for s in ctx.spans)
+    ):
+        # "The tariff cut to 30% from 145% could lift imports by $20 billion this year": the
+        # time of the amount between, not of the standing rate
         return {}
     if period is not None and context.is_general(metric) and subordinate_between(ctx.text, span, period):
         # "recovered to A$1.1 billion in the 12 months to September after Beijing scrapped tariffs of 218.4%"
@@ -185,6 +206,10 @@ def period_fields(
     )
     if context.says_now(ctx.text[clause.start : clause.end]):
         return {}  # "deals now make up 40% of the total": now, whatever the statement before
+    if period is None and "earlier" in ctx.text and _SAID_EARLIER.search(ctx.text):
+        # "The share ... exceeded 95%, the central bank said earlier": told on another occasion,
+        # not the time of the statement before
+        return {}
     if before.heading and not general:
         return before.heading  # "Key figures (January-September 2024):" over "- Exports: $9.1 billion"
     if period is None and ctx.relative(clause) and ctx.clause_now(clause):
@@ -303,6 +328,11 @@ def _months_of(start: str, end: str) -> int:
 # Background told in the past perfect: "China had been the largest buyer"
 # in the sentence's main clause (not "..., adding that it had reached $65 billion last year")
 _PLUPERFECT = re.compile(r"(?i)[\W]*(?:[\w'’.-]+\s+){1,6}?had\s+(?:been|[a-z]+ed)\b")
+_SAID_EARLIER = re.compile(
+    r"(?i)\b(?:said|says|told\s+[\w.]+(?:\s+[\w.]+)?|reported|announced)\s+earlier\b(?!\s+(?:this|that|in|on)\b)"
+)
+# "India, the biggest buyer this year,": a rank set off after a country
+_RANK_APPOSITIVE = re.compile(rf"(?i),?\s*(?:the|its|their)\s+(?:[\w-]+\s+)?{TOP_RANK}\b")
 # A year the sentence names before "since then", as an event's date as often as not
 _YEAR_NAMED = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
 _SINCE_THEN = re.compile(r"(?i)since\s+then")

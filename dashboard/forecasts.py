@@ -73,18 +73,24 @@ def is_forecast(sentence: str) -> bool:
         ):
             return True
         m = pattern.search(lower, m.end())
-    # "Tokyo pledged in 2022 to invest 5 trillion yen": a pledge, with the time it was made
+    # "Tokyo pledged in 2022 to invest 5 trillion yen": a pledge, with the time it was made;
+    # "signed deals in September to buy 15 bcm of LNG": what a deal commits to
     return (
         "pledged" in lower
         or "promised" in lower
         or "vowed" in lower
         or "committed" in lower
         or "agreed" in lower
+        or "deal" in lower
+        or "agreement" in lower
+        or "contract" in lower
     ) and _PLEDGED_THEN_TO.search(lower) is not None
 
 
 _PLEDGED_THEN_TO = re.compile(
-    r"\b(?:pledged|promised|vowed|committed|agreed)\s+(?:in|on|last|this|earlier)\s+(?:[\w,]+\s+){0,3}?to\s+[a-z]"
+    r"\b(?:(?:pledged|promised|vowed|committed|agreed)\s+(?:in|on|last|this|earlier)\s+(?:[\w,]+\s+){0,3}?to\s+[a-z]"
+    r"|(?:deals?|agreements?|contracts?)\s+(?:(?:in|on|last|this|earlier)\s+(?:[\w,]+\s+){0,3}?)?to\s+"
+    r"(?:buy|purchase|import|supply|deliver|ship|sell|invest|spend|provide)\b)"
 )
 
 

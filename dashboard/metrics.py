@@ -107,7 +107,10 @@ def _patterns() -> _Patterns:
         # the figure is levied on
         # "a 25 percent U.S. tariff": a country's initials among the words before the noun
         own_after=re.compile(
-            rf"(?i)\s+(?:of\s+)?(?:(?!(?:and|or|but|while|on|for|against|than|as|when|after|because|since|amid|despite|if|unless|once|until|before|under|with|at|via|through|per|by|above|below|over|versus|vs)\b)(?:[\w-]+|[a-z]\.(?:[a-z]\.)+)\s+){{0,3}}?(?P<head>{head})\b(?![-‐]free)"
+            rf"(?i)\s+(?:of\s+)?(?:(?!(?:and|or|but|while|on|for|against|than|as|when|after|because|since|amid|despite|if|unless|once|until|before|under|with|at|via|through|per|by|above|below|over|versus|vs"
+            # "to 30% from 145% could lift U.S. imports": a verb ends the figure's own words
+            rf"|could|would|will|may|might|can|should|must|is|are|was|were|has|have|had)\b)"
+            rf"(?:[\w-]+|[a-z]\.(?:[a-z]\.)+)\s+){{0,3}}?(?P<head>{head})\b(?![-‐]free)"
         ),
         # "a 36% share of the 4.6 million bpd the country imported"
         share_after=re.compile(
@@ -204,6 +207,14 @@ def subject_commodity(text: str) -> str:
     return _singular(m.group("mod").lower())
 
 
+def goods_after(text: str, end: int) -> str:
+    """The goods a figure ending at ``end`` names as its own ("15 bcm of U.S. LNG"), as the word
+    list writes them; "" for none."""
+    if not _OWN_GOODS.match(text, end) or (after := _patterns().commodity_after.match(text, end)) is None:
+        return ""
+    return _as_listed(after.group("mod").lower()) if after.end() - end < 40 else ""
+
+
 def _singular(commodity: str) -> str:
     """ "soybeans" -> "soybean", where the word list has the singular."""
     return commodity[:-1] if commodity.endswith("s") and commodity[:-1] in _commodities() else commodity
@@ -298,8 +309,12 @@ _LEVIED_ON = re.compile(r"(?i)\s+on\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w-]
 _RELATIVE_ASIDE = re.compile(
     r",\s+(?:(?:which|who|whose|where|including|excluding)\b"
     # "EU exports, boosted earlier by stockpiling ahead of tariffs, dropped": a participle's aside
-    r"|(?:[a-z]+ed|hit|driven|led|shaken)\s+(?:[a-z]+\s+)?by\b)[^,;]{0,120},"
+    r"|(?:[a-z]+ed|hit|driven|led|shaken)\s+(?:[a-z]+\s+)?by\b"
+    # "Shipments of smartphones, largely exempt from U.S. duties, jumped": what the goods are
+    # spared is no flow of theirs
+    r"|(?:[a-z]+ly\s+)?(?:exempt|spared|free|immune|shielded)\s+(?:from|of)\b)[^,;]{0,120},"
 )
+_SPARED = ("exempt", "spared", "free ", "immune", "shielded")
 
 
 class MetricIndex:
@@ -348,6 +363,7 @@ class MetricIndex:
                 or ", includ" in text
                 or ", exclud" in text
                 or " by " in text
+                or any(word in text for word in _SPARED)
             )
             else []
         )
@@ -371,7 +387,9 @@ class MetricIndex:
 _PART_BREAK = re.compile(r"(?i);|,?\s(?:while|whereas|but)\s|,\s+when\s")
 _SAID_BETWEEN = re.compile(r"(?i),\s+(?:\w+\s+){0,3}?(?:said|says|told|added|adding|noted)\b")
 _SHARE_OF_A_MARKET = re.compile(r"(?i)\bshare\s+of\s+(?:[\w.'’-]+\s+){0,4}?market\b(?=[^.;]*$)")
-_OF_THE_MARKET = re.compile(r"(?i)\s+of\s+(?:the|its|their|[\w.-]+['’]s?)\s+(?:[\w-]+\s+){0,2}?market\b")
+_OF_THE_MARKET = re.compile(
+    r"(?i)\s+(?:share\s+)?of\s+(?:(?:the|its|their|[\w.-]+['’]s?)\s+){1,2}(?:[\w-]+\s+){0,2}?market\b"
+)
 
 
 def metric_for(index: MetricIndex, start: int, end: int, kind: str, unit: str) -> str:
@@ -392,7 +410,8 @@ def metric_for(index: MetricIndex, start: int, end: int, kind: str, unit: str) -
         if head:
             return _name(head, (share.group("mod") or "").lower(), True)
     if kind in _SHARE_KINDS and _OF_THE_MARKET.match(text, end):
-        return "market share"  # "from 0.5% of the market in 2020 to about 8%"
+        # "from 0.5% of the market in 2020 to about 8%", "an 8.3% share of the EU's car market"
+        return "market share"
     chosen = index.before(start) or index.after(end)
     if (
         kind in _SHARE_KINDS

@@ -44,6 +44,7 @@ from dashboard.roles import (
     is_partner,
     named_for_policy,
     origin_flow,
+    owns_intake,
     ranked_as,
     role,
 )
@@ -53,6 +54,7 @@ from dashboard.totals import (
     flow_to_the_rest,
     is_total,
     of_own_total,
+    of_the_total,
     own_balance,
     own_data_before,
     own_flow,
@@ -235,6 +237,16 @@ def _across_the_sentence(case: _Case) -> set[str] | None:
         # "China bought about 47% of Brazil's beef exports, while the United States took 10%": a
         # share of the same whole, its owner's
         return {only, owner}
+    if (
+        span.kind == "percent"
+        and sibling
+        and ";" not in sibling
+        and sibling != only
+        and of_the_total(text, span.end)
+    ):
+        # "Overall UK exports rose 1.8% to £12.1 billion, with the EU taking about 57% of the
+        # total": a share of the whole the figure before measured, its owner's
+        return {only, sibling}
     if not partner and (
         joined_to_a_region(text, mention)
         or (
@@ -286,6 +298,9 @@ def _across_the_sentence(case: _Case) -> set[str] | None:
         # "Imports of Brazilian soybeans by China ..., while the share from the U.S. dropped":
         # the U.S. sends, as the origin of the goods did, so with the one that receives
         others = [code for code in others if not is_origin(text, ctx.first_mention[code])] or others
+        # "Russia's share of India's oil imports dropped, while purchases from Saudi Arabia rose":
+        # with the one whose imports they are, not the rival supplier
+        others = [code for code in others if owns_intake(text, ctx.first_mention[code])] or others
     if others:
         # "South Africa, Nigeria and Angola were China's top three trading partners, with South
         # Africa alone accounting for 21%": with the country the rank is in

@@ -260,6 +260,14 @@ def figure_countries(
         # "up 6.2% from a year earlier and more than triple the value shipped to Canada": a
         # country named after a multiple is what the multiple compares with, not this figure's
         named = {code for code in named if ctx.first_mention[code].start < compared.start}
+    if (
+        len(named) == 1
+        and is_total(ctx.text, part, span)
+        and not is_flow_partner(ctx.text, ctx.first_mention[next(iter(named))])
+    ):
+        # "Overall UK food exports rose 1.8%", "Vietnam's total coffee exports" after those to
+        # China: the whole, its own
+        return named
     if continues and previous and named <= previous:
         return set(previous)
     if (

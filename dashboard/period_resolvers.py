@@ -69,7 +69,8 @@ def past_years(m, ctx):
 
 def past_years_said(m, ctx):
     """ "doubled over five years" is the past five; "will invest $5 billion over five years"
-    looks ahead, a horizon the sentence does not date."""
+    and "signed deals to buy 15 bcm over 20 years" look ahead, a horizon the sentence does
+    not date."""
     return None if ctx.states_forecast() else past_years(m, ctx)
 
 

@@ -27,9 +27,11 @@ _REASON = re.compile(
     r"|embargo|levies|quotas)\b))"
     r"\s(?!(?:much|many|well|a\s+share|of)\b)"
 )
-# A country right after the word that opens a reason ("as India eases its curbs"), not "such as"
+# A country right after the word that opens a reason ("as India eases its curbs"), or listed
+# with one there ("as India and China cut purchases"); not "such as"
 _REASON_BEFORE = re.compile(
-    r"(?<!such)\s(?:as|because|amid|due\s+to|thanks\s+to|despite|in\s+spite\s+of|subject\s+to)\s+(?:the\s+)?$"
+    r"(?<!such)\s(?:as|because|amid|due\s+to|thanks\s+to|despite|in\s+spite\s+of|subject\s+to)\s+(?:the\s+)?"
+    r"(?:[\w.'’-]+(?:\s+[\w.'’-]+){0,2}(?:\s*,\s*|\s+and\s+|\s+or\s+)(?:the\s+)?){0,3}$"
 )
 
 
@@ -65,7 +67,7 @@ _PURPOSE = re.compile(
 
 def opens_a_reason(text: str, at: int) -> bool:
     """Whether the country named at ``at`` comes right after the word opening a reason."""
-    return bool(_REASON_BEFORE.search(text, max(0, at - 40), at))
+    return bool(_REASON_BEFORE.search(text, max(0, at - 60), at))
 
 
 def named_only_in_reason(ctx: SentenceContext, code: str, reason: re.Match[str] | None) -> bool:

@@ -42,6 +42,15 @@ def origin_flow(text: str, mention: Mention) -> bool:
     return is_origin(text, mention) and bool(_ORIGIN_GOODS.match(text, mention.end))
 
 
+# A country owning what it takes in: "India's oil imports", "China's purchases"
+_OWN_INTAKE = re.compile(r"(?i)['’]s?\s+(?:[\w-]+\s+){0,2}?(?:imports|purchases|buying)\b")
+
+
+def owns_intake(text: str, mention: Mention) -> bool:
+    """Whether a country is named as the owner of what it imports: "India's oil imports"."""
+    return _OWN_INTAKE.match(text, mention.end) is not None
+
+
 def is_partner(text: str, mention: Mention) -> bool:
     """Whether a country is named as the far side of a flow: "exports to China"."""
     return _named_after(_PARTNER_BEFORE, text, mention)

@@ -269,6 +269,9 @@ def sentence_figures(
             )
         ):
             metric = out[-1].metric  # "Russia accounted for 18.4% of turnover, China for 21.5%"
+        if not named_metric and span.kind == "percentage_point" and out and out[-1].kind == "percent":
+            # "held an 8.3% share of the market, up 2.1 percentage points": that share's change
+            metric = out[-1].metric or metric
         if metric == "trade balance" and span.kind == "money" and span.hint:
             # "Trade balance: -$29.3 billion" is a deficit of $29.3 billion, not a fall
             metric = "trade deficit" if span.hint == "down" else "trade surplus"

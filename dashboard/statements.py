@@ -21,6 +21,7 @@ from dashboard.figures import Figure, Span
 from dashboard.forecasts import is_forecast
 from dashboard.metrics import (
     MetricIndex,
+    goods_after,
     name_of,
     names_other_commodity,
     names_own_metric,
@@ -28,6 +29,7 @@ from dashboard.metrics import (
     unit_price,
 )
 from dashboard.roles import RECEIVER_NOUNS, SENDER_NOUNS, TOP_RANK, flow_roles, ranks_others
+from dashboard.totals import of_the_total
 
 BALANCES = frozenset(
     {"trade deficit", "trade surplus", "trade balance", "current account deficit", "current account surplus"}
@@ -368,17 +370,17 @@ def carried_metric(
             and (commodity := subject_commodity(index.text))
         ):
             return f"{commodity} {head}"  # "Soybeans made up US$24.2 billion of the total"
+        if (
+            not metric
+            and head in ("exports", "imports", "supplies")
+            and (goods := goods_after(index.text, span.end))
+        ):
+            return f"{goods} {head}"  # "Gas imports fell. BOTAS agreed to buy 15 bcm of U.S. LNG"
         return _as_share(before, index.text, span)
     # "Soybean shipments" go the way the statement before's flow goes, commodity kept.
     return _as_share(
         metric.replace("shipments", "imports" if "import" in before else "exports"), index.text, span
     )
-
-
-_OF_THE_TOTAL = re.compile(
-    r"(?i)\s+of\s+(?:the|that|this|its|their)\s+(?:total(?:\s+(?:volume|value|amount))?|volumes?|value|amount)\b"
-    r"(?!\s+[a-z])"
-)
 
 
 # "of the country's total", "of Chile's total": of the whole of the flow its sentence names
@@ -413,7 +415,7 @@ def share_of_total(metric: str, named: str, text: str, span: Span, whole: Figure
         and whole is not None
         and whole.metric.split(" ")[-1] in _FLOWS
         and not whole.metric.startswith("share of ")
-        and _OF_THE_TOTAL.match(text, span.end)
+        and of_the_total(text, span.end)
     ):
         return f"share of {whole.metric}"
     return metric

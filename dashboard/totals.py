@@ -144,6 +144,18 @@ SUBJECT_REACH = 40  # "the United States took about 12,000 tonnes": a verb and a
 _PARTNER_WORD = re.compile(r"(?i)\b(?:to|from|with|into|between|bilateral|two-way)\b")
 
 
+_OF_THE_TOTAL = re.compile(
+    r"(?i)\s+of\s+(?:the|that|this|its|their)\s+(?:total(?:\s+(?:volume|value|amount))?|volumes?|value|amount)\b"
+    r"(?!\s+[a-z])"
+)
+
+
+def of_the_total(text: str, end: int) -> bool:
+    """Whether a share ending at ``end`` is "of the total" ("of the volume", "of that amount"):
+    of the whole a figure before it measured."""
+    return _OF_THE_TOTAL.match(text, end) is not None
+
+
 def of_own_total(ctx: SentenceContext, span: Span, mention: Mention) -> bool:
     """Whether the share is "of" the named country's own total: "72% of the kingdom's total
     exports", "a third of Japan's overall imports"."""

@@ -36,7 +36,7 @@ _EVENT_ON_A_RATE = re.compile(
     r"(?:up\s+to\s+|as\s+high\s+as\s+|about\s+)?$"
 )
 _A_YEAR_AFTER = re.compile(
-    r"(?i)\s+(?:a|per|each)\s+year\b(?!\s+(?:ago|earlier|before|later|on)\b)|\s+annually\b"
+    r"(?i)\s+(?:a|per|each|every)\s+year\b(?!\s+(?:ago|earlier|before|later|on)\b)|\s+annually\b"
     r"|\s+(?:of|in)\s+annual\b"  # "covering $18 billion of annual imports"
 )
 _OPENS_A_YEAR_EARLIER = re.compile(

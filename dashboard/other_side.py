@@ -10,7 +10,7 @@ other side) and the report (its pair, its reporting country).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -42,6 +42,7 @@ from dashboard.roles import (
     flow_roles,
     is_flow_partner,
     is_partner,
+    listed_after_partner,
     named_for_policy,
     origin_flow,
     owns_intake,
@@ -293,7 +294,7 @@ def _across_the_sentence(case: _Case) -> set[str] | None:
     if partner and (is_flow_partner(text, mention) or not POSSESSIVE.match(text, mention.end)):
         # Not with another partner: "Exports to China rose, while sales to the US slipped"; but
         # "30% of Kenya's tea exports, worth ..., went to Pakistan": Kenya owns the flow.
-        others = [code for code in others if not is_flow_partner(text, ctx.first_mention[code])]
+        others = [code for code in others if not _a_partner(ctx, ctx.first_mention[code])]
     if partner and len(others) > 1 and FROM_BEFORE.search(text, max(0, mention.start - 10), mention.start):
         # "Imports of Brazilian soybeans by China ..., while the share from the U.S. dropped":
         # the U.S. sends, as the origin of the goods did, so with the one that receives
@@ -307,6 +308,16 @@ def _across_the_sentence(case: _Case) -> set[str] | None:
         owner = rank_owner(ctx) if len(others) > 1 and ("'" in text or "’" in text) else ""
         return {only, owner if owner in others else others[0]}
     return None
+
+
+def _a_partner(ctx: SentenceContext, mention: Mention) -> bool:
+    """Whether goods go to or come from the country, named so or listed after one that is:
+    Hong Kong in "those to China and Hong Kong"."""
+    return is_flow_partner(ctx.text, mention) or (
+        # not "Exports to Germany, Austria's largest market,"
+        not POSSESSIVE.match(ctx.text, mention.end)
+        and listed_after_partner(ctx.text, ctx.mentions, bisect_left(ctx.mention_starts, mention.start))
+    )
 
 
 def _from_the_statement_and_report(case: _Case) -> set[str]:

@@ -28,6 +28,7 @@ from dashboard.countries import (
     LIST_GAP,
     Mention,
     is_origin,
+    list_with,
     speaks_of_two,
 )
 from dashboard.figures import Span
@@ -170,7 +171,9 @@ def figure_countries(
             return {antecedent, other}
         if sibling.count(";") == 1 and (replaced := _rival_in_place(ctx, antecedent, clause, sibling)):
             return {antecedent, replaced}
-        named = {antecedent}  # "as buyers turned to the UAE, where imports jumped 65%"
+        # "as buyers turned to the UAE, where imports jumped 65%"; "overtaking those to China and
+        # Hong Kong, which rose 13.8%": the list the country stands in
+        named = list_with(ctx.text, ctx.mentions, ctx.first_mention[antecedent])
     if not named and speaks_of_two(ctx.text[clause.start : clause.end]):
         # "Trade between the two countries fell 17%, as companies shifted purchases to Mexico":
         # the pair, not the countries of the rest of the sentence

@@ -23,6 +23,10 @@ _MOVES_UP = re.compile(
 # "between X and Y", "X to Y" with no change verb: the two ends of a range.
 _OF = re.compile(r"(?i)\bof\s+$")
 _ADDED_OF = re.compile(r"(?i)(?<![\w-])(?:extra|additional|added)\s+(?:[\w.'’-]+\s+){1,3}?of\s+$")
+# A verb setting a ceiling, its object between it and the figure: "caps imports from Brazil at"
+_CAPS = re.compile(
+    r"(?i)\b(?:caps|capped|capping|limits|limited|limiting)\s+(?!on\b)(?:[^\s,;]+\s+){0,5}?(?:at|to)\s*$"
+)
 _BETWEEN = re.compile(r"(?i)\b(?:between|from)\s+(?:about\s+|around\s+)?$")
 _WORDS = re.compile(r"[\w.]+")
 _EXPECTED_AFTER = re.compile(
@@ -148,6 +152,8 @@ def qualify(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str]:
         last = _last_word(lead)
         # the verb is read before the bound: "cut its exports by up to 30%" is no rise
         verbs_end = max(floor, start - _LOOKBACK) + m.start()
+    if bound == "=" and last in ("at", "to") and _CAPS.search(lead):
+        bound = "<="  # "caps beef imports from Brazil at 1.1 million tonnes": at most
     direction = ""
     if last in p.before_ends and (m := p.before.search(lead)) and not _PHRASAL_UP.search(lead, 0, m.start()):
         word = lexicon.fold(m.group("w"))

@@ -29,6 +29,8 @@ _BASE_BEFORE = re.compile(
     # "beating the previous record of 86.1 million tons set in 2021"
     r"|(?:beating|surpassing|eclipsing|breaking|topping|exceeding)\s+(?:the\s+|a\s+|its\s+)?"
     r"(?:previous\s+|prior\s+|old\s+|earlier\s+)?(?:all-time\s+)?record\s+(?:high\s+)?(?:of\s+)?"
+    # "nearly six times the $10.1 billion recorded before the pandemic": what a multiple is of
+    r"|(?:times|fold|double|triple|twice)\s+(?:the|its|their)\s+"
     # "grew 6.7%, slower than the 12.7% jump in October"
     r"|(?:slower|faster|weaker|stronger|sharper|smaller|bigger|larger|steeper)\s+than\s+(?:the|a|an|its)\s+)$"
 )  # not "from June to 118,350 tonnes": that is the level after
@@ -67,6 +69,11 @@ def is_base(text: str, start: int) -> bool:
         or "after" in lead
         or "record" in lead
         or "than" in lead
+        or "times" in lead
+        or "fold" in lead
+        or "doub" in lead
+        or "trip" in lead
+        or "twice" in lead
     ):
         return False
     return bool(_BASE_BEFORE.search(lead))

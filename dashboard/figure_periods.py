@@ -206,9 +206,13 @@ def period_fields(
     )
     if context.says_now(ctx.text[clause.start : clause.end]):
         return {}  # "deals now make up 40% of the total": now, whatever the statement before
-    if period is None and "earlier" in ctx.text and _SAID_EARLIER.search(ctx.text):
-        # "The share ... exceeded 95%, the central bank said earlier": told on another occasion,
-        # not the time of the statement before
+    if (
+        period is None
+        and ("earlier" in ctx.text or "separately" in ctx.text)
+        and _TOLD_APART.search(ctx.text)
+    ):
+        # "The share exceeded 95%, the central bank said earlier", "The ministry said separately
+        # that incomes rose 4%": told on another occasion, not at the time of the statement before
         return {}
     if before.heading and not general:
         return before.heading  # "Key figures (January-September 2024):" over "- Exports: $9.1 billion"
@@ -245,20 +249,24 @@ def period_fields(
         # foreign trade. Kazakhstan's exports to Russia totaled $10.3 bln": past a standing share
         # said now, the time of the statement before it
         lead = main
-    if lead.period_start and published and not continues:
+    if lead.period_start and published:
         ahead = lead.period_start > published.isoformat()
         past = lead.period_end < published.isoformat()
         # A clause reporting the past up to its figure goes on with the statement's time whatever
         # an aside after it foresees: "fell 0.2% to $10.4 billion despite a deal in which Seoul
         # agreed to invest"
-        if past and ctx.forecast and not reports_past(ctx.text[clause.start : span.end]):
+        if not continues and past and ctx.forecast and not reports_past(ctx.text[clause.start : span.end]):
             return {}  # "Qatar will supply 4 mtpa" takes no month past from the statement before it
-        if (ahead and not ctx.forecast) or (not past and before.forecast() and not ctx.forecast):
+        # what a statement goes on to tell of the past takes no year ahead either: "aim to lift
+        # it to $100 billion by 2030. Oil made up about 88% of the total"
+        if (ahead and not ctx.forecast) or (
+            not continues and not past and before.forecast() and not ctx.forecast
+        ):
             # "China accounted for 32.5%" takes no year ahead from a forecast before it, but the
             # time of what the statement told of the past: "exported 8.8 million tonnes in 2023,
             # and expects 7.5 million this year. Indonesia took 1.4 million tonnes" is 2023's
             lead = before.last_past(published)
-            if lead is None and countries and (";" not in countries or lead_metric(ctx.text)):
+            if lead is None and countries and (";" not in countries or continues or lead_metric(ctx.text)):
                 # "The ministry expects October exports to rise 5-9%. Imports climbed 15.1%": a
                 # country's own total after a forecast goes on with the month its totals were told
                 # of, and a pair's flow its sentence names with the time that pair's flows were:
@@ -328,8 +336,9 @@ def _months_of(start: str, end: str) -> int:
 # Background told in the past perfect: "China had been the largest buyer"
 # in the sentence's main clause (not "..., adding that it had reached $65 billion last year")
 _PLUPERFECT = re.compile(r"(?i)[\W]*(?:[\w'’.-]+\s+){1,6}?had\s+(?:been|[a-z]+ed)\b")
-_SAID_EARLIER = re.compile(
-    r"(?i)\b(?:said|says|told\s+[\w.]+(?:\s+[\w.]+)?|reported|announced)\s+earlier\b(?!\s+(?:this|that|in|on)\b)"
+_TOLD_APART = re.compile(
+    r"(?i)\b(?:said|says|told\s+[\w.]+(?:\s+[\w.]+)?|reported|announced)\s+(?:separately\b"
+    r"|earlier\b(?!\s+(?:this|that|in|on)\b))|\bseparately\s+(?:said|announced|reported)\b"
 )
 # "India, the biggest buyer this year,": a rank set off after a country
 _RANK_APPOSITIVE = re.compile(rf"(?i),?\s*(?:the|its|their)\s+(?:[\w-]+\s+)?{TOP_RANK}\b")

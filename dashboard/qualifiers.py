@@ -23,6 +23,9 @@ _MOVES_UP = re.compile(
 # "between X and Y", "X to Y" with no change verb: the two ends of a range.
 _OF = re.compile(r"(?i)\bof\s+$")
 _ADDED_OF = re.compile(r"(?i)(?<![\w-])(?:extra|additional|added)\s+(?:[\w.'’-]+\s+){1,3}?of\s+$")
+_CEILING_ON_RATES = re.compile(
+    r"(?i)\s+(?:ceiling|cap)\s+on\s+(?:[\w.'’-]+\s+){0,3}?(?:tariffs?|duties|duty|levies|levy|rates?)\b"
+)
 # A verb setting a ceiling, its object between it and the figure: "caps imports from Brazil at"
 _CAPS = re.compile(
     r"(?i)\b(?:caps|capped|capping|limits|limited|limiting)\s+(?!on\b)(?:[^\s,;]+\s+){0,5}?(?:at|to)\s*$"
@@ -49,6 +52,12 @@ _SET_VALUE_AFTER = re.compile(
 _OVER_TIME = re.compile(
     r"(?i)\s+(?:(?:the|its|their)\s+(?:level|figure|value|volume|amount|total)s?|that|those)\s+(?:of|in|seen\s+in)\s+"
     r"(?:(?:19|20)\d\d\b|a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior)\s+year|last\s+year)"
+)
+# "nearly six times the $10.1 billion recorded before the pandemic": an amount of an earlier time
+_OVER_TIME_AMOUNT = re.compile(
+    r"(?i)\s+the\s+[$€£¥₹]?\s?\d[\d.,]*\s*(?:[a-z]+\s+){0,2}?(?:(?:recorded|seen|posted|reported|registered)\s+)?"
+    r"(?:(?:in|of)\s+(?:19|20)\d\d\b|before\b|a\s+(?:year|decade)\s+(?:earlier|ago|before)\b|(?:a\s+)?decades?\s+ago\b"
+    r"|in\s+the\s+(?:previous|prior)\s+year\b|last\s+year\b)"
 )
 _BY = re.compile(
     r"(?i)\bby\s+(?:(?:another|a\s+further|an\s+(?:additional|extra|estimated))\s+)?(?:about\s+|around\s+|some\s+)?$"
@@ -128,6 +137,8 @@ def qualify(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str]:
     verbs_end = start
     bound = "="
     last = _last_word(lead)
+    if _CEILING_ON_RATES.match(text, end):
+        return "<=", ""  # "a 15% ceiling on U.S. tariffs": the rates are at most that
     if last in ("the", "a", "an", "its", "their") and _SET_VALUE_AFTER.match(text, end):
         # "above the $60 cap", "exceeding a $200 billion target": the value set, as set
         return bound, ""
@@ -165,7 +176,10 @@ def qualify(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str]:
         direction = "up"  # "extra EU duties of up to 35.3%": an added amount, named before its noun
     elif m := p.after.match(text, end):
         direction = p.after_words[lexicon.fold(m.group("w"))]
-    elif _OVER_TIME.match(text, end):
+    elif _OVER_TIME.match(text, end) or (
+        (text.startswith(" the ", end) or text.startswith(" THE ", end))
+        and _OVER_TIME_AMOUNT.match(text, end)
+    ):
         direction = "up"  # "three times the level of 2018": grown over the years since
     elif takes_off(text, max(floor, start - _LOOKBACK), start, end):
         direction = "down"  # "knock 1.5 percentage points off growth"

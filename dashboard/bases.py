@@ -29,6 +29,11 @@ _BASE_BEFORE = re.compile(
     # "beating the previous record of 86.1 million tons set in 2021"
     r"|(?:beating|surpassing|eclipsing|breaking|topping|exceeding)\s+(?:the\s+|a\s+|its\s+)?"
     r"(?:previous\s+|prior\s+|old\s+|earlier\s+)?(?:all-time\s+)?record\s+(?:high\s+)?(?:of\s+)?"
+    # "could fall by $10-15 billion this year, out of shipments worth $119.5 billion last year":
+    # the whole a part is taken out of
+    r"|out\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:(?:worth|valued\s+at|totall?ing|of)\s+)?"
+    # "fell 4.6%, reversing a 13% rise in June": the change it undid
+    r"|(?:reversing|reversed|erasing|undoing|wiping\s+out)\s+(?:an?|the|its|their)\s+"
     # "nearly six times the $10.1 billion recorded before the pandemic": what a multiple is of
     r"|(?:times|fold|double|triple|twice)\s+(?:the|its|their)\s+"
     # "grew 6.7%, slower than the 12.7% jump in October"
@@ -74,6 +79,11 @@ def is_base(text: str, start: int) -> bool:
         or "doub" in lead
         or "trip" in lead
         or "twice" in lead
+        or "revers" in lead
+        or "erasing" in lead
+        or "undoing" in lead
+        or "wiping" in lead
+        or "out of" in lead
     ):
         return False
     return bool(_BASE_BEFORE.search(lead))

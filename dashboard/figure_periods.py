@@ -121,10 +121,18 @@ def period_fields(
         # "Shipments to India, the biggest buyer this year, fell 11%": the time of the rank the
         # aside gives the country, not the figure's
         period = None
-    if elsewhere and period is not None and ctx.relative(ctx.clause(period.offset)):
+    if (
+        elsewhere
+        and period is not None
+        and (
+            ctx.relative(told := ctx.clause(period.offset))
+            or (told.start > 0 and _WORTH.match(ctx.text, told.start))
+        )
+    ):
         # "crude exports, which halted in March 2023, had cost $19 billion": the aside's time is
         # not the figure's; "Shipments to the EU, which imposed duties this month, fell 1.4%"
-        # goes on with the statement's
+        # goes on with the statement's; "Exports to the U.S., worth $40.4 billion last year, face
+        # a 50% tariff": what the flow was worth then
         period = None
     if (
         period is not None
@@ -340,6 +348,7 @@ _TOLD_APART = re.compile(
     r"(?i)\b(?:said|says|told\s+[\w.]+(?:\s+[\w.]+)?|reported|announced)\s+(?:separately\b"
     r"|earlier\b(?!\s+(?:this|that|in|on)\b))|\bseparately\s+(?:said|announced|reported)\b"
 )
+_WORTH = re.compile(r"(?i)\s*(?:worth|valued\s+at)\b")
 # "India, the biggest buyer this year,": a rank set off after a country
 _RANK_APPOSITIVE = re.compile(rf"(?i),?\s*(?:the|its|their)\s+(?:[\w-]+\s+)?{TOP_RANK}\b")
 # A year the sentence names before "since then", as an event's date as often as not

@@ -12,6 +12,7 @@ from dashboard import lexicon
 from dashboard.context import SentenceContext
 from dashboard.countries import Mention
 from dashboard.figures import Span
+from dashboard.roles import is_flow_partner
 
 _NOT_A_REGION_AFTER = (
     # not "from the Gulf nation", "to the world's largest buyer": a country by another name
@@ -110,6 +111,16 @@ def to_a_region_since(ctx: SentenceContext, span: Span) -> bool:
     words = ctx.text[gap : span.start].lower()
     if " to " not in words and " from " not in words and " with " not in words:
         return False  # most gaps name no flow's far side; substring tests first
-    return flows_with_a_region(ctx.text, gap, span.start) and bisect_left(
-        ctx.mention_starts, gap
-    ) == bisect_left(ctx.mention_starts, span.start)
+    if not flows_with_a_region(ctx.text, gap, span.start) or bisect_left(ctx.mention_starts, gap) != (
+        i := bisect_left(ctx.mention_starts, span.start)
+    ):
+        return False
+    # not "shipments to Asia offset a 3.1% drop in exports to the United States": a figure
+    # naming its own partner right after it
+    after = ctx.mentions[i] if i < len(ctx.mentions) else None
+    return (
+        after is None or after.start - span.end > _OWN_PARTNER_REACH or not is_flow_partner(ctx.text, after)
+    )
+
+
+_OWN_PARTNER_REACH = 40  # "a 3.1% drop in merchandise exports to the United States"

@@ -175,7 +175,11 @@ def period_fields(
                 and reports_past(ctx.text[clause.start : clause.end])
                 and is_forecast(ctx.text[(told := ctx.clause(period.offset)).start : told.end])
             )
-            or (_past(period, published) and is_forecast(ctx.text[clause.start : clause.end]))
+            # "have risen 18% so far this year, ahead of a deal that will halve the tariff"
+            or (
+                (_past(period, published) or period.granularity == "to_date")
+                and is_forecast(ctx.text[clause.start : clause.end])
+            )
             # "Remittances, equivalent to about 7.3% of GDP, are expected to grow 3% this year":
             # an aside on the subject, before its verb, stands apart from the time after it
             or (period.offset > span.end and ctx.subject_aside(clause) and ctx.forecast)

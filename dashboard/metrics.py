@@ -73,6 +73,7 @@ class _Patterns:
     commodity_after: re.Pattern[str]
     commodity_next: re.Pattern[str]
     own_after: re.Pattern[str]
+    object_after: re.Pattern[str]
     share_after: re.Pattern[str]
     gapped: re.Pattern[str]
     share_of_commodity: re.Pattern[str]
@@ -111,6 +112,10 @@ def _patterns() -> _Patterns:
             # "to 30% from 145% could lift U.S. imports": a verb ends the figure's own words
             rf"|could|would|will|may|might|can|should|must|is|are|was|were|has|have|had)\b)"
             rf"(?:[\w-]+|[a-z]\.(?:[a-z]\.)+)\s+){{0,3}}?(?P<head>{head})\b(?![-‐]free)"
+        ),
+        # "will halve India's 150% tariff": what a multiple verb changes, named as its object
+        object_after=re.compile(
+            rf"(?i)\s+(?:(?:the|its|their|[\w.-]+['’]s?|\d[\d.,]*%?)\s+){{1,3}}(?P<head>{head})\b"
         ),
         # "a 36% share of the 4.6 million bpd the country imported"
         share_after=re.compile(
@@ -442,7 +447,11 @@ def metric_for(index: MetricIndex, start: int, end: int, kind: str, unit: str) -
     if kind in _SHARE_KINDS and chosen is not None and _THE_SHARE.search(text, chosen.end, start):
         # "the share going to non-EU markets rose to 51.2%"
         return name if (name := name_of(chosen)).startswith("share of ") else f"share of {name}"
-    if names_own_metric(text, end) or takes_off(text, 0, start, end):
+    if (
+        names_own_metric(text, end)
+        or takes_off(text, 0, start, end)
+        or (kind == "multiple" and p.object_after.match(text, end))
+    ):
         # "10,400 megawatts of generating capacity", "a 25% levy": the figure names its own;
         # "knock 1.5 percentage points off China's economic growth": what it is taken off
         chosen = index.after(end)

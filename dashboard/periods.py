@@ -186,6 +186,27 @@ def season_calendars(countries: str) -> tuple[tuple[re.Pattern[str] | None, int]
     return next((tuple(starts[c]) for c in countries.split(";") if c in starts), ())
 
 
+_SLASHED_YEAR = re.compile(r"(?:19|20)\d\d/\d\d")
+
+
+@lru_cache(maxsize=1024)
+def crop_year(
+    period_text: str, metric: str, countries: str, published: dt.date | None
+) -> tuple[str, str] | None:
+    """The marketing year a slashed split year ("Exports in 2024/25 are seen at ...") is, where
+    the figure's ``metric`` names a crop with a calendar of the figure's country ("soybean
+    exports"); None otherwise."""
+    year = _SLASHED_YEAR.search(period_text)
+    if year is None or not any(
+        crops is not None and crops.search(metric) for crops, _ in season_calendars(countries)
+    ):
+        return None
+    own = find_periods(f"{metric} in the {year.group()} marketing year", published, countries=countries)
+    if not own or own[0].start is None or own[0].end is None:
+        return None
+    return own[0].start.isoformat(), own[0].end.isoformat()
+
+
 _LEADING_PREPOSITION = re.compile(r"(?i)^(?:in|during|for|over|throughout|of)\s+")
 _EXPLICIT_YEAR = re.compile(rf"({YEAR})(?<![\d$€£¥]{YEAR})(?![\d%])")
 

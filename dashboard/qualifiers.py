@@ -56,7 +56,7 @@ _OVER_TIME = re.compile(
 # "nearly six times the $10.1 billion recorded before the pandemic": an amount of an earlier time
 _OVER_TIME_AMOUNT = re.compile(
     r"(?i)\s+the\s+[$€£¥₹]?\s?\d[\d.,]*\s*(?:[a-z]+\s+){0,2}?(?:(?:recorded|seen|posted|reported|registered)\s+)?"
-    r"(?:(?:in|of)\s+(?:19|20)\d\d\b|before\b|a\s+(?:year|decade)\s+(?:earlier|ago|before)\b|(?:a\s+)?decades?\s+ago\b"
+    r"(?:(?:in|of)\s+(?:fiscal\s+|FY\s*)?(?:19|20)\d\d\b|before\b|a\s+(?:year|decade)\s+(?:earlier|ago|before)\b|(?:a\s+)?decades?\s+ago\b"
     r"|in\s+the\s+(?:previous|prior)\s+year\b|last\s+year\b)"
 )
 _BY = re.compile(

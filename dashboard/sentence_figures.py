@@ -37,6 +37,7 @@ from dashboard.metrics import (
 )
 from dashboard.nearest_times import nearest_period
 from dashboard.periods import (
+    crop_year,
     find_periods,
     fiscal_calendar,
 )
@@ -124,6 +125,7 @@ _MONEY_ONLY = frozenset(
 _TO_AFTER_FROM = re.compile(
     r"[^.;]{0,40}?\bto\s+(?:(?:about|around|nearly|almost|some|roughly|over|more\s+than)\s+)?$"
 )
+_AN_AMOUNT_AFTER = re.compile(r"\s+(?:the|its|their)\s+(?:[A-Z]{0,2}[$€£¥₹]\s?)?\d")
 _FISCAL = re.compile(r"(?i)\bFY|fiscal|\d{4}[-–/]\d\d\b")
 
 
@@ -269,6 +271,15 @@ def sentence_figures(
             )
         ):
             metric = out[-1].metric  # "Russia accounted for 18.4% of turnover, China for 21.5%"
+        if (
+            span.kind == "multiple"
+            and out
+            and out[-1].kind in ("money", "quantity")
+            and _AN_AMOUNT_AFTER.match(text, span.end)
+        ):
+            # "reached $195 billion, more than double the $77 billion of fiscal 2024": a multiple
+            # of amounts measures what the amount before it does
+            metric = out[-1].metric
         if not named_metric and span.kind == "percentage_point" and out and out[-1].kind == "percent":
             # "held an 8.3% share of the market, up 2.1 percentage points": that share's change
             metric = out[-1].metric or metric
@@ -335,6 +346,21 @@ def sentence_figures(
             and fiscal_calendar(owner := _owner_first(countries, ctx, focus)) != fiscal_calendar(focus_codes)
             and (dates := _fiscal_dates(period["period_text"], document.published, owner, caseless))
         ):
+            period = {**period, "period_start": dates[0], "period_end": dates[1]}
+        elif (
+            "/" in period.get("period_text", "")
+            and not names_a_season(text)
+            and (
+                dates := crop_year(
+                    period["period_text"],
+                    f"{metric} {measured_before.metric}" if measured_before is not None else metric,
+                    countries,
+                    document.published,
+                )
+            )
+        ):
+            # "soybean exports in the 2025/26 marketing year ... Exports in 2024/25 are seen at":
+            # the crop's year, the figure's or the statement's before, not a fiscal one
             period = {**period, "period_start": dates[0], "period_end": dates[1]}
         if (earlier := year_earlier(text, span, period, document.published)) is not period:
             period = earlier

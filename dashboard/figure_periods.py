@@ -121,14 +121,7 @@ def period_fields(
         # "Shipments to India, the biggest buyer this year, fell 11%": the time of the rank the
         # aside gives the country, not the figure's
         period = None
-    if (
-        elsewhere
-        and period is not None
-        and (
-            ctx.relative(told := ctx.clause(period.offset))
-            or (told.start > 0 and _WORTH.match(ctx.text, told.start))
-        )
-    ):
+    if elsewhere and period is not None and in_an_aside(ctx, period):
         # "crude exports, which halted in March 2023, had cost $19 billion": the aside's time is
         # not the figure's; "Shipments to the EU, which imposed duties this month, fell 1.4%"
         # goes on with the statement's; "Exports to the U.S., worth $40.4 billion last year, face
@@ -424,6 +417,13 @@ def subordinate_between(text: str, span: Span, period: Period) -> bool:
     if period.offset >= span.end:
         return bool(_SUBORDINATE.search(text, span.end, period.offset))
     return bool(_SUBORDINATE.search(text, period.stop, span.start))
+
+
+def in_an_aside(ctx: context.SentenceContext, period: Period) -> bool:
+    """Whether a time stands in a relative clause or an aside on what a flow was worth: ",
+    which halted in March 2023,", ", worth $40.4 billion last year,"."""
+    told = ctx.clause(period.offset)
+    return ctx.relative(told) or (told.start > 0 and _WORTH.match(ctx.text, told.start) is not None)
 
 
 def _past(period: Period, published: dt.date | None) -> bool:

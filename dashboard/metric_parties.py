@@ -33,6 +33,12 @@ _SOURCE_AFTER = re.compile(
 )
 
 
+def _up_to(ctx: SentenceContext, at: int) -> Clause:
+    """The clause holding ``at``, stretched back to where its part of the sentence opens."""
+    clause = ctx.clause(at)
+    return Clause(ctx.part(clause).start, clause.end)
+
+
 def _names_the_far_side(ctx: SentenceContext, clause: Clause, metric: str) -> bool:
     """Whether ``clause`` names where a national flow comes from or goes to ("remittances from
     Saudi Arabia", "working in the United States"), or, for remittances, a country sending a part
@@ -148,7 +154,9 @@ def by_metric(
         or metric == "output"
         or (metric.endswith(" output") and "share" not in metric)
     ):
-        if at is not None and ";" in countries and _names_the_far_side(ctx, ctx.clause(at), metric):
+        # the clause of the figure, from where its part opens: "Remittances from Russia, worth
+        # $10.3 billion, ..." names the far side before the aside holding the figure
+        if at is not None and ";" in countries and _names_the_far_side(ctx, _up_to(ctx, at), metric):
             # "received $2.25 billion in remittances from Saudi Arabia", "Remittances from Saudi
             # Arabia to Pakistan rose 4%", "Transfers from Kazakhstan doubled" after Uzbekistan's
             # remittances, "with Russia accounting for $11.3 billion" of them: from it

@@ -67,6 +67,17 @@ def _bracket(ctx: SentenceContext, at: int) -> int:
     return opened if opened >= 0 and ctx.text.find(")", opened, at) < 0 else -1
 
 
+def _on_the_subject(ctx: SentenceContext, opened: int) -> bool:
+    """Whether a bracket opens right after the flow its sentence opens with, its country last,
+    before any figure: "Coal exports to China ($1.6 billion in January) fell 18%"."""
+    i = bisect_left(ctx.mention_starts, opened) - 1
+    return (
+        i >= 0
+        and not ctx.text[ctx.mentions[i].end : opened].strip()
+        and (not ctx.spans or ctx.spans[0].start > opened)
+    )
+
+
 def _holds_a_figure(ctx: SentenceContext, opened: int) -> bool:
     """Whether the bracket opening at ``opened`` holds a figure of its own."""
     i = bisect_left(ctx.span_starts, opened)
@@ -166,10 +177,11 @@ def nearest_period(ctx: SentenceContext, span: Span) -> Period | None:
         j = next(k for k in range(i - 1, -1, -1) if ctx.periods[k] is before) - 1
         while j >= 0 and _bracket(ctx, ctx.periods[j].offset) not in (own, -1):
             j -= 1
-        if j >= 0 or _holds_a_figure(ctx, opened):
+        if j >= 0 or (_holds_a_figure(ctx, opened) and not _on_the_subject(ctx, opened)):
             before = ctx.periods[j] if j >= 0 else None
         # else "Vietnam's trade with China (Jan-Apr 2025): exports $19.5 billion": a bracket
-        # holding a time alone, and no other, labels what follows
+        # holding a time alone, and no other, labels what follows; and so does one on the
+        # subject: "Coal exports to China ($1.6 billion in January) fell 18%"
     if before is None or after is None:
         return before or after
     if _level_then(ctx, span, after):

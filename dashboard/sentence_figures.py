@@ -22,7 +22,13 @@ from dashboard.countries import (
     join_codes,
 )
 from dashboard.documents import Document
-from dashboard.figure_periods import base_period, period_fields, subordinate_between, year_earlier
+from dashboard.figure_periods import (
+    base_period,
+    in_an_aside,
+    period_fields,
+    subordinate_between,
+    year_earlier,
+)
 from dashboard.figures import Figure, Span
 from dashboard.fiscal_resolvers import names_a_season
 from dashboard.follows import Follows
@@ -327,6 +333,9 @@ def sentence_figures(
             # "... in the same period, before EU duties of up to 37.6% took effect": a standing
             # rate in a clause of another time
             and not (context.is_general(standing) and subordinate_between(text, span, near))
+            # "Remittances, worth $10.3 billion over the same period, make up about 15% of GDP":
+            # the aside's time, not the figure's outside it
+            and not (not clause.start <= near.offset < clause.end and in_an_aside(ctx, near))
         ):
             # "shipped 187 tonnes in the first half, and ... added 1.6 million ounces over the same
             # period": the period of the figure before it in the sentence

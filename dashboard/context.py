@@ -74,6 +74,8 @@ _NO_PERIOD = re.compile(
     r"|a(?<!\wa)(?:t\s+present|re" + _GUESSED + r"|ccounts?\s+for|bsorbs)"
     r"|i(?<!\wi)s" + _GUESSED + r"|m(?<!\wm)akes?\s+up|r(?<!\wr)(?:epresents?|emains?|eceives)|t(?<!\wt)akes"
     r"|s(?<!\ws)(?:ends|tands\s+at|ells)|b(?<!\wb)uys|g(?<!\wg)ets|h(?<!\wh)olds|p(?<!\wp)(?:rovides|roduces)|e(?<!\we)xceeds"
+    # "China and Hong Kong, which take about 40% of the total": the plural, after its pronoun
+    r"|w(?<!\ww)hich\s+(?:take|buy|receive|absorb|get|hold|represent|remain)"
     # "supplies more than half": the verb; "energy supplies to China" is the noun
     r"|s(?<!\ws)uppl(?:ies|y)(?=\s+(?:more|less|about|around|nearly|almost|roughly|some|over|under|just|close|half"
     r"|an?\s|\d|[$€£¥₹])))\b"

@@ -16,6 +16,7 @@ from setuptools import setup
 
 # The extractor, stage by stage; not the app, the store and the command line, which wait on I/O.
 COMPILED = [
+    "base_periods",
     "bases",
     "columns",
     "conjuncts",

@@ -2,8 +2,8 @@
 
 A figure with no period of its own takes the period of the figure its statement is about (not
 a base it was compared with, nor a target); a standing rate, a level said to hold now and a
-target in an aside take none; "a year earlier" puts a figure a year back, a base written out
-gets the time its own words give, and a heading over a list gives its period to the items.
+target in an aside take none; and a heading over a list gives its period to the items. What a
+figure compared with another takes ("a year earlier", a base) is ``base_periods``'s.
 """
 
 from __future__ import annotations
@@ -13,17 +13,15 @@ import re
 from bisect import bisect_right
 
 from dashboard import context
+from dashboard.base_periods import month_back, whole_months, years_back
 from dashboard.countries import join_codes
 from dashboard.figures import Figure, Span
 from dashboard.forecasts import is_forecast, reports_past
 from dashboard.metrics import MetricIndex, lead_metric
-from dashboard.nearest_times import changes_then, nearest_period, period_right_after
+from dashboard.nearest_times import nearest_period, period_right_after
 from dashboard.period_calendar import (
-    back_a_year,
     count_of,
-    end_back_a_year,
     is_whole_month,
-    month_before,
 )
 from dashboard.periods import Period, find_periods
 from dashboard.roles import TOP_RANK
@@ -44,10 +42,8 @@ _OPENS_A_YEAR_EARLIER = re.compile(
     r"(?:a|last)\s+year)\b",
     re.I,
 )
-_HORIZON = re.compile(r"(?i)by\b")  # "by 2030": a target's year
 # A clause on what a figure followed or is set against: ", after rising 0.3% in September"
 _BEFORE_IT = re.compile(r"(?i)[\s,;]*(?:after|following|compared\s+with|versus|vs\.?|against)\s")
-_POSSESSED = re.compile(r"['’]s\s+(?:[a-z-]+\s+)?")
 _POLICY_REACH = 160
 # An act of policy a figure came after: "after Washington doubled tariffs on", "after the EU
 # imposed duties"
@@ -57,19 +53,6 @@ _AFTER_A_POLICY = re.compile(
 )
 # "exceeding the target of $200 billion": a target whose time the clause does not give
 _TARGET_BEFORE = re.compile(r"(?i)\b(?:target|goal)\s+of\s+(?:(?:about|around|some)\s+)?$")
-_YEAR_EARLIER = re.compile(  # "from a $2.2 billion deficit a year earlier" too
-    r"(?i)(?:\s+(?:deficit|surplus|shortfall|level|total))?"
-    # "the 31.7 million tonnes shipped a year earlier"
-    r"(?:\s+(?:shipped|exported|imported|sold|bought|delivered|supplied|recorded|registered|posted|seen))?"
-    r",?\s+((?:a|one|the)\s+(?:year|season)\s+(?:earlier|ago|before)"
-    # "from €397 billion two years earlier"
-    r"|(?P<n>two|three|four|five|[2-9])\s+years\s+(?:earlier|ago|before)"
-    r"|(?:(?:in|during|for)\s+the\s+same\s+"
-    r"(?:period|quarter|month|months|half)|(?:at|by)\s+the\s+same\s+(?:point|time|stage|date))"
-    r"\s+(?:(?:a|last)\s+(?:year|season)|of\s+(?:the\s+)?(?:previous|prior)\s+year"
-    # "3.9 million bpd in the same quarter of 2022": that many years back
-    r"|a\s+year\s+(?:earlier|ago|before)|(?:of|in)\s+(?P<y>(?:19|20)\d\d)))\b"
-)
 
 
 def period_fields(
@@ -190,7 +173,7 @@ def period_fields(
     ):
         # "climbed 13.4%, after a 11.6% rise the previous month": before the month the statement
         # is about, not before publication
-        return _month_before(month, period.text)
+        return month_back(month, period.text)
     if period is not None and period.granularity == "anaphor" and _SINCE_THEN.fullmatch(period.text):
         return _since_then(ctx.text, period, published)
     if period is not None and period.granularity != "anaphor":
@@ -286,9 +269,7 @@ def period_fields(
         return {}
     inherited = period_of(lead)
     if lead.period_start and (earlier := _OPENS_A_YEAR_EARLIER.match(ctx.text)):
-        return _years_before(
-            inherited, 1, earlier.group(1)
-        )  # "A year earlier they had totalled $3.9 billion"
+        return years_back(inherited, 1, earlier.group(1))  # "A year earlier they had totalled $3.9 billion"
     return inherited
 
 
@@ -311,7 +292,7 @@ def _same_stretch(words: str, earlier: list[Figure]) -> Figure | None:
         return None
     months = count * (3 if named.group(2).lower() == "quarters" else 1)
     for figure in reversed(earlier):
-        if figure.period_start and _months_of(figure.period_start, figure.period_end) == months:
+        if figure.period_start and whole_months(figure.period_start, figure.period_end) == months:
             return figure
     return None
 
@@ -321,21 +302,6 @@ def _count(word: str) -> int:
         return count_of(word)
     except KeyError:
         return 0
-
-
-def _months_of_fields(period: dict[str, str]) -> int:
-    """How many whole months a figure's period spans; 0 for none or any other."""
-    if not period.get("period_start") or not period.get("period_end"):
-        return 0
-    return _months_of(period["period_start"], period["period_end"])
-
-
-def _months_of(start: str, end: str) -> int:
-    """How many whole months a period of whole months spans; 0 for any other."""
-    first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
-    if first.day != 1 or (last + dt.timedelta(days=1)).day != 1:
-        return 0
-    return (last.year - first.year) * 12 + last.month - first.month + 1
 
 
 # Background told in the past perfect: "China had been the largest buyer"
@@ -436,44 +402,6 @@ def _ahead(period: Period, published: dt.date | None) -> bool:
     return period.start is not None and published is not None and period.start > published
 
 
-def year_earlier(
-    text: str, span: Span, period: dict[str, str], published: dt.date | None = None
-) -> dict[str, str]:
-    """The period of a figure written "a year earlier": its sentence's a year back ("fell to
-    $48 billion from $53.2 billion a year earlier"); else ``period``. A multiple is compared
-    with a year earlier, not of it ("more than triple a year earlier"). "At the same point last
-    season" is the season a year back up to the day a year before ``published``."""
-    if span.kind == "multiple" or not period.get("period_start"):
-        return period
-    if not (earlier := _YEAR_EARLIER.match(text, span.end)):
-        return _month_earlier(text, span, period) if "month" in text else period
-    if earlier.group("y"):
-        back = int(period["period_start"][:4]) - int(earlier.group("y"))
-    else:
-        back = count_of(earlier.group("n")) if earlier.group("n") else 1
-    if not 0 < back <= 30:
-        return period
-    if (
-        published is not None
-        and _SAME_POINT.search(earlier.group(1))
-        and period["period_end"] > published.isoformat()
-    ):
-        period = {**period, "period_end": published.isoformat()}  # the season so far, a year back
-    return _years_before(period, back, earlier.group(1))
-
-
-_SAME_POINT = re.compile(r"(?i)same\s+(?:point|time|stage|date)")
-# "$3.2 billion a month earlier", "; a month earlier it was $3.2 billion"
-_MONTH_EARLIER_AFTER = re.compile(
-    # "versus a 13.3% gain a month earlier"
-    r"(?i)(?:\s+(?:gain|rise|increase|jump|growth|drop|fall|decline|decrease|slide))?"
-    r",?\s+((?:a|one|the)\s+month\s+(?:earlier|before|ago))\b"
-)
-_MONTH_EARLIER_BEFORE = re.compile(
-    r"(?i)(?:^|[,;:]\s*|\band\s+)((?:a|one|the)\s+month\s+(?:earlier|before|ago))\b[^,;.]{0,40}$"
-)
-
-
 _THE_PREVIOUS_MONTH = re.compile(r"(?i)the\s+(?:previous|prior|preceding)\s+month")
 
 
@@ -496,86 +424,6 @@ def _month_told(ctx: context.SentenceContext, period: Period, before: Statement)
         if is_whole_month(start, end):
             return start
     return None
-
-
-def _month_before(month: dt.date, words: str) -> dict[str, str]:
-    start, end = month_before(month)
-    return {"period_start": start.isoformat(), "period_end": end.isoformat(), "period_text": words}
-
-
-def _month_earlier(text: str, span: Span, period: dict[str, str]) -> dict[str, str]:
-    """A month's figure written "a month earlier": the month before its sentence's."""
-    said = _MONTH_EARLIER_AFTER.match(text, span.end) or _MONTH_EARLIER_BEFORE.search(
-        text, max(0, span.start - 80), span.start
-    )
-    if said is None:
-        return period
-    start = dt.date.fromisoformat(period["period_start"])
-    if not is_whole_month(start, dt.date.fromisoformat(period["period_end"])):
-        return period  # only a whole month steps back by one
-    return _month_before(start, f"{period['period_text']}; {said.group(1)}")
-
-
-def base_period(
-    ctx: context.SentenceContext, base: Span, compared: Span, period: dict[str, str], before: Statement
-) -> dict[str, str]:
-    """The period of a base whose sentence gives its time only for the figure it is compared
-    with: "rose to 15.4% in 2023 from 14.1%" is 14.1% in 2022. A year goes back a year; a
-    quarter or a month could be the one before or a year before, so it is left empty."""
-    own = nearest_period(ctx, base)
-    if (
-        own is not None
-        and own.offset >= base.end
-        and changes_then(ctx, own)
-        and nearest_period(ctx, compared) is own
-    ):
-        return {}  # "will raise tariffs to 100% from 25% this year": the 25% stands now
-    if own is None and (earlier := before.base_period()) is not None:
-        # "shipped 2.1 million tonnes in May, down from 2.6 million tonnes in April. Europe's
-        # share fell to 57% from 64%": as the statement's base, the 64% is April's
-        lead = before.lead()
-        if lead is not None and period.get("period_start") == lead.period_start:
-            return earlier
-    if own is None and not ctx.party_after(base) and _months_of_fields(period) == 12:
-        # "Hungary imported 380,000 tonnes in 2023 ... The value of the imports fell to 98 billion
-        # forints from 160 billion forints": a year's base, with no time of its own, the year before
-        return _years_before(period, 1, "the year before")
-    # "compared with $427.2 billion from China": another country's, in the same time
-    if (
-        own is None
-        or not own.offset < base.start
-        or ctx.party_after(base)
-        # "slowing from June's 23.5% jump": the base's own time
-        or _POSSESSED.fullmatch(ctx.text, own.stop, base.start)
-    ):
-        # the base's own words: "from $44 billion in the previous year"; a time anywhere before
-        # is the compared figure's: "slid 13% in 2023 to €16.1bn (down from €18.5bn)"
-        return period
-    if _REVISED.search(ctx.text, max(0, compared.start - 120), compared.start):
-        return period  # "raised its forecast for growth this year to 2.7% from 2.6%": the same year's
-    if own.granularity in ("year", "fiscal_year") and not _HORIZON.match(own.text):
-        return _years_before(period, 1, "the year before")
-    # "aim to lift trade to $2 billion by 2026 from about $1.1 billion now": a target's base is
-    # where things stand, not the year before the target's
-    return {}
-
-
-# A forecast revised: its base is the earlier forecast for the same time
-_REVISED = re.compile(
-    r"(?i)\b(?:raised|raises|lifted|lifts|cut|cuts|lowered|lowers|revised|revises|trimmed|trims"
-    r"|upgraded|upgrades|downgraded|downgrades)\s+(?:its|their|the|a)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:forecast|estimate|outlook|projection|prediction|guidance)s?\b"
-)
-
-
-def _years_before(period: dict[str, str], years: int, words: str) -> dict[str, str]:
-    """The same stretch of time ``years`` back, for a figure written "a year earlier"."""
-    start, end = (dt.date.fromisoformat(period[k]) for k in ("period_start", "period_end"))
-    return {
-        "period_start": back_a_year(start, years).isoformat(),
-        "period_end": end_back_a_year(end, years).isoformat(),
-        "period_text": f"{period['period_text']}; {words}",
-    }
 
 
 def heading_period(

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from dashboard import context, parties, roles
+from dashboard.base_periods import base_period, year_earlier
 from dashboard.bases import is_base
 from dashboard.conjuncts import Conjuncts
 from dashboard.context import Clause
@@ -22,13 +23,7 @@ from dashboard.countries import (
     join_codes,
 )
 from dashboard.documents import Document
-from dashboard.figure_periods import (
-    base_period,
-    in_an_aside,
-    period_fields,
-    subordinate_between,
-    year_earlier,
-)
+from dashboard.figure_periods import in_an_aside, period_fields, subordinate_between
 from dashboard.figures import Figure, Span
 from dashboard.fiscal_resolvers import names_a_season
 from dashboard.follows import Follows

@@ -160,7 +160,8 @@ def non_period_rules() -> list[tuple[str, Resolver, tuple[str, ...]]]:
         # "the lowest since 2010", "for the first time since 2016": a record's reach
         (
             rf"(?i:(?:lowest|highest|biggest|smallest|largest|weakest|strongest|fastest|slowest|best|worst"
-            rf"|first{S}time|most|least)(?:{S}[a-z]+){{0,4}}?{S}since{S}(?:at{S}least{S})?"
+            # "the first monthly increase since March"
+            rf"|first|most|least)(?:{S}[a-z]+){{0,4}}?{S}since{S}(?:at{S}least{S})?"
             rf"(?:(?:{month}{S})?{YEAR}|{month}))",
             not_a_period,
             ("since",),

@@ -405,8 +405,9 @@ def rule_table() -> list[tuple[str, Resolver, tuple[str, ...]]]:
             rf"|{S}(?i:period{S})?(?i:of{S}the{S})(?P<sa>{YEAR})[-–/](?P<sb>{YY}){S}"
             rf"(?:(?P<season>(?i:season|marketing{S}year|crop{S}year))|(?i:fiscal|financial)(?:{S}(?i:year))?)"
             # "April-January of the current fiscal year", "January-March of last year", "during
-            # April-October this fiscal"
-            rf"|{S}(?i:period{S})?(?i:of{S})?(?P<rel>(?i:this|last|next|the{S}(?:current|previous|prior|preceding|coming|next)))"
+            # April-October this fiscal", "the April-September half of the fiscal year"
+            rf"|{S}(?i:(?:period|half){S})?(?i:of{S})?(?P<rel>(?i:this|last|next|the{S}(?:current|previous|prior|preceding|coming|next)"
+            rf"|the(?={S}(?:fiscal|financial){S}year)))"
             rf"{S}(?:(?P<rel_fiscal>(?i:fiscal(?:{S}year)?|financial{S}year))|(?i:year)))?",
             month_range,
             ("MONTH",),

@@ -46,7 +46,8 @@ _EXPECTED_CHANGE = dict.fromkeys(("increase", "rise", "gain", "growth"), "up") |
     ("drop", "fall", "decline"), "down"
 )
 _SET_VALUE_AFTER = re.compile(
-    r"(?i)(?:\s+(?:a|per)\s+[a-z]+)?\s+(?:price\s+)?(?:cap|target|goal|ceiling|limit|quota|threshold|benchmark"
+    # "cut the 50% U.S. tariff to 15%": a country's name or initials may stand before the noun
+    r"(?i)(?:\s+(?:a|per)\s+[a-z]+)?(?:\s+(?:[a-z]\.(?:[a-z]\.)+|(?-i:[A-Z][\w'’-]*)))?\s+(?:price\s+)?(?:cap|target|goal|ceiling|limit|quota|threshold|benchmark"
     r"|rate|tariffs?|duty|duties|levy)\b"
 )
 _OVER_TIME = re.compile(

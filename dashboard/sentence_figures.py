@@ -425,13 +425,14 @@ def _currency(text: str, span: Span, mentions: list[Mention], report: Report, pa
 
 def _owner_first(countries: str, ctx: context.SentenceContext, focus: tuple[str, ...]) -> str:
     """``countries`` with those the sentence names other than as a partner first, in its
-    order, then the document's main countries."""
+    order, then those it does not name, by the document's main countries, then its partners:
+    "exports to the U.S." in a report on India's are India's."""
     first = ctx.first_mention
 
     def rank(code: str) -> tuple[int, int]:
         if code in first and not roles.is_flow_partner(ctx.text, first[code]):
             return 0, first[code].start
-        return 1, focus.index(code) if code in focus else len(focus)
+        return 1 + (code in first), focus.index(code) if code in focus else len(focus)
 
     return ";".join(sorted(countries.split(";"), key=rank))
 

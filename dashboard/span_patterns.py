@@ -134,8 +134,10 @@ def span_patterns() -> SpanPatterns:
             rf"|,\s|\s+(?:to|in|from|over|since|during|last|this|on)\b"
             # "with the EU taking about half and the United States nearly a fifth"
             rf"|\s+and\s+(?!(?:final|last|second|third|fourth)\b))"
-            # not "half of the year", "half of 2023"; "a fifth of the 1.5 million cars sold" is a share
-            rf"(?!\s+of\s+(?:(?:the\s+|this\s+)?year|\d|the\s+\d{{4}}(?![\d.,]\d)))"
+            # not "half of the year", "half of 2023", "the April-September half of the fiscal year";
+            # "a fifth of the 1.5 million cars sold" is a share
+            rf"(?!\s+of\s+(?:(?:the\s+|this\s+)?(?:(?:fiscal|financial|calendar|marketing)\s+)?year|\d"
+            rf"|the\s+\d{{4}}(?![\d.,]\d)))"
             # "dropped by a third", "by almost a fifth": a change by that share (the group alone
             # is the figure)
             rf"|by\s+(?:(?:almost|nearly|about|around|roughly|some|over|more\s+than|up\s+to|as\s+much\s+as"

@@ -71,6 +71,15 @@ def period_fields(
         return changed
     period = nearest_period(ctx, span)
     elsewhere = period is not None and not clause.start <= period.offset < clause.end
+    if (
+        period is not None
+        and period.granularity == "open"
+        and _OF_A_LEVEL.match(ctx.text, span.end)
+        and (timed := next((p for p in reversed(ctx.periods) if p.offset < span.start and p.start), None))
+    ):
+        # "reached A$1.5 billion in the 12 months through June, 83% of the level before Beijing
+        # imposed tariffs": the time before is the level's; the share is of the sentence's time
+        period, elsewhere = timed, not clause.start <= timed.offset < clause.end
     if period is not None and elsewhere and period.granularity == "open" and period.offset > 0:
         # "about 40%, against less than 1% before 2022": the time before is the 1%'s; but
         # "Before the duties were imposed, China bought 70%" opens the sentence and covers it
@@ -312,6 +321,7 @@ _TOLD_APART = re.compile(
     r"|earlier\b(?!\s+(?:this|that|in|on)\b))|\bseparately\s+(?:said|announced|reported)\b"
 )
 _WORTH = re.compile(r"(?i)\s*(?:worth|valued\s+at)\b")
+_OF_A_LEVEL = re.compile(r"(?i)\s+of\s+(?:the|its|their)\s+levels?\b")
 # "India, the biggest buyer this year,": a rank set off after a country
 _RANK_APPOSITIVE = re.compile(rf"(?i),?\s*(?:the|its|their)\s+(?:[\w-]+\s+)?{TOP_RANK}\b")
 # A year the sentence names before "since then", as an event's date as often as not

@@ -119,7 +119,8 @@ def _patterns() -> _Patterns:
         ),
         # "a 36% share of the 4.6 million bpd the country imported"
         share_after=re.compile(
-            rf"(?i)\s+(?:share\s+)?of\s+(?:(?:the|its|their|all|total|[\w.-]+(?:['’]s?)?)\s+){{0,6}}?"
+            # not "83% of the level before Beijing imposed tariffs": a ratio to a level, not a share
+            rf"(?i)\s+(?:share\s+)?of\s+(?:(?!levels?\b)(?:the|its|their|all|total|[\w.-]+(?:['’]s?)?)\s+){{0,6}}?"
             rf"(?:(?P<mod>{commodities})\s+)?(?P<head>{head})\b"
         ),
         # "a quarter of its seafood now goes to the EU": a share of a commodity

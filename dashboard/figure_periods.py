@@ -75,11 +75,15 @@ def period_fields(
         period is not None
         and period.granularity == "open"
         and _OF_A_LEVEL.match(ctx.text, span.end)
-        and (timed := next((p for p in reversed(ctx.periods) if p.offset < span.start and p.start), None))
+        and (
+            sentence_time := next(
+                (p for p in reversed(ctx.periods) if p.offset < span.start and p.start), None
+            )
+        )
     ):
         # "reached A$1.5 billion in the 12 months through June, 83% of the level before Beijing
         # imposed tariffs": the time before is the level's; the share is of the sentence's time
-        period, elsewhere = timed, not clause.start <= timed.offset < clause.end
+        period, elsewhere = sentence_time, not clause.start <= sentence_time.offset < clause.end
     if period is not None and elsewhere and period.granularity == "open" and period.offset > 0:
         # "about 40%, against less than 1% before 2022": the time before is the 1%'s; but
         # "Before the duties were imposed, China bought 70%" opens the sentence and covers it

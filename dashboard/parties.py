@@ -322,12 +322,15 @@ def figure_countries(
         if (
             first is not None
             and reporter not in named
-            and is_flow_partner(ctx.text, first)
+            # "against $43.1 billion for China and Hong Kong": the list written right after
+            and (is_flow_partner(ctx.text, first) or (first.start > span.end and ctx.party_after(span)))
             and (len(named) > 2 or _listed_after(ctx, first))
         ):
             # "Imports from Vietnam, Thailand, Malaysia and Cambodia rose", "those from mainland
-            # China and Hong Kong": all partners of one
-            return {*named, reporter} - {""}
+            # China and Hong Kong": all partners of one, the one a ranking is in when the
+            # sentence has one overtake another ("as Taiwan's largest export market")
+            one = (rank_owner(ctx) if ctx.overtaken is not None else "") or reporter
+            return {*named, one} - {""}
         return set(named)
     if not named:
         return unnamed_parties(conjuncts, span, report, follows, sibling, part, reason)

@@ -58,7 +58,9 @@ def _names_the_far_side(ctx: SentenceContext, clause: Clause, metric: str) -> bo
 _ON_ALL = re.compile(
     r"(?i)[\d.,]*\s*(?:%|per\s*cent|percent)?(?:\s+(?:to|and)\s+[\d.,]+\s*(?:%|per\s*cent|percent))?"
     r"(?:\s+(?:universal|across-the-board|blanket|baseline)\b"
-    r"|(?:\s+(?:import\s+)?(?:tariffs?|duty|duties|levy|levies))?\s+on\s+(?:all|every)\s+(?:[\w-]+\s+){0,3}?(?:imports|goods|countries))"
+    r"|(?:\s+(?:import\s+)?(?:tariffs?|duty|duties|levy|levies))?\s+on\s+(?:all|every)\s+(?:[\w-]+\s+){0,3}?(?:imports|goods|countries)"
+    # "a 25% tariff on imported cars": on such goods from everywhere
+    r"|(?:\s+(?:import\s+)?(?:tariffs?|duty|duties|levy|levies))?\s+on\s+(?:all\s+)?imported\b)"
 )
 # "U.S. tariffs on all steel and aluminum imports doubled to 50%": on everyone, named before
 _ON_ALL_BEFORE = re.compile(

@@ -50,6 +50,7 @@ from dashboard.reasons import (
 )
 from dashboard.regions import (
     bracketed_after_a_region,
+    flows_with_a_region,
     to_a_region_since,
 )
 from dashboard.report import Report
@@ -134,8 +135,22 @@ def figure_countries(
         return overtaking
     named, part = ctx.clause_countries(clause), clause
     if (
+        named
+        and reporter
+        and all(ctx.first_mention[code].start > span.end for code in named)
+        and flows_with_a_region(ctx.text, clause.start, span.start)
+        # not "a 3.1% drop in exports to the United States": the figure's own partner
+        and _NEXT_CONJUNCT.search(ctx.text, span.end, min(ctx.first_mention[c].start for c in named))
+    ):
+        # "shipments to Southeast Asia jumped 20.8% and those to the European Union rose 8.3%":
+        # to a region, the reporting country's; the country after is the next conjunct's
+        return {reporter}
+    if (
         conjuncts.names_after_first_figure
         and len(ctx.clause_countries(whole := ctx.part(clause))) >= 2
+        # not the whole before a breakdown: "$474 billion of imports, including $124 billion from
+        # Mexico and $56 billion from Japan"
+        and not (conjuncts.breakdown_at is not None and span.start < conjuncts.breakdown_at)
         # "Iraq supplied 0.9 million bpd, Saudi Arabia 0.6 million bpd and ..."
         and (own := conjuncts.distributed(span, whole)) is not None
     ):
@@ -393,6 +408,10 @@ def _multiple_after(ctx: SentenceContext, span: Span, clause: Clause) -> Span | 
 
 
 # What buyers took of a flow: "India and China took about 90%"
+# "... and those to the European Union rose": a conjunct of its own after a figure
+_NEXT_CONJUNCT = re.compile(
+    r"(?i)\s+(?:and|but|while|whereas)\s+(?:those|that|shipments|exports|imports|sales)\b|,"
+)
 _TOOK = re.compile(
     r"(?i)\b(?:took|take|takes|bought|buy|buys|absorbed|received|accounted\s+for|account\s+for)\s+"
     r"(?:(?:about|around|nearly|almost|some|roughly|over|more\s+than|less\s+than|just\s+over|just\s+under)\s+)?$"

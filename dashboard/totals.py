@@ -36,8 +36,21 @@ _WORLD = re.compile(
     r"|\b[Tt]otal\s+(?:[a-z-]+\s+){0,2}?(?:exports|imports|shipments|sales|purchases)\b"
     r"|\b(?i:non)-(?=[A-Z]|(?i:eu|us|uk|opec|oecd|g7)\b)"  # "the share going to non-EU markets"
     r"|\b[Oo]verall\b"
+    # "while exports to other countries rose 13.2%": all but the partner named before
+    r"|\b(?i:to\s+(?:all\s+)?other\s+(?:countries|markets|destinations|nations)|(?:to|with)\s+the\s+rest\s+of\s+the\s+world)\b"
 )
-_WORLD_WORDS = ("abroad", "overseas", "country", "nation", "otal", "non-", "NON-", "verall")
+_WORLD_WORDS = (
+    "abroad",
+    "overseas",
+    "country",
+    "nation",
+    "otal",
+    "non-",
+    "NON-",
+    "verall",
+    "other",
+    "rest of",
+)
 _ABROAD = re.compile(r"\b(?:abroad|overseas)\b(?!\s+(?:[A-Z]|and\b))")
 
 

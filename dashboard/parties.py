@@ -407,11 +407,11 @@ def _multiple_after(ctx: SentenceContext, span: Span, clause: Clause) -> Span | 
     return None
 
 
-# What buyers took of a flow: "India and China took about 90%"
 # "... and those to the European Union rose": a conjunct of its own after a figure
 _NEXT_CONJUNCT = re.compile(
     r"(?i)\s+(?:and|but|while|whereas)\s+(?:those|that|shipments|exports|imports|sales)\b|,"
 )
+# What buyers took of a flow: "India and China took about 90%"
 _TOOK = re.compile(
     r"(?i)\b(?:took|take|takes|bought|buy|buys|absorbed|received|accounted\s+for|account\s+for)\s+"
     r"(?:(?:about|around|nearly|almost|some|roughly|over|more\s+than|less\s+than|just\s+over|just\s+under)\s+)?$"

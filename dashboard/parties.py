@@ -138,12 +138,19 @@ def figure_countries(
         named
         and reporter
         and all(ctx.first_mention[code].start > span.end for code in named)
-        and flows_with_a_region(ctx.text, clause.start, span.start)
-        # not "a 3.1% drop in exports to the United States": the figure's own partner
-        and _NEXT_CONJUNCT.search(ctx.text, span.end, min(ctx.first_mention[c].start for c in named))
+        and (
+            # not "a 3.1% drop in exports to the United States": the figure's own partner
+            (
+                next_part := _NEXT_CONJUNCT.search(
+                    ctx.text, span.end, min(ctx.first_mention[c].start for c in named)
+                )
+            )
+            and (next_part.group() != "," or flows_with_a_region(ctx.text, clause.start, span.start))
+        )
     ):
-        # "shipments to Southeast Asia jumped 20.8% and those to the European Union rose 8.3%":
-        # to a region, the reporting country's; the country after is the next conjunct's
+        # "shipments to Southeast Asia jumped 20.8% and those to the European Union rose 8.3%",
+        # "with chip shipments up 23% and car exports to the United States down 13%": the
+        # reporting country's; the country after is the next conjunct's
         return {reporter}
     if (
         conjuncts.names_after_first_figure
@@ -409,7 +416,7 @@ def _multiple_after(ctx: SentenceContext, span: Span, clause: Clause) -> Span | 
 
 # "... and those to the European Union rose": a conjunct of its own after a figure
 _NEXT_CONJUNCT = re.compile(
-    r"(?i)\s+(?:and|but|while|whereas)\s+(?:those|that|shipments|exports|imports|sales)\b|,"
+    r"(?i)\s+(?:and|but|while|whereas)\s+(?:those|that|(?:[\w-]+\s+){0,2}?(?:shipments|exports|imports|sales))\b|,"
 )
 # What buyers took of a flow: "India and China took about 90%"
 _TOOK = re.compile(

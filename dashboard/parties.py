@@ -134,20 +134,7 @@ def figure_countries(
     if ctx.has_rival and (overtaking := overtaking_parties(ctx, span)) is not None:
         return overtaking
     named, part = ctx.clause_countries(clause), clause
-    if (
-        named
-        and reporter
-        and all(ctx.first_mention[code].start > span.end for code in named)
-        and (
-            # not "a 3.1% drop in exports to the United States": the figure's own partner
-            (
-                next_part := _NEXT_CONJUNCT.search(
-                    ctx.text, span.end, min(ctx.first_mention[c].start for c in named)
-                )
-            )
-            and (next_part.group() != "," or flows_with_a_region(ctx.text, clause.start, span.start))
-        )
-    ):
+    if named and reporter and _named_for_the_next_conjunct(ctx, clause, span, named):
         # "shipments to Southeast Asia jumped 20.8% and those to the European Union rose 8.3%",
         # "with chip shipments up 23% and car exports to the United States down 13%": the
         # reporting country's; the country after is the next conjunct's
@@ -287,8 +274,8 @@ def figure_countries(
         named = {code for code in named if ctx.first_mention[code].start < compared.start}
     if (
         len(named) == 1
-        and is_total(ctx.text, part, span)
         and not is_flow_partner(ctx.text, ctx.first_mention[next(iter(named))])
+        and is_total(ctx.text, part, span)
     ):
         # "Overall UK food exports rose 1.8%", "Vietnam's total coffee exports" after those to
         # China: the whole, its own
@@ -412,6 +399,19 @@ def _multiple_after(ctx: SentenceContext, span: Span, clause: Clause) -> Span | 
     if after < len(ctx.spans) and ctx.spans[after].start < clause.end and ctx.spans[after].kind == "multiple":
         return ctx.spans[after]
     return None
+
+
+def _named_for_the_next_conjunct(ctx: SentenceContext, clause: Clause, span: Span, named: set[str]) -> bool:
+    """Whether the countries of a figure's clause are all named after it, in a conjunct of their
+    own ("..., and those to the European Union rose 8.3%"); not as its own partner ("a 3.1%
+    drop in exports to the United States"). A comma parts them only from a flow to a region."""
+    first = min(ctx.first_mention[code].start for code in named)
+    if first < span.end:
+        return False
+    next_part = _NEXT_CONJUNCT.search(ctx.text, span.end, first)
+    return next_part is not None and (
+        next_part.group() != "," or flows_with_a_region(ctx.text, clause.start, span.start)
+    )
 
 
 # "... and those to the European Union rose": a conjunct of its own after a figure

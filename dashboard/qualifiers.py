@@ -138,7 +138,9 @@ def qualify(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str]:
     verbs_end = start
     bound = "="
     last = _last_word(lead)
-    if _CEILING_ON_RATES.match(text, end):
+    if ("ceil" in (after := text[end : end + 10].lower()) or "cap" in after) and _CEILING_ON_RATES.match(
+        text, end
+    ):
         return "<=", ""  # "a 15% ceiling on U.S. tariffs": the rates are at most that
     if last in ("the", "a", "an", "its", "their") and _SET_VALUE_AFTER.match(text, end):
         # "above the $60 cap", "exceeding a $200 billion target": the value set, as set

@@ -49,6 +49,7 @@ class Report:
     _partner_only: dict[str, bool] = field(default_factory=dict)
     _joined: bool | None = None
     _with_region: str | None = None
+    _named: frozenset[str] | None = None
 
     @property
     def reporter(self) -> str:
@@ -119,7 +120,9 @@ class Report:
 
     def named_beyond_dateline(self, code: str) -> bool:
         """Whether the document names ``code`` anywhere but its dateline."""
-        return any(m.iso3 == code for m in self.mentions)
+        if self._named is None:
+            self._named = frozenset(m.iso3 for m in self.mentions)
+        return code in self._named
 
     def partner_only(self, code: str) -> bool:
         """Whether the document names ``code`` only as the far side of a flow ("exports to the

@@ -108,7 +108,11 @@ _PARTY_WORD = re.compile(r"\s+(?:from|for|to|of|in|with|by)\s+(?:the\s+)?", re.I
 _GENERAL_METRICS = frozenset({"tariff", "capacity", "price cap", "quota", "reserves", "debt"})
 # A clause about the country named just before it: "toward the UAE, where imports jumped",
 # "after China, which took 216 million tonnes", "after China, with $13.7 billion".
-ABOUT_THE_ONE_BEFORE = re.compile(r"\s*(?:where|which|whose|with(?=\s+[$€£¥₹\d]))\b", re.I)
+ABOUT_THE_ONE_BEFORE = re.compile(
+    # "after China, with which trade reached $7.1 billion": a preposition may lead the pronoun
+    r"\s*(?:(?:with|to|from|in)\s+(?=wh))?(?:where|which|whose|with(?=\s+[$€£¥₹\d]))\b",
+    re.I,
+)
 # A clause opening a new part of its sentence, with its own subject: ", while imports fell".
 # ", with cocoa beans to the Netherlands accounting for N295 billion": a part of its own too.
 # ", as exports to China slumped 11.4%": a reason with a subject of its own; not "as well as",

@@ -1,7 +1,7 @@
 """The extractor against annotated documents, as the evaluate command scores it.
 
 ``trade_dev.jsonl`` is the public development set; ``wire_2026_11.jsonl`` holds
-1,184 wire paragraphs and three hundred and ninety whole articles in other styles (TASS,
+1,184 wire paragraphs and three hundred and ninety-four whole articles in other styles (TASS,
 Xinhua, Yonhap, AP, ministry releases, ...), written and annotated before the extractor
 was run on them.
 """

@@ -16,7 +16,7 @@ from dashboard import context
 from dashboard.base_periods import month_back, whole_months, years_back
 from dashboard.countries import join_codes
 from dashboard.figures import Figure, Span
-from dashboard.forecasts import is_forecast, reports_past
+from dashboard.forecasts import WORTH_ASIDE, is_forecast, reports_past
 from dashboard.metrics import MetricIndex, lead_metric
 from dashboard.nearest_times import nearest_period, period_right_after
 from dashboard.period_calendar import (
@@ -324,7 +324,6 @@ _TOLD_APART = re.compile(
     r"(?i)\b(?:said|says|told\s+[\w.]+(?:\s+[\w.]+)?|reported|announced)\s+(?:separately\b"
     r"|earlier\b(?!\s+(?:this|that|in|on)\b))|\bseparately\s+(?:said|announced|reported)\b"
 )
-_WORTH = re.compile(r"(?i)\s*(?:worth|valued\s+at)\b")
 _OF_A_LEVEL = re.compile(r"(?i)\s+of\s+(?:the|its|their)\s+levels?\b")
 # "India, the biggest buyer this year,": a rank set off after a country
 _RANK_APPOSITIVE = re.compile(rf"(?i),?\s*(?:the|its|their)\s+(?:[\w-]+\s+)?{TOP_RANK}\b")
@@ -403,7 +402,7 @@ def in_an_aside(ctx: context.SentenceContext, period: Period) -> bool:
     """Whether a time stands in a relative clause or an aside on what a flow was worth: ",
     which halted in March 2023,", ", worth $40.4 billion last year,"."""
     told = ctx.clause(period.offset)
-    return ctx.relative(told) or (told.start > 0 and _WORTH.match(ctx.text, told.start) is not None)
+    return ctx.relative(told) or (told.start > 0 and WORTH_ASIDE.match(ctx.text, told.start) is not None)
 
 
 def _past(period: Period, published: dt.date | None) -> bool:

@@ -108,10 +108,11 @@ def reports_past_at(text: str, start: int, end: int) -> bool:
     opens = max(text.rfind(",", low, start), text.rfind(";", low, start), low - 1)
     # "could boost bilateral trade, worth 34 billion pounds in the year to June, by ...": an
     # aside on what a thing is worth tells how it stood
-    return bool(opens >= low and _WORTH_ASIDE.match(text, opens + 1)) or reports_past(text[opens + 1 : end])
+    return bool(opens >= low and WORTH_ASIDE.match(text, opens + 1)) or reports_past(text[opens + 1 : end])
 
 
-_WORTH_ASIDE = re.compile(r"(?i)\s*(?:worth|valued\s+at)\b")
+# ", worth $40.4 billion last year,": an aside on what a flow was worth
+WORTH_ASIDE = re.compile(r"(?i)\s*(?:worth|valued\s+at)\b")
 
 
 _CLAUSE_REACH = 160
